@@ -1,0 +1,57 @@
+// The migrations Job (k8s) / one-shot service (compose): applies every database's schema (write, read,
+// identity), then exits.
+// Services still migrate at start-up (idempotent, under the same advisory lock); running this first means a
+// rollout never starts new pods against an old schema, and a failing migration stops the rollout visibly.
+import { commandMigrations } from '@mindflow/command';
+import { createPool, ensureDatabase, migrate, migrationsFromDir, type Pool } from '@mindflow/db';
+import { migrateIdentityDatabase } from '@mindflow/identity';
+import { createLogger, loadConfig } from '@mindflow/platform';
+import { queryMigrationsDir } from '@mindflow/query';
+import { z } from 'zod';
+
+const config = loadConfig(
+  z.object({
+    WRITE_DATABASE_URL: z.string().min(1, 'WRITE_DATABASE_URL: the command write DB is required'),
+    READ_DATABASE_URL: z.string().min(1, 'READ_DATABASE_URL: the query read DB is required'),
+    IDENTITY_DATABASE_URL: z.string().min(1, "IDENTITY_DATABASE_URL: identity's database is required"),
+    LOG_LEVEL: z.string().default('info'),
+  }),
+);
+const log = createLogger('migrate', config.LOG_LEVEL);
+
+const plan: { scope: string; url: string; apply: (pool: Pool) => Promise<string[]> }[] = [
+  { scope: 'command', url: config.WRITE_DATABASE_URL, apply: async (pool) => migrate(pool, 'command', await commandMigrations()) },
+  { scope: 'query', url: config.READ_DATABASE_URL, apply: async (pool) => migrate(pool, 'query', await migrationsFromDir(queryMigrationsDir)) },
+  // identity's own tables and its outbox (which the identity-relay publishes)
+  { scope: 'identity', url: config.IDENTITY_DATABASE_URL, apply: migrateIdentityDatabase },
+];
+
+async function databaseExists(url: string): Promise<boolean> {
+  const pool = createPool(url, { applicationName: 'migrate' });
+  try {
+    await pool.query('SELECT 1');
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === '3D000') return false; // invalid_catalog_name: no such database
+    throw error;
+  } finally {
+    await pool.end();
+  }
+}
+
+try {
+  for (const step of plan) {
+    // A managed database usually exists already and its user may not reach the `postgres` database.
+    if (!(await databaseExists(step.url))) await ensureDatabase(step.url);
+    const pool = createPool(step.url, { applicationName: 'migrate' });
+    try {
+      const applied = await step.apply(pool);
+      log.info({ scope: step.scope, applied }, applied.length > 0 ? 'migrated' : 'already up to date');
+    } finally {
+      await pool.end();
+    }
+  }
+} catch (error) {
+  log.error({ err: error }, 'migration failed');
+  process.exitCode = 1;
+}

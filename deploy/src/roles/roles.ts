@@ -1,0 +1,72 @@
+// Every process MindFlow deploys, once: its entry, the image that carries it, the port it serves. The
+// bundler, the Dockerfiles, docker-compose.yml and k8s/ are all checked against these lists, so a new role
+// is one line here plus its manifests (the check names what is missing).
+
+export interface Image {
+  /** Image name: `mindflow/<name>` in compose and k8s (overlays may add a registry and tag). */
+  readonly name: string;
+  readonly dockerfile: string;
+  /** `node`: bundled roles run by node; `static`: the SPA on nginx. */
+  readonly runtime: 'node' | 'static';
+}
+
+export interface Role {
+  /** Process name: bundle `<name>.mjs`, compose service, k8s Deployment (Job for one-shots). */
+  readonly name: string;
+  /** Entry file, relative to the repository root. */
+  readonly entry: string;
+  /** The image that carries this role's bundle (several roles of one service share one). */
+  readonly image: string;
+  /** The bundle it runs, when it is another role's run with other settings (default: its own, `<name>.mjs`). */
+  readonly bundle?: string;
+  /** The port the role serves its API on, if any (the ops port is OPS_PORT, the same for all). */
+  readonly port?: { readonly name: string; readonly number: number };
+  /** Runs to completion (k8s Job, compose one-shot) instead of serving. */
+  readonly oneShot?: boolean;
+  /**
+   * Being written by someone else: its manifests exist (k8s at 0 replicas, compose behind a profile), its
+   * image does not bundle it yet. The check says when its entry appears, so this flag gets dropped.
+   */
+  readonly pending?: boolean;
+}
+
+/** Every process in a container serves /health/live, /health/ready and /metrics on this port. */
+export const opsPort = 9464;
+
+export const images: readonly Image[] = [
+  { name: 'command', dockerfile: 'services/command/Dockerfile', runtime: 'node' },
+  { name: 'query', dockerfile: 'services/query/Dockerfile', runtime: 'node' },
+  { name: 'identity', dockerfile: 'services/identity/Dockerfile', runtime: 'node' },
+  { name: 'notifier', dockerfile: 'services/notifier/Dockerfile', runtime: 'node' },
+  { name: 'gateway', dockerfile: 'gateway/Dockerfile', runtime: 'node' },
+  { name: 'migrate', dockerfile: 'docker/migrate/Dockerfile', runtime: 'node' },
+  { name: 'client', dockerfile: 'angular-client/Dockerfile', runtime: 'static' },
+];
+
+export const roles: readonly Role[] = [
+  { name: 'command', entry: 'services/command/src/main.ts', image: 'command', port: { name: 'grpc', number: 50051 } },
+  { name: 'relay', entry: 'services/command/src/relay-main.ts', image: 'command' },
+  { name: 'query-projector', entry: 'services/query/src/projector-main.ts', image: 'query' },
+  { name: 'query-subgraph', entry: 'services/query/src/subgraph-main.ts', image: 'query', port: { name: 'http', number: 4001 } },
+  { name: 'identity', entry: 'services/identity/src/main.ts', image: 'identity', port: { name: 'http', number: 4002 } },
+  // The command relay over identity's database (WRITE_DATABASE_URL = identity's): its outbox to Kafka.
+  { name: 'identity-relay', entry: 'services/command/src/relay-main.ts', image: 'command', bundle: 'relay' },
+  { name: 'notifier', entry: 'services/notifier/src/main.ts', image: 'notifier' },
+  { name: 'gateway', entry: 'gateway/src/main.ts', image: 'gateway', port: { name: 'http', number: 4000 } },
+  { name: 'migrate', entry: 'deploy/src/migrate/migrate-main.ts', image: 'migrate', oneShot: true },
+];
+
+/** The SPA is no bundled role, but a workload like one: compose service and k8s Deployment `client`. */
+export const clientWorkload = { name: 'client', image: 'client', port: { name: 'http', number: 3000 } } as const;
+
+/** The bundle file a role runs: `relay.mjs` for both relays. */
+export const bundleOf = (role: Role) => `${role.bundle ?? role.name}.mjs`;
+
+/** Roles that have a bundle of their own (the others run one of these). */
+export const bundledRoles = () => roles.filter((r) => !r.bundle || r.bundle === r.name);
+
+export function roleNamed(name: string): Role {
+  const role = roles.find((r) => r.name === name);
+  if (!role) throw new Error(`unknown role "${name}" (known: ${roles.map((r) => r.name).join(', ')})`);
+  return role;
+}

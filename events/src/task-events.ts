@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { defineEvent } from './event-definition.js';
+import { CalendarDate, Id, Instant, RecurrenceRule, TimeOfDay } from './scalars.js';
+import { Priority } from './vocabulary.js';
+
+// Aggregate: task (aggregateId = taskId).
+
+// What a user edits on a task; completion changes only through TaskCompleted / TaskReopened.
+const taskPlan = {
+  title: z.string().min(1),
+  description: z.string().nullable(),
+  date: CalendarDate,
+  dueTime: TimeOfDay.nullable(),
+  priority: Priority,
+  category: z.string().min(1),
+  recurrence: RecurrenceRule.nullable(),
+};
+
+export const TaskCreatedPayload = z.object({ taskId: Id, ...taskPlan, createdAt: Instant });
+export type TaskCreatedPayload = z.infer<typeof TaskCreatedPayload>;
+
+export const TaskField = z.enum(['title', 'description', 'date', 'dueTime', 'priority', 'category', 'recurrence']);
+export type TaskField = z.infer<typeof TaskField>;
+
+/**
+ * The task's full state after the change, completion included (unchanged by this event) so a read model
+ * can apply it without the previous events.
+ */
+export const TaskUpdatedPayload = z.object({
+  taskId: Id,
+  ...taskPlan,
+  completed: z.boolean(),
+  completedAt: Instant.nullable(),
+  changedFields: z.array(TaskField).min(1),
+  updatedAt: Instant,
+});
+export type TaskUpdatedPayload = z.infer<typeof TaskUpdatedPayload>;
+
+export const TaskCompletedPayload = z.object({ taskId: Id, completedAt: Instant });
+export type TaskCompletedPayload = z.infer<typeof TaskCompletedPayload>;
+
+export const TaskReopenedPayload = z.object({ taskId: Id, reopenedAt: Instant });
+export type TaskReopenedPayload = z.infer<typeof TaskReopenedPayload>;
+
+export const TaskDeletedPayload = z.object({ taskId: Id, deletedAt: Instant });
+export type TaskDeletedPayload = z.infer<typeof TaskDeletedPayload>;
+
+export const taskEvents = {
+  TaskCreated: defineEvent(TaskCreatedPayload, { aggregateIdOf: (p) => p.taskId }),
+  TaskUpdated: defineEvent(TaskUpdatedPayload, { aggregateIdOf: (p) => p.taskId }),
+  TaskCompleted: defineEvent(TaskCompletedPayload, { aggregateIdOf: (p) => p.taskId }),
+  TaskReopened: defineEvent(TaskReopenedPayload, { aggregateIdOf: (p) => p.taskId }),
+  TaskDeleted: defineEvent(TaskDeletedPayload, { aggregateIdOf: (p) => p.taskId }),
+};

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { currentSchemaVersion } from './catalogue.js';
+import { EventContractError } from './event-contract-error.js';
+import { parseEvent } from './parse-event.js';
+import { fromKafkaMessage } from './serialization.js';
+import { sampleIds } from './testing/sample-payloads.js';
+import { upcasters } from './upcasting.js';
+
+// A JournalEntryCreated exactly as the first producers wrote it (schemaVersion 1).
+const v1Event = {
+  eventId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+  eventType: 'JournalEntryCreated',
+  schemaVersion: 1,
+  occurredAt: '2024-11-02T08:00:00.000Z',
+  source: 'command',
+  correlationId: 'corr-v1',
+  causationId: null,
+  userId: sampleIds.user,
+  aggregateType: 'entry',
+  aggregateId: sampleIds.entry,
+  aggregateVersion: 1,
+  position: null,
+  payload: {
+    entryId: sampleIds.entry,
+    journalId: sampleIds.journal,
+    title: null,
+    content: '  Long day at work,\n but grateful for friends. ',
+    mood: 'grateful',
+    tags: 'work, gratitude,, work ',
+    weather: null,
+    location: 'Lisbon',
+    createdAt: '2024-11-02T08:00:00.000Z',
+  },
+};
+
+describe('upcasting JournalEntryCreated V1 → V2', () => {
+  it('reads a V1 event as the current shape', () => {
+    const event = parseEvent(v1Event);
+    expect(event.schemaVersion).toBe(2);
+    expect(event.schemaVersion).toBe(currentSchemaVersion('JournalEntryCreated'));
+    expect(event.payload).toEqual({
+      entryId: sampleIds.entry,
+      journalId: sampleIds.journal,
+      title: null,
+      content: '  Long day at work,\n but grateful for friends. ',
+      mood: 'GRATEFUL',
+      tags: ['work', 'gratitude'],
+      wordCount: 8,
+      weather: null,
+      location: 'Lisbon',
+      createdAt: '2024-11-02T08:00:00.000Z',
+    });
+  });
+
+  it('upcasts V1 messages read from Kafka', () => {
+    const event = fromKafkaMessage({
+      value: Buffer.from(JSON.stringify(v1Event)),
+      headers: { 'event-type': Buffer.from('JournalEntryCreated'), 'schema-version': Buffer.from('1') },
+    });
+    expect(event.eventType === 'JournalEntryCreated' && event.payload.tags).toEqual(['work', 'gratitude']);
+  });
+
+  it('keeps a V1 without mood or tags empty', () => {
+    const event = parseEvent({ ...v1Event, payload: { ...v1Event.payload, mood: null, tags: '', content: '' } });
+    expect(event.payload).toMatchObject({ mood: null, tags: [], wordCount: 0 });
+  });
+
+  it('checks a V1 payload against the V1 shape and names the field', () => {
+    const bad = { ...v1Event, payload: { ...v1Event.payload, mood: 'GRATEFUL' } };
+    const read = () => parseEvent(bad);
+    expect(read).toThrow(EventContractError);
+    expect(read).toThrow(expect.objectContaining({ path: ['payload', 'mood'] }));
+  });
+
+  it('does not accept the V2 shape labelled as V1', () => {
+    const mislabeled = { ...v1Event, payload: { ...v1Event.payload, tags: ['work'], mood: 'GRATEFUL', wordCount: 3 } };
+    expect(() => parseEvent(mislabeled)).toThrow(EventContractError);
+  });
+
+  it('has one upcaster per (eventType, fromVersion)', () => {
+    const steps = upcasters.map((u) => `${u.eventType}@${u.fromVersion}`);
+    expect(new Set(steps).size).toBe(steps.length);
+    expect(steps).toContain('JournalEntryCreated@1');
+  });
+});

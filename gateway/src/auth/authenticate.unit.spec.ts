@@ -1,0 +1,58 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { issueAccessToken, loadSigningKeys, tokenIssuer, type SigningKeys } from '@mindflow/auth';
+import { SignJWT } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { authenticate } from './authenticate.js';
+import type { SessionCheck } from './session-check.js';
+
+const userId = '3f1c6c56-8b1e-4c38-9a43-1f0f3b0c2a11';
+const liveSession = '6a3c1f0e-1111-4c38-9a43-1f0f3b0c2a11';
+const endedSession = '6a3c1f0e-2222-4c38-9a43-1f0f3b0c2a11';
+let keys: SigningKeys;
+
+beforeAll(async () => {
+  keys = await loadSigningKeys({}, join(await mkdtemp(join(tmpdir(), 'gateway-auth-')), 'keys'));
+});
+
+/** A token as identity issues it: with `sid`. */
+async function sessionToken(sid: string): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ roles: ['user'], sid }).setProtectedHeader({ alg: 'EdDSA', kid: keys.kid })
+    .setSubject(userId).setIssuer(tokenIssuer).setIssuedAt(now).setExpirationTime(now + 900).sign(keys.privateKey);
+}
+
+const sessions = (required: boolean): SessionCheck => ({ required, isLive: async (sid) => sid === liveSession });
+const headers = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe('authenticate with a session check', () => {
+  it('passes a token whose session is live, keeping its sid', async () => {
+    const auth = await authenticate(headers(await sessionToken(liveSession)), { publicKey: keys.publicKey, sessions: sessions(true) });
+    expect(auth).toMatchObject({ kind: 'user', sessionId: liveSession, user: { userId } });
+  });
+
+  it('refuses a token whose session ended', async () => {
+    const auth = await authenticate(headers(await sessionToken(endedSession)), { publicKey: keys.publicKey, sessions: sessions(false) });
+    expect(auth).toEqual({ kind: 'invalid', reason: 'session ended: sign in again' });
+  });
+
+  it('lets a token without sid through only when sessions are not required', async () => {
+    const { token } = await issueAccessToken({ userId, roles: ['user'] }, keys);
+    expect(await authenticate(headers(token), { publicKey: keys.publicKey, sessions: sessions(false) })).toMatchObject({ kind: 'user' });
+    expect(await authenticate(headers(token), { publicKey: keys.publicKey, sessions: sessions(true) })).toMatchObject({ kind: 'invalid' });
+  });
+
+  it('never asks about the session of a token that does not verify', async () => {
+    const asked: string[] = [];
+    const check: SessionCheck = { required: true, isLive: async (sid) => (asked.push(sid), true) };
+    const forged = (await sessionToken(liveSession)).replace(/\.[^.]+$/, '.AAAA');
+    expect(await authenticate(headers(forged), { publicKey: keys.publicKey, sessions: check })).toMatchObject({ kind: 'invalid' });
+    expect(asked).toEqual([]);
+  });
+
+  it('without a session check, behaves as before', async () => {
+    expect(await authenticate(headers(await sessionToken(endedSession)), { publicKey: keys.publicKey })).toMatchObject({ kind: 'user', sessionId: endedSession });
+    expect(await authenticate({}, { publicKey: keys.publicKey })).toEqual({ kind: 'anonymous' });
+  });
+});

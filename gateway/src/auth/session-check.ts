@@ -1,0 +1,54 @@
+import type { Verifier } from '@mindflow/auth';
+import { z } from 'zod';
+
+/**
+ * The gateway's side of "logout takes effect at once": an access token carries its session id (`sid`)
+ * and the gateway asks identity whether that session is still live before trusting the token.
+ * Identity answers from its live-session registry (Redis in distributed mode, in-process in embedded).
+ */
+export interface SessionCheck {
+  isLive(sessionId: string): Promise<boolean>;
+  /** Refuse tokens without `sid` (dev tokens from `issue-dev-token`, which no logout can revoke). */
+  readonly required: boolean;
+}
+
+/** A verifier that also knows how to check sessions: `authenticate` uses the check when it is there. */
+export type SessionAwareVerifier = Verifier & { readonly sessions?: SessionCheck };
+
+export const sessionConfigShape = {
+  /** Identity's liveness endpoint (`http://…/internal/sessions`): with it, a token whose session ended is refused. */
+  AUTH_SESSIONS_URL: z.url().optional(),
+  /** With AUTH_SESSIONS_URL: also refuse tokens that carry no session id. Set it in production. */
+  // Booleans too: the parsed config is parsed again by startGateway.
+  AUTH_REQUIRE_SESSION: z.union([z.boolean(), z.stringbool()]).default(false),
+  /** The liveness call's time limit; past it the request fails (503-like), it is never let through. */
+  AUTH_SESSIONS_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+};
+
+/** `GET <url>/<sid>`: 200 live, 404 ended; anything else is identity failing, not the caller. */
+export function httpSessionCheck(url: string, options: { required: boolean; timeoutMs: number }): SessionCheck {
+  const base = url.replace(/\/+$/, '');
+  return {
+    required: options.required,
+    async isLive(sessionId) {
+      const res = await fetch(`${base}/${encodeURIComponent(sessionId)}`, { signal: AbortSignal.timeout(options.timeoutMs) });
+      await res.body?.cancel();
+      if (res.status === 200) return true;
+      if (res.status === 404) return false;
+      throw new Error(`session liveness check answered ${res.status}`);
+    },
+  };
+}
+
+/** The verifier with the session check the configuration asks for (none without AUTH_SESSIONS_URL). */
+export function withSessionCheck(
+  verifier: Verifier,
+  config: { AUTH_SESSIONS_URL?: string | undefined; AUTH_REQUIRE_SESSION?: boolean; AUTH_SESSIONS_TIMEOUT_MS?: number },
+): SessionAwareVerifier {
+  if (!config.AUTH_SESSIONS_URL) return verifier;
+  const sessions = httpSessionCheck(config.AUTH_SESSIONS_URL, {
+    required: config.AUTH_REQUIRE_SESSION ?? false,
+    timeoutMs: config.AUTH_SESSIONS_TIMEOUT_MS ?? 2_000,
+  });
+  return { ...verifier, sessions };
+}

@@ -1,0 +1,15 @@
+import { Kind, type OperationDefinitionNode } from 'graphql';
+
+/** The mutations that need no access token: how one gets (or gives up) a session. */
+const signInMutations = new Set(['register', 'login', 'refreshSession', 'logout', '__typename']);
+
+/**
+ * A mutation made only of sign-in fields. These run without a token — and with an invalid one, since
+ * the client may still hold the expired or revoked token it is replacing; no caller is passed on then.
+ */
+export function isSignInOperation(operation: OperationDefinitionNode): boolean {
+  return (
+    operation.operation === 'mutation' &&
+    operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && signInMutations.has(s.name.value))
+  );
+}

@@ -1,0 +1,26 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { callerHeader, signCaller } from '@mindflow/auth';
+import { correlationHeader } from '@mindflow/platform';
+import type { GatewayContext } from './context.js';
+
+/**
+ * How the gateway talks to a subgraph: every request carries the caller, signed with the internal secret
+ * (subgraphs trust that header, never a client's token), the correlation id, and the client's
+ * consistency token. Requests the gateway makes on its own (health checks) carry no caller.
+ */
+export class CallerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string, private readonly callerSecret: string) {
+    super({ url });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const headers = request.http?.headers;
+    if (!headers || !('auth' in context)) return;
+    const ctx = context as GatewayContext;
+    if (ctx.auth.kind === 'user') {
+      headers.set(callerHeader, signCaller({ userId: ctx.auth.user.userId, roles: ctx.auth.user.roles }, this.callerSecret));
+    }
+    headers.set(correlationHeader, ctx.correlationId);
+    if (ctx.consistentWith) headers.set('x-consistent-with', ctx.consistentWith);
+  }
+}

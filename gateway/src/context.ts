@@ -1,0 +1,23 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Verifier } from '@mindflow/auth';
+import { authenticate, type Authentication } from './auth/authenticate.js';
+
+export interface GatewayContext extends Record<string, unknown> {
+  readonly auth: Authentication;
+  readonly correlationId: string;
+  /** The client's `x-consistent-with`, forwarded untouched: subgraphs parse it and wait. */
+  readonly consistentWith: string | undefined;
+}
+
+export async function buildGatewayContext(
+  headers: IncomingHttpHeaders,
+  correlationId: string,
+  verifier: Verifier,
+): Promise<GatewayContext> {
+  const consistentWith = headers['x-consistent-with'];
+  return {
+    auth: await authenticate(headers, verifier),
+    correlationId,
+    consistentWith: Array.isArray(consistentWith) ? consistentWith.join(',') : consistentWith,
+  };
+}

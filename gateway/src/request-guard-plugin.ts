@@ -1,0 +1,48 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, type OperationDefinitionNode } from 'graphql';
+import type { GatewayContext } from './context.js';
+import { isSignInOperation } from './auth/sign-in-operations.js';
+import { gatewayError } from './errors.js';
+import { operationLimitError, type OperationLimits } from './limits/operation-limits.js';
+
+export type GuardLimits = OperationLimits;
+
+/**
+ * Runs once the operation is parsed and validated, before any subgraph is called:
+ * - an invalid token is refused (401) whatever the operation;
+ * - without a token only introspection is allowed (the playground loads the schema before you paste a
+ *   token) and the sign-in mutations (register, login, refreshSession, logout), which also ignore an
+ *   invalid token: a client replacing an expired or logged-out token still sends it;
+ * - operations deeper, wider, more aliased or costlier than the limits are refused with QUERY_TOO_COMPLEX;
+ * - subscriptions are refused here: they are served over WebSocket on the same URL.
+ */
+export function requestGuardPlugin(limits: GuardLimits): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation, document, schema, request }) {
+          const { auth } = contextValue;
+          const open = operation !== undefined && operation !== null && (isIntrospection(operation) || isSignInOperation(operation));
+          if (auth.kind === 'invalid' && !open) throw gatewayError('UNAUTHENTICATED', auth.reason, 401);
+          if (auth.kind === 'anonymous' && !open) {
+            throw gatewayError('UNAUTHENTICATED', 'sign in: send Authorization: Bearer <access token>', 401);
+          }
+          if (!operation) return;
+          const tooMuch = operationLimitError(schema, document, operation, request.variables, limits);
+          if (tooMuch) throw tooMuch;
+          if (operation.operation === 'subscription') {
+            throw gatewayError('BAD_REQUEST', 'subscriptions are served over WebSocket (graphql-transport-ws) at this same URL', 400);
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Only `__schema`, `__type` and `__typename` at the root. */
+function isIntrospection(operation: OperationDefinitionNode): boolean {
+  return (
+    operation.operation === 'query' &&
+    operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'))
+  );
+}

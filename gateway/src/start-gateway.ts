@@ -1,0 +1,146 @@
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { verifierFromConfig, type Verifier } from '@mindflow/auth';
+import { correlationHeader, correlationIdFrom, createLogger, type Logger } from '@mindflow/platform';
+import { CallerDataSource } from './caller-data-source.js';
+import { withSessionCheck } from './auth/session-check.js';
+import { IdentityDataSource } from './identity-data-source.js';
+import { gatewayConfigSchema, subgraphUrl, type GatewayConfig } from './config.js';
+import { buildGatewayContext, type GatewayContext } from './context.js';
+import { formatGatewayError } from './errors.js';
+import { applyCors } from './http/cors.js';
+import { servePlayground } from './playground/serve-playground.js';
+import { graphqlHandler, sendError } from './http/graphql-handler.js';
+import { requestGuardPlugin } from './request-guard-plugin.js';
+import { createInProcessBus, type NotificationBus } from '@mindflow/notifications';
+import type { Registry } from 'prom-client';
+import { GatewayWithSubscriptions } from './subscriptions/gateway-with-subscriptions.js';
+import { serveSubscriptions } from './subscriptions/serve-subscriptions.js';
+import { subscriptionMetrics } from './subscriptions/subscription-metrics.js';
+import { supergraphReader } from './subscriptions/supergraph-reader.js';
+
+/** The committed supergraph (gateway/tools/compose.ts writes it; `check` keeps it honest). */
+export const supergraphPath = join(import.meta.dirname, '..', 'supergraph.graphql');
+
+export interface RunningGateway {
+  /** `http://<host>:<port>/graphql` */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export interface GatewayDependencies {
+  readonly log?: Logger;
+  /** Overrides AUTH_JWKS_URL / AUTH_PUBLIC_KEY (tests). */
+  readonly verifier?: Verifier;
+  /** Where subscriptions hear about changes (main.ts picks Redis or in-process by MINDFLOW_MODE); in-process by default. */
+  readonly notifications?: NotificationBus;
+  /** Where the gateway's metrics go (the ops server's registry). */
+  readonly metrics?: Registry;
+}
+
+/**
+ * The public GraphQL endpoint: `@apollo/gateway` executing the static supergraph over the subgraphs, with
+ * the access token verified here once and the caller passed on signed. Port 0 picks a free port.
+ */
+export async function startGateway(input: Partial<GatewayConfig> = {}, dependencies: GatewayDependencies = {}): Promise<RunningGateway> {
+  const config = gatewayConfigSchema.parse(input);
+  const log = dependencies.log ?? createLogger('gateway');
+  // Tokens verified by key (JWKS from identity, or a PEM), then their session checked with identity when configured.
+  const verifier = withSessionCheck(dependencies.verifier ?? (await verifierFromConfig(config)), config);
+  const federated = new ApolloGateway({
+    supergraphSdl: await readFile(supergraphPath, 'utf8'),
+    // The supergraph carries default URLs; the environment decides where each subgraph really is.
+    // Identity also gets the refresh cookie and hands back Set-Cookie (identity-data-source.ts).
+    buildService: ({ name, url }) =>
+      new (name === 'identity' ? IdentityDataSource : CallerDataSource)(subgraphUrl(config, name) ?? url ?? '', config.INTERNAL_CALLER_SECRET),
+  });
+  // The federated schema plus the Subscription type the gateway serves itself (subscriptions/).
+  const gateway = new GatewayWithSubscriptions(federated, ({ served, unserved }) =>
+    log.info({ subscriptions: served.map((f) => f.name), notYet: unserved }, 'public schema loaded'));
+  const limits = {
+    maxDepth: config.GATEWAY_MAX_DEPTH,
+    maxFields: config.GATEWAY_MAX_FIELDS,
+    maxAliases: config.GATEWAY_MAX_ALIASES,
+    maxCost: config.GATEWAY_MAX_COST,
+  };
+
+  const httpServer = createServer();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's landing page loads from a CDN; our own playground is served at /playground.
+      ApolloServerPluginLandingPageDisabled(),
+      requestGuardPlugin(limits),
+    ],
+    formatError: formatGatewayError,
+    includeStacktraceInErrorResponses: false,
+    // Batches are allowed up to GATEWAY_MAX_BATCH (the HTTP handler counts them before parsing any).
+    allowBatchedHttpRequests: true,
+    // Bounds parsing (and the validation after it) of a hostile document long before the body limit does.
+    parseOptions: { maxTokens: 20_000 },
+  });
+  await apollo.start();
+
+  const subscriptions = serveSubscriptions({
+    httpServer,
+    path: '/graphql',
+    schema: () => gateway.publicSchema,
+    verifier,
+    bus: dependencies.notifications ?? createInProcessBus(log),
+    read: supergraphReader(apollo),
+    log,
+    metrics: dependencies.metrics && subscriptionMetrics(dependencies.metrics),
+    limits: {
+      ...limits,
+      maxMessageBytes: config.GATEWAY_MAX_BODY_BYTES,
+      maxOperationsPerConnection: config.GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+    },
+  });
+
+  const corsOrigins = new Set(config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean));
+  const handleGraphQL = graphqlHandler<GatewayContext>({
+    apollo,
+    maxBodyBytes: config.GATEWAY_MAX_BODY_BYTES,
+    maxBatch: config.GATEWAY_MAX_BATCH,
+    context: async (req) => buildGatewayContext(req.headers, correlationIdFrom(req.headers[correlationHeader]), verifier),
+  });
+
+  httpServer.on('request', (req, res) => {
+    const correlationId = correlationIdFrom(req.headers[correlationHeader]);
+    // The id every service logs for this request: echoed so a client can quote it in a bug report.
+    req.headers[correlationHeader] = correlationId;
+    res.setHeader(correlationHeader, correlationId);
+    if (applyCors(req, res, corsOrigins)) return;
+    const url = new URL(req.url ?? '/', 'http://gateway');
+    if (url.pathname === '/playground' && req.method === 'GET') return servePlayground(res);
+    if (url.pathname !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'the GraphQL endpoint is /graphql');
+    handleGraphQL(req, res, url.search).catch((error: unknown) => {
+      log.error({ err: error, correlationId }, 'request failed');
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal error');
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.GATEWAY_PORT, config.HOST, () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.GATEWAY_PORT;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
+  log.info({ url }, 'gateway listening');
+  return {
+    url,
+    async close() {
+      await subscriptions.close(); // WebSockets first: the drain below waits for open connections
+      await apollo.stop(); // drains the HTTP server, then stops the gateway
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { authenticate, type Authentication } from '../auth/authenticate.js';
+
+/** What verifies a token: a key or JWKS, with identity's session check when configured (as for HTTP). */
+export type ConnectionVerifier = Parameters<typeof authenticate>[1];
+
+/** graphql-ws close codes the gateway uses when refusing a connection (4401 as graphql-ws itself uses it). */
+export const closeCodes = { unauthorized: 4401 } as const;
+
+/**
+ * Verifies the access token a client sends in `connectionParams.authorization` ("Bearer <token>"), once per
+ * connection, with the same rules as the HTTP Authorization header. No token is a refusal here: every
+ * subscription is about the caller's own data.
+ */
+export async function authenticateConnection(
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+  verifier: ConnectionVerifier,
+): Promise<Authentication> {
+  const value = connectionParams?.['authorization'] ?? connectionParams?.['Authorization'];
+  if (value !== undefined && typeof value !== 'string') return { kind: 'invalid', reason: 'connectionParams.authorization must be "Bearer <token>"' };
+  return authenticate({ authorization: value }, verifier);
+}
+
+/** Milliseconds until a verified token expires, bounded for setTimeout. */
+export function msUntilExpiry(expiresAt: Date, now = Date.now()): number {
+  return Math.min(Math.max(0, expiresAt.getTime() - now), 2 ** 31 - 1);
+}
+
+/** How often an open connection asks identity whether its session is still live (logout ends it within this). */
+export const sessionRecheckMs = 30_000;
+
+/**
+ * While a connection is open, re-checks its token's session (when identity's session check is configured
+ * and the token has one): a logout, here or everywhere, closes the socket within `everyMs`. An unreachable
+ * identity leaves it open (the caller did nothing wrong); the token's own expiry still bounds it.
+ */
+export function watchSession(
+  verifier: ConnectionVerifier,
+  auth: Extract<Authentication, { kind: 'user' }>,
+  onEnded: () => void,
+  onError: (error: unknown) => void,
+  everyMs = sessionRecheckMs,
+): () => void {
+  const sessions = 'sessions' in verifier ? verifier.sessions : undefined;
+  const { sessionId } = auth;
+  if (!sessions || !sessionId) return () => undefined;
+  const timer = setInterval(() => {
+    sessions.isLive(sessionId).then((live) => live || onEnded(), onError);
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { VerifiedAccessToken } from '@mindflow/auth';
+import type { NotificationBus } from '@mindflow/notifications';
+import type { Logger } from '@mindflow/platform';
+import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { formatGatewayError } from '../errors.js';
+import { operationLimitError, type OperationLimits } from '../limits/operation-limits.js';
+import { authenticateConnection, closeCodes, msUntilExpiry, watchSession, type ConnectionVerifier } from './connection-auth.js';
+import { subscriptionExecution, type SubscriptionContext } from './subscription-execution.js';
+import type { SubscriptionMetrics } from './subscription-metrics.js';
+import type { PublicSchema } from './subscription-schema.js';
+import type { SupergraphReader } from './supergraph-reader.js';
+
+export interface SubscriptionServerOptions {
+  readonly httpServer: Server;
+  readonly path: string;
+  /** The public schema (supergraph + Subscription) as loaded now. */
+  readonly schema: () => PublicSchema;
+  readonly verifier: ConnectionVerifier;
+  readonly bus: NotificationBus;
+  readonly read: SupergraphReader;
+  readonly log: Logger;
+  readonly metrics?: SubscriptionMetrics;
+  readonly limits: OperationLimits & {
+    /** Largest WebSocket message accepted (GATEWAY_MAX_BODY_BYTES, as for HTTP). */
+    readonly maxMessageBytes: number;
+    readonly maxOperationsPerConnection: number;
+  };
+}
+
+interface ConnectionState extends Record<PropertyKey, unknown> {
+  caller: VerifiedAccessToken;
+  expiry: NodeJS.Timeout;
+  stopSessionWatch: () => void;
+}
+
+/** Bounds the parser's work on one document (a 1 MiB document of tokens is not a subscription). */
+const maxTokens = 20_000;
+
+/**
+ * graphql-ws (`graphql-transport-ws`) on the gateway's HTTP server at `path`: the access token verified on
+ * connect (refused with 4401; closed with 4401 when it expires or its session ends), each operation validated against the
+ * public schema and the same limits as HTTP. Subscriptions run in the gateway; queries and mutations sent
+ * over the socket go through the supergraph as the connection's caller.
+ */
+export function serveSubscriptions(options: SubscriptionServerOptions): { close(): Promise<void> } {
+  const { log, metrics, limits } = options;
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: limits.maxMessageBytes });
+  const execution = subscriptionExecution({ served: options.schema().served, bus: options.bus, read: options.read, log, metrics });
+
+  const server = useServer<Record<string, unknown> | undefined, ConnectionState>(
+    {
+      // Close reasons and errors never carry internals.
+      isProd: true,
+      async onConnect(ctx) {
+        const auth = await authenticateConnection(ctx.connectionParams, options.verifier);
+        if (auth.kind !== 'user') {
+          const reason = auth.kind === 'anonymous' ? 'send connectionParams.authorization: "Bearer <access token>"' : auth.reason;
+          ctx.extra.socket.close(closeCodes.unauthorized, reason.slice(0, 120));
+          return false;
+        }
+        ctx.extra.caller = auth.user;
+        // A connection lives no longer than its token: the client reconnects with a fresh one.
+        ctx.extra.expiry = setTimeout(() => ctx.extra.socket.close(closeCodes.unauthorized, 'access token expired'), msUntilExpiry(auth.user.expiresAt));
+        ctx.extra.expiry.unref();
+        ctx.extra.stopSessionWatch = watchSession(
+          options.verifier,
+          auth,
+          () => ctx.extra.socket.close(closeCodes.unauthorized, 'session ended: sign in again'),
+          (error) => log.warn({ err: error }, 'session check failed; the connection stays open until its token expires'),
+        );
+        metrics?.connection(1);
+        return true;
+      },
+      onDisconnect() {
+        metrics?.connection(-1);
+      },
+      onClose(ctx) {
+        clearTimeout(ctx.extra.expiry);
+        ctx.extra.stopSessionWatch?.();
+      },
+      onSubscribe(ctx, _id, payload) {
+        if (Object.keys(ctx.subscriptions).length >= limits.maxOperationsPerConnection) {
+          return [new GraphQLError(`at most ${limits.maxOperationsPerConnection} operations per connection`, { extensions: { code: 'RATE_LIMITED' } })];
+        }
+        const { schema } = options.schema();
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('the query does not parse', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+        const invalid = validate(schema, document);
+        if (invalid.length > 0) return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('name the operation to run', { extensions: { code: 'BAD_USER_INPUT' } })];
+        const tooMuch = operationLimitError(schema, document, operation, payload.variables ?? undefined, limits);
+        if (tooMuch) return [tooMuch];
+        const { caller } = ctx.extra;
+        if (!caller) return [new GraphQLError('not signed in', { extensions: { code: 'UNAUTHENTICATED' } })]; // graphql-ws subscribes only after onConnect
+        const contextValue: SubscriptionContext = {
+          caller,
+          correlationId: randomUUID(),
+          rawVariables: payload.variables ?? {},
+        };
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+      },
+      subscribe: (args) => execution.subscribe(args),
+      // Queries and mutations over the socket: as if sent over HTTP by the connection's caller.
+      async execute(args) {
+        const context = args.contextValue as SubscriptionContext;
+        const result = await options.read(
+          { document: args.document, variables: context.rawVariables, operationName: args.operationName ?? undefined },
+          { caller: context.caller, correlationId: context.correlationId },
+        );
+        return result as ExecutionResult;
+      },
+      onNext(_ctx, _id, _payload, _args, result) {
+        if (!result.errors?.length) return;
+        return { ...result, errors: result.errors.map((e) => publicError(e, log)) };
+      },
+      onError(_ctx, _id, _payload, errors) {
+        return errors.map((e) => publicError(e, log));
+      },
+    },
+    wsServer,
+  );
+  wsServer.on('error', (error) => log.error({ err: error }, 'websocket server error'));
+
+  return {
+    async close() {
+      await server.dispose(); // closes every socket (1001 going away) and the ws server
+    },
+  };
+}
+
+/** As HTTP answers it (formatGatewayError); what it hides from the client goes to the log. */
+function publicError(error: GraphQLError | GraphQLFormattedError, log: Logger): GraphQLFormattedError {
+  const formatted = formatGatewayError(error instanceof GraphQLError ? error.toJSON() : error);
+  if (formatted.extensions?.['code'] === 'INTERNAL_SERVER_ERROR') {
+    log.error({ err: error instanceof GraphQLError ? (error.originalError ?? error) : error, path: formatted.path }, 'subscription result failed');
+  }
+  return formatted;
+}

@@ -1,0 +1,117 @@
+// The subscription executor over a supergraph that already has what taskChanged and insightsReady need
+// (`Query.task`, `Entry.insights`): the reader executes against a small local schema, as the gateway's
+// federated executor would, and notifications come from the in-process bus.
+import { createInProcessBus, type Notification } from '@mindflow/notifications';
+import { createLogger } from '@mindflow/platform';
+import { buildSchema, execute, getOperationAST, parse, type ExecutionResult } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { subscriptionExecution, type SubscriptionContext } from './subscription-execution.js';
+import { withSubscriptions } from './subscription-schema.js';
+import type { SupergraphReader } from './supergraph-reader.js';
+
+const supergraph = buildSchema(`
+  type Query { entry(id: ID!): Entry task(id: ID!): Task }
+  type Entry { id: ID! title: String insights: Insights }
+  type Insights { entryId: ID! summary: String! themes: [String!]! }
+  type Task { id: ID! title: String! completed: Boolean! }
+`);
+const alice = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+const taskId = '4e5f6071-8293-4dae-9fc0-3b4c5d6e7f80';
+const entryId = '2c3d4e5f-6071-4b8c-9dae-1f2a3b4c5d6e';
+
+/** What the read side holds, readable by its owner only; records the consistency tokens it was asked to wait for. */
+function localReader(owner: string) {
+  const waitedFor: (string | undefined)[] = [];
+  const data = {
+    entry: ({ id }: { id: string }) => (id === entryId ? { id, title: 'Tuesday', insights: { entryId, summary: 'calm', themes: ['walk'] } } : null),
+    task: ({ id }: { id: string }) => (id === taskId ? { id, title: 'Book dentist', completed: true } : null),
+  };
+  const read: SupergraphReader = async (request, as) => {
+    waitedFor.push(as.consistentWith);
+    const document = typeof request.document === 'string' ? parse(request.document) : request.document;
+    const result = await execute({ schema: supergraph, document, variableValues: request.variables, rootValue: as.caller.userId === owner ? data : {} });
+    return JSON.parse(JSON.stringify(result)) as ExecutionResult;
+  };
+  return { read, waitedFor };
+}
+
+function notification(subject: Notification['subject'], kind: string, subjectId: string, version = 2): Notification {
+  return {
+    subject, kind, subjectId, eventId: crypto.randomUUID(), eventType: 'X', userId: alice,
+    aggregateId: subjectId, aggregateVersion: version, occurredAt: new Date().toISOString(),
+  } as Notification;
+}
+
+async function run(query: string, publish: Notification[], owner = alice, expected = publish.length) {
+  const { schema, served } = withSubscriptions(supergraph);
+  const bus = createInProcessBus();
+  const reader = localReader(owner);
+  const execution = subscriptionExecution({ served, bus, read: reader.read, log: createLogger('test', 'silent') });
+  const document = parse(query);
+  const contextValue: SubscriptionContext = {
+    caller: { userId: alice, roles: ['user'], expiresAt: new Date(Date.now() + 60_000) },
+    correlationId: 'c-1',
+    rawVariables: {},
+  };
+  const stream = await execution.subscribe({ schema, document, contextValue, operationName: getOperationAST(document)?.name?.value });
+  if (!(Symbol.asyncIterator in stream)) return { results: [stream], waitedFor: reader.waitedFor };
+  for (const n of publish) await bus.publish(n);
+  const results: ExecutionResult[] = [];
+  for (let i = 0; i < expected; i++) results.push((await stream.next()).value as ExecutionResult);
+  await stream.return?.();
+  return { results, waitedFor: reader.waitedFor };
+}
+
+describe('subscription execution', () => {
+  it('serves every subscription of API.md once the supergraph has their types', () => {
+    expect(withSubscriptions(supergraph).served.map((f) => f.name)).toEqual(['entryChanged', 'taskChanged', 'insightsReady']);
+  });
+
+  it('taskChanged: the kind from the event, the task read through the supergraph after it', async () => {
+    const { results, waitedFor } = await run('subscription { taskChanged { kind taskId task { title completed } } }', [
+      notification('task', 'COMPLETED', taskId, 3),
+      notification('task', 'DELETED', taskId, 4),
+    ]);
+    expect(results).toEqual([
+      { data: { taskChanged: { kind: 'COMPLETED', taskId, task: { title: 'Book dentist', completed: true } } } },
+      { data: { taskChanged: { kind: 'DELETED', taskId, task: null } } },
+    ]);
+    expect(waitedFor).toEqual([Buffer.from(`${taskId}:3`).toString('base64url')]); // the deletion needed no read
+  });
+
+  it('insightsReady: the insights object itself, read as entry(id) { insights { … } }', async () => {
+    const { results, waitedFor } = await run('subscription { insightsReady { entryId summary t: themes } }', [notification('insights', 'GENERATED', entryId)]);
+    expect(results).toEqual([{ data: { insightsReady: { entryId, summary: 'calm', t: ['walk'] } } }]);
+    expect(waitedFor).toEqual([undefined]); // no query projection to wait for: the insights are stored before the event
+  });
+
+  it('a non-null payload the caller cannot read is an error, never someone else\'s data', async () => {
+    const { results } = await run('subscription { insightsReady { summary } }', [notification('insights', 'GENERATED', entryId)], 'someone-else');
+    expect(results[0]!.data).toBeNull();
+    expect(results[0]!.errors?.map((e) => [e.message, e.path, e.extensions?.['code']])).toEqual([
+      [`the insightsReady of ${entryId} can no longer be read`, ['insightsReady'], 'NOT_FOUND'],
+    ]);
+  });
+
+  it('hears only notifications of its own kind', async () => {
+    const { results } = await run('subscription { taskChanged { kind } }', [
+      notification('entry', 'CREATED', entryId),
+      notification('task', 'CREATED', taskId),
+    ], alice, 1);
+    expect(results).toEqual([{ data: { taskChanged: { kind: 'CREATED' } } }]);
+  });
+});
+
+describe('the public schema', () => {
+  it('adds only what the supergraph can serve, and says why the rest waits', () => {
+    const early = buildSchema('type Query { entry(id: ID!): Entry } type Entry { id: ID! title: String }');
+    const { schema, served, unserved } = withSubscriptions(early);
+    expect(served.map((f) => f.name)).toEqual(['entryChanged']);
+    expect(unserved).toEqual([
+      { name: 'taskChanged', reason: 'Query.task is not in the supergraph' },
+      { name: 'insightsReady', reason: 'Entry.insights is not in the supergraph' },
+    ]);
+    expect(Object.keys(schema.getSubscriptionType()!.getFields())).toEqual(['entryChanged']);
+    expect(schema.getType('TaskChange')).toBeUndefined();
+  });
+});

@@ -1,0 +1,16 @@
+import { modeSchema } from '@mindflow/platform';
+import { z } from 'zod';
+
+/** The gateway's environment for live subscriptions (docs/CONVENTIONS.md, "Configuration"). */
+export const subscriptionsConfigShape = {
+  /** `distributed`: notifications arrive from the notifier through Redis; `embedded`: the gateway notifies in-process. */
+  MINDFLOW_MODE: modeSchema,
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  REDIS_KEY_PREFIX: z.string().default('mindflow:'),
+  /** embedded mode: the gateway follows the outbox itself (consumer group `<KAFKA_TOPIC_PREFIX>.notifier`). */
+  KAFKA_TOPIC_PREFIX: z.string().default('mindflow'),
+  WRITE_DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/mindflow_write'),
+  READ_DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/mindflow_read'),
+  /** Operations one WebSocket may run at once; one more is refused with RATE_LIMITED. */
+  GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).default(50),
+};

@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const tsx = createRequire(import.meta.url).resolve('tsx');
+
+export interface SubgraphProcess {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a subgraph's real `main` as its own process (as in production), so the gateway is tested in front
+ * of the real thing without importing a service's internals. Resolves once its ops server says ready.
+ */
+export async function startSubgraphProcess(entry: string, portEnv: string, env: Record<string, string>): Promise<SubgraphProcess> {
+  const [port, opsPort] = [await freePort(), await freePort()];
+  const output: string[] = [];
+  const child: ChildProcess = spawn(process.execPath, ['--import', tsx, join(repoRoot, entry)], {
+    env: { ...process.env, ...env, [portEnv]: String(port), OPS_PORT: String(opsPort), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${entry} exited during start-up:\n${output.join('')}`);
+    const ready = await fetch(`http://127.0.0.1:${opsPort}/health/ready`).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${entry} did not become ready in 60 s:\n${output.join('')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

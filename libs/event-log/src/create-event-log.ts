@@ -1,0 +1,42 @@
+import type { Logger, Mode } from '@mindflow/platform';
+import { createEmbeddedEventLog } from './embedded/embedded-event-log.js';
+import type { EventLog } from './event-log.js';
+import { createKafkaEventLog } from './kafka/kafka-event-log.js';
+
+export interface EventLogConfig {
+  /** `MINDFLOW_MODE`: `distributed` reads Kafka, `embedded` reads the write DB's outbox. */
+  readonly mode: Mode;
+  readonly log: Logger;
+  /** distributed: `KAFKA_BROKERS` (comma-separated) and `KAFKA_TOPIC_PREFIX`. */
+  readonly kafkaBrokers?: string;
+  readonly kafkaTopicPrefix?: string;
+  /** How long a silent member keeps its partitions (a crashed member's are reassigned after this). */
+  readonly kafkaSessionTimeoutMs?: number;
+  readonly clientId?: string;
+  /** embedded: `WRITE_DATABASE_URL` (the outbox) and `READ_DATABASE_URL` (checkpoints). */
+  readonly writeDatabaseUrl?: string;
+  readonly readDatabaseUrl?: string;
+}
+
+/** Picks the event log adapter the configuration asks for (DESIGN.md, "Two ways to run"). */
+export function createEventLog(config: EventLogConfig): EventLog {
+  if (config.mode === 'distributed') {
+    return createKafkaEventLog({
+      brokers: required(config.kafkaBrokers, 'KAFKA_BROKERS').split(',').map((b) => b.trim()).filter(Boolean),
+      topicPrefix: required(config.kafkaTopicPrefix, 'KAFKA_TOPIC_PREFIX'),
+      clientId: config.clientId,
+      sessionTimeoutMs: config.kafkaSessionTimeoutMs,
+      log: config.log,
+    });
+  }
+  return createEmbeddedEventLog({
+    writeDatabaseUrl: required(config.writeDatabaseUrl, 'WRITE_DATABASE_URL'),
+    readDatabaseUrl: required(config.readDatabaseUrl, 'READ_DATABASE_URL'),
+    log: config.log,
+  });
+}
+
+function required(value: string | undefined, name: string): string {
+  if (!value) throw new Error(`${name} is required for this event log`);
+  return value;
+}

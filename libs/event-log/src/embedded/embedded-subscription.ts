@@ -1,0 +1,187 @@
+import type { AnyEvent } from '@mindflow/events';
+import type { Logger } from '@mindflow/platform';
+import type { UnreadableMessage } from '../dead-letter.js';
+import type { EventBatch, SubscribeOptions, Subscription } from '../event-log.js';
+import { backoffDelay, pause, type BackoffPolicy } from '../retry/backoff.js';
+import { CheckpointMovedError, isLogStart, logStart, type CheckpointStore, type OutboxPosition } from './checkpoint-store.js';
+import type { GroupLock } from './group-lock.js';
+import type { OutboxRecord, OutboxSource } from './outbox-source.js';
+import type { OutboxWakeup } from './outbox-wakeup.js';
+
+export interface EmbeddedSubscriptionDeps<R extends OutboxRecord> {
+  readonly source: OutboxSource<R>;
+  /** Turns a row the subscription wants into its event (upcast, validated); rows of other streams stay unparsed. */
+  readonly toEvent: (record: R) => AnyEvent;
+  /** What a row that does not parse still tells (its columns), for a subscriber that parks it. */
+  readonly describe: (record: R) => Omit<UnreadableMessage, 'source' | 'error' | 'attempts'>;
+  readonly checkpoints: CheckpointStore;
+  readonly lock: GroupLock;
+  readonly wakeup: OutboxWakeup;
+  readonly log: Logger;
+  /** Which outbox rows belong to the subscription (its streams). */
+  readonly wanted: (record: R) => boolean;
+  /** Every event type of the subscription's streams, for lag. */
+  readonly streamEventTypes: readonly string[];
+  readonly batchSize: number;
+  readonly lockRetryMs: number;
+  readonly backoff: BackoffPolicy;
+  readonly onStop?: () => void;
+}
+
+/**
+ * One consumer group reading the outbox: holds the group lock, reads committed rows after its checkpoint,
+ * hands the group's rows to the subscriber, and advances the checkpoint (in the subscriber's transaction
+ * when it asks, else right after) to exactly what the subscriber declared done.
+ */
+export class EmbeddedSubscription<R extends OutboxRecord> implements Subscription {
+  private stopped = false;
+  private saved: OutboxPosition | undefined;
+  private readonly started: Promise<void>;
+  private markReady!: () => void;
+  private readonly running: Promise<void>;
+  /** Parse attempts of the row the subscription is stuck on (by position). */
+  private unreadableAttempts = { position: '', count: 0 };
+
+  constructor(private readonly options: SubscribeOptions, private readonly deps: EmbeddedSubscriptionDeps<R>) {
+    this.started = new Promise((resolve) => (this.markReady = resolve));
+    this.running = this.run();
+  }
+
+  ready(): Promise<void> {
+    return this.started;
+  }
+
+  async lag(): Promise<number> {
+    return this.deps.source.countAfter(this.saved ?? logStart, this.deps.streamEventTypes);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.deps.onStop?.();
+    await this.deps.wakeup.close();
+    await this.running;
+  }
+
+  private async run(): Promise<void> {
+    const { lock, log } = this.deps;
+    while (!this.stopped) {
+      const held = await lock.tryAcquire().catch((error: unknown) => {
+        log.warn({ err: error, group: this.options.group }, 'cannot reach the read DB for the group lock');
+        return false;
+      });
+      if (!held) {
+        await pause(this.deps.lockRetryMs, { active: () => !this.stopped });
+        continue;
+      }
+      try {
+        await this.consume();
+      } catch (error) {
+        log.warn({ err: error, group: this.options.group }, 'embedded subscription restarts');
+      } finally {
+        await lock.release();
+      }
+    }
+  }
+
+  /** Reads and delivers until stopped; throws only to re-take the group lock (checkpoint moved). */
+  private async consume(): Promise<void> {
+    const { source, checkpoints, log } = this.deps;
+    this.saved = await checkpoints.load(this.options.group, async () =>
+      this.options.fromBeginning ? logStart : ((await source.end()) ?? logStart),
+    );
+    this.markReady();
+    let failures = 0;
+    while (!this.stopped) {
+      try {
+        const records = await source.read(isLogStart(this.saved) ? null : this.saved, this.deps.batchSize);
+        if (records.length === 0) {
+          await this.deps.wakeup.next();
+          continue;
+        }
+        await this.deliver(records);
+        failures = 0;
+      } catch (error) {
+        if (error instanceof CheckpointMovedError) throw error;
+        failures += 1;
+        const delay = backoffDelay(failures, this.deps.backoff);
+        log.warn({ err: error, group: this.options.group, attempt: failures, delayMs: delay }, 'embedded delivery failed; retrying');
+        await pause(delay, { active: () => !this.stopped });
+      }
+    }
+  }
+
+  private async deliver(records: R[]): Promise<void> {
+    const { checkpoints } = this.deps;
+    const group = this.options.group;
+    const wanted = records.filter(this.deps.wanted);
+    const last = records[records.length - 1]!;
+    // The position after wanted[i]; after the last wanted row, also skip the unwanted rows that follow it.
+    const after = (i: number): OutboxPosition => (i === wanted.length - 1 ? last : wanted[i]!);
+    // The rows before one that does not parse are delivered; that one is retried, or parked by the subscriber's policy.
+    const events: AnyEvent[] = [];
+    let unreadable: { error: unknown } | undefined;
+    for (const row of wanted) {
+      try {
+        events.push(this.deps.toEvent(row));
+      } catch (error) {
+        unreadable = { error };
+        break;
+      }
+    }
+    if (events.length > 0) await this.deliverEvents(events, after);
+    else if (!unreadable) {
+      await checkpoints.advance(checkpoints.pool, group, this.saved!, last);
+      this.saved = last;
+    }
+    if (unreadable && !this.stopped) await this.passUnreadable(wanted[events.length]!, unreadable.error, after(events.length));
+  }
+
+  /** Retries a row that does not parse; with the subscriber's policy, parks it after its attempts and moves past it. */
+  private async passUnreadable(row: R, error: unknown, next: OutboxPosition): Promise<void> {
+    const { checkpoints } = this.deps;
+    const position = `${row.txId}/${row.position}`;
+    if (this.unreadableAttempts.position !== position) this.unreadableAttempts = { position, count: 0 };
+    const attempts = ++this.unreadableAttempts.count;
+    const policy = this.options.unreadable;
+    if (!policy || attempts < policy.maxAttempts) throw error;
+    await policy.park({ source: 'outbox', error, attempts, ...this.deps.describe(row) });
+    await checkpoints.advance(checkpoints.pool, this.options.group, this.saved!, next);
+    this.saved = next;
+  }
+
+  /** Hands `events` (the wanted rows, in order) to the subscriber and checkpoints what it declares done. */
+  private async deliverEvents(events: AnyEvent[], after: (i: number) => OutboxPosition): Promise<void> {
+    const { checkpoints } = this.deps;
+    const group = this.options.group;
+    let doneIndex = -1;
+    let writtenWithin = -1;
+    const batch: EventBatch = {
+      events,
+      source: 'outbox',
+      done: (index) => {
+        if (index <= doneIndex) return;
+        doneIndex = index;
+        // The subscriber's transaction that carried this checkpoint has committed: it is saved.
+        if (writtenWithin === index) this.saved = after(index);
+      },
+      checkpointWithin: async (tx, index) => {
+        await checkpoints.advance(tx, group, this.saved!, after(index));
+        writtenWithin = index;
+      },
+      heartbeat: async () => undefined,
+      active: () => !this.stopped,
+    };
+    let failure: unknown;
+    try {
+      await this.options.handle(batch);
+    } catch (error) {
+      failure = error;
+    }
+    if (doneIndex >= 0 && this.saved !== after(doneIndex)) {
+      await checkpoints.advance(checkpoints.pool, group, this.saved!, after(doneIndex));
+      this.saved = after(doneIndex);
+    }
+    if (failure) throw failure;
+    if (doneIndex < events.length - 1 && !this.stopped) throw new Error(`subscriber left events undone without failing (group ${group})`);
+  }
+}

@@ -1,0 +1,16 @@
+// The event log port, its adapters (Kafka, embedded outbox) and the projector runtime built on it.
+export type { EventBatch, EventLog, SqlClient, SubscribeOptions, Subscription } from './event-log.js';
+export type { DeadLetter, DeadLetterReason, UnreadableMessage, UnreadablePolicy } from './dead-letter.js';
+export { createEventLog, type EventLogConfig } from './create-event-log.js';
+export { createKafkaEventLog, deadLetterTopic, type KafkaEventLogOptions } from './kafka/kafka-event-log.js';
+export { createEmbeddedEventLog, type EmbeddedEventLogOptions } from './embedded/embedded-event-log.js';
+export { backoffDelay, defaultBackoff, type BackoffPolicy } from './retry/backoff.js';
+export { runProjector, type Projector, type ProjectorOptions } from './projector/run-projector.js';
+export { projectorRuntimeConfigSchema, projectorRuntimeOptions, type ProjectorRuntimeConfig } from './projector/projector-runtime-config.js';
+export { defaultCaughtUpPolicy, type CaughtUpPolicy, type LagReading } from './projector/lag-monitor.js';
+export type { EventOfType, ProjectionHandler, ProjectionHandlers, ReadModel } from './projector/projection-handlers.js';
+export { decideVersion, VersionGapError, type VersionDecision } from './projector/version-decision.js';
+export { projectorMetrics, type ProjectorMetrics } from './projector/projector-metrics.js';
+export { redriveDeadLetters, type RedriveOptions, type RedriveReport } from './projector/dead-letters/redrive.js';
+export { rebuildProjection, type ProjectionDefinition, type RebuildOptions, type RebuildReport } from './projector/rebuild/rebuild-projection.js';
+export * from './outbox/index.js';

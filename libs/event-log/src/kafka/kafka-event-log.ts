@@ -1,0 +1,120 @@
+import { fromKafkaMessage, topicFor } from '@mindflow/events';
+import type { Logger } from '@mindflow/platform';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { DeadLetter } from '../dead-letter.js';
+import type { EventLog, SubscribeOptions, Subscription } from '../event-log.js';
+import { defaultBackoff, type BackoffPolicy } from '../retry/backoff.js';
+import { kafkaLogCreator } from './kafka-logging.js';
+import { KafkaSubscription } from './kafka-subscription.js';
+
+export interface KafkaEventLogOptions {
+  readonly brokers: readonly string[];
+  /** `KAFKA_TOPIC_PREFIX`: topics are `<prefix>.<stream>`. */
+  readonly topicPrefix: string;
+  readonly clientId?: string;
+  readonly log: Logger;
+  /** Partitions of one member handled at once; aggregates never span partitions, so order holds. */
+  readonly partitionsConsumedConcurrently?: number;
+  readonly sessionTimeoutMs?: number;
+  /** Partitions for a topic this log has to create (it creates only missing ones). */
+  readonly topicPartitions?: number;
+  readonly backoff?: BackoffPolicy;
+}
+
+/** The production event log: Kafka consumer groups, one topic per stream, key = aggregate id. */
+export function createKafkaEventLog(options: KafkaEventLogOptions): EventLog {
+  const kafka = new Kafka({
+    clientId: options.clientId ?? 'mindflow',
+    brokers: [...options.brokers],
+    logLevel: logLevel.WARN,
+    logCreator: kafkaLogCreator(options.log),
+    retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 10_000 },
+  });
+  const admin = kafka.admin();
+  const connected = admin.connect();
+  const subscriptions = new Set<Subscription>();
+  let deadLetterProducer: Promise<Producer> | undefined;
+  const dlqTopics = new Set<string>();
+
+  async function ensureTopics(topics: readonly string[]): Promise<void> {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t));
+    if (missing.length === 0) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({ topic, numPartitions: options.topicPartitions ?? 6 })),
+    });
+  }
+
+  return {
+    kind: 'kafka',
+    async subscribe(subscribe: SubscribeOptions): Promise<Subscription> {
+      await connected;
+      const topics = [...new Set(subscribe.eventTypes.map((type) => topicFor(type, options.topicPrefix)))];
+      await ensureTopics(topics);
+      const subscription: KafkaSubscription = new KafkaSubscription(subscribe, {
+        kafka,
+        admin,
+        topics,
+        parse: (message, position) => fromKafkaMessage(message, { position }),
+        log: options.log,
+        backoff: options.backoff ?? defaultBackoff,
+        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 4,
+        sessionTimeoutMs: options.sessionTimeoutMs ?? 30_000,
+        onStop: (): void => void subscriptions.delete(subscription),
+      });
+      subscriptions.add(subscription);
+      await subscription.start();
+      return subscription;
+    },
+    async publishDeadLetters(projection: string, letters: readonly DeadLetter[]): Promise<void> {
+      if (letters.length === 0) return;
+      await connected;
+      const topic = deadLetterTopic(options.topicPrefix, projection);
+      if (!dlqTopics.has(topic)) {
+        await ensureTopics([topic]);
+        dlqTopics.add(topic);
+      }
+      deadLetterProducer ??= (async () => {
+        const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+        await producer.connect();
+        return producer;
+      })();
+      const producer = await deadLetterProducer;
+      await producer.send({ topic, acks: -1, messages: letters.map((letter) => deadLetterMessage(projection, letter)) });
+    },
+    async deleteGroup(group: string): Promise<void> {
+      await connected;
+      await admin.deleteGroups([group]);
+    },
+    async close() {
+      await Promise.all([...subscriptions].map((s) => s.stop()));
+      if (deadLetterProducer) await (await deadLetterProducer.catch(() => undefined))?.disconnect();
+      await admin.disconnect();
+    },
+  };
+}
+
+/** `<prefix>.dlq.<projection>`: where a projection's parked events are published (distributed mode). */
+export const deadLetterTopic = (prefix: string, projection: string) => `${prefix}.dlq.${projection}`;
+
+/**
+ * key = aggregate id (an aggregate's letters stay in order), value = the event's JSON (or the message's
+ * bytes when it did not parse), headers say why it was parked.
+ */
+function deadLetterMessage(projection: string, letter: DeadLetter) {
+  const headers: Record<string, string> = {
+    'dead-letter-projection': projection,
+    'dead-letter-reason': letter.reason,
+    'dead-letter-attempts': String(letter.attempts),
+  };
+  if (letter.error) headers['dead-letter-error'] = letter.error.slice(0, 2_000);
+  if (letter.position) headers['dead-letter-position'] = letter.position;
+  if (letter.eventType) headers['event-type'] = letter.eventType;
+  if (letter.eventId) headers['event-id'] = letter.eventId;
+  return {
+    key: letter.aggregateId,
+    value: letter.event !== null && letter.event !== undefined ? JSON.stringify(letter.event) : letter.raw,
+    headers,
+  };
+}

@@ -1,0 +1,111 @@
+import type { AnyEvent } from '@mindflow/events';
+import type { Logger } from '@mindflow/platform';
+import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { salvageEnvelope } from '../dead-letter.js';
+import type { SubscribeOptions, Subscription } from '../event-log.js';
+import type { BackoffPolicy } from '../retry/backoff.js';
+import { consumerLag } from './consumer-lag.js';
+import { deliverPartitionBatch } from './partition-batch.js';
+
+export interface KafkaSubscriptionDeps {
+  readonly kafka: Kafka;
+  readonly admin: Admin;
+  readonly topics: readonly string[];
+  readonly parse: (message: KafkaMessage, position: string) => AnyEvent;
+  readonly log: Logger;
+  readonly backoff: BackoffPolicy;
+  readonly partitionsConsumedConcurrently: number;
+  readonly sessionTimeoutMs: number;
+  readonly onStop?: () => void;
+}
+
+/**
+ * A Kafka consumer-group member. Offsets are committed by hand, only up to what the subscriber declared
+ * done, so a crash at any point redelivers (never loses) events; the subscriber's version check turns
+ * redeliveries into no-ops. Failures are retried inside `eachBatch` (see deliverPartitionBatch).
+ */
+export class KafkaSubscription implements Subscription {
+  private readonly consumer: Consumer;
+  private running = true;
+  private readonly joined: Promise<void>;
+
+  constructor(private readonly options: SubscribeOptions, private readonly deps: KafkaSubscriptionDeps) {
+    this.consumer = deps.kafka.consumer({
+      groupId: options.group,
+      sessionTimeout: deps.sessionTimeoutMs,
+      heartbeatInterval: Math.max(500, Math.floor(deps.sessionTimeoutMs / 10)),
+      allowAutoTopicCreation: false,
+    });
+    this.joined = new Promise((resolve) => this.consumer.on(this.consumer.events.GROUP_JOIN, () => resolve()));
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) =>
+      deps.log.error({ err: payload.error, group: options.group, restart: payload.restart }, 'kafka consumer crashed'),
+    );
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [...this.deps.topics], fromBeginning: this.options.fromBeginning ?? false });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.deps.partitionsConsumedConcurrently,
+      eachBatch: (payload) => this.eachBatch(payload),
+    });
+  }
+
+  ready(): Promise<void> {
+    return this.joined;
+  }
+
+  lag(): Promise<number> {
+    return consumerLag(this.deps.admin, this.options.group, this.deps.topics);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.deps.onStop?.();
+    await this.consumer.disconnect();
+  }
+
+  private async eachBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const source = `${batch.topic}/${batch.partition}`;
+    await deliverPartitionBatch({
+      source,
+      messages: batch.messages,
+      parse: (message) => this.deps.parse(message, `${source}/${message.offset}`),
+      handle: (events) => this.options.handle(events),
+      commit: (offset) => this.commit(payload, offset),
+      heartbeat: () => payload.heartbeat(),
+      active: () => this.running && payload.isRunning() && !payload.isStale(),
+      backoff: this.deps.backoff,
+      log: this.deps.log.child({ group: this.options.group }),
+      unreadable: this.options.unreadable && {
+        maxAttempts: this.options.unreadable.maxAttempts,
+        park: (message, error, attempts) =>
+          this.options.unreadable!.park({
+            source,
+            position: `${source}/${message.offset}`,
+            raw: message.value,
+            error,
+            attempts,
+            ...salvageEnvelope(message.value, message.key?.toString('utf8')),
+          }),
+      },
+    });
+  }
+
+  private async commit(payload: EachBatchPayload, lastOffset: string): Promise<void> {
+    const { topic, partition } = payload.batch;
+    payload.resolveOffset(lastOffset);
+    try {
+      // Kafka stores the next offset to read.
+      await payload.commitOffsetsIfNecessary({
+        topics: [{ topic, partitions: [{ partition, offset: (BigInt(lastOffset) + 1n).toString() }] }],
+      });
+    } catch (error) {
+      // Typically a rebalance: the new owner re-reads from the last commit and skips what we applied.
+      this.deps.log.warn({ err: error, group: this.options.group, topic, partition }, 'offset commit failed');
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import { parseEvent, type AnyEvent } from '@mindflow/events';
+import type { OutboxRow } from './outbox-row.js';
+
+/**
+ * The event an outbox row holds, upcast to its current schema version and validated (throws
+ * EventContractError on a row no schema accepts). `position` is the outbox position.
+ * The outbox has no `source` column (CONVENTIONS.md): every row of one outbox was decided by the service
+ * that owns it, so the reader names it (`command`, `identity`).
+ */
+export function eventFromOutboxRow(row: OutboxRow, source: string): AnyEvent {
+  return parseEvent({
+    eventId: row.eventId,
+    eventType: row.eventType,
+    schemaVersion: row.schemaVersion,
+    occurredAt: row.occurredAt,
+    source,
+    correlationId: row.correlationId,
+    causationId: row.causationId,
+    userId: row.userId,
+    aggregateType: row.aggregateType,
+    aggregateId: row.aggregateId,
+    aggregateVersion: row.aggregateVersion,
+    position: row.position,
+    payload: row.payload,
+  });
+}

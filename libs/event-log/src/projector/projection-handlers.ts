@@ -1,0 +1,51 @@
+import type { PoolClient } from '@mindflow/db';
+import type { AnyEvent } from '@mindflow/events';
+
+export type EventType = AnyEvent['eventType'];
+export type EventOfType<T extends EventType> = Extract<AnyEvent, { eventType: T }>;
+
+/** Applies one event to a read model inside the projection transaction (`tx`). */
+export type ProjectionHandler<T extends EventType> = (event: EventOfType<T>, tx: PoolClient) => Promise<void>;
+
+/** One read model's reactions, by event type. Types it does not list it ignores. */
+export type ProjectionHandlers = { readonly [T in EventType]?: ProjectionHandler<T> };
+
+/** A read model as the projector runtime sees it. */
+export interface ReadModel {
+  /** Its name, for logs (e.g. `entries_view`). */
+  readonly name: string;
+  readonly handlers: ProjectionHandlers;
+  /**
+   * Rows the event changes outside its own aggregate (a journal's `entry_count` when an entry is created).
+   * The runtime locks these keys, in one global order, before applying a chunk of events: concurrent
+   * chunks touching the same journal then queue instead of deadlocking, and see each other's effects.
+   */
+  readonly sharedKeys?: (event: AnyEvent) => readonly string[];
+}
+
+/** Runs every read model's handler for the event, in the order the read models were given. */
+export async function applyHandlers(readModels: readonly ReadModel[], event: AnyEvent, tx: PoolClient): Promise<void> {
+  for (const { handlers } of readModels) {
+    const handler = handlers[event.eventType] as ProjectionHandler<EventType> | undefined;
+    if (handler) await handler(event as EventOfType<EventType>, tx);
+  }
+}
+
+/** Every event type some read model handles: what the projector subscribes to. */
+export function handledEventTypes(readModels: readonly ReadModel[]): EventType[] {
+  return [...new Set(readModels.flatMap(({ handlers }) => Object.keys(handlers) as EventType[]))];
+}
+
+/**
+ * Takes the shared keys of `events` as transaction-scoped advisory locks, ordered by lock id. `namespace`
+ * (the projection's schema) keeps a rebuild's keys apart from the live projection's.
+ */
+export async function lockSharedKeys(readModels: readonly ReadModel[], events: readonly AnyEvent[], tx: PoolClient, namespace = ''): Promise<void> {
+  const keys = [...new Set(events.flatMap((event) => readModels.flatMap((m) => (m.sharedKeys?.(event) ?? []).map((key) => `${namespace}${key}`))))];
+  if (keys.length === 0) return;
+  await tx.query(
+    `SELECT pg_advisory_xact_lock(id) FROM (
+       SELECT DISTINCT hashtextextended(key, 0) AS id FROM unnest($1::text[]) AS key ORDER BY id) AS ordered`,
+    [keys],
+  );
+}

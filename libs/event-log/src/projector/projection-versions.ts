@@ -1,0 +1,87 @@
+import type { PoolClient } from '@mindflow/db';
+import { parkedAmong } from './dead-letters/dead-letter-store.js';
+import { decideVersion, type VersionDecision } from './version-decision.js';
+
+/** Two members claimed a new aggregate at once (a rebalance overlap): the chunk is retried, never parked. */
+export class ConcurrentProjectionError extends Error {
+  constructor(projection: string) {
+    super(`${projection}: another member projected some of these aggregates first; retrying`);
+    this.name = 'ConcurrentProjectionError';
+  }
+}
+
+/**
+ * The `projection_versions` rows of one chunk of events, held for the chunk's transaction: read (and
+ * locked) once up front, decided in memory event by event, written back once at the end. Two members
+ * applying the same events at once (a rebalance overlap) meet on these rows: the later one waits for the
+ * earlier one's commit and then sees duplicates, or fails its final write and is retried.
+ * Also knows which of the chunk's aggregates are parked (have dead letters).
+ */
+export class ChunkVersions {
+  private readonly current = new Map<string, number>();
+  private readonly stored = new Set<string>();
+  private readonly changed = new Set<string>();
+  private parked = new Set<string>();
+
+  private constructor(private readonly projection: string) {}
+
+  static async lock(tx: PoolClient, projection: string, aggregateIds: readonly string[]): Promise<ChunkVersions> {
+    const versions = new ChunkVersions(projection);
+    const ids = [...new Set(aggregateIds.map((id) => id.toLowerCase()))];
+    const { rows } = await tx.query<{ aggregate_id: string; version: number }>(
+      `SELECT aggregate_id, version FROM projection_versions
+       WHERE projection = $1 AND aggregate_id = ANY($2::uuid[]) ORDER BY aggregate_id FOR UPDATE`,
+      [projection, ids],
+    );
+    for (const row of rows) {
+      versions.current.set(row.aggregate_id, row.version);
+      versions.stored.add(row.aggregate_id);
+    }
+    versions.parked = await parkedAmong(tx, projection, ids);
+    return versions;
+  }
+
+  /** The event's fate by version alone, against what this chunk has applied so far. */
+  decide(aggregateId: string, version: number): VersionDecision {
+    return decideVersion(this.current.get(aggregateId.toLowerCase()), version);
+  }
+
+  /** Records `version` as applied (after `decide` said `apply`). */
+  advance(aggregateId: string, version: number): void {
+    const id = aggregateId.toLowerCase();
+    this.current.set(id, version);
+    this.changed.add(id);
+  }
+
+  isParked(aggregateId: string): boolean {
+    return this.parked.has(aggregateId.toLowerCase());
+  }
+
+  /** From now on in this chunk, the aggregate's events join its dead letters. */
+  park(aggregateId: string): void {
+    this.parked.add(aggregateId.toLowerCase());
+  }
+
+  /** Writes the chunk's new versions; fails (to retry the chunk) when another member claimed a new aggregate first. */
+  async save(tx: PoolClient): Promise<void> {
+    const updates = [...this.changed].filter((id) => this.stored.has(id));
+    const inserts = [...this.changed].filter((id) => !this.stored.has(id));
+    if (updates.length > 0) {
+      await tx.query(
+        `UPDATE projection_versions p SET version = u.version
+         FROM unnest($2::uuid[], $3::int[]) AS u(aggregate_id, version)
+         WHERE p.projection = $1 AND p.aggregate_id = u.aggregate_id`,
+        [this.projection, updates, updates.map((id) => this.current.get(id))],
+      );
+    }
+    if (inserts.length > 0) {
+      const { rowCount } = await tx.query(
+        `INSERT INTO projection_versions (projection, aggregate_id, version)
+         SELECT $1, aggregate_id, version FROM unnest($2::uuid[], $3::int[]) AS u(aggregate_id, version)
+         ON CONFLICT (projection, aggregate_id) DO NOTHING`,
+        [this.projection, inserts, inserts.map((id) => this.current.get(id))],
+      );
+      if (rowCount !== inserts.length) throw new ConcurrentProjectionError(this.projection);
+    }
+  }
+}

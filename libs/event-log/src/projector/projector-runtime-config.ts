@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defaultCaughtUpPolicy } from './lag-monitor.js';
+import type { ProjectorOptions } from './run-projector.js';
+
+/** Every projector process's runtime settings (docs/CONVENTIONS.md, "Configuration"); merge into its schema. */
+export const projectorRuntimeConfigSchema = z.object({
+  /** Attempts of a failing event (exponential backoff between) before it is parked as a dead letter. */
+  PROJECTOR_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  /** `/health/ready` is false while the projector is more than this many events behind… */
+  PROJECTOR_READY_MAX_LAG_EVENTS: z.coerce.number().int().min(0).default(defaultCaughtUpPolicy.maxLagEvents),
+  /** …or more than this many milliseconds behind. */
+  PROJECTOR_READY_MAX_LAG_MS: z.coerce.number().int().min(0).default(defaultCaughtUpPolicy.maxLagMs),
+  /** How often the projector measures its lag (readiness). */
+  PROJECTOR_LAG_POLL_MS: z.coerce.number().int().min(100).default(defaultCaughtUpPolicy.pollMs),
+});
+
+export type ProjectorRuntimeConfig = z.infer<typeof projectorRuntimeConfigSchema>;
+
+/** The runProjector options these settings stand for. */
+export function projectorRuntimeOptions(config: Partial<ProjectorRuntimeConfig>): Pick<ProjectorOptions, 'maxAttempts' | 'caughtUp'> {
+  const c = projectorRuntimeConfigSchema.parse(config);
+  return {
+    maxAttempts: c.PROJECTOR_MAX_ATTEMPTS,
+    caughtUp: { maxLagEvents: c.PROJECTOR_READY_MAX_LAG_EVENTS, maxLagMs: c.PROJECTOR_READY_MAX_LAG_MS, pollMs: c.PROJECTOR_LAG_POLL_MS },
+  };
+}

@@ -1,0 +1,31 @@
+export interface BackoffPolicy {
+  readonly initialMs: number;
+  readonly maxMs: number;
+}
+
+export const defaultBackoff: BackoffPolicy = { initialMs: 200, maxMs: 30_000 };
+
+/**
+ * Delay before retry number `attempt` (1-based): doubles each time up to `maxMs`, with ±20% jitter so
+ * many members failing together (a read DB restart) do not retry in lockstep.
+ */
+export function backoffDelay(attempt: number, policy: BackoffPolicy = defaultBackoff, random = Math.random): number {
+  const base = Math.min(policy.maxMs, policy.initialMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+/**
+ * Waits `ms` in small steps, calling `heartbeat` between them (a consumer that sleeps through its session
+ * timeout loses its partitions) and returning early once `active()` turns false.
+ */
+export async function pause(
+  ms: number,
+  options: { heartbeat?: () => Promise<void>; active?: () => boolean; stepMs?: number } = {},
+): Promise<void> {
+  const end = Date.now() + ms;
+  const step = options.stepMs ?? 500;
+  while (Date.now() < end && (options.active?.() ?? true)) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(step, end - Date.now())));
+    await options.heartbeat?.().catch(() => undefined);
+  }
+}

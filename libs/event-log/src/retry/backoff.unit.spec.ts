@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { backoffDelay, pause } from './backoff.js';
+
+describe('backoffDelay', () => {
+  const policy = { initialMs: 100, maxMs: 1_000 };
+
+  it('doubles from the initial delay and stops at the maximum', () => {
+    const middle = () => 0.5; // no jitter
+    expect([1, 2, 3, 4, 5, 10].map((n) => backoffDelay(n, policy, middle))).toEqual([100, 200, 400, 800, 1000, 1000]);
+  });
+
+  it('jitters within ±20%', () => {
+    expect(backoffDelay(1, policy, () => 0)).toBe(80);
+    expect(backoffDelay(1, policy, () => 1)).toBe(120);
+  });
+});
+
+describe('pause', () => {
+  it('heartbeats while it waits and ends early when no longer active', async () => {
+    let beats = 0;
+    const started = Date.now();
+    await pause(5_000, { stepMs: 10, heartbeat: async () => void beats++, active: () => beats < 3 });
+    expect(beats).toBe(3);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});

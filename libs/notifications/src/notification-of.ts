@@ -1,0 +1,57 @@
+import type { AnyEvent, EventEnvelope, EventType } from '@mindflow/events';
+import type { Notification } from './notification.js';
+
+type Change = Pick<Notification, 'subject' | 'kind' | 'subjectId'>;
+
+/**
+ * What each event tells a subscriber, or null when no subscription cares (yet). A total table over the
+ * catalogue: a new event type does not compile until someone decides whether it is live news.
+ */
+const changes: { readonly [T in EventType]: ((event: EventEnvelope<T>) => Change) | null } = {
+  JournalEntryCreated: (e) => ({ subject: 'entry', kind: 'CREATED', subjectId: e.payload.entryId }),
+  JournalEntryUpdated: (e) => ({ subject: 'entry', kind: 'UPDATED', subjectId: e.payload.entryId }),
+  // The mood is a field of the entry: for a subscriber, the entry changed.
+  MoodRecorded: (e) => ({ subject: 'entry', kind: 'UPDATED', subjectId: e.payload.entryId }),
+  JournalEntryDeleted: (e) => ({ subject: 'entry', kind: 'DELETED', subjectId: e.payload.entryId }),
+  TaskCreated: (e) => ({ subject: 'task', kind: 'CREATED', subjectId: e.payload.taskId }),
+  TaskUpdated: (e) => ({ subject: 'task', kind: 'UPDATED', subjectId: e.payload.taskId }),
+  TaskCompleted: (e) => ({ subject: 'task', kind: 'COMPLETED', subjectId: e.payload.taskId }),
+  TaskReopened: (e) => ({ subject: 'task', kind: 'REOPENED', subjectId: e.payload.taskId }),
+  TaskDeleted: (e) => ({ subject: 'task', kind: 'DELETED', subjectId: e.payload.taskId }),
+  AIInsightsGenerated: (e) => ({ subject: 'insights', kind: 'GENERATED', subjectId: e.payload.entryId }),
+  // The entry keeps its previous insights; nothing new to show.
+  AIInsightsFailed: null,
+  // No subscription of API.md is about these (journalChanged, thoughtCaptured … would start here).
+  UserRegistered: null,
+  UserLoggedIn: null,
+  JournalCreated: null,
+  JournalUpdated: null,
+  JournalDeleted: null,
+  TagCreated: null,
+  ThoughtCaptured: null,
+  ThoughtUpdated: null,
+  ThoughtDeleted: null,
+  CalendarEventScheduled: null,
+  CalendarEventUpdated: null,
+  CalendarEventCancelled: null,
+};
+
+/** The event types that become notifications: what the notifier subscribes to. */
+export const notifiedEventTypes: readonly EventType[] = Object.freeze(
+  (Object.keys(changes) as EventType[]).filter((type) => changes[type] !== null),
+);
+
+/** The notification an event becomes, or undefined when it is no subscriber's business. */
+export function notificationOf(event: AnyEvent): Notification | undefined {
+  const change = (changes[event.eventType] as ((e: AnyEvent) => Change) | null)?.(event);
+  if (!change) return undefined;
+  return {
+    ...change,
+    eventId: event.eventId,
+    eventType: event.eventType,
+    userId: event.userId,
+    aggregateId: event.aggregateId,
+    aggregateVersion: event.aggregateVersion,
+    occurredAt: event.occurredAt,
+  } as Notification;
+}

@@ -1,0 +1,66 @@
+import { eventTypes, insightsAggregateId } from '@mindflow/events';
+import { sampleEvent, sampleIds } from '@mindflow/events/testing';
+import { describe, expect, it } from 'vitest';
+import { consistencyTokenOf, parseNotification } from './notification.js';
+import { notificationOf, notifiedEventTypes } from './notification-of.js';
+
+describe('notificationOf', () => {
+  it('turns an entry event into a compact notification about the entry, without its content', () => {
+    const event = sampleEvent('JournalEntryCreated', { aggregateVersion: 1 });
+    const notification = notificationOf(event);
+    expect(notification).toEqual({
+      subject: 'entry',
+      kind: 'CREATED',
+      subjectId: sampleIds.entry,
+      eventId: event.eventId,
+      eventType: 'JournalEntryCreated',
+      userId: sampleIds.user,
+      aggregateId: sampleIds.entry,
+      aggregateVersion: 1,
+      occurredAt: event.occurredAt,
+    });
+    expect(JSON.stringify(notification)).not.toContain(event.payload.content);
+  });
+
+  it.each([
+    ['JournalEntryUpdated', 'entry', 'UPDATED'],
+    ['MoodRecorded', 'entry', 'UPDATED'],
+    ['JournalEntryDeleted', 'entry', 'DELETED'],
+    ['TaskCreated', 'task', 'CREATED'],
+    ['TaskUpdated', 'task', 'UPDATED'],
+    ['TaskCompleted', 'task', 'COMPLETED'],
+    ['TaskReopened', 'task', 'REOPENED'],
+    ['TaskDeleted', 'task', 'DELETED'],
+  ] as const)('%s is a %s %s', (eventType, subject, kind) => {
+    const event = sampleEvent(eventType, { aggregateVersion: 3 });
+    expect(notificationOf(event)).toMatchObject({ subject, kind, subjectId: event.aggregateId, aggregateVersion: 3 });
+  });
+
+  it('names the entry as the subject of its insights, and keeps the insights aggregate for consistency', () => {
+    const event = sampleEvent('AIInsightsGenerated', { aggregateVersion: 2 });
+    const notification = notificationOf(event)!;
+    expect(notification).toMatchObject({ subject: 'insights', kind: 'GENERATED', subjectId: sampleIds.entry });
+    expect(notification.aggregateId).toBe(insightsAggregateId(sampleIds.entry));
+    expect(Buffer.from(consistencyTokenOf(notification), 'base64url').toString()).toBe(`${insightsAggregateId(sampleIds.entry)}:2`);
+  });
+
+  it('ignores what no subscription is about', () => {
+    for (const eventType of ['UserRegistered', 'JournalCreated', 'ThoughtCaptured', 'AIInsightsFailed', 'CalendarEventScheduled'] as const) {
+      expect(notificationOf(sampleEvent(eventType))).toBeUndefined();
+    }
+  });
+
+  it('subscribes to exactly the event types that become notifications', () => {
+    for (const eventType of eventTypes) {
+      expect(notifiedEventTypes.includes(eventType)).toBe(notificationOf(sampleEvent(eventType)) !== undefined);
+    }
+  });
+
+  it('round-trips through the wire format and refuses anything else', () => {
+    const notification = notificationOf(sampleEvent('TaskCompleted'))!;
+    expect(parseNotification(JSON.stringify(notification))).toEqual(notification);
+    expect(parseNotification('not json')).toBeUndefined();
+    expect(parseNotification(JSON.stringify({ ...notification, kind: 'EXPLODED' }))).toBeUndefined();
+    expect(parseNotification(JSON.stringify({ ...notification, subject: 'entry', kind: 'COMPLETED' }))).toBeUndefined();
+  });
+});

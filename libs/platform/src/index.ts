@@ -1,0 +1,5 @@
+export { ConfigError, loadConfig, modeSchema, port, type Mode } from './config.js';
+export { createLogger, type Logger } from './logger.js';
+export { Shutdown } from './shutdown.js';
+export { startOpsServer, type OpsServer, type ReadinessCheck } from './ops-server.js';
+export { correlationHeader, correlationIdFrom } from './correlation.js';

@@ -1,0 +1,64 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+
+export type ReadinessCheck = () => Promise<boolean> | boolean;
+
+export interface OpsServer {
+  readonly port: number;
+  readonly metrics: Registry;
+  close(): Promise<void>;
+}
+
+/**
+ * The operational endpoints every process serves: `/health/live` (the process runs),
+ * `/health/ready` (every readiness check passes) and `/metrics` (Prometheus text format).
+ */
+export async function startOpsServer(options: {
+  port: number;
+  host?: string;
+  service: string;
+  ready?: Record<string, ReadinessCheck>;
+  metrics?: Registry;
+}): Promise<OpsServer> {
+  const metrics = options.metrics ?? new Registry();
+  metrics.setDefaultLabels({ service: options.service });
+  collectDefaultMetrics({ register: metrics });
+  const checks = options.ready ?? {};
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      if (req.url === '/health/live') return send(res, 200, { status: 'live' });
+      if (req.url === '/health/ready') {
+        const results = await runChecks(checks);
+        const ok = Object.values(results).every(Boolean);
+        return send(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not-ready', checks: results });
+      }
+      if (req.url === '/metrics') {
+        res.writeHead(200, { 'content-type': metrics.contentType });
+        return res.end(await metrics.metrics());
+      }
+      send(res, 404, { error: 'not found' });
+    })().catch((error: unknown) => send(res, 500, { error: String(error) }));
+  });
+  // Loopback unless told otherwise; containers set OPS_HOST=0.0.0.0 so kubelet probes and Prometheus reach it.
+  const host = options.host ?? (process.env['OPS_HOST'] || '127.0.0.1');
+  await new Promise<void>((resolve) => server.listen(options.port, host, resolve));
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : options.port,
+    metrics,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function runChecks(checks: Record<string, ReadinessCheck>): Promise<Record<string, boolean>> {
+  const entries = await Promise.all(
+    Object.entries(checks).map(async ([name, check]) => [name, await Promise.resolve(check()).catch(() => false)] as const),
+  );
+  return Object.fromEntries(entries);
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

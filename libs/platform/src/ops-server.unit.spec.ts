@@ -1,0 +1,20 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startOpsServer, type OpsServer } from './ops-server.js';
+
+let server: OpsServer | undefined;
+afterEach(async () => server?.close());
+
+describe('ops server', () => {
+  it('reports readiness from its checks and serves metrics', async () => {
+    let ready = false;
+    server = await startOpsServer({ port: 0, service: 'test', ready: { log: () => ready } });
+    const base = `http://127.0.0.1:${server.port}`;
+    expect((await fetch(`${base}/health/live`)).status).toBe(200);
+    const notReady = await fetch(`${base}/health/ready`);
+    expect(notReady.status).toBe(503);
+    expect(await notReady.json()).toEqual({ status: 'not-ready', checks: { log: false } });
+    ready = true;
+    expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/process_cpu_seconds_total\{service="test"\}/);
+  });
+});

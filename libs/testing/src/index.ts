@@ -1,0 +1,10 @@
+// Real servers for integration suites (docs/CONVENTIONS.md, "Test servers"): where they come from, and
+// names that keep suites apart so they run in parallel and re-run without cleanup.
+export { testServers, type TestServers, type ServerSource } from './test-servers.js';
+export { type ServerName } from './server-names.js';
+export { MissingServerError } from './missing-server-error.js';
+export { createTestDatabase, type TestDatabase } from './test-database.js';
+export { createTestKafka, createTestTopics } from './kafka-topics.js';
+export { uniqueTopicPrefix, uniqueRedisPrefix, uniqueIndexPrefix, uniqueDatabaseName, isStaleTestName } from './unique-names.js';
+export { freePort } from './free-port.js';
+export { findRepoRoot } from './repo-root.js';

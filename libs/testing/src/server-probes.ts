@@ -1,0 +1,60 @@
+import pg from 'pg';
+import { Redis } from 'ioredis';
+import { Kafka, logLevel } from 'kafkajs';
+import type { ServerName } from './server-names.js';
+
+// A server "answers" when it serves its own protocol, not merely when its port is open: Kafka and
+// Elasticsearch accept connections well before they can do any work.
+const timeoutMs = 5_000;
+
+async function postgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  await client.connect();
+  try {
+    await client.query('SELECT 1');
+  } finally {
+    await client.end();
+  }
+}
+
+async function redis(url: string): Promise<void> {
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined); // the rejected command below carries the reason
+  try {
+    await client.connect();
+    await client.ping();
+  } finally {
+    client.disconnect();
+  }
+}
+
+async function kafka(brokers: string): Promise<void> {
+  const admin = new Kafka({
+    clientId: 'mindflow-test-probe',
+    brokers: brokers.split(','),
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: timeoutMs,
+    retry: { retries: 2 },
+  }).admin();
+  await admin.connect();
+  try {
+    await admin.listTopics();
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function elasticsearch(url: string): Promise<void> {
+  const response = await fetch(`${url.replace(/\/$/, '')}/_cluster/health?wait_for_status=yellow&timeout=5s`, {
+    signal: AbortSignal.timeout(timeoutMs + 2_000),
+  });
+  const body = (await response.json().catch(() => ({}))) as { status?: string };
+  if (!response.ok || body.status === 'red') throw new Error(`cluster health answered HTTP ${response.status} ${body.status ?? ''}`);
+}
+
+const probes: Record<ServerName, (address: string) => Promise<void>> = { postgres, redis, kafka, elasticsearch };
+
+/** Resolves when the server at `address` answers; rejects with the reason it does not. */
+export function probeServer(server: ServerName, address: string): Promise<void> {
+  return probes[server](address);
+}

@@ -1,0 +1,34 @@
+import { Metadata } from '@grpc/grpc-js';
+
+/** The metadata keys every call may carry (docs/CONVENTIONS.md "Auth between the parts"). */
+export const metadataKeys = {
+  userId: 'x-user-id',
+  correlationId: 'x-correlation-id',
+  idempotencyKey: 'x-idempotency-key',
+} as const;
+
+/** Who is calling and in which flow; travels as metadata, never inside messages. */
+export interface CallContext {
+  userId?: string;
+  correlationId?: string;
+  idempotencyKey?: string;
+}
+
+export function callMetadata(context: CallContext): Metadata {
+  const metadata = new Metadata();
+  for (const [name, key] of Object.entries(metadataKeys) as [keyof CallContext, string][]) {
+    const value = context[name];
+    if (value !== undefined && value !== '') metadata.set(key, value);
+  }
+  return metadata;
+}
+
+/** The server side: read the caller's context from a call's metadata (absent keys stay undefined). */
+export function readCallContext(metadata: Metadata): CallContext {
+  const context: CallContext = {};
+  for (const [name, key] of Object.entries(metadataKeys) as [keyof CallContext, string][]) {
+    const value = metadata.get(key)[0];
+    if (typeof value === 'string' && value !== '') context[name] = value;
+  }
+  return context;
+}

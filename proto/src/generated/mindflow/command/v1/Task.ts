@@ -1,0 +1,47 @@
+// Original file: mindflow/command/v1/task.proto
+
+import type { _mindflow_command_v1_Priority_Value, _mindflow_command_v1_Priority_Value__Output } from '../../../mindflow/command/v1/Priority.js';
+
+/**
+ * API.md `type Task`. `date` is YYYY-MM-DD, `due_time` HH:MM, `recurrence` an RFC 5545 RRULE,
+ * instants are ISO-8601.
+ */
+export interface Task {
+  'id'?: (string);
+  'title'?: (string);
+  'description'?: (string);
+  'date'?: (string);
+  'dueTime'?: (string);
+  'priority'?: (_mindflow_command_v1_Priority_Value);
+  'category'?: (string);
+  'completed'?: (boolean);
+  'completedAt'?: (string);
+  'recurrence'?: (string);
+  'version'?: (number);
+  'createdAt'?: (string);
+  'updatedAt'?: (string);
+  '_description'?: "description";
+  '_dueTime'?: "dueTime";
+  '_completedAt'?: "completedAt";
+  '_recurrence'?: "recurrence";
+}
+
+/**
+ * API.md `type Task`. `date` is YYYY-MM-DD, `due_time` HH:MM, `recurrence` an RFC 5545 RRULE,
+ * instants are ISO-8601.
+ */
+export interface Task__Output {
+  'id': (string);
+  'title': (string);
+  'description'?: (string);
+  'date': (string);
+  'dueTime'?: (string);
+  'priority': (_mindflow_command_v1_Priority_Value__Output);
+  'category': (string);
+  'completed': (boolean);
+  'completedAt'?: (string);
+  'recurrence'?: (string);
+  'version': (number);
+  'createdAt': (string);
+  'updatedAt': (string);
+}

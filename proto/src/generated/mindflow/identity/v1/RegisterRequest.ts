@@ -1,0 +1,18 @@
+// Original file: mindflow/identity/v1/identity.proto
+
+import type { ClientInfo as _mindflow_identity_v1_ClientInfo, ClientInfo__Output as _mindflow_identity_v1_ClientInfo__Output } from '../../../mindflow/identity/v1/ClientInfo.js';
+
+export interface RegisterRequest {
+  'email'?: (string);
+  'password'?: (string);
+  'name'?: (string);
+  'client'?: (_mindflow_identity_v1_ClientInfo | null);
+  '_name'?: "name";
+}
+
+export interface RegisterRequest__Output {
+  'email': (string);
+  'password': (string);
+  'name'?: (string);
+  'client': (_mindflow_identity_v1_ClientInfo__Output | null);
+}

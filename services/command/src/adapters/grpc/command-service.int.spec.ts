@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { Metadata } from '@grpc/grpc-js';
+import { createLogger } from '@mindflow/platform';
+import { createCommandClient, fromServiceError, type CommandClient } from '@mindflow/proto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCommandService, type RunningCommandService } from '../../command-service.js';
+import { migratedWriteDb, outboxRows, type TestWriteDb } from '../../test/write-db.js';
+
+let db: TestWriteDb;
+let service: RunningCommandService;
+let client: CommandClient;
+
+beforeAll(async () => {
+  db = await migratedWriteDb('command_grpc');
+  service = await startCommandService(
+    { WRITE_DATABASE_URL: db.url, COMMAND_GRPC_ADDRESS: '127.0.0.1:0', IDEMPOTENCY_KEY_TTL_HOURS: 24, OPS_PORT: 0, LOG_LEVEL: 'silent' },
+    { log: createLogger('command-test', 'silent') },
+  );
+  client = createCommandClient(service.address, { defaultTimeoutMs: 10_000 });
+});
+afterAll(async () => {
+  client?.close();
+  await service?.close();
+  await db?.drop();
+});
+
+/** What the subgraph would see of a failed call: the API's error code, field and current version. */
+async function failure(call: Promise<unknown>) {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, 'the call should have failed').toBeDefined();
+  return fromServiceError(error);
+}
+
+describe('CommandService over gRPC', () => {
+  it('creates a journal and an entry, answering the written objects and consistency tokens', async () => {
+    const userId = randomUUID();
+    const correlationId = `corr-${randomUUID()}`;
+    const created = await client.createJournal({ input: { name: 'Walks', color: '#ABCDEF', isPrivate: true } }, { userId, correlationId });
+    expect(created.journal).toMatchObject({ name: 'Walks', color: '#abcdef', isPrivate: true, version: 1 });
+    expect(created.journal?.description).toBeUndefined();
+    expect(Buffer.from(created.consistencyToken, 'base64url').toString()).toBe(`${created.journal!.id}:1`);
+
+    const { entry } = await client.createEntry(
+      { input: { journalId: created.journal!.id, title: 'Cliffs', content: 'Wind on the cliffs', mood: 'CALM', tags: ['sea'] } },
+      { userId, correlationId },
+    );
+    expect(entry).toMatchObject({ journalId: created.journal!.id, title: 'Cliffs', mood: 'CALM', tags: ['sea'], wordCount: 4, version: 1 });
+    expect((await outboxRows(db.pool, entry!.id))[0]).toMatchObject({ correlation_id: correlationId, user_id: userId });
+  });
+
+  it('updates with cleared fields and refuses a stale expected version as CONFLICT with the current version', async () => {
+    const userId = randomUUID();
+    const { journal } = await client.createJournal({ input: { name: 'Notes', description: 'misc' } }, { userId });
+    const updated = await client.updateJournal(
+      { id: journal!.id, expectedVersion: 1, input: { name: 'Notes 2', clearedFields: ['description'] } },
+      { userId },
+    );
+    expect(updated.journal).toMatchObject({ name: 'Notes 2', version: 2 });
+    expect(updated.journal?.description).toBeUndefined();
+    expect(await failure(client.updateJournal({ id: journal!.id, expectedVersion: 1, input: { name: 'x' } }, { userId }))).toMatchObject({
+      code: 'CONFLICT',
+      currentVersion: 2,
+    });
+    const deleted = await client.deleteJournal({ id: journal!.id }, { userId });
+    expect(deleted).toMatchObject({ id: journal!.id, version: 3, deletedAt: expect.any(String) });
+  });
+
+  it('names the field of bad input', async () => {
+    const userId = randomUUID();
+    expect(await failure(client.createJournal({ input: { name: '' } }, { userId }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    expect(await failure(client.createEntry({ input: { journalId: 'nope', content: 'x' } }, { userId }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'journalId',
+    });
+    expect(await failure(client.updateJournal({ id: randomUUID(), expectedVersion: 0, input: {} }, { userId }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'expectedVersion',
+    });
+    expect(
+      await failure(client.updateJournal({ id: randomUUID(), expectedVersion: 1, input: { name: 'x', clearedFields: ['name'] } }, { userId })),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+  });
+
+  it("answers NOT_FOUND for another user's journal", async () => {
+    const { journal } = await client.createJournal({ input: { name: 'Private' } }, { userId: randomUUID() });
+    expect(await failure(client.createEntry({ input: { journalId: journal!.id, content: 'x' } }, { userId: randomUUID() }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('answers FORBIDDEN for the sixth journal on the free plan, and lets premium callers past it', async () => {
+    const userId = randomUUID();
+    for (let i = 0; i < 5; i++) await client.createJournal({ input: { name: `J${i}` } }, { userId });
+    expect(await failure(client.createJournal({ input: { name: 'J5' } }, { userId }))).toMatchObject({ code: 'FORBIDDEN' });
+    const premium = new Metadata();
+    premium.set('x-user-id', userId);
+    premium.set('x-user-roles', 'user,premium');
+    expect((await client.createJournal({ input: { name: 'J5' } }, premium)).journal?.name).toBe('J5');
+  });
+
+  it('answers a retried create with the first result (request key or metadata key)', async () => {
+    const userId = randomUUID();
+    const { journal } = await client.createJournal({ input: { name: 'Days' } }, { userId });
+    const request = { input: { journalId: journal!.id, content: 'only once' }, idempotencyKey: randomUUID() };
+    const first = await client.createEntry(request, { userId });
+    expect(await client.createEntry(request, { userId })).toEqual(first);
+    const viaMetadata = { userId, idempotencyKey: randomUUID() };
+    const again = await client.createJournal({ input: { name: 'Once' } }, viaMetadata);
+    expect(await client.createJournal({ input: { name: 'Once' } }, viaMetadata)).toEqual(again);
+    const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM journals WHERE owner_id = $1', [userId]);
+    expect(rows[0].n).toBe(2);
+  });
+
+  it('refuses a call without a caller as UNAUTHENTICATED', async () => {
+    expect(await failure(client.createJournal({ input: { name: 'x' } }, {}))).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('creates, updates (cleared fields), completes twice, reopens and deletes a task', async () => {
+    const userId = randomUUID();
+    const request = { input: { title: 'Plant tulips', date: '2030-10-05', priority: 'HIGH' as const, recurrence: 'FREQ=YEARLY' }, idempotencyKey: randomUUID() };
+    const created = await client.createTask(request, { userId });
+    expect(created.task).toMatchObject({ title: 'Plant tulips', date: '2030-10-05', priority: 'HIGH', category: 'general', completed: false, recurrence: 'FREQ=YEARLY', version: 1 });
+    expect(created.task?.dueTime).toBeUndefined();
+    expect(await client.createTask(request, { userId })).toEqual(created);
+    const id = created.task!.id;
+    const updated = await client.updateTask({ id, expectedVersion: 1, input: { dueTime: '09:00', clearedFields: ['recurrence'] } }, { userId });
+    expect(updated.task).toMatchObject({ dueTime: '09:00', version: 2 });
+    expect(updated.task?.recurrence).toBeUndefined();
+    expect(await failure(client.updateTask({ id, expectedVersion: 2, input: { clearedFields: ['title'] } }, { userId }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
+    expect(await failure(client.updateTask({ id, expectedVersion: 2, input: { recurrence: 'FREQ=DAILY;INTERVAL=x' } }, { userId }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'recurrence' });
+    const completed = await client.completeTask({ id }, { userId });
+    expect(completed.task).toMatchObject({ completed: true, completedAt: expect.any(String), version: 3 });
+    expect(await client.completeTask({ id }, { userId })).toEqual(completed);
+    expect((await client.reopenTask({ id }, { userId })).task).toMatchObject({ completed: false, version: 4 });
+    expect(await failure(client.completeTask({ id }, { userId: randomUUID() }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await client.deleteTask({ id }, { userId })).toMatchObject({ id, version: 5 });
+  });
+
+  it('schedules and cancels a calendar event, refusing an end before the start on endsAt', async () => {
+    const userId = randomUUID();
+    const input = { title: 'Dentist', startsAt: '2030-02-01T09:00:00+01:00', endsAt: '2030-02-01T09:30:00+01:00', recurrence: 'FREQ=MONTHLY' };
+    const { event } = await client.scheduleEvent({ input }, { userId });
+    expect(event).toMatchObject({ title: 'Dentist', startsAt: '2030-02-01T08:00:00.000Z', endsAt: '2030-02-01T08:30:00.000Z', recurrence: 'FREQ=MONTHLY', version: 1 });
+    expect(await failure(client.scheduleEvent({ input: { ...input, endsAt: '2030-02-01T07:00:00Z' } }, { userId }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsAt' });
+    expect(await failure(client.cancelEvent({ id: event!.id }, { userId: randomUUID() }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await client.cancelEvent({ id: event!.id }, { userId })).toMatchObject({ id: event!.id, version: 2, deletedAt: expect.any(String) });
+    expect(await failure(client.cancelEvent({ id: event!.id }, { userId }))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('captures, updates (a TagList replaces the tags; absent leaves them) and deletes a thought', async () => {
+    const userId = randomUUID();
+    const request = { text: 'Water the figs', tags: ['Garden'], idempotencyKey: randomUUID() };
+    const captured = await client.captureThought(request, { userId });
+    expect(captured.thought).toMatchObject({ text: 'Water the figs', tags: ['garden'], version: 1 });
+    expect(await client.captureThought(request, { userId })).toEqual(captured);
+    const id = captured.thought!.id;
+    const retitled = await client.updateThought({ id, expectedVersion: 1, text: 'Water the figs at dusk' }, { userId });
+    expect(retitled.thought).toMatchObject({ text: 'Water the figs at dusk', tags: ['garden'], version: 2 });
+    const untagged = await client.updateThought({ id, expectedVersion: 2, tags: { values: [] } }, { userId });
+    expect(untagged.thought).toMatchObject({ tags: [], version: 3 });
+    expect(await failure(client.updateThought({ id, expectedVersion: 2, text: 'late' }, { userId }))).toMatchObject({ code: 'CONFLICT', currentVersion: 3 });
+    expect(await failure(client.deleteThought({ id }, { userId: randomUUID() }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await client.deleteThought({ id }, { userId })).toMatchObject({ id, version: 4, deletedAt: expect.any(String) });
+  });
+});

@@ -1,0 +1,91 @@
+import type { Priority, Task } from '../../domain/task/task.js';
+import { iso, lockRow, type RowLock, type Tx } from './sql-client.js';
+
+interface TaskRow {
+  id: string;
+  owner_id: string;
+  title: string;
+  description: string | null;
+  day: string;
+  due: string | null;
+  priority: Priority;
+  category: string;
+  rule: string | null;
+  completed_at: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  deleted_at: Date | null;
+}
+
+export async function findTask(tx: Tx, id: string, lock: RowLock): Promise<Task | null> {
+  await lockRow(tx, 'tasks', id, lock);
+  // Read after the lock (recurrence and completion as the last writer left them); dates and times as
+  // text, so no time zone can shift them.
+  const { rows } = await tx.query<TaskRow>(
+    `SELECT t.id, t.owner_id, t.title, t.description, to_char(t.date, 'YYYY-MM-DD') AS day, to_char(t.due_time, 'HH24:MI') AS due,
+            t.priority, t.category, r.rule, c.completed_at, t.version, t.created_at, t.updated_at, t.deleted_at
+       FROM tasks t
+       LEFT JOIN task_recurrences r ON r.task_id = t.id
+       LEFT JOIN task_completions c ON c.task_id = t.id
+      WHERE t.id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  return row
+    ? {
+        id: row.id,
+        ownerId: row.owner_id,
+        title: row.title,
+        description: row.description,
+        date: row.day,
+        dueTime: row.due,
+        priority: row.priority,
+        category: row.category,
+        recurrence: row.rule,
+        completed: row.completed_at !== null,
+        completedAt: iso(row.completed_at),
+        version: row.version,
+        createdAt: iso(row.created_at)!,
+        updatedAt: iso(row.updated_at)!,
+        deletedAt: iso(row.deleted_at),
+      }
+    : null;
+}
+
+/** Writes the task as it now stands (row, recurrence, completion): inserts it at version 1, else replaces it. */
+export async function saveTask(tx: Tx, task: Task): Promise<void> {
+  const values = [
+    task.id, task.ownerId, task.title, task.description, task.date, task.dueTime, task.priority, task.category,
+    task.version, task.updatedAt, task.deletedAt,
+  ];
+  if (task.version === 1) {
+    await tx.query(
+      `INSERT INTO tasks (id, owner_id, title, description, date, due_time, priority, category, version, updated_at, deleted_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [...values, task.createdAt],
+    );
+  } else {
+    const { rowCount } = await tx.query(
+      `UPDATE tasks SET title = $3, description = $4, date = $5, due_time = $6, priority = $7, category = $8, version = $9,
+         updated_at = $10, deleted_at = $11
+       WHERE id = $1 AND owner_id = $2 AND version = $9 - 1`,
+      values,
+    );
+    // The row was loaded FOR UPDATE, so this only fires on a wiring bug (a save without the lock).
+    if (rowCount !== 1) throw new Error(`task ${task.id} was not at version ${task.version - 1}`);
+  }
+  await (task.recurrence === null
+    ? tx.query('DELETE FROM task_recurrences WHERE task_id = $1', [task.id])
+    : tx.query(
+        `INSERT INTO task_recurrences (task_id, rule) VALUES ($1, $2) ON CONFLICT (task_id) DO UPDATE SET rule = EXCLUDED.rule`,
+        [task.id, task.recurrence],
+      ));
+  await (task.completedAt === null
+    ? tx.query('DELETE FROM task_completions WHERE task_id = $1', [task.id])
+    : tx.query(
+        `INSERT INTO task_completions (task_id, completed_at) VALUES ($1, $2)
+         ON CONFLICT (task_id) DO UPDATE SET completed_at = EXCLUDED.completed_at`,
+        [task.id, task.completedAt],
+      ));
+}

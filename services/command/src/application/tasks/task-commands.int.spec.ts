@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDomainError } from '../../domain/shared/domain-error.js';
+import { newCaller } from '../../test/callers.js';
+import { countRows, migratedWriteDb, outboxRows, type TestWriteDb } from '../../test/write-db.js';
+import { written } from '../../test/written.js';
+import { commandEnvironment, type CommandEnvironment } from '../command-environment.js';
+import { changeTask } from './change-task.js';
+import { createTask } from './create-task.js';
+
+let db: TestWriteDb;
+let environment: CommandEnvironment;
+
+beforeAll(async () => {
+  db = await migratedWriteDb('command_tasks');
+  environment = commandEnvironment(db.pool);
+});
+afterAll(async () => db?.drop());
+
+const events = async (taskId: string) => (await outboxRows(db.pool, taskId)).map((r) => [r.event_type, r.aggregate_version]);
+
+describe('task commands against the write DB', () => {
+  it('creates: the row, its recurrence and TaskCreated commit together', async () => {
+    const caller = newCaller();
+    const { state: task, consistencyToken } = written(
+      await createTask(environment, caller, { title: 'Run', date: '2030-05-06', dueTime: '07:15', priority: 'LOW', recurrence: 'freq=weekly;byday=mo,th' }),
+    );
+    expect(task).toMatchObject({ ownerId: caller.userId, date: '2030-05-06', dueTime: '07:15', priority: 'LOW', category: 'general', recurrence: 'FREQ=WEEKLY;BYDAY=MO,TH', completed: false, version: 1 });
+    expect(Buffer.from(consistencyToken, 'base64url').toString()).toBe(`${task.id}:1`);
+    expect((await db.pool.query('SELECT rule FROM task_recurrences WHERE task_id = $1', [task.id])).rows).toEqual([{ rule: 'FREQ=WEEKLY;BYDAY=MO,TH' }]);
+    expect(await outboxRows(db.pool, task.id)).toEqual([
+      expect.objectContaining({
+        event_type: 'TaskCreated',
+        user_id: caller.userId,
+        payload: { taskId: task.id, title: 'Run', description: null, date: '2030-05-06', dueTime: '07:15', priority: 'LOW', category: 'general', recurrence: 'FREQ=WEEKLY;BYDAY=MO,TH', createdAt: task.createdAt },
+      }),
+    ]);
+  });
+
+  it('refuses a bad rule on the recurrence field and writes nothing', async () => {
+    const caller = newCaller();
+    expect(await createTask(environment, caller, { title: 'x', date: '2030-05-06', recurrence: 'FREQ=DAILY;BYMONTHDAY=40' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'recurrence',
+    });
+    expect(await countRows(db.pool, 'tasks', 'owner_id = $1', [caller.userId])).toBe(0);
+  });
+
+  it('updates with a version check and clears the recurrence row', async () => {
+    const caller = newCaller();
+    const { state: task } = written(await createTask(environment, caller, { title: 'Stretch', date: '2030-05-06', recurrence: 'FREQ=DAILY' }));
+    const update = (expectedVersion: number, change: Record<string, unknown>) =>
+      changeTask(environment, caller, { type: 'UpdateTask', data: { taskId: task.id, callerId: caller.userId, expectedVersion, ...change } });
+    expect(written(await update(1, { recurrence: null, category: 'Health' })).state).toMatchObject({ recurrence: null, category: 'Health', version: 2 });
+    expect(await countRows(db.pool, 'task_recurrences', 'task_id = $1', [task.id])).toBe(0);
+    expect(await update(1, { title: 'late' })).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+    const [, updated] = await outboxRows(db.pool, task.id);
+    expect(updated?.payload).toMatchObject({ changedFields: ['category', 'recurrence'], recurrence: null, completed: false });
+  });
+
+  it('completes and reopens idempotently in effect: a repeat writes no event and answers the task as it is', async () => {
+    const caller = newCaller();
+    const { state: task } = written(await createTask(environment, caller, { title: 'File taxes', date: '2030-04-15' }));
+    const run = (type: 'CompleteTask' | 'ReopenTask') => changeTask(environment, caller, { type, data: { taskId: task.id, callerId: caller.userId } });
+    const completed = written(await run('CompleteTask'));
+    expect(completed.state).toMatchObject({ completed: true, version: 2 });
+    expect(await countRows(db.pool, 'task_completions', 'task_id = $1', [task.id])).toBe(1);
+    expect(written(await run('CompleteTask'))).toEqual(completed);
+    expect(written(await run('ReopenTask')).state).toMatchObject({ completed: false, completedAt: null, version: 3 });
+    expect(await countRows(db.pool, 'task_completions', 'task_id = $1', [task.id])).toBe(0);
+    expect(written(await run('ReopenTask')).state.version).toBe(3);
+    expect(await events(task.id)).toEqual([['TaskCreated', 1], ['TaskCompleted', 2], ['TaskReopened', 3]]);
+  });
+
+  it("deletes once, and answers NOT_FOUND for another user's task without touching it", async () => {
+    const owner = newCaller();
+    const { state: task } = written(await createTask(environment, owner, { title: 'Mine', date: '2030-04-15' }));
+    const stranger = newCaller();
+    for (const type of ['CompleteTask', 'ReopenTask', 'DeleteTask'] as const) {
+      expect(await changeTask(environment, stranger, { type, data: { taskId: task.id, callerId: stranger.userId } })).toMatchObject({ code: 'NOT_FOUND' });
+    }
+    written(await changeTask(environment, owner, { type: 'DeleteTask', data: { taskId: task.id, callerId: owner.userId } }));
+    expect(await changeTask(environment, owner, { type: 'CompleteTask', data: { taskId: task.id, callerId: owner.userId } })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await events(task.id)).toEqual([['TaskCreated', 1], ['TaskDeleted', 2]]);
+  });
+
+  it('creates once per idempotency key, even when the retries race', async () => {
+    const caller = newCaller({ idempotencyKey: 'task-retry' });
+    const results = await Promise.all(Array.from({ length: 5 }, () => createTask(environment, caller, { title: 'Once', date: '2030-01-01' })));
+    expect(results.some(isDomainError)).toBe(false);
+    expect(new Set(results.map((r) => written(r).state.id)).size).toBe(1);
+    expect(await countRows(db.pool, 'tasks', 'owner_id = $1', [caller.userId])).toBe(1);
+  });
+
+  it('serializes concurrent completions of one task: one event, one version', async () => {
+    const caller = newCaller();
+    const { state: task } = written(await createTask(environment, caller, { title: 'Race', date: '2030-01-01' }));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => changeTask(environment, caller, { type: 'CompleteTask', data: { taskId: task.id, callerId: caller.userId } })),
+    );
+    expect(new Set(results.map((r) => written(r).state.version))).toEqual(new Set([2]));
+    expect(await events(task.id)).toEqual([['TaskCreated', 1], ['TaskCompleted', 2]]);
+  });
+});

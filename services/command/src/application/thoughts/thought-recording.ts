@@ -1,0 +1,15 @@
+import { saveThought } from '../../adapters/pg/thought-rows.js';
+import { evolveThought } from '../../domain/thought/evolve-thought.js';
+import type { Thought } from '../../domain/thought/thought.js';
+import type { ThoughtEvent } from '../../domain/thought/thought-events.js';
+import type { AggregateRecording, Recorded } from '../record-facts.js';
+import { thoughtEnvelope } from './thought-envelope.js';
+
+export const thoughtRecording: AggregateRecording<Thought, ThoughtEvent> = {
+  name: 'thought',
+  evolve: evolveThought,
+  envelope: thoughtEnvelope,
+  save: saveThought,
+};
+
+export type ThoughtWritten = Recorded<Thought>;

@@ -1,0 +1,49 @@
+import { createPool, ensureDatabase, migrate } from '@mindflow/db';
+import { createLogger, type Logger } from '@mindflow/platform';
+import { commandServiceHandlers } from './adapters/grpc/command-service-handlers.js';
+import { serveCommandService } from './adapters/grpc/grpc-server.js';
+import { commandMigrations } from './adapters/pg/command-migrations.js';
+import { purgeIdempotencyKeys } from './adapters/pg/idempotency-keys.js';
+import { commandEnvironment } from './application/command-environment.js';
+import type { CommandConfig } from './command-config.js';
+
+export interface RunningCommandService {
+  /** host:port the gRPC server listens on. */
+  readonly address: string;
+  /** True while the write DB answers. */
+  ready(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the command service in this process: migrates the write DB (scope `command`: outbox, journals,
+ * entries, idempotency keys), then serves CommandService over gRPC. `main.ts` adds the ops server and
+ * signals; the embedded launcher and tests call this directly.
+ */
+export async function startCommandService(config: CommandConfig, options: { log?: Logger } = {}): Promise<RunningCommandService> {
+  const log = options.log ?? createLogger('command', config.LOG_LEVEL);
+  await ensureDatabase(config.WRITE_DATABASE_URL);
+  const pool = createPool(config.WRITE_DATABASE_URL, { applicationName: 'command' });
+  try {
+    const applied = await migrate(pool, 'command', await commandMigrations());
+    if (applied.length > 0) log.info({ applied }, 'write DB migrated');
+    const server = await serveCommandService(config.COMMAND_GRPC_ADDRESS, commandServiceHandlers(commandEnvironment(pool), log));
+    const purge = setInterval(() => {
+      purgeIdempotencyKeys(pool, config.IDEMPOTENCY_KEY_TTL_HOURS).catch((error: unknown) => log.warn({ err: error }, 'idempotency key purge failed'));
+    }, 60 * 60 * 1000);
+    purge.unref();
+    log.info({ address: server.address }, 'command service listening');
+    return {
+      address: server.address,
+      ready: () => pool.query('SELECT 1').then(() => true, () => false),
+      async close() {
+        clearInterval(purge);
+        await server.close();
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}

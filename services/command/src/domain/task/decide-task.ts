@@ -1,0 +1,84 @@
+import { firstId, type CommandContext } from '../shared/command-context.js';
+import { conflict, isDomainError, notFound, type Decision, type DomainError } from '../shared/domain-error.js';
+import type { CompleteTask, CreateTask, DeleteTask, ReopenTask, TaskCommand, UpdateTask } from './task-commands.js';
+import type { TaskEvent, TaskField } from './task-events.js';
+import { validTaskPlan } from './task-fields.js';
+import type { Task } from './task.js';
+
+export function decideTask(command: TaskCommand, state: Task | null, context: CommandContext): Decision<TaskEvent> {
+  switch (command.type) {
+    case 'CreateTask':
+      return create(command, context);
+    case 'UpdateTask':
+      return update(command, state, context);
+    case 'CompleteTask':
+      return complete(command, state, context);
+    case 'ReopenTask':
+      return reopen(command, state, context);
+    case 'DeleteTask':
+      return remove(command, state, context);
+    default: {
+      const unhandled: never = command;
+      throw new Error(`unhandled task command ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+function create({ data }: CreateTask, context: CommandContext): Decision<TaskEvent> {
+  const plan = validTaskPlan(data);
+  if (isDomainError(plan)) return plan;
+  return [{ type: 'TaskCreated', data: { taskId: firstId(context), ownerId: data.ownerId, ...plan, createdAt: context.now } }];
+}
+
+function update({ data }: UpdateTask, state: Task | null, context: CommandContext): Decision<TaskEvent> {
+  const task = ownedLiveTask(state, data.callerId);
+  if (isDomainError(task)) return task;
+  if (task.version !== data.expectedVersion) return conflict(task.version, `task changed meanwhile: it is at version ${task.version}`);
+  const keep = <K extends keyof Task>(field: K, value: Task[K] | undefined) => (value === undefined ? task[field] : value);
+  const plan = validTaskPlan({
+    title: data.title ?? task.title,
+    description: keep('description', data.description),
+    date: data.date ?? task.date,
+    dueTime: keep('dueTime', data.dueTime),
+    // Priority and category cannot be emptied: null means "back to the default".
+    priority: data.priority === undefined ? task.priority : data.priority,
+    category: data.category === undefined ? task.category : data.category,
+    recurrence: keep('recurrence', data.recurrence),
+  });
+  if (isDomainError(plan)) return plan;
+  const changedFields = taskFields.filter((field) => plan[field] !== task[field]);
+  // An edit that changes nothing is no fact: nothing is written and the version stays.
+  if (changedFields.length === 0) return [];
+  return [
+    {
+      type: 'TaskUpdated',
+      data: { taskId: task.id, ...plan, completed: task.completed, completedAt: task.completedAt, changedFields, updatedAt: context.now },
+    },
+  ];
+}
+
+function complete({ data }: CompleteTask, state: Task | null, context: CommandContext): Decision<TaskEvent> {
+  const task = ownedLiveTask(state, data.callerId);
+  if (isDomainError(task)) return task;
+  return task.completed ? [] : [{ type: 'TaskCompleted', data: { taskId: task.id, completedAt: context.now } }];
+}
+
+function reopen({ data }: ReopenTask, state: Task | null, context: CommandContext): Decision<TaskEvent> {
+  const task = ownedLiveTask(state, data.callerId);
+  if (isDomainError(task)) return task;
+  return task.completed ? [{ type: 'TaskReopened', data: { taskId: task.id, reopenedAt: context.now } }] : [];
+}
+
+function remove({ data }: DeleteTask, state: Task | null, context: CommandContext): Decision<TaskEvent> {
+  const task = ownedLiveTask(state, data.callerId);
+  if (isDomainError(task)) return task;
+  return [{ type: 'TaskDeleted', data: { taskId: task.id, deletedAt: context.now } }];
+}
+
+/** Another owner's task answers exactly like a missing one: its existence is not ours to reveal. */
+function ownedLiveTask(state: Task | null, callerId: string): Task | DomainError {
+  if (!state || state.ownerId !== callerId || state.deletedAt !== null) return notFound('task not found');
+  return state;
+}
+
+const taskFields: readonly TaskField[] = ['title', 'description', 'date', 'dueTime', 'priority', 'category', 'recurrence'];

@@ -1,0 +1,115 @@
+import { describe, it } from 'vitest';
+import { deciderSpecification, testContext } from '../../test/decider-specification.js';
+import { decideTask } from './decide-task.js';
+import { evolveTask } from './evolve-task.js';
+import type { TaskCommand } from './task-commands.js';
+import type { TaskEvent } from './task-events.js';
+
+const spec = deciderSpecification({
+  stateFrom: (facts: readonly TaskEvent[]) => facts.reduce(evolveTask, null),
+  decide: (command: TaskCommand, state, context) => decideTask(command, state, context),
+});
+
+const owner = '00000000-0000-4000-8000-000000000001';
+const stranger = '00000000-0000-4000-8000-000000000002';
+const taskId = testContext.ids[0]!;
+const plan = {
+  title: 'Water the plants',
+  description: null,
+  date: '2026-03-02',
+  dueTime: null,
+  priority: 'MEDIUM',
+  category: 'general',
+  recurrence: null,
+} as const;
+const created: TaskEvent = { type: 'TaskCreated', data: { taskId, ownerId: owner, ...plan, createdAt: '2026-02-01T08:00:00.000Z' } };
+const completed: TaskEvent = { type: 'TaskCompleted', data: { taskId, completedAt: '2026-03-02T18:00:00.000Z' } };
+const create = (over: Record<string, unknown> = {}): TaskCommand => ({
+  type: 'CreateTask',
+  data: { ownerId: owner, title: ' Water the plants ', date: '2026-03-02', ...over },
+});
+const update = (over: Record<string, unknown> = {}): TaskCommand => ({
+  type: 'UpdateTask',
+  data: { taskId, callerId: owner, expectedVersion: 1, ...over },
+});
+
+describe('CreateTask', () => {
+  it('creates the task with defaults for priority and category, the fresh id and the current time', () =>
+    spec().when(create()).then({ ...created, data: { ...created.data, createdAt: testContext.now } }));
+
+  it('keeps every given field, the recurrence written canonically', () =>
+    spec()
+      .when(create({ description: 'balcony', dueTime: '18:30', priority: 'HIGH', category: 'Home', recurrence: 'rrule:freq=weekly;byday=mo' }))
+      .then({
+        type: 'TaskCreated',
+        data: { ...created.data, description: 'balcony', dueTime: '18:30', priority: 'HIGH', category: 'Home', recurrence: 'FREQ=WEEKLY;BYDAY=MO', createdAt: testContext.now },
+      }));
+
+  it.each([
+    ['title', { title: '  ' }],
+    ['title', { title: 'x'.repeat(201) }],
+    ['date', { date: '2026-02-30' }],
+    ['dueTime', { dueTime: '25:00' }],
+    ['priority', { priority: 'SOMEDAY' }],
+    ['category', { category: ' ' }],
+    ['recurrence', { recurrence: 'FREQ=DAILY;INTERVAL=0' }],
+    ['recurrence', { recurrence: 'FREQ=DAILY;UNTIL=20260101' }],
+  ])('refuses a bad %s, naming it', (field, over) => spec().when(create(over)).thenRefuses({ code: 'BAD_USER_INPUT', field }));
+});
+
+describe('UpdateTask', () => {
+  it('records the whole new plan, the completion as it is, and what changed', () =>
+    spec(created, completed)
+      .when(update({ expectedVersion: 2, title: 'Water the herbs', dueTime: '07:00' }))
+      .then({
+        type: 'TaskUpdated',
+        data: {
+          taskId, ...plan, title: 'Water the herbs', dueTime: '07:00', completed: true, completedAt: '2026-03-02T18:00:00.000Z',
+          changedFields: ['title', 'dueTime'], updatedAt: testContext.now,
+        },
+      }));
+
+  it('clears optional fields with null', () =>
+    spec(created, { type: 'TaskUpdated', data: { taskId, ...plan, recurrence: 'FREQ=DAILY', completed: false, completedAt: null, changedFields: ['recurrence'], updatedAt: testContext.now } })
+      .when(update({ expectedVersion: 2, recurrence: null }))
+      .then({ type: 'TaskUpdated', data: { taskId, ...plan, completed: false, completedAt: null, changedFields: ['recurrence'], updatedAt: testContext.now } }));
+
+  it('validates a new recurrence against the (new) date', () =>
+    spec(created).when(update({ recurrence: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30' })).thenRefuses({ code: 'BAD_USER_INPUT', field: 'recurrence' }));
+
+  it('records nothing when nothing changes', () => spec(created).when(update({ title: 'Water the plants', priority: 'MEDIUM' })).then());
+
+  it('refuses a stale expected version, telling the current one', () =>
+    spec(created, completed).when(update({ title: 'x' })).thenRefuses({ code: 'CONFLICT', currentVersion: 2 }));
+
+  it("answers NOT_FOUND for another owner's task", () => spec(created).when(update({ callerId: stranger, title: 'x' })).thenRefuses({ code: 'NOT_FOUND' }));
+});
+
+describe('CompleteTask and ReopenTask', () => {
+  const complete: TaskCommand = { type: 'CompleteTask', data: { taskId, callerId: owner } };
+  const reopen: TaskCommand = { type: 'ReopenTask', data: { taskId, callerId: owner } };
+
+  it('completes an open task', () => spec(created).when(complete).then({ type: 'TaskCompleted', data: { taskId, completedAt: testContext.now } }));
+
+  it('completing a completed task is no fact', () => spec(created, completed).when(complete).then());
+
+  it('reopens a completed task', () => spec(created, completed).when(reopen).then({ type: 'TaskReopened', data: { taskId, reopenedAt: testContext.now } }));
+
+  it('reopening an open task is no fact', () => spec(created).when(reopen).then());
+
+  it("answers NOT_FOUND for another owner's task and for a deleted one", () => {
+    spec(created).when({ type: 'CompleteTask', data: { taskId, callerId: stranger } }).thenRefuses({ code: 'NOT_FOUND' });
+    spec(created, { type: 'TaskDeleted', data: { taskId, deletedAt: testContext.now } }).when(reopen).thenRefuses({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('DeleteTask', () => {
+  const remove: TaskCommand = { type: 'DeleteTask', data: { taskId, callerId: owner } };
+
+  it('deletes the task', () => spec(created).when(remove).then({ type: 'TaskDeleted', data: { taskId, deletedAt: testContext.now } }));
+
+  it('answers NOT_FOUND once deleted, and for a task that never existed', () => {
+    spec(created, { type: 'TaskDeleted', data: { taskId, deletedAt: testContext.now } }).when(remove).thenRefuses({ code: 'NOT_FOUND' });
+    spec().when(remove).thenRefuses({ code: 'NOT_FOUND' });
+  });
+});

@@ -1,0 +1,40 @@
+/** What a caller may ask of tasks, imperative. */
+export type TaskCommand = CreateTask | UpdateTask | CompleteTask | ReopenTask | DeleteTask;
+
+/** The plan as the caller gives it: unset priority and category take their defaults. */
+export interface TaskFields {
+  readonly title: string;
+  readonly description?: string | null;
+  readonly date: string;
+  readonly dueTime?: string | null;
+  readonly priority?: string | null;
+  readonly category?: string | null;
+  readonly recurrence?: string | null;
+}
+
+export interface CreateTask {
+  readonly type: 'CreateTask';
+  readonly data: TaskFields & { readonly ownerId: string };
+}
+
+/** Absent fields stay as they are; `null` clears an optional one (description, dueTime, recurrence). */
+export interface UpdateTask {
+  readonly type: 'UpdateTask';
+  readonly data: Partial<TaskFields> & { readonly taskId: string; readonly callerId: string; readonly expectedVersion: number };
+}
+
+/** Completing a completed task is no change (and no fact); so is reopening an open one. */
+export interface CompleteTask {
+  readonly type: 'CompleteTask';
+  readonly data: { readonly taskId: string; readonly callerId: string };
+}
+
+export interface ReopenTask {
+  readonly type: 'ReopenTask';
+  readonly data: { readonly taskId: string; readonly callerId: string };
+}
+
+export interface DeleteTask {
+  readonly type: 'DeleteTask';
+  readonly data: { readonly taskId: string; readonly callerId: string };
+}

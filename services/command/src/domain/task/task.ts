@@ -1,0 +1,32 @@
+/** A task as the write side knows it. `date` is a calendar day, `dueTime` HH:MM, instants ISO-8601. */
+export interface Task extends TaskPlan {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly completed: boolean;
+  readonly completedAt: string | null;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly deletedAt: string | null;
+}
+
+/** What the owner plans and edits; completion changes only by completing and reopening. */
+export interface TaskPlan {
+  readonly title: string;
+  readonly description: string | null;
+  readonly date: string;
+  readonly dueTime: string | null;
+  readonly priority: Priority;
+  readonly category: string;
+  /** An RFC 5545 RRULE, canonical; the series starts on `date`. */
+  readonly recurrence: string | null;
+}
+
+export const priorities = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const;
+export type Priority = (typeof priorities)[number];
+
+/** What an unset priority or category means. */
+export const taskDefaults = { priority: 'MEDIUM', category: 'general' } as const satisfies Partial<TaskPlan>;
+
+/** Limits the write DB's CHECK constraints repeat, so a refusal is a field error, not a failed insert. */
+export const taskLimits = { title: 200, description: 2_000, category: 50 } as const;

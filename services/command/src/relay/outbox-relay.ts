@@ -1,0 +1,120 @@
+import type { Pool } from '@mindflow/db';
+import {
+  eventFromOutboxRow,
+  loadOutboxCheckpoint,
+  outboxDepth,
+  readCommittedOutbox,
+  saveOutboxCheckpoint,
+  type OutboxPosition,
+} from '@mindflow/event-log';
+import type { Logger } from '@mindflow/platform';
+import type { EventPublisher } from './kafka-publisher.js';
+import type { OutboxSignal } from './outbox-signal.js';
+import { awaitLeadership, sleep, type Leadership } from './relay-leadership.js';
+import type { RelayMetrics } from './relay-metrics.js';
+
+export interface OutboxRelayOptions {
+  readonly pool: Pool;
+  readonly databaseUrl: string;
+  readonly publisher: EventPublisher;
+  readonly signal: OutboxSignal;
+  readonly metrics: RelayMetrics;
+  readonly log: Logger;
+  readonly batchSize: number;
+  readonly lockRetryMs: number;
+  /** Names the checkpoint row and the leader lock. */
+  readonly name: string;
+  /** The service whose outbox this is: the events' `source`. */
+  readonly source: string;
+}
+
+/**
+ * Moves committed outbox rows to Kafka, in commit-safe order, at least once: read a batch after the
+ * checkpoint, publish it, wait for the acks, then move the checkpoint. A crash between the acks and the
+ * checkpoint republishes that batch (duplicates, which consumers drop by aggregate version); nothing is
+ * ever skipped. One batch in flight at a time is the backpressure: a slow Kafka slows the reading.
+ */
+export class OutboxRelay {
+  private stopping = false;
+  private checkpoint: OutboxPosition | null = null;
+  private readonly running: Promise<void>;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.running = this.run();
+  }
+
+  /** The last position acknowledged by Kafka (null before the first batch of a fresh outbox). */
+  position(): OutboxPosition | null {
+    return this.checkpoint;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.options.signal.close();
+    await this.running;
+  }
+
+  private async run(): Promise<void> {
+    const { log, metrics } = this.options;
+    const stopped = () => this.stopping;
+    let failures = 0;
+    while (!this.stopping) {
+      const leadership = await awaitLeadership({
+        url: this.options.databaseUrl,
+        lockName: this.options.name,
+        retryMs: this.options.lockRetryMs,
+        stopped,
+        onWaiting: (error) => log.debug({ err: error }, 'another relay leads; standing by'),
+      });
+      if (!leadership) break;
+      metrics.leader.set(1);
+      log.info('relay leads: publishing the outbox');
+      try {
+        await this.pump(leadership, () => (failures = 0));
+      } catch (error) {
+        failures += 1;
+        metrics.failures.inc();
+        log.error({ err: error, failures }, 'relay batch failed; retrying from the checkpoint');
+        await sleep(Math.min(30_000, 250 * 2 ** Math.min(failures, 7)), stopped);
+      } finally {
+        metrics.leader.set(0);
+        await leadership.release();
+      }
+    }
+  }
+
+  private async pump(leadership: Leadership, onProgress: () => void): Promise<void> {
+    const { pool, publisher, signal, metrics, batchSize, name, source } = this.options;
+    // Reloaded on every (re)gain of leadership: another relay may have moved it meanwhile.
+    this.checkpoint = await loadOutboxCheckpoint(pool, name);
+    let held = 0;
+    while (!this.stopping && !leadership.lost()) {
+      const rows = await readCommittedOutbox(pool, this.checkpoint, batchSize);
+      if (rows.length === 0) {
+        // Rows past the checkpoint that are not readable yet wait for an older transaction somewhere on
+        // the server (gap-safe reading). Their NOTIFY has already come: look again shortly rather than
+        // sleep until the poll. With nothing pending, wait for the next commit.
+        if ((await outboxDepth(pool, this.checkpoint)) > 0) {
+          held += 1;
+          await sleep(Math.min(1_000, 10 * 2 ** Math.min(held, 7)), () => this.stopping);
+        } else {
+          held = 0;
+          await signal.next();
+        }
+        continue;
+      }
+      held = 0;
+      const events = rows.map((row) => eventFromOutboxRow(row, source));
+      await publisher.publish(events);
+      const last = rows[rows.length - 1]!;
+      await saveOutboxCheckpoint(pool, name, last);
+      this.checkpoint = { txId: last.txId, position: last.position };
+      onProgress();
+      const ackedAt = Date.now();
+      for (const event of events) {
+        metrics.published.inc({ aggregate_type: event.aggregateType });
+        metrics.publishLagMs.observe(ackedAt - Date.parse(event.occurredAt));
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { defaultTopicPrefix } from '@mindflow/events';
+import { port } from '@mindflow/platform';
+import { z } from 'zod';
+
+const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** The relay's environment (docs/CONVENTIONS.md names; RELAY_* and KAFKA_TOPIC_* are the relay's own). */
+export const relayConfigSchema = z.object({
+  WRITE_DATABASE_URL: z.string().min(1, 'WRITE_DATABASE_URL: the command write DB (postgres://…) is required'),
+  KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
+  KAFKA_TOPIC_PREFIX: z.string().min(1).default(defaultTopicPrefix),
+  KAFKA_CLIENT_ID: z.string().min(1).default('mindflow-relay'),
+  /** Partitions and replicas of the topics the relay creates when they are missing. */
+  KAFKA_TOPIC_PARTITIONS: positive(6),
+  KAFKA_REPLICATION_FACTOR: positive(1),
+  /** The service whose outbox this relay publishes: the envelope's `source` (the outbox row has no column for it). */
+  RELAY_SOURCE: z.string().regex(/^[a-z][a-z0-9-]*$/).default('command'),
+  /** Outbox rows published per Kafka request; the next batch is read only once this one is acknowledged. */
+  RELAY_BATCH_SIZE: positive(500),
+  /** Fallback wake-up when no `NOTIFY outbox` arrives. */
+  RELAY_POLL_MS: positive(1_000),
+  /** How often a standby relay tries to take over. */
+  RELAY_LOCK_RETRY_MS: positive(2_000),
+  OPS_PORT: port(9465),
+  LOG_LEVEL: z.string().default('info'),
+});
+
+export type RelayConfig = z.infer<typeof relayConfigSchema>;

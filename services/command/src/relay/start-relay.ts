@@ -1,0 +1,68 @@
+import { createPool, ensureDatabase, migrate } from '@mindflow/db';
+import { outboxDepth } from '@mindflow/event-log';
+import { createLogger, type Logger } from '@mindflow/platform';
+import { Registry } from 'prom-client';
+import { commandMigrations } from '../adapters/pg/command-migrations.js';
+import { connectKafkaPublisher } from './kafka-publisher.js';
+import { OutboxRelay } from './outbox-relay.js';
+import { OutboxSignal } from './outbox-signal.js';
+import type { RelayConfig } from './relay-config.js';
+import { relayMetrics } from './relay-metrics.js';
+
+export interface RunningRelay {
+  /** True while the write DB answers (leader or standby alike: a standby is ready to take over). */
+  ready(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the outbox → Kafka relay: migrates the write DB (the relay may start before the command service),
+ * creates the topics, then publishes as leader or waits as standby. Usable in-process; `relay-main.ts`
+ * adds the ops server and signals.
+ */
+export async function startRelay(
+  config: RelayConfig,
+  options: { log?: Logger; metrics?: Registry } = {},
+): Promise<RunningRelay> {
+  const log = options.log ?? createLogger('relay', config.LOG_LEVEL);
+  await ensureDatabase(config.WRITE_DATABASE_URL);
+  const pool = createPool(config.WRITE_DATABASE_URL, { applicationName: 'relay', max: 3 });
+  try {
+    await migrate(pool, 'command', await commandMigrations());
+    const publisher = await connectKafkaPublisher({
+      brokers: config.KAFKA_BROKERS.split(',').map((broker) => broker.trim()),
+      clientId: config.KAFKA_CLIENT_ID,
+      topicPrefix: config.KAFKA_TOPIC_PREFIX,
+      partitions: config.KAFKA_TOPIC_PARTITIONS,
+      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+      log,
+    });
+    // The depth gauge reads the relay's checkpoint, and the relay needs the metrics: tie the knot by reference.
+    const current: { relay?: OutboxRelay } = {};
+    const metrics = relayMetrics(options.metrics ?? new Registry(), () => outboxDepth(pool, current.relay?.position() ?? null));
+    const relay = new OutboxRelay({
+      pool,
+      databaseUrl: config.WRITE_DATABASE_URL,
+      publisher,
+      signal: new OutboxSignal(config.WRITE_DATABASE_URL, config.RELAY_POLL_MS),
+      metrics,
+      log,
+      batchSize: config.RELAY_BATCH_SIZE,
+      lockRetryMs: config.RELAY_LOCK_RETRY_MS,
+      name: 'kafka',
+      source: config.RELAY_SOURCE,
+    });
+    current.relay = relay;
+    return {
+      ready: () => pool.query('SELECT 1').then(() => true, () => false),
+      async close() {
+        await relay.stop();
+        await publisher.close();
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}

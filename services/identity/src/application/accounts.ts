@@ -1,0 +1,12 @@
+import { findAccount, type UserAccount } from '../adapters/pg/user-rows.js';
+import type { IdentityEnvironment } from './identity-environment.js';
+
+/** The caller's own account (`me`), or null when it no longer exists. */
+export function accountOf(env: IdentityEnvironment, userId: string): Promise<UserAccount | null> {
+  return findAccount(env.pool, userId);
+}
+
+/** The liveness check behind every API request: is this access token's session still open? */
+export function isSessionLive(env: IdentityEnvironment, sessionId: string): Promise<boolean> {
+  return env.sessions.isLive(sessionId);
+}

@@ -1,0 +1,24 @@
+import type { Pool } from '@mindflow/db';
+import type { Logger } from '@mindflow/platform';
+import type { AccessTokenSigner } from '../adapters/crypto/access-token-signer.js';
+import type { PasswordHasher } from '../adapters/crypto/argon2-password-hasher.js';
+import type { SessionPolicy } from '../domain/session/session-policy.js';
+import type { SessionRegistry } from './session-registry.js';
+
+/** What identity's use cases need from the world; tests swap the clock (lockout, expiry) and keep the rest real. */
+export interface IdentityEnvironment {
+  readonly pool: Pool;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  readonly passwords: PasswordHasher;
+  readonly accessTokens: AccessTokenSigner;
+  readonly sessions: SessionRegistry;
+  readonly sessionPolicy: SessionPolicy;
+  readonly log: Logger;
+}
+
+/** Who is asking, as far as identity cares: for the events' correlation id and the session's device. */
+export interface RequestInfo {
+  readonly correlationId: string;
+  readonly userAgent: string | null;
+}

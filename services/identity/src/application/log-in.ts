@@ -1,0 +1,65 @@
+import { withTransaction } from '@mindflow/db';
+import { appendToOutbox } from '@mindflow/event-log';
+import { lockThrottle, saveThrottle } from '../adapters/pg/throttle-rows.js';
+import { findCredentialsByEmail, nextUserVersion, updatePasswordHash } from '../adapters/pg/user-rows.js';
+import { emailKey, maxEmailLength } from '../domain/account/email.js';
+import { normalizePassword, passwordPolicy } from '../domain/account/password-policy.js';
+import { invalidCredentials, rateLimited, type IdentityError } from '../domain/identity-error.js';
+import { beginLoginAttempt, loginSucceeded } from '../domain/login/lockout.js';
+import { handOut, startSession, type AuthSession } from './auth-session.js';
+import type { IdentityEnvironment, RequestInfo } from './identity-environment.js';
+import { userLoggedIn } from './user-events.js';
+
+export interface Credentials {
+  readonly email: string;
+  readonly password: string;
+}
+
+/**
+ * Signs in with email and password. Every failure looks the same (`invalid email or password`) and takes
+ * the same time: an unknown address still costs one Argon2 computation. Attempts are throttled per
+ * address (5 failures lock it for 15 minutes), counted before the password is checked.
+ */
+export async function logIn(env: IdentityEnvironment, input: Credentials, request: RequestInfo): Promise<AuthSession | IdentityError> {
+  const key = emailKey(input.email);
+  const password = normalizePassword(input.password);
+  // Nothing this long was ever accepted at registration; refuse before spending memory on it.
+  if (key.length === 0 || key.length > maxEmailLength || [...password].length > passwordPolicy.maxLength) {
+    await env.passwords.verifyNothing(password.slice(0, passwordPolicy.maxLength));
+    return invalidCredentials();
+  }
+
+  const attempt = await withTransaction(env.pool, async (tx) => {
+    const decision = beginLoginAttempt(await lockThrottle(tx, key), env.now());
+    if (decision.kind === 'proceed') await saveThrottle(tx, key, decision.throttle);
+    return decision;
+  });
+  if (attempt.kind === 'locked') {
+    const minutes = Math.ceil(attempt.retryAfterMs / 60_000);
+    return rateLimited(attempt.retryAfterMs, `too many failed logins: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
+  }
+
+  const account = await findCredentialsByEmail(env.pool, key);
+  if (!account) {
+    await env.passwords.verifyNothing(password);
+    return invalidCredentials();
+  }
+  if (!(await env.passwords.verify(account.passwordHash, password))) return invalidCredentials();
+
+  const now = env.now();
+  const { passwordHash, ...user } = account;
+  const started = await withTransaction(env.pool, async (tx) => {
+    await lockThrottle(tx, key);
+    await saveThrottle(tx, key, loginSucceeded());
+    const version = await nextUserVersion(tx, user.id);
+    const session = await startSession(env, tx, user.id, request, now);
+    await appendToOutbox(tx, [userLoggedIn(env, request, user.id, version, now)]);
+    return session;
+  });
+  if (env.passwords.needsRehash(passwordHash)) {
+    // The cost was raised since this hash was made; the password is at hand only now.
+    await updatePasswordHash(env.pool, user.id, await env.passwords.hash(password), now).catch((error: unknown) =>
+      env.log.warn({ err: error, userId: user.id }, 'password rehash failed'));
+  }
+  return handOut(env, user, started, now);
+}

@@ -1,0 +1,30 @@
+import { newEvent, type AnyEvent } from '@mindflow/events';
+import type { UserAccount } from '../adapters/pg/user-rows.js';
+import type { IdentityEnvironment, RequestInfo } from './identity-environment.js';
+
+/** The service name every event decided here carries as `source`. */
+export const identitySource = 'identity';
+
+function envelope(env: IdentityEnvironment, request: RequestInfo, userId: string, version: number, at: Date) {
+  return {
+    eventId: env.newId(),
+    occurredAt: at.toISOString(),
+    source: identitySource,
+    correlationId: request.correlationId,
+    causationId: null,
+    userId,
+    aggregateId: userId,
+    aggregateVersion: version,
+  };
+}
+
+export function userRegistered(env: IdentityEnvironment, request: RequestInfo, user: UserAccount): AnyEvent {
+  return newEvent('UserRegistered', {
+    ...envelope(env, request, user.id, 1, user.createdAt),
+    payload: { userId: user.id, email: user.email, name: user.name, roles: [...user.roles], registeredAt: user.createdAt.toISOString() },
+  });
+}
+
+export function userLoggedIn(env: IdentityEnvironment, request: RequestInfo, userId: string, version: number, at: Date): AnyEvent {
+  return newEvent('UserLoggedIn', { ...envelope(env, request, userId, version, at), payload: { userId, at: at.toISOString() } });
+}

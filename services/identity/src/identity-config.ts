@@ -1,0 +1,33 @@
+import { authConfigShape } from '@mindflow/auth';
+import { modeSchema, port } from '@mindflow/platform';
+import { z } from 'zod';
+
+const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** The identity service's environment (docs/CONVENTIONS.md; IDENTITY_* are its own). */
+export const identityConfigSchema = z.object({
+  MINDFLOW_MODE: modeSchema,
+  IDENTITY_DATABASE_URL: z.string().min(1, 'IDENTITY_DATABASE_URL: identity\'s own database (postgres://…) is required'),
+  /** One HTTP port: the subgraph (`/graphql`), the JWKS (`/.well-known/jwks.json`), session liveness. */
+  IDENTITY_PORT: port(4002),
+  /** Loopback unless a deployment says otherwise: only the gateway should reach identity. */
+  IDENTITY_HOST: z.string().default('127.0.0.1'),
+  /** distributed mode: the live-session registry the gateway's liveness check reads. */
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  REDIS_KEY_PREFIX: z.string().default('mindflow:'),
+  AUTH_PRIVATE_KEY: authConfigShape.AUTH_PRIVATE_KEY,
+  AUTH_PUBLIC_KEY: authConfigShape.AUTH_PUBLIC_KEY,
+  INTERNAL_CALLER_SECRET: authConfigShape.INTERNAL_CALLER_SECRET,
+  /** A refresh token's life; each rotation starts a new one. */
+  IDENTITY_REFRESH_TTL_DAYS: positive(14),
+  /** A session's absolute life from sign-in, however often it is refreshed. */
+  IDENTITY_SESSION_MAX_DAYS: positive(30),
+  /** Argon2id cost (OWASP minimum by default); existing hashes are upgraded at the next good login. */
+  IDENTITY_ARGON2_MEMORY_KIB: z.coerce.number().int().min(8).default(19_456),
+  IDENTITY_ARGON2_PASSES: positive(2),
+  IDENTITY_ARGON2_PARALLELISM: positive(1),
+  OPS_PORT: port(9466),
+  LOG_LEVEL: z.string().default('info'),
+});
+
+export type IdentityConfig = z.infer<typeof identityConfigSchema>;

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { loadSigningKeys } from '@mindflow/auth';
+import { createPool, ensureDatabase, type Pool } from '@mindflow/db';
+import { createLogger, type Logger } from '@mindflow/platform';
+import { accessTokenSigner } from './adapters/crypto/access-token-signer.js';
+import { argon2PasswordHasher } from './adapters/crypto/argon2-password-hasher.js';
+import { jwksPath, serveIdentityHttp, sessionsPath } from './adapters/http/identity-http-server.js';
+import { migrateIdentityDatabase } from './adapters/pg/identity-migrations.js';
+import { liveSessions, purgeEnded } from './adapters/pg/session-rows.js';
+import { memorySessionRegistry } from './adapters/sessions/memory-session-registry.js';
+import { redisSessionRegistry } from './adapters/sessions/redis-session-registry.js';
+import type { IdentityEnvironment } from './application/identity-environment.js';
+import type { SessionRegistry } from './application/session-registry.js';
+import type { IdentityConfig } from './identity-config.js';
+import { startIdentitySubgraph } from './subgraph/identity-subgraph.js';
+
+const day = 24 * 60 * 60_000;
+
+export interface RunningIdentityService {
+  /** `http://host:port/graphql` (the gateway's IDENTITY_SUBGRAPH_URL). */
+  readonly subgraphUrl: string;
+  /** The gateway's AUTH_JWKS_URL. */
+  readonly jwksUrl: string;
+  /** The gateway's AUTH_SESSIONS_URL: `GET <url>/<sid>` answers 200 while the session is live. */
+  readonly sessionsUrl: string;
+  readonly environment: IdentityEnvironment;
+  /** True while the identity DB (and, distributed, Redis) answers. */
+  ready(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface IdentityDependencies {
+  readonly log?: Logger;
+  /** Tests move time (lockout, expiry); everything else stays real. */
+  readonly now?: () => Date;
+}
+
+/**
+ * Starts the identity service in this process: migrates its database (outbox + accounts + sessions),
+ * fills the session registry, then serves the subgraph, the JWKS and the liveness check on one port.
+ * `main.ts` adds the ops server and signals; the launcher and tests call this directly.
+ */
+export async function startIdentityService(config: IdentityConfig, dependencies: IdentityDependencies = {}): Promise<RunningIdentityService> {
+  const log = dependencies.log ?? createLogger('identity', config.LOG_LEVEL);
+  const now = dependencies.now ?? (() => new Date());
+  await ensureDatabase(config.IDENTITY_DATABASE_URL);
+  const pool = createPool(config.IDENTITY_DATABASE_URL, { applicationName: 'identity' });
+  const closers: (() => Promise<unknown>)[] = [() => pool.end()];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch((error: unknown) => log.warn({ err: error }, 'close failed'));
+  };
+  try {
+    const applied = await migrateIdentityDatabase(pool);
+    if (applied.length > 0) log.info({ applied }, 'identity DB migrated');
+    const keys = await loadSigningKeys(config);
+    const sessions = await sessionRegistry(config, pool, now);
+    closers.push(() => sessions.close());
+    const environment: IdentityEnvironment = {
+      pool,
+      now,
+      newId: randomUUID,
+      passwords: argon2PasswordHasher({
+        memoryKiB: config.IDENTITY_ARGON2_MEMORY_KIB,
+        passes: config.IDENTITY_ARGON2_PASSES,
+        parallelism: config.IDENTITY_ARGON2_PARALLELISM,
+      }),
+      accessTokens: accessTokenSigner(keys),
+      sessions,
+      sessionPolicy: { refreshTtlMs: config.IDENTITY_REFRESH_TTL_DAYS * day, sessionMaxMs: config.IDENTITY_SESSION_MAX_DAYS * day },
+      log,
+    };
+    const subgraph = await startIdentitySubgraph(environment, config.INTERNAL_CALLER_SECRET);
+    closers.push(() => subgraph.stop());
+    const http = await serveIdentityHttp({ host: config.IDENTITY_HOST, port: config.IDENTITY_PORT, env: environment, subgraph, keys, log });
+    closers.push(() => http.close());
+    const purge = setInterval(() => {
+      purgeEnded(pool, now(), 30 * day).catch((error: unknown) => log.warn({ err: error }, 'session purge failed'));
+    }, 60 * 60_000);
+    purge.unref();
+    closers.push(async () => clearInterval(purge));
+    log.info({ origin: http.origin, mode: config.MINDFLOW_MODE }, 'identity listening');
+    return {
+      subgraphUrl: `${http.origin}/graphql`,
+      jwksUrl: `${http.origin}${jwksPath}`,
+      sessionsUrl: `${http.origin}${sessionsPath.replace(/\/$/, '')}`,
+      environment,
+      async ready() {
+        const db = await pool.query('SELECT 1').then(() => true, () => false);
+        return db && (await sessions.isLive('00000000-0000-4000-8000-000000000000').then(() => true, () => false));
+      },
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+/** Redis in distributed mode (shared by replicas, survives restarts); this process in embedded mode, filled from Postgres. */
+async function sessionRegistry(config: IdentityConfig, pool: Pool, now: () => Date): Promise<SessionRegistry> {
+  if (config.MINDFLOW_MODE === 'distributed') return redisSessionRegistry(config.REDIS_URL, config.REDIS_KEY_PREFIX);
+  const registry = memorySessionRegistry(now);
+  for (const session of await liveSessions(pool, now())) await registry.open(session);
+  return registry;
+}

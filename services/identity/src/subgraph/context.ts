@@ -1,0 +1,42 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { callerHeader, verifyCaller, type Caller } from '@mindflow/auth';
+import { correlationHeader, correlationIdFrom } from '@mindflow/platform';
+import type { IdentityEnvironment, RequestInfo } from '../application/identity-environment.js';
+import { refreshTokenFrom } from './refresh-cookie.js';
+
+/**
+ * The header in which the gateway names the session (`sid`) of the access token it verified, next to the
+ * signed caller. Trusted only together with a valid caller header, and only for sessions of that caller.
+ */
+export const sessionHeader = 'x-mindflow-session';
+
+export interface IdentityContext {
+  readonly env: IdentityEnvironment;
+  /** Who the gateway vouches for; null for the anonymous sign-in mutations. */
+  readonly caller: Caller | null;
+  readonly sessionId: string | undefined;
+  /** From the `Cookie` header the gateway passes on to this subgraph only. */
+  readonly refreshToken: string | undefined;
+  readonly request: RequestInfo;
+  /** `Set-Cookie` values for the response; the gateway hands them to the client. */
+  readonly setCookies: string[];
+}
+
+export function buildContext(headers: IncomingHttpHeaders, env: IdentityEnvironment, callerSecret: string): IdentityContext {
+  const caller = verifyCaller(single(headers[callerHeader]), callerSecret);
+  return {
+    env,
+    caller,
+    sessionId: caller ? single(headers[sessionHeader]) : undefined,
+    refreshToken: refreshTokenFrom(single(headers.cookie)),
+    request: {
+      correlationId: correlationIdFrom(headers[correlationHeader]),
+      userAgent: single(headers['user-agent']) ?? null,
+    },
+    setCookies: [],
+  };
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

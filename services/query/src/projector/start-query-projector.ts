@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import { createPool, ensureDatabase, migrate, migrationsFromDir } from '@mindflow/db';
+import { createEventLog, projectorRuntimeOptions, runProjector, type EventLog, type ProjectorRuntimeConfig, type ReadModel } from '@mindflow/event-log';
+import { createLogger, type Logger } from '@mindflow/platform';
+import type { Registry } from 'prom-client';
+import { queryProjectorConfigSchema, type QueryProjectorConfig } from './config.js';
+import { calendarEventsView } from './calendar-events-view.js';
+import { entriesView } from './entries-view.js';
+import { journalsView } from './journals-view.js';
+import { tasksView } from './tasks-view.js';
+import { thoughtsView } from './thoughts-view.js';
+
+/** The name the projector keeps its versions under in `projection_versions` (read-your-writes waits on it). */
+export const queryProjection = 'query';
+
+export const queryMigrationsDir = join(import.meta.dirname, '..', '..', 'migrations');
+
+/** Every read model of the query projection, in the order their handlers run: what it keeps, and what a rebuild rebuilds. */
+export const queryReadModels: readonly ReadModel[] = [journalsView, entriesView, thoughtsView, tasksView, calendarEventsView];
+
+export interface RunningQueryProjector {
+  /** Resolves once the projector consumes (joined its group / holds the embedded group lock). */
+  ready(): Promise<void>;
+  isReady(): boolean;
+  /** Not far behind the log (PROJECTOR_READY_MAX_LAG_EVENTS / _MS); false until its first lag reading. */
+  isCaughtUp(): boolean;
+  lag(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface QueryProjectorDependencies {
+  readonly log?: Logger;
+  /** Where the projector's metrics go (the ops server's registry). */
+  readonly metrics?: Registry;
+  /** An event log to use instead of the one the configuration describes (tests). */
+  readonly eventLog?: EventLog;
+}
+
+/**
+ * Keeps the read models (`journals_view`, `entries_view`, `thoughts_view`, …) in the read DB up to date
+ * from the event log: migrates the read DB, then runs the `query` projection over the Kafka topics
+ * (distributed) or the outbox (embedded).
+ */
+export async function startQueryProjector(
+  input: Partial<QueryProjectorConfig & ProjectorRuntimeConfig> = {},
+  dependencies: QueryProjectorDependencies = {},
+): Promise<RunningQueryProjector> {
+  const config = queryProjectorConfigSchema.parse(input);
+  const log = dependencies.log ?? createLogger('query-projector');
+  await ensureDatabase(config.READ_DATABASE_URL);
+  const readPool = createPool(config.READ_DATABASE_URL, { applicationName: 'query-projector', max: 8 });
+  const eventLog =
+    dependencies.eventLog ??
+    createEventLog({
+      mode: config.MINDFLOW_MODE,
+      log,
+      clientId: 'query-projector',
+      kafkaBrokers: config.KAFKA_BROKERS,
+      kafkaTopicPrefix: config.KAFKA_TOPIC_PREFIX,
+      kafkaSessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+      writeDatabaseUrl: config.WRITE_DATABASE_URL,
+      readDatabaseUrl: config.READ_DATABASE_URL,
+    });
+  try {
+    const applied = await migrate(readPool, 'query', await migrationsFromDir(queryMigrationsDir));
+    if (applied.length > 0) log.info({ applied }, 'read DB migrated');
+    const projector = await runProjector({
+      name: queryProjection,
+      group: config.QUERY_PROJECTOR_GROUP ?? `${config.KAFKA_TOPIC_PREFIX}.query-projector`,
+      eventLog,
+      readPool,
+      readModels: queryReadModels,
+      ...projectorRuntimeOptions(input),
+      log,
+      metrics: dependencies.metrics,
+    });
+    let ready = false;
+    let closing: Promise<void> | undefined;
+    void projector.ready().then(() => {
+      ready = true;
+      log.info({ mode: eventLog.kind }, 'query projector consuming');
+    });
+    return {
+      ready: () => projector.ready(),
+      isReady: () => ready,
+      isCaughtUp: () => projector.isCaughtUp(),
+      lag: () => projector.lag(),
+      close() {
+        closing ??= (async () => {
+          await projector.stop();
+          if (!dependencies.eventLog) await eventLog.close();
+          await readPool.end();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    if (!dependencies.eventLog) await eventLog.close().catch(() => undefined);
+    await readPool.end();
+    throw error;
+  }
+}

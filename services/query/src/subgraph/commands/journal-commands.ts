@@ -1,0 +1,33 @@
+import type { EntryRecord, JournalRecord, Mood } from '../read-model/records.js';
+import type { CommandMetadata, Deleted, Patch, Written } from './command-port.js';
+
+export interface CreateJournal {
+  readonly name: string;
+  readonly description?: string | null | undefined;
+  readonly color?: string | null | undefined;
+  readonly icon?: string | null | undefined;
+  readonly isPrivate: boolean;
+}
+
+export type UpdateJournal = Patch<{ name: string; description: string; color: string; icon: string; isPrivate: boolean }>;
+
+export interface CreateEntry {
+  readonly journalId: string;
+  readonly title?: string | null | undefined;
+  readonly content: string;
+  readonly mood?: Mood | null | undefined;
+  readonly tags: readonly string[];
+}
+
+/** `journalId` moves the entry; `tags`, when given, replaces the whole list (null: no tags). */
+export type UpdateEntry = Patch<{ journalId: string; title: string; content: string; mood: Mood; tags: readonly string[] }>;
+
+/** Journals and their entries. `expectedVersion` guards an edit; a delete without it wins over edits. */
+export interface JournalCommands {
+  createJournal(command: CreateJournal, metadata: CommandMetadata): Promise<Written<JournalRecord>>;
+  updateJournal(id: string, expectedVersion: number, patch: UpdateJournal, metadata: CommandMetadata): Promise<Written<JournalRecord>>;
+  deleteJournal(id: string, expectedVersion: number | undefined, metadata: CommandMetadata): Promise<Deleted>;
+  createEntry(command: CreateEntry, metadata: CommandMetadata): Promise<Written<EntryRecord>>;
+  updateEntry(id: string, expectedVersion: number, patch: UpdateEntry, metadata: CommandMetadata): Promise<Written<EntryRecord>>;
+  deleteEntry(id: string, expectedVersion: number | undefined, metadata: CommandMetadata): Promise<Deleted>;
+}

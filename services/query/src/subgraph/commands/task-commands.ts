@@ -1,0 +1,31 @@
+import type { Priority, TaskRecord } from '../read-model/records.js';
+import type { CommandMetadata, Deleted, Patch, Written } from './command-port.js';
+
+export interface CreateTask {
+  readonly title: string;
+  readonly description?: string | null | undefined;
+  readonly date: string;
+  readonly dueTime?: string | null | undefined;
+  readonly priority?: Priority | null | undefined;
+  readonly category?: string | null | undefined;
+  readonly recurrence?: string | null | undefined;
+}
+
+export type UpdateTask = Patch<{
+  title: string;
+  description: string;
+  date: string;
+  dueTime: string;
+  priority: Priority;
+  category: string;
+  recurrence: string;
+}>;
+
+export interface TaskCommands {
+  createTask(command: CreateTask, metadata: CommandMetadata): Promise<Written<TaskRecord>>;
+  updateTask(id: string, expectedVersion: number, patch: UpdateTask, metadata: CommandMetadata): Promise<Written<TaskRecord>>;
+  /** Completing a completed task (reopening an open one) changes nothing and answers the task as it is. */
+  completeTask(id: string, metadata: CommandMetadata): Promise<Written<TaskRecord>>;
+  reopenTask(id: string, metadata: CommandMetadata): Promise<Written<TaskRecord>>;
+  deleteTask(id: string, metadata: CommandMetadata): Promise<Deleted>;
+}

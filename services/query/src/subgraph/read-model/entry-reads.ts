@@ -1,0 +1,83 @@
+import type { Pool } from '@mindflow/db';
+import { toConnection, type Connection } from './connection.js';
+import { cursorAtSql, encodeCursor, type Position } from './cursor.js';
+import { moods, type EntryRecord, type Mood } from './records.js';
+
+// Every query names the owner: an entry of someone else reads exactly like one that does not exist.
+// A row the projector has not filled yet (no created_at) and a soft-deleted one read as absent too.
+
+const columns = `entry_id, journal_id, owner_id, title, coalesce(content, '') AS content, mood, tags,
+  coalesce(word_count, 0) AS word_count, coalesce(version, 0) AS version, created_at,
+  coalesce(updated_at, created_at) AS updated_at, ${cursorAtSql('created_at')} AS cursor_at`;
+
+const visible = 'deleted_at IS NULL AND journal_id IS NOT NULL AND created_at IS NOT NULL';
+
+interface EntryRow {
+  entry_id: string;
+  journal_id: string;
+  owner_id: string;
+  title: string | null;
+  content: string;
+  mood: string | null;
+  tags: string[] | null;
+  word_count: number;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  cursor_at: string;
+}
+
+export async function entriesByIds(pool: Pool, ownerId: string, ids: readonly string[]): Promise<EntryRecord[]> {
+  const { rows } = await pool.query<EntryRow>(
+    `SELECT ${columns} FROM entries_view WHERE entry_id = ANY($1::uuid[]) AND owner_id = $2 AND ${visible}`,
+    [ids, ownerId],
+  );
+  return rows.map(toRecord);
+}
+
+export async function entriesOfJournal(
+  pool: Pool,
+  ownerId: string,
+  journalId: string,
+  size: number,
+  after?: Position,
+): Promise<Connection<EntryRecord>> {
+  const { rows } = await pool.query<EntryRow>(
+    `SELECT ${columns} FROM entries_view
+      WHERE journal_id = $1 AND owner_id = $2 AND ${visible}
+        AND ($3::timestamptz IS NULL OR (created_at, entry_id) < ($3::timestamptz, $4::uuid))
+      ORDER BY created_at DESC, entry_id DESC
+      LIMIT $5`,
+    [journalId, ownerId, after?.at ?? null, after?.id ?? null, size + 1],
+  );
+  const count = async () => {
+    const result = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM entries_view WHERE journal_id = $1 AND owner_id = $2 AND ${visible}`,
+      [journalId, ownerId],
+    );
+    return result.rows[0]?.n ?? 0;
+  };
+  return toConnection(rows.map((row) => ({ record: toRecord(row), cursor: encodeCursor({ at: row.cursor_at, id: row.entry_id }) })), size, count);
+}
+
+function toRecord(row: EntryRow): EntryRecord {
+  return {
+    id: row.entry_id,
+    journalId: row.journal_id,
+    ownerId: row.owner_id,
+    title: row.title,
+    content: row.content,
+    mood: toMood(row.mood),
+    tags: row.tags ?? [],
+    wordCount: row.word_count,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A spelling the schema does not know reads as "no mood" rather than failing the whole entry. */
+function toMood(value: string | null): Mood | null {
+  const upper = value?.toUpperCase();
+  return moods.find((m) => m === upper) ?? null;
+}

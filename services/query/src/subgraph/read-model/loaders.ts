@@ -1,0 +1,40 @@
+import DataLoader from 'dataloader';
+import type { Pool } from '@mindflow/db';
+import { entriesByIds } from './entry-reads.js';
+import { isId } from './ids.js';
+import { journalsByIds } from './journal-reads.js';
+import { calendarEventsByIds } from './calendar-event-reads.js';
+import type { CalendarEventRecord, EntryRecord, JournalRecord, TaskRecord, ThoughtRecord } from './records.js';
+import { tasksByIds } from './task-reads.js';
+import { thoughtsByIds } from './thought-reads.js';
+
+export interface Loaders {
+  readonly journal: DataLoader<string, JournalRecord | null>;
+  readonly entry: DataLoader<string, EntryRecord | null>;
+  readonly thought: DataLoader<string, ThoughtRecord | null>;
+  readonly task: DataLoader<string, TaskRecord | null>;
+  readonly calendarEvent: DataLoader<string, CalendarEventRecord | null>;
+}
+
+/**
+ * Per request and per caller: `_entities` batches of 100 references, or 100 entries each asking for its
+ * journal, become one query each. The owner is bound here, so a cached value never crosses callers.
+ */
+export function createLoaders(pool: Pool, ownerId: string): Loaders {
+  return {
+    journal: new DataLoader((ids) => byId(ids, (valid) => journalsByIds(pool, ownerId, valid))),
+    entry: new DataLoader((ids) => byId(ids, (valid) => entriesByIds(pool, ownerId, valid))),
+    thought: new DataLoader((ids) => byId(ids, (valid) => thoughtsByIds(pool, ownerId, valid))),
+    task: new DataLoader((ids) => byId(ids, (valid) => tasksByIds(pool, ownerId, valid))),
+    calendarEvent: new DataLoader((ids) => byId(ids, (valid) => calendarEventsByIds(pool, ownerId, valid))),
+  };
+}
+
+async function byId<T extends { id: string }>(
+  ids: readonly string[],
+  load: (ids: string[]) => Promise<T[]>,
+): Promise<(T | null)[]> {
+  const valid = [...new Set(ids.filter(isId).map((id) => id.toLowerCase()))];
+  const found = new Map((valid.length ? await load(valid) : []).map((record) => [record.id, record]));
+  return ids.map((id) => found.get(id.toLowerCase()) ?? null);
+}

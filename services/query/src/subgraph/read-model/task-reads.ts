@@ -1,0 +1,95 @@
+import type { Pool } from '@mindflow/db';
+import { toConnection, type Connection } from './connection.js';
+import { priorities, type Priority, type TaskRecord } from './records.js';
+import { encodeTaskCursor, type TaskPosition } from './task-cursor.js';
+
+// Every query names the owner: a task of someone else reads exactly like one that does not exist.
+// Days and times are read as text, so no time zone can shift them.
+
+const columns = `task_id, owner_id, title, description, to_char(date, 'YYYY-MM-DD') AS day, due_time, priority, category,
+  recurrence, completed, completed_at, version, created_at, updated_at, coalesce(due_time, '24:00') AS due_key`;
+
+export interface TaskRow {
+  task_id: string;
+  owner_id: string;
+  title: string;
+  description: string | null;
+  day: string;
+  due_time: string | null;
+  priority: string;
+  category: string;
+  recurrence: string | null;
+  completed: boolean;
+  completed_at: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  due_key: string;
+}
+
+export interface TaskFilter {
+  /** Series that still occur on or after this day. */
+  readonly from?: string | undefined;
+  /** Series that start on or before this day. */
+  readonly to?: string | undefined;
+  readonly completed?: boolean | undefined;
+}
+
+export async function tasksByIds(pool: Pool, ownerId: string, ids: readonly string[]): Promise<TaskRecord[]> {
+  const { rows } = await pool.query<TaskRow>(
+    `SELECT ${columns} FROM tasks_view WHERE task_id = ANY($1::uuid[]) AND owner_id = $2 AND deleted_at IS NULL`,
+    [ids, ownerId],
+  );
+  return rows.map(taskRecord);
+}
+
+const filtered = `owner_id = $1 AND deleted_at IS NULL
+  AND ($2::date IS NULL OR last_date >= $2::date) AND ($3::date IS NULL OR date <= $3::date)
+  AND ($4::boolean IS NULL OR completed = $4::boolean)`;
+
+/**
+ * The owner's live tasks whose series overlaps [from, to] (a one-off task: whose date lies in it), in
+ * date order, then due time (tasks without one last), then id.
+ */
+export async function tasksOf(pool: Pool, ownerId: string, filter: TaskFilter, size: number, after?: TaskPosition): Promise<Connection<TaskRecord>> {
+  const values = [ownerId, filter.from ?? null, filter.to ?? null, filter.completed ?? null];
+  const { rows } = await pool.query<TaskRow>(
+    `SELECT ${columns} FROM tasks_view
+      WHERE ${filtered}
+        AND ($5::date IS NULL OR (date, coalesce(due_time, '24:00'), task_id) > ($5::date, $6::text, $7::uuid))
+      ORDER BY date, coalesce(due_time, '24:00'), task_id
+      LIMIT $8`,
+    [...values, after?.date ?? null, after?.due ?? null, after?.id ?? null, size + 1],
+  );
+  const count = async () => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks_view WHERE ${filtered}`, values)).rows[0]?.n ?? 0;
+  const page = rows.map((row) => ({ record: taskRecord(row), cursor: encodeTaskCursor({ date: row.day, due: row.due_key, id: row.task_id }) }));
+  return toConnection(page, size, count);
+}
+
+/** The owner's live task series that overlap [from, to], for the calendar (bounded: a calendar shows days). */
+export async function taskSeriesOverlapping(pool: Pool, ownerId: string, from: string, to: string, limit: number): Promise<TaskRecord[]> {
+  const { rows } = await pool.query<TaskRow>(
+    `SELECT ${columns} FROM tasks_view WHERE ${filtered} ORDER BY date, coalesce(due_time, '24:00'), task_id LIMIT $5`,
+    [ownerId, from, to, null, limit],
+  );
+  return rows.map(taskRecord);
+}
+
+export function taskRecord(row: TaskRow): TaskRecord {
+  return {
+    id: row.task_id,
+    ownerId: row.owner_id,
+    title: row.title,
+    description: row.description,
+    date: row.day,
+    dueTime: row.due_time,
+    priority: priorities.includes(row.priority as Priority) ? (row.priority as Priority) : 'MEDIUM',
+    category: row.category,
+    completed: row.completed,
+    completedAt: row.completed_at,
+    recurrence: row.recurrence,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,24 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { SubgraphContext } from '../context.js';
+import { CalendarEvent } from './calendar-event-resolvers.js';
+import { Entry } from './entry-resolvers.js';
+import { Journal } from './journal-resolvers.js';
+import { Mutation } from './mutation-resolvers.js';
+import { Query } from './query-resolvers.js';
+import { CalendarDate, DateTime } from './scalar-resolvers.js';
+import { Task } from './task-resolvers.js';
+import { Thought } from './thought-resolvers.js';
+import { User } from './user-resolvers.js';
+
+export const resolvers = {
+  DateTime,
+  Date: CalendarDate,
+  Query,
+  Mutation,
+  Journal,
+  Entry,
+  Thought,
+  Task,
+  CalendarEvent,
+  User,
+} as unknown as GraphQLResolverMap<SubgraphContext>;

@@ -1,0 +1,40 @@
+import { CommandRejected, type CommandMetadata } from '../../commands/command-port.js';
+import { authenticated, type SubgraphContext } from '../../context.js';
+import { apiError, badUserInput, type ErrorCode } from '../../errors.js';
+
+// Mutations validate nothing the command service validates (it owns the rules); they translate the
+// request into a command, the command service's answer into the payload, and its refusals into API codes.
+
+/** The caller, correlation id and (for creates that take one) idempotency key of a command. */
+export function metadata(context: SubgraphContext, idempotencyKey?: string | null): CommandMetadata {
+  const { caller } = authenticated(context);
+  if (idempotencyKey !== undefined && idempotencyKey !== null && !/^[\x21-\x7e]{1,128}$/.test(idempotencyKey)) {
+    throw badUserInput('idempotencyKey must be 1 to 128 printable ASCII characters', 'idempotencyKey');
+  }
+  return { userId: caller.userId, correlationId: context.correlationId, idempotencyKey: idempotencyKey ?? undefined };
+}
+
+/**
+ * The command service's refusals become API codes, with the field (BAD_USER_INPUT), the current version
+ * (CONFLICT) or the retry delay (RATE_LIMITED). UNAVAILABLE and TIMEOUT tell the client a retry (with the
+ * same idempotencyKey) is safe. Internal failures are not the caller's business: they stay unmapped and masked.
+ */
+const passedOn = new Set<string>([
+  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE',
+  'UNAVAILABLE', 'TIMEOUT',
+]);
+
+export async function send<T>(command: () => Promise<T>): Promise<T> {
+  try {
+    return await command();
+  } catch (error) {
+    if (!(error instanceof CommandRejected) || !passedOn.has(error.failure.code)) throw error;
+    const { code, message, field, currentVersion, retryAfterMs } = error.failure;
+    throw apiError(code as ErrorCode, message, {
+      ...(field ? { field } : {}),
+      ...(currentVersion !== undefined ? { currentVersion } : {}),
+      ...(retryAfterMs !== undefined ? { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } : {}),
+    });
+  }
+}
+

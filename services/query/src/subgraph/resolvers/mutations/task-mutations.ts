@@ -1,0 +1,42 @@
+import type { CreateTask, UpdateTask } from '../../commands/task-commands.js';
+import type { SubgraphContext } from '../../context.js';
+import { metadata, send } from './send-command.js';
+
+interface CreateTaskArgs {
+  input: CreateTask;
+  idempotencyKey?: string | null;
+}
+
+interface UpdateTaskArgs {
+  id: string;
+  expectedVersion: number;
+  input: UpdateTask;
+}
+
+const payload = (written: Awaited<ReturnType<SubgraphContext['commands']['createTask']>>) => ({
+  task: written.record,
+  consistencyToken: written.consistencyToken,
+});
+
+export const taskMutations = {
+  async createTask(_root: unknown, { input, idempotencyKey }: CreateTaskArgs, context: SubgraphContext) {
+    return payload(await send(() => context.commands.createTask(input, metadata(context, idempotencyKey))));
+  },
+
+  async updateTask(_root: unknown, { id, expectedVersion, input }: UpdateTaskArgs, context: SubgraphContext) {
+    return payload(await send(() => context.commands.updateTask(id, expectedVersion, input, metadata(context))));
+  },
+
+  /** Completing a completed task changes nothing and answers it as it is (same version, same token). */
+  async completeTask(_root: unknown, { id }: { id: string }, context: SubgraphContext) {
+    return payload(await send(() => context.commands.completeTask(id, metadata(context))));
+  },
+
+  async reopenTask(_root: unknown, { id }: { id: string }, context: SubgraphContext) {
+    return payload(await send(() => context.commands.reopenTask(id, metadata(context))));
+  },
+
+  async deleteTask(_root: unknown, { id }: { id: string }, context: SubgraphContext) {
+    return send(() => context.commands.deleteTask(id, metadata(context)));
+  },
+};

@@ -1,0 +1,19 @@
+import { authenticated, type SubgraphContext } from '../context.js';
+import { toConnection } from '../read-model/connection.js';
+import { decodeCursor, pageSize } from '../read-model/cursor.js';
+import { journalsOf } from '../read-model/journal-reads.js';
+import type { PageArgs } from './query-resolvers.js';
+
+/** `User` is owned by identity; here it only gains `journals`, which are only ever the caller's own. */
+export const User = {
+  __resolveReference(reference: { id: string }) {
+    return { id: reference.id };
+  },
+  journals(user: { id: string }, args: PageArgs, context: SubgraphContext) {
+    const { caller } = authenticated(context);
+    const size = pageSize(args.first);
+    const after = decodeCursor(args.after);
+    if (user.id.toLowerCase() !== caller.userId.toLowerCase()) return toConnection([], size, async () => 0);
+    return journalsOf(context.pool, caller.userId, size, after);
+  },
+};

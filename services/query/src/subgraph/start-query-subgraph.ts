@@ -1,0 +1,79 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { createPool, type Pool } from '@mindflow/db';
+import { createLogger, type Logger } from '@mindflow/platform';
+import type { Commands } from './commands/command-port.js';
+import { createGrpcCommands } from './commands/grpc-commands.js';
+import { querySubgraphConfigSchema, type QuerySubgraphConfig } from './config.js';
+import { buildContext, type SubgraphContext } from './context.js';
+import { errorLoggingPlugin, maskInternalErrors } from './error-plugin.js';
+import { requestGuardPlugin } from './request-guard-plugin.js';
+import { buildQuerySchema } from './schema.js';
+
+export interface RunningQuerySubgraph {
+  /** `http://127.0.0.1:<port>/` — the subgraph answers GraphQL on every path, `/graphql` included. */
+  readonly url: string;
+  readonly pool: Pool;
+  close(): Promise<void>;
+}
+
+export interface QuerySubgraphDependencies {
+  /** The command service port; by default the gRPC client for COMMAND_GRPC_ADDRESS. */
+  readonly commands?: Commands;
+  readonly log?: Logger;
+}
+
+/**
+ * The query subgraph over HTTP: reads from the read DB (the *_view tables), writes through the command
+ * service. Binds to 127.0.0.1 unless QUERY_SUBGRAPH_HOST says otherwise; port 0 picks a free one.
+ */
+export async function startQuerySubgraph(
+  input: Partial<QuerySubgraphConfig> = {},
+  dependencies: QuerySubgraphDependencies = {},
+): Promise<RunningQuerySubgraph> {
+  const config = querySubgraphConfigSchema.parse(input);
+  const log = dependencies.log ?? createLogger('query-subgraph');
+  const pool = createPool(config.READ_DATABASE_URL, { applicationName: 'query-subgraph' });
+  const commands = dependencies.commands ?? createGrpcCommands(config.COMMAND_GRPC_ADDRESS);
+  const server = new ApolloServer<SubgraphContext>({
+    schema: buildQuerySchema(),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // Inline traces feed Apollo's hosted usage reporting, which we do not use.
+      ApolloServerPluginInlineTraceDisabled(),
+      requestGuardPlugin(config.CONSISTENCY_WAIT_MS),
+      errorLoggingPlugin(),
+    ],
+    formatError: maskInternalErrors,
+    includeStacktraceInErrorResponses: false,
+    // Only the gateway calls a subgraph, and its requests are not browser requests.
+    csrfPrevention: false,
+  });
+  try {
+    const { url } = await startStandaloneServer(server, {
+      listen: { port: config.QUERY_SUBGRAPH_PORT, host: config.QUERY_SUBGRAPH_HOST },
+      context: async ({ req }) => buildContext(req.headers, {
+        pool,
+        commands,
+        log,
+        callerSecret: config.INTERNAL_CALLER_SECRET,
+        readWaitMs: config.CONSISTENCY_WAIT_MS,
+      }),
+    });
+    log.info({ url }, 'query subgraph listening');
+    return {
+      url,
+      pool,
+      async close() {
+        await server.stop();
+        commands.close();
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    commands.close();
+    await pool.end();
+    throw error;
+  }
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { CommandRejected, type CommandMetadata, type Commands, type Deleted } from '../commands/command-port.js';
+import { consistencyToken } from '../consistency/consistency-token.js';
+
+export interface SentCommand {
+  name: string;
+  command: unknown;
+  metadata: CommandMetadata;
+}
+
+/**
+ * The command port answered in-process, the way the command service answers (name required, version 1
+ * for creates, version + 1 for changes), recording what was sent: the subgraph's side of the contract,
+ * tested without the command service.
+ */
+export function recordingCommands(): Commands & { sent: SentCommand[] } {
+  const sent: SentCommand[] = [];
+  const record = (name: string, command: unknown, metadata: CommandMetadata) => sent.push({ name, command, metadata });
+  const token = (id: string, version: number) => consistencyToken({ aggregateId: id, version });
+  const deleted = (id: string, version: number): Deleted => ({ id, version, deletedAt: new Date(), consistencyToken: token(id, version) });
+  const written = <T extends { id: string; version: number }>(record: T) => ({ record, consistencyToken: token(record.id, record.version) });
+  const now = () => new Date();
+  return {
+    sent,
+    async createJournal(command, metadata) {
+      record('createJournal', command, metadata);
+      if (!command.name.trim()) throw new CommandRejected({ code: 'BAD_USER_INPUT', message: 'name is required', field: 'name' });
+      return written({ id: randomUUID(), ownerId: metadata.userId, name: command.name, description: command.description ?? null,
+        color: command.color ?? null, icon: command.icon ?? null, isPrivate: command.isPrivate, version: 1, entryCount: 0,
+        createdAt: now(), updatedAt: now() });
+    },
+    async updateJournal(id, expectedVersion, patch, metadata) {
+      record('updateJournal', { id, expectedVersion, patch }, metadata);
+      if (expectedVersion !== 1) throw new CommandRejected({ code: 'CONFLICT', message: 'stale', currentVersion: 1 });
+      return written({ id, ownerId: metadata.userId, name: patch.name ?? 'Journal', description: patch.description ?? null,
+        color: patch.color ?? null, icon: patch.icon ?? null, isPrivate: patch.isPrivate ?? false, version: 2, createdAt: now(), updatedAt: now() });
+    },
+    async deleteJournal(id, expectedVersion, metadata) {
+      record('deleteJournal', { id, expectedVersion }, metadata);
+      return deleted(id, 2);
+    },
+    async createEntry(command, metadata) {
+      record('createEntry', command, metadata);
+      if (command.content === 'overload') throw new CommandRejected({ code: 'UNAVAILABLE', message: 'The service is unavailable, try again' });
+      return written({ id: randomUUID(), ownerId: metadata.userId, journalId: command.journalId, title: command.title ?? null,
+        content: command.content, mood: command.mood ?? null, tags: command.tags, wordCount: command.content.split(/\s+/).length,
+        version: 1, createdAt: now(), updatedAt: now() });
+    },
+    async updateEntry(id, expectedVersion, patch, metadata) {
+      record('updateEntry', { id, expectedVersion, patch }, metadata);
+      const content = patch.content ?? 'content';
+      return written({ id, ownerId: metadata.userId, journalId: patch.journalId ?? randomUUID(), title: patch.title ?? null, content,
+        mood: patch.mood ?? null, tags: patch.tags ?? [], wordCount: 1, version: expectedVersion + 1, createdAt: now(), updatedAt: now() });
+    },
+    async deleteEntry(id, expectedVersion, metadata) {
+      record('deleteEntry', { id, expectedVersion }, metadata);
+      return deleted(id, 2);
+    },
+    async captureThought(command, metadata) {
+      record('captureThought', command, metadata);
+      return written({ id: randomUUID(), ownerId: metadata.userId, text: command.text, tags: command.tags, version: 1, createdAt: now(), updatedAt: now() });
+    },
+    async updateThought(id, expectedVersion, patch, metadata) {
+      record('updateThought', { id, expectedVersion, patch }, metadata);
+      return written({ id, ownerId: metadata.userId, text: patch.text ?? 'thought', tags: patch.tags ?? [], version: expectedVersion + 1,
+        createdAt: now(), updatedAt: now() });
+    },
+    async deleteThought(id, metadata) {
+      record('deleteThought', { id }, metadata);
+      return deleted(id, 2);
+    },
+    async createTask(command, metadata) {
+      record('createTask', command, metadata);
+      return written({ id: randomUUID(), ownerId: metadata.userId, title: command.title, description: command.description ?? null,
+        date: command.date, dueTime: command.dueTime ?? null, priority: command.priority ?? 'MEDIUM', category: command.category ?? 'general',
+        completed: false, completedAt: null, recurrence: command.recurrence ?? null, version: 1, createdAt: now(), updatedAt: now() });
+    },
+    async updateTask(id, expectedVersion, patch, metadata) {
+      record('updateTask', { id, expectedVersion, patch }, metadata);
+      return written(task(id, metadata.userId, expectedVersion + 1, false));
+    },
+    async completeTask(id, metadata) {
+      record('completeTask', { id }, metadata);
+      return written(task(id, metadata.userId, 2, true));
+    },
+    async reopenTask(id, metadata) {
+      record('reopenTask', { id }, metadata);
+      return written(task(id, metadata.userId, 3, false));
+    },
+    async deleteTask(id, metadata) {
+      record('deleteTask', { id }, metadata);
+      return deleted(id, 2);
+    },
+    async scheduleEvent(command, metadata) {
+      record('scheduleEvent', command, metadata);
+      return written({ id: randomUUID(), ownerId: metadata.userId, title: command.title, startsAt: command.startsAt, endsAt: command.endsAt,
+        recurrence: command.recurrence ?? null, version: 1, createdAt: now(), updatedAt: now() });
+    },
+    async cancelEvent(id, metadata) {
+      record('cancelEvent', { id }, metadata);
+      return deleted(id, 2);
+    },
+    close: () => undefined,
+  };
+}
+
+function task(id: string, ownerId: string, version: number, completed: boolean) {
+  const now = new Date();
+  return { id, ownerId, title: 'Task', description: null, date: '2030-01-01', dueTime: null, priority: 'MEDIUM' as const, category: 'general',
+    completed, completedAt: completed ? now : null, recurrence: null, version, createdAt: now, updatedAt: now };
+}

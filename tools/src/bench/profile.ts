@@ -1,0 +1,34 @@
+/** How big each benchmark runs. `quick` keeps them working in CI (tiny counts); `full` makes the figures. */
+export interface Profile {
+  readonly name: 'quick' | 'full';
+  /** Closed loop per concurrency: `rounds` turns of (baseline, gRPC, gateway), each `warmupMs` + `durationMs`. */
+  readonly command: { readonly concurrency: readonly number[]; readonly rounds: number; readonly warmupMs: number; readonly durationMs: number; readonly users: number };
+  /** `rounds` turns of (raw producer, relay), `events` each. */
+  readonly relay: { readonly rounds: number; readonly events: number; readonly batchSize: number; readonly partitions: number };
+  /** `rounds` turns of (raw upserts, projector), each on fresh topics and databases with `users` journals and `entries` entries. */
+  readonly projector: { readonly rounds: number; readonly users: number; readonly entries: number; readonly chunkSize: number; readonly parallelism: number };
+  /** Open loop at each rate in turn (the last is the issue's target); the Kafka-hop baseline at the highest. */
+  readonly freshness: { readonly perSecond: readonly number[]; readonly durationMs: number; readonly users: number; readonly baselineDurationMs: number; readonly drainMs: number };
+  readonly gateway: { readonly concurrency: readonly number[]; readonly rounds: number; readonly warmupMs: number; readonly durationMs: number; readonly entries: number };
+}
+
+export const profiles: Record<Profile['name'], Profile> = {
+  full: {
+    name: 'full',
+    command: { concurrency: [1, 8, 64], rounds: 5, warmupMs: 200, durationMs: 1_000, users: 16 },
+    // RELAY_BATCH_SIZE's default and the partitions the relay creates topics with.
+    relay: { rounds: 3, events: 10_000, batchSize: 500, partitions: 3 },
+    // The projector runtime's chunk (events per read-DB transaction) and its partitions consumed concurrently.
+    projector: { rounds: 3, users: 50, entries: 6_000, chunkSize: 100, parallelism: 4 },
+    freshness: { perSecond: [50, 100, 200], durationMs: 15_000, users: 50, baselineDurationMs: 10_000, drainMs: 60_000 },
+    gateway: { concurrency: [1, 8], rounds: 4, warmupMs: 200, durationMs: 1_000, entries: 20 },
+  },
+  quick: {
+    name: 'quick',
+    command: { concurrency: [1, 8, 64], rounds: 1, warmupMs: 100, durationMs: 400, users: 4 },
+    relay: { rounds: 1, events: 1_000, batchSize: 500, partitions: 3 },
+    projector: { rounds: 1, users: 5, entries: 1_000, chunkSize: 100, parallelism: 4 },
+    freshness: { perSecond: [40], durationMs: 1_500, users: 4, baselineDurationMs: 1_000, drainMs: 15_000 },
+    gateway: { concurrency: [1, 8], rounds: 1, warmupMs: 100, durationMs: 400, entries: 5 },
+  },
+};

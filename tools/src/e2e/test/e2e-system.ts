@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { issueAccessToken, loadSigningKeys } from '@mindflow/auth';
+import { createTestDatabase, testServers, uniqueTopicPrefix } from '@mindflow/testing';
+import { startSystem, type Mode, type RunningSystem } from '../../system/index.js';
+import { GatewayClient } from '../gateway-client.js';
+
+export interface E2eSystem {
+  readonly system: RunningSystem;
+  /** A new signed-in user each call (a fresh id, role `user`). */
+  newUser(): Promise<GatewayClient>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole system in `mode` on its own write and read databases (and topic prefix), for one suite:
+ * what walking-skeleton.e2e.spec.ts sets up, shared by the suites written after it.
+ */
+export async function startE2eSystem(mode: Mode, label: string): Promise<E2eSystem> {
+  const servers = await testServers();
+  const [writeDb, readDb] = await Promise.all([createTestDatabase(`${label}-${mode}-write`), createTestDatabase(`${label}-${mode}-read`)]);
+  try {
+    const system = await startSystem({
+      mode,
+      writeDatabaseUrl: writeDb.url,
+      readDatabaseUrl: readDb.url,
+      topicPrefix: uniqueTopicPrefix(`${label}-${mode}`),
+      ...(mode === 'distributed' ? { kafkaBrokers: (await servers.kafkaBrokers()).join(','), redisUrl: await servers.redisUrl() } : {}),
+      output: process.env['E2E_LOGS'] ? process.stderr : null,
+    });
+    const keys = await loadSigningKeys();
+    const client = new GatewayClient(system.gatewayUrl);
+    return {
+      system,
+      newUser: async () => client.withToken((await issueAccessToken({ userId: randomUUID(), roles: ['user'] }, keys)).token),
+      async stop() {
+        await system.stop();
+        await Promise.all([writeDb.drop(), readDb.drop()]);
+      },
+    };
+  } catch (error) {
+    await Promise.all([writeDb.drop(), readDb.drop()]);
+    throw error;
+  }
+}

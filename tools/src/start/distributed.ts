@@ -1,0 +1,39 @@
+// `npm run start:distributed`: every service as its own process against real Postgres (two databases),
+// Kafka and Redis — the servers `npm run infra:up` started, or the ones named in the environment.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ensureDatabase } from '@mindflow/db';
+import { repoRoot, startSystem } from '../system/index.js';
+import { printWelcome } from './welcome.js';
+
+interface Endpoints { postgresUrl?: string; redisUrl?: string; kafkaBrokers?: string }
+
+const started: Endpoints = await readFile(join(repoRoot, '.cache', 'infra', 'endpoints.json'), 'utf8')
+  .then((text) => JSON.parse(text) as Endpoints)
+  .catch(() => ({}));
+const server = (started.postgresUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(/\/[^/]*$/, '');
+const writeUrl = process.env['WRITE_DATABASE_URL'] ?? `${server}/mindflow_write`;
+const readUrl = process.env['READ_DATABASE_URL'] ?? `${server}/mindflow_read`;
+const kafkaBrokers = process.env['KAFKA_BROKERS'] ?? started.kafkaBrokers;
+const redisUrl = process.env['REDIS_URL'] ?? started.redisUrl;
+if (!kafkaBrokers || !redisUrl) {
+  console.error('distributed mode needs Kafka and Redis: run `npm run infra:up`, or set KAFKA_BROKERS and REDIS_URL');
+  process.exit(1);
+}
+await ensureDatabase(writeUrl);
+await ensureDatabase(readUrl);
+
+const system = await startSystem({
+  mode: 'distributed',
+  writeDatabaseUrl: writeUrl,
+  readDatabaseUrl: readUrl,
+  kafkaBrokers,
+  redisUrl,
+  gatewayPort: Number(process.env['GATEWAY_PORT'] ?? 4000),
+  gatewayHost: process.env['HOST'],
+});
+await printWelcome(system.gatewayUrl);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void system.stop().finally(() => process.exit(0)));
+}

