@@ -43,6 +43,7 @@ export class KafkaSubscription implements Subscription {
   }
 
   async start(): Promise<void> {
+    if (!(this.options.fromBeginning ?? false)) await this.pinNewGroupToEnd();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.deps.topics], fromBeginning: this.options.fromBeginning ?? false });
     await this.consumer.run({
@@ -51,6 +52,27 @@ export class KafkaSubscription implements Subscription {
       partitionsConsumedConcurrently: this.deps.partitionsConsumedConcurrently,
       eachBatch: (payload) => this.eachBatch(payload),
     });
+  }
+
+  /**
+   * A new group that starts "from the end" would otherwise resolve "the end" at its first fetch, some
+   * time after `ready()`, and silently pass over events written in between. Committing the current
+   * high watermarks for partitions the group has never committed fixes the start at subscribe time.
+   * Only a group with no live members can be set; if a replica got there first, its position stands.
+   */
+  private async pinNewGroupToEnd(): Promise<void> {
+    const groupId = this.options.group;
+    const committed = await this.deps.admin.fetchOffsets({ groupId, topics: [...this.deps.topics] });
+    for (const { topic, partitions } of committed) {
+      if (!partitions.some((p) => p.offset === '-1')) continue;
+      const ends = new Map((await this.deps.admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p.high]));
+      const unset = partitions.filter((p) => p.offset === '-1').map((p) => ({ partition: p.partition, offset: ends.get(p.partition) ?? '0' }));
+      try {
+        await this.deps.admin.setOffsets({ groupId, topic, partitions: unset });
+      } catch (error) {
+        this.deps.log.debug({ err: error, group: groupId, topic }, 'start position already set by another member');
+      }
+    }
   }
 
   ready(): Promise<void> {
