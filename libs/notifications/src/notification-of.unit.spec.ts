@@ -41,7 +41,7 @@ describe('notificationOf', () => {
     const notification = notificationOf(event)!;
     expect(notification).toMatchObject({ subject: 'insights', kind: 'GENERATED', subjectId: sampleIds.entry });
     expect(notification.aggregateId).toBe(insightsAggregateId(sampleIds.entry));
-    expect(Buffer.from(consistencyTokenOf(notification), 'base64url').toString()).toBe(`${insightsAggregateId(sampleIds.entry)}:2`);
+    expect(Buffer.from(consistencyTokenOf(notification), 'base64url').toString()).toBe(`insights:${insightsAggregateId(sampleIds.entry)}:2`);
   });
 
   it('ignores what no subscription is about', () => {

@@ -1,3 +1,5 @@
+import { consistencyToken } from '@mindflow/event-log';
+import { aggregateTypeOf, isEventType } from '@mindflow/events';
 import { z } from 'zod';
 
 // A notification is the compact, public-safe summary of one event that a gateway needs to tell a
@@ -42,7 +44,13 @@ export function parseNotification(text: string): Notification | undefined {
   }
 }
 
-/** The consistency token of API.md for the write a notification comes from: `base64url("<aggregateId>:<version>")`. */
+/**
+ * The consistency token of API.md for the write a notification comes from,
+ * `base64url("<aggregateType>:<aggregateId>:<version>")` (CONVENTIONS.md): a subgraph that does not project
+ * that aggregate type answers at once. An event type this build does not know gives the untyped form.
+ */
 export function consistencyTokenOf(notification: Notification): string {
-  return Buffer.from(`${notification.aggregateId}:${notification.aggregateVersion}`).toString('base64url');
+  const { eventType, aggregateId, aggregateVersion: version } = notification;
+  if (isEventType(eventType)) return consistencyToken({ aggregateType: aggregateTypeOf(eventType), aggregateId, version });
+  return Buffer.from(`${aggregateId}:${version}`).toString('base64url');
 }

@@ -5,3 +5,4 @@ export { entriesView } from './entries-view.js';
 export { thoughtsView } from './thoughts-view.js';
 export { tasksView } from './tasks-view.js';
 export { calendarEventsView } from './calendar-events-view.js';
+export { queryProjectedTypes } from './query-read-models.js';

@@ -1,22 +1,14 @@
 import { join } from 'node:path';
 import { createPool, ensureDatabase, migrate, migrationsFromDir } from '@mindflow/db';
-import { createEventLog, projectorRuntimeOptions, runProjector, type EventLog, type ProjectorRuntimeConfig, type ReadModel } from '@mindflow/event-log';
+import { createEventLog, projectorRuntimeOptions, runProjector, type EventLog, type ProjectorRuntimeConfig } from '@mindflow/event-log';
 import { createLogger, type Logger } from '@mindflow/platform';
 import type { Registry } from 'prom-client';
 import { queryProjectorConfigSchema, type QueryProjectorConfig } from './config.js';
-import { calendarEventsView } from './calendar-events-view.js';
-import { entriesView } from './entries-view.js';
-import { journalsView } from './journals-view.js';
-import { tasksView } from './tasks-view.js';
-import { thoughtsView } from './thoughts-view.js';
+import { queryProjection, queryReadModels } from './query-read-models.js';
 
-/** The name the projector keeps its versions under in `projection_versions` (read-your-writes waits on it). */
-export const queryProjection = 'query';
+export { queryProjection, queryReadModels } from './query-read-models.js';
 
 export const queryMigrationsDir = join(import.meta.dirname, '..', '..', 'migrations');
-
-/** Every read model of the query projection, in the order their handlers run: what it keeps, and what a rebuild rebuilds. */
-export const queryReadModels: readonly ReadModel[] = [journalsView, entriesView, thoughtsView, tasksView, calendarEventsView];
 
 export interface RunningQueryProjector {
   /** Resolves once the projector consumes (joined its group / holds the embedded group lock). */

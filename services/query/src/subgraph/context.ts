@@ -1,9 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { callerHeader, verifyCaller, type Caller } from '@mindflow/auth';
 import type { Pool } from '@mindflow/db';
+import { consistencyHeader } from '@mindflow/event-log';
 import { correlationHeader, correlationIdFrom, type Logger } from '@mindflow/platform';
 import type { Commands } from './commands/command-port.js';
-import { consistencyHeader } from './consistency/consistency-token.js';
 import { unauthenticated } from './errors.js';
 import { createLoaders, type Loaders } from './read-model/loaders.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { signCaller } from '@mindflow/auth';
+import { consistencyToken } from '@mindflow/event-log';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consistencyToken } from './consistency/consistency-token.js';
 import { startQuerySubgraph, type RunningQuerySubgraph } from './start-query-subgraph.js';
 import { createTestReadDb, type TestReadDb } from './test/read-db.js';
 import { postGraphQL } from './test/post-graphql.js';
@@ -158,14 +158,14 @@ describe('read-your-writes (x-consistent-with)', () => {
   const query = 'query ($id: ID!) { journal(id: $id) { name version } }';
 
   it('answers at once when the read side already has the write', async () => {
-    const token = consistencyToken({ aggregateId: aliceJournal, version: 1 });
+    const token = consistencyToken({ aggregateType: 'journal', aggregateId: aliceJournal, version: 1 });
     const res = await postGraphQL(subgraph.url, query, { id: aliceJournal }, { ...as(alice), 'x-consistent-with': token });
     expect(res.data).toEqual({ journal: { name: 'Alice days', version: 1 } });
   });
 
   it('waits until the projector catches up', async () => {
     const id = randomUUID();
-    const token = consistencyToken({ aggregateId: id, version: 1 });
+    const token = consistencyToken({ aggregateType: 'journal', aggregateId: id, version: 1 });
     const pending = postGraphQL(subgraph.url, query, { id }, { ...as(alice), 'x-consistent-with': token });
     await new Promise((resolve) => setTimeout(resolve, 200));
     await seedJournal(db.pool, { id, ownerId: alice, name: 'Just written' });
@@ -173,11 +173,21 @@ describe('read-your-writes (x-consistent-with)', () => {
   });
 
   it('gives up with CONSISTENCY_TIMEOUT, and refuses a malformed token', async () => {
-    const token = consistencyToken({ aggregateId: aliceJournal, version: 9 });
+    const token = consistencyToken({ aggregateType: 'journal', aggregateId: aliceJournal, version: 9 });
     const late = await postGraphQL(subgraph.url, query, { id: aliceJournal }, { ...as(alice), 'x-consistent-with': token });
     expect(late.errors?.[0]?.extensions?.['code']).toBe('CONSISTENCY_TIMEOUT');
     const bad = await postGraphQL(subgraph.url, query, { id: aliceJournal }, { ...as(alice), 'x-consistent-with': 'nonsense' });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'x-consistent-with' });
+  });
+
+  it('waits for an untyped token too, and never for a type the query projection does not follow', async () => {
+    const untyped = Buffer.from(`${aliceJournal}:9`).toString('base64url');
+    const late = await postGraphQL(subgraph.url, query, { id: aliceJournal }, { ...as(alice), 'x-consistent-with': untyped });
+    expect(late.errors?.[0]?.extensions?.['code']).toBe('CONSISTENCY_TIMEOUT');
+    const other = consistencyToken({ aggregateType: 'user', aggregateId: randomUUID(), version: 4 });
+    const mine = consistencyToken({ aggregateType: 'journal', aggregateId: aliceJournal, version: 1 });
+    const res = await postGraphQL(subgraph.url, query, { id: aliceJournal }, { ...as(alice), 'x-consistent-with': `${other},${mine}` });
+    expect(res.data).toEqual({ journal: { name: 'Alice days', version: 1 } });
   });
 });
 
@@ -193,7 +203,7 @@ describe('mutations', () => {
     expect(res.errors).toBeUndefined();
     const payload = res.data?.['createEntry'] as { consistencyToken: string; entry: { id: string } };
     expect(payload.entry).toMatchObject({ title: 'Evening', mood: 'CALM', tags: ['night'], version: 1, journal: { name: 'Alice days' } });
-    expect(payload.consistencyToken).toBe(consistencyToken({ aggregateId: payload.entry.id, version: 1 }));
+    expect(payload.consistencyToken).toBe(consistencyToken({ aggregateType: 'entry', aggregateId: payload.entry.id, version: 1 }));
     expect(commands.sent.at(-1)).toMatchObject({
       name: 'createEntry',
       metadata: { userId: alice, correlationId: 'corr-123', idempotencyKey: 'key-1' },
@@ -272,7 +282,7 @@ describe('mutations', () => {
       id: aliceEntry,
       version: 2,
       deletedAt: expect.stringMatching(/Z$/),
-      consistencyToken: consistencyToken({ aggregateId: aliceEntry, version: 2 }),
+      consistencyToken: consistencyToken({ aggregateType: 'entry', aggregateId: aliceEntry, version: 2 }),
     });
     expect(commands.sent.at(-1)).toMatchObject({ name: 'deleteEntry', command: { id: aliceEntry, expectedVersion: undefined } });
   });

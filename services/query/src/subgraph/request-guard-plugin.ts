@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
-import { parseConsistencyTokens } from './consistency/consistency-token.js';
-import { waitForReadSide } from './consistency/wait-for-read-side.js';
+import { parseConsistencyTokens, waitForProjection } from '@mindflow/event-log';
+import { queryProjectedTypes, queryProjection } from '../projector/query-read-models.js';
 import type { SubgraphContext } from './context.js';
 import { apiError, badUserInput, unauthenticated } from './errors.js';
 
@@ -9,7 +9,8 @@ import { apiError, badUserInput, unauthenticated } from './errors.js';
  * Runs once the operation is known, before any resolver:
  * - refuses anyone the gateway did not vouch for, except the federation `{ _service { sdl } }` query that
  *   tooling uses to read this subgraph's schema (it reveals nothing the SDL file does not);
- * - for a query sent with `x-consistent-with`, waits (bounded) until the read side holds those writes.
+ * - for a query sent with `x-consistent-with`, waits (bounded) until the read side holds those writes
+ *   (those of an aggregate type the query projection follows, or untyped; a token for, say, insights passes).
  */
 export function requestGuardPlugin(waitMs: number): ApolloServerPlugin<SubgraphContext> {
   return {
@@ -23,7 +24,7 @@ export function requestGuardPlugin(waitMs: number): ApolloServerPlugin<SubgraphC
           if (operation?.operation !== 'query' || contextValue.consistentWith === undefined) return;
           const writes = parseConsistencyTokens(contextValue.consistentWith);
           if (!writes) throw badUserInput('x-consistent-with is not a consistency token this API returned', 'x-consistent-with');
-          if (!(await waitForReadSide(contextValue.pool, writes, waitMs))) {
+          if (!(await waitForProjection(contextValue.pool, queryProjection, writes, waitMs, queryProjectedTypes))) {
             throw apiError('CONSISTENCY_TIMEOUT', `the read side did not catch up with the write within ${waitMs} ms; retry shortly`);
           }
         },

@@ -1,6 +1,6 @@
 import type { CreateEntry, UpdateEntry } from '../../commands/journal-commands.js';
 import type { SubgraphContext } from '../../context.js';
-import { metadata, send } from './send-command.js';
+import { metadata, sendTyped } from './send-command.js';
 
 interface CreateEntryArgs {
   input: Omit<CreateEntry, 'tags'> & { tags?: readonly string[] | null };
@@ -16,16 +16,16 @@ interface UpdateEntryArgs {
 export const entryMutations = {
   async createEntry(_root: unknown, { input, idempotencyKey }: CreateEntryArgs, context: SubgraphContext) {
     const command: CreateEntry = { ...input, tags: input.tags ?? [] };
-    const written = await send(() => context.commands.createEntry(command, metadata(context, idempotencyKey)));
+    const written = await sendTyped('entry', () => context.commands.createEntry(command, metadata(context, idempotencyKey)));
     return { entry: written.record, consistencyToken: written.consistencyToken };
   },
 
   async updateEntry(_root: unknown, { id, expectedVersion, input }: UpdateEntryArgs, context: SubgraphContext) {
-    const written = await send(() => context.commands.updateEntry(id, expectedVersion, input, metadata(context)));
+    const written = await sendTyped('entry', () => context.commands.updateEntry(id, expectedVersion, input, metadata(context)));
     return { entry: written.record, consistencyToken: written.consistencyToken };
   },
 
   async deleteEntry(_root: unknown, { id, expectedVersion }: { id: string; expectedVersion?: number | null }, context: SubgraphContext) {
-    return send(() => context.commands.deleteEntry(id, expectedVersion ?? undefined, metadata(context)));
+    return sendTyped('entry', () => context.commands.deleteEntry(id, expectedVersion ?? undefined, metadata(context)));
   },
 };

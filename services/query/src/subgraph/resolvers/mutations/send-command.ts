@@ -1,3 +1,5 @@
+import { typedConsistencyToken } from '@mindflow/event-log';
+import type { AggregateType } from '@mindflow/events';
 import { CommandRejected, type CommandMetadata } from '../../commands/command-port.js';
 import { authenticated, type SubgraphContext } from '../../context.js';
 import { apiError, badUserInput, type ErrorCode } from '../../errors.js';
@@ -38,3 +40,13 @@ export async function send<T>(command: () => Promise<T>): Promise<T> {
   }
 }
 
+
+/**
+ * The command's answer with its consistency token typed by the aggregate written
+ * (`base64url("<aggregateType>:<aggregateId>:<version>")`, CONVENTIONS.md): a subgraph that does not
+ * project that type then serves a read sent with it at once instead of waiting for a write it never sees.
+ */
+export async function sendTyped<T extends { readonly consistencyToken: string }>(aggregateType: AggregateType, command: () => Promise<T>): Promise<T> {
+  const answer = await send(command);
+  return { ...answer, consistencyToken: typedConsistencyToken(aggregateType, answer.consistencyToken) };
+}

@@ -1,6 +1,6 @@
 import type { CreateTask, UpdateTask } from '../../commands/task-commands.js';
 import type { SubgraphContext } from '../../context.js';
-import { metadata, send } from './send-command.js';
+import { metadata, sendTyped } from './send-command.js';
 
 interface CreateTaskArgs {
   input: CreateTask;
@@ -20,23 +20,23 @@ const payload = (written: Awaited<ReturnType<SubgraphContext['commands']['create
 
 export const taskMutations = {
   async createTask(_root: unknown, { input, idempotencyKey }: CreateTaskArgs, context: SubgraphContext) {
-    return payload(await send(() => context.commands.createTask(input, metadata(context, idempotencyKey))));
+    return payload(await sendTyped('task', () => context.commands.createTask(input, metadata(context, idempotencyKey))));
   },
 
   async updateTask(_root: unknown, { id, expectedVersion, input }: UpdateTaskArgs, context: SubgraphContext) {
-    return payload(await send(() => context.commands.updateTask(id, expectedVersion, input, metadata(context))));
+    return payload(await sendTyped('task', () => context.commands.updateTask(id, expectedVersion, input, metadata(context))));
   },
 
   /** Completing a completed task changes nothing and answers it as it is (same version, same token). */
   async completeTask(_root: unknown, { id }: { id: string }, context: SubgraphContext) {
-    return payload(await send(() => context.commands.completeTask(id, metadata(context))));
+    return payload(await sendTyped('task', () => context.commands.completeTask(id, metadata(context))));
   },
 
   async reopenTask(_root: unknown, { id }: { id: string }, context: SubgraphContext) {
-    return payload(await send(() => context.commands.reopenTask(id, metadata(context))));
+    return payload(await sendTyped('task', () => context.commands.reopenTask(id, metadata(context))));
   },
 
   async deleteTask(_root: unknown, { id }: { id: string }, context: SubgraphContext) {
-    return send(() => context.commands.deleteTask(id, metadata(context)));
+    return sendTyped('task', () => context.commands.deleteTask(id, metadata(context)));
   },
 };

@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '../../context.js';
-import { metadata, send } from './send-command.js';
+import { metadata, sendTyped } from './send-command.js';
 
 interface CaptureThoughtArgs {
   text: string;
@@ -16,18 +16,18 @@ interface UpdateThoughtArgs {
 
 export const thoughtMutations = {
   async captureThought(_root: unknown, { text, tags, idempotencyKey }: CaptureThoughtArgs, context: SubgraphContext) {
-    const written = await send(() => context.commands.captureThought({ text, tags: tags ?? [] }, metadata(context, idempotencyKey)));
+    const written = await sendTyped('thought', () => context.commands.captureThought({ text, tags: tags ?? [] }, metadata(context, idempotencyKey)));
     return { thought: written.record, consistencyToken: written.consistencyToken };
   },
 
   /** Absent (or null) text stays; tags, when given, replace the list, and null means no tags. */
   async updateThought(_root: unknown, { id, expectedVersion, text, tags }: UpdateThoughtArgs, context: SubgraphContext) {
     const patch = { ...(text != null ? { text } : {}), ...(tags !== undefined ? { tags: tags ?? [] } : {}) };
-    const written = await send(() => context.commands.updateThought(id, expectedVersion, patch, metadata(context)));
+    const written = await sendTyped('thought', () => context.commands.updateThought(id, expectedVersion, patch, metadata(context)));
     return { thought: written.record, consistencyToken: written.consistencyToken };
   },
 
   async deleteThought(_root: unknown, { id }: { id: string }, context: SubgraphContext) {
-    return send(() => context.commands.deleteThought(id, metadata(context)));
+    return sendTyped('thought', () => context.commands.deleteThought(id, metadata(context)));
   },
 };

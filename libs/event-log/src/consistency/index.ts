@@ -1,0 +1,10 @@
+export {
+  consistencyHeader,
+  consistencyToken,
+  maxConsistencyTokens,
+  parseConsistencyToken,
+  parseConsistencyTokens,
+  typedConsistencyToken,
+  type WrittenVersion,
+} from './consistency-token.js';
+export { projectedAggregateTypes, waitForProjection, writesToAwait } from './wait-for-projection.js';

@@ -1,0 +1,55 @@
+import type { Pool } from '@mindflow/db';
+import { aggregateTypeOf, type AggregateType } from '@mindflow/events';
+import { handledEventTypes, type ReadModel } from '../projector/projection-handlers.js';
+import type { WrittenVersion } from './consistency-token.js';
+
+/** The aggregate types a projection follows: the streams of every event type its read models handle. */
+export function projectedAggregateTypes(readModels: readonly ReadModel[]): ReadonlySet<AggregateType> {
+  return new Set(handledEventTypes(readModels).map((eventType) => aggregateTypeOf(eventType)));
+}
+
+/**
+ * The writes a reader of `projectedTypes` has to wait for: those of a type it projects, and those of the
+ * older untyped form (which may be anything). A write of another type never reaches this projection, so
+ * waiting for it would only time out.
+ */
+export function writesToAwait(writes: readonly WrittenVersion[], projectedTypes: ReadonlySet<AggregateType>): WrittenVersion[] {
+  return writes.filter((w) => w.aggregateType === undefined || projectedTypes.has(w.aggregateType));
+}
+
+/**
+ * Waits until `projection` has applied every write it projects (see `writesToAwait`), polling
+ * `projection_versions` with a growing pause (a projector normally catches up in tens of milliseconds;
+ * polling keeps this independent of how the projector is deployed). Resolves false when `timeoutMs`
+ * passes first.
+ */
+export async function waitForProjection(
+  pool: Pool,
+  projection: string,
+  writes: readonly WrittenVersion[],
+  timeoutMs: number,
+  projectedTypes: ReadonlySet<AggregateType>,
+): Promise<boolean> {
+  const awaited = writesToAwait(writes, projectedTypes);
+  if (awaited.length === 0) return true;
+  const deadline = Date.now() + timeoutMs;
+  let pause = 10;
+  for (;;) {
+    if (await caughtUp(pool, projection, awaited)) return true;
+    const left = deadline - Date.now();
+    if (left <= 0) return false;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
+    pause = Math.min(pause * 2, 200);
+  }
+}
+
+async function caughtUp(pool: Pool, projection: string, writes: readonly WrittenVersion[]): Promise<boolean> {
+  const { rows } = await pool.query<{ behind: number }>(
+    `SELECT count(*)::int AS behind
+       FROM unnest($2::uuid[], $3::int[]) AS wanted(aggregate_id, version)
+       LEFT JOIN projection_versions p ON p.projection = $1 AND p.aggregate_id = wanted.aggregate_id
+      WHERE p.version IS NULL OR p.version < wanted.version`,
+    [projection, writes.map((w) => w.aggregateId), writes.map((w) => w.version)],
+  );
+  return rows[0]?.behind === 0;
+}

@@ -1,0 +1,15 @@
+import { projectedAggregateTypes, type ReadModel } from '@mindflow/event-log';
+import { calendarEventsView } from './calendar-events-view.js';
+import { entriesView } from './entries-view.js';
+import { journalsView } from './journals-view.js';
+import { tasksView } from './tasks-view.js';
+import { thoughtsView } from './thoughts-view.js';
+
+/** The name the projector keeps its versions under in `projection_versions` (read-your-writes waits on it). */
+export const queryProjection = 'query';
+
+/** Every read model of the query projection, in the order their handlers run: what it keeps, and what a rebuild rebuilds. */
+export const queryReadModels: readonly ReadModel[] = [journalsView, entriesView, thoughtsView, tasksView, calendarEventsView];
+
+/** The aggregate types the query projection follows: a consistency token of another type is not waited for. */
+export const queryProjectedTypes = projectedAggregateTypes(queryReadModels);
