@@ -1,0 +1,144 @@
+// For every mutation of the API: Bob aims it at Alice's objects (ids, idempotency keys, her account) and
+// is refused with NOT_FOUND — the answer for something that does not exist — or gets only his own.
+import { expect } from 'vitest';
+import * as op from '../../e2e/mutation-operations.js';
+import { password } from '../test/security-system.js';
+import type { CrossUserCase } from './query-cases.js';
+import { expectNoLeak, expectRefused, type World } from './world.js';
+
+/** Bob sends `query`; it must be refused as if the object did not exist. */
+const notFound = (query: string, variables: (world: World) => Record<string, unknown>): CrossUserCase =>
+  async (world) => expectRefused(world, await world.bob.client.request(query, variables(world)), 'NOT_FOUND');
+
+async function signInExchange(world: World, query: string, variables: Record<string, unknown>, headers: Record<string, string>) {
+  const res = await fetch(world.sys.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { setCookie: res.headers.getSetCookie(), body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string; field?: string } }[] } };
+}
+
+const authPayload = '{ accessToken user { id email } }';
+
+export const mutationCases: Record<string, CrossUserCase> = {
+  async register(world) {
+    // Alice's address in another case: refused, no session for Bob, and Alice's password still hers.
+    const taken = await signInExchange(world, `mutation ($e: String!, $p: String!) { register(email: $e, password: $p) ${authPayload} }`,
+      { e: world.alice.user.email.toUpperCase(), p: 'bobs own long password' }, {});
+    expect(taken.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+    expect(taken.setCookie).toEqual([]);
+    expect(taken.body.data ?? null).toBeNull();
+    const login = await signInExchange(world, `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { user { id } } }`,
+      { e: world.alice.user.email, p: password }, {});
+    expect(login.body.data).toEqual({ login: { user: { id: world.alice.user.id } } });
+  },
+
+  async login(world) {
+    const wrong = await signInExchange(world, `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) ${authPayload} }`,
+      { e: world.alice.user.email, p: 'bobs own long password' }, { authorization: `Bearer ${world.bob.accessToken}` });
+    const unknown = await signInExchange(world, `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) ${authPayload} }`,
+      { e: `nobody-${world.alice.user.email}`, p: 'bobs own long password' }, {});
+    // Alice's address and an unknown one are answered alike: nothing tells Bob that hers exists.
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body.errors?.[0]).toMatchObject({ message: 'invalid email or password', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(wrong.setCookie).toEqual([]);
+  },
+
+  async refreshSession(world) {
+    // Bob's access token is no refresh credential, and a guessed cookie is none either.
+    const query = `mutation { refreshSession ${authPayload} }`;
+    for (const headers of [{}, { cookie: `mindflow_refresh=${'A'.repeat(43)}` }, { cookie: 'mindflow_refresh=' }] as Record<string, string>[]) {
+      const res = await signInExchange(world, query, {}, { authorization: `Bearer ${world.bob.accessToken}`, ...headers });
+      expect(res.body.errors?.[0]?.extensions?.code, JSON.stringify(res.body)).toBe('UNAUTHENTICATED');
+      expectNoLeak(world, res.body);
+    }
+  },
+
+  async logout(world) {
+    // Mallory logs out everywhere: her sessions end, Alice's does not.
+    const mallory = await world.sys.register('mallory');
+    const out = await mallory.client.data<{ logout: boolean }>('mutation { logout(everywhere: true) }');
+    expect(out.logout).toBe(true);
+    expect((await mallory.client.request('{ me { id } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await world.alice.user.client.data('{ me { id } }')).toEqual({ me: { id: world.alice.user.id } });
+  },
+
+  async createJournal(world) {
+    const created = await world.bob.client.data<{ createJournal: { journal: op.Journal; consistencyToken: string } }>(
+      op.createJournal, { input: { name: 'Bob again' } });
+    const alices = await world.alice.user.client.data<{ journals: op.Connection<{ id: string }> }>(
+      op.journals, { first: 100 }, { 'x-consistent-with': created.createJournal.consistencyToken });
+    expect(alices.journals.edges.map((e) => e.node.id)).toEqual([world.alice.journalId]);
+  },
+
+  updateJournal: notFound(op.updateJournal, (w) => ({ id: w.alice.journalId, v: 1, input: { name: 'mine now' } })),
+  deleteJournal: notFound(op.deleteJournal, (w) => ({ id: w.alice.journalId })),
+
+  async createEntry(world) {
+    // Into Alice's journal: refused. With Alice's idempotency key, into his own: Bob's entry, not hers.
+    expectRefused(world, await world.bob.client.request(op.createEntry, { input: { journalId: world.alice.journalId, content: 'planted' } }), 'NOT_FOUND');
+    const own = await world.bob.client.data<{ createEntry: { entry: op.Entry } }>(
+      op.createEntry, { input: { journalId: world.bobJournalId, content: 'bob writes' }, key: world.alice.keys.entry });
+    expect(own.createEntry.entry).toMatchObject({ content: 'bob writes', journal: { id: world.bobJournalId } });
+    expect(own.createEntry.entry.id).not.toBe(world.alice.entryId);
+    expectNoLeak(world, own);
+  },
+
+  async updateEntry(world) {
+    expectRefused(world, await world.bob.client.request(op.updateEntry, { id: world.alice.entryId, v: 1, input: { content: 'x' } }), 'NOT_FOUND');
+    // Moving his own entry into Alice's journal is refused too.
+    const own = await world.bob.client.data<{ createEntry: { entry: op.Entry } }>(op.createEntry, { input: { journalId: world.bobJournalId, content: 'to move' } });
+    const moved = await world.bob.client.request(op.updateEntry, { id: own.createEntry.entry.id, v: 1, input: { journalId: world.alice.journalId } });
+    expectRefused(world, moved, 'NOT_FOUND');
+  },
+
+  deleteEntry: notFound(op.deleteEntry, (w) => ({ id: w.alice.entryId })),
+
+  async captureThought(world) {
+    const own = await world.bob.client.data<{ captureThought: { thought: op.Thought } }>(op.captureThought, { text: 'bob thinks', key: world.alice.keys.thought });
+    expect(own.captureThought.thought.id).not.toBe(world.alice.thoughtId);
+    expect(own.captureThought.thought.text).toBe('bob thinks');
+    expectNoLeak(world, own);
+  },
+
+  updateThought: notFound(op.updateThought, (w) => ({ id: w.alice.thoughtId, v: 1, text: 'x' })),
+  deleteThought: notFound(op.deleteThought, (w) => ({ id: w.alice.thoughtId })),
+
+  async createTask(world) {
+    const own = await world.bob.client.data<{ createTask: { task: op.Task } }>(op.createTask, { input: { title: 'bob plans', date: '2031-02-01' }, key: world.alice.keys.task });
+    expect(own.createTask.task.id).not.toBe(world.alice.taskId);
+    expect(own.createTask.task.title).toBe('bob plans');
+    expectNoLeak(world, own);
+  },
+
+  updateTask: notFound(op.updateTask, (w) => ({ id: w.alice.taskId, v: 1, input: { title: 'x' } })),
+  completeTask: notFound(op.completeTask, (w) => ({ id: w.alice.taskId })),
+  reopenTask: notFound(op.reopenTask, (w) => ({ id: w.alice.taskId })),
+  deleteTask: notFound(op.deleteTask, (w) => ({ id: w.alice.taskId })),
+
+  async scheduleEvent(world) {
+    const own = await world.bob.client.data<{ scheduleEvent: { event: op.CalendarEvent; consistencyToken: string } }>(
+      op.scheduleEvent, { input: { title: 'bob meets', startsAt: '2031-01-06T12:00:00Z', endsAt: '2031-01-06T13:00:00Z' } });
+    const alices = await world.alice.user.client.data<{ calendar: op.CalendarDay[] }>(
+      op.calendar, { start: '2031-01-06', end: '2031-01-06' }, { 'x-consistent-with': own.scheduleEvent.consistencyToken });
+    expect(alices.calendar[0]!.events.map((e) => e.id)).toEqual([world.alice.eventId]);
+  },
+
+  cancelEvent: notFound(op.cancelEvent, (w) => ({ id: w.alice.eventId })),
+};
+
+/** After every attempt: each of Alice's objects as she wrote it, at version 1. */
+export async function expectAliceUntouched(world: World): Promise<void> {
+  const { alice } = world;
+  const read = await alice.user.client.data<{
+    journal: op.Journal; entry: op.Entry; thoughts: op.Connection<op.Thought>; tasks: op.Connection<op.Task>; calendar: op.CalendarDay[];
+  }>(`query ($j: ID!, $e: ID!) { journal(id: $j) { id name version entryCount } entry(id: $e) { id content version journal { id } }
+      thoughts { edges { node { id text version } } } tasks { edges { node { id title completed version } } }
+      calendar(start: "2031-01-06", end: "2031-01-06") { events { id version } } }`, { j: alice.journalId, e: alice.entryId });
+  expect(read.journal).toMatchObject({ id: alice.journalId, name: `Alice ${alice.marker}`, version: 1, entryCount: 1 });
+  expect(read.entry).toMatchObject({ id: alice.entryId, content: `secret ${alice.marker}`, version: 1, journal: { id: alice.journalId } });
+  expect(read.thoughts.edges.map((e) => e.node)).toEqual([{ id: alice.thoughtId, text: `secret ${alice.marker}`, version: 1 }]);
+  expect(read.tasks.edges.map((e) => e.node)).toEqual([{ id: alice.taskId, title: `secret ${alice.marker}`, completed: false, version: 1 }]);
+  expect(read.calendar[0]!.events).toEqual([{ id: alice.eventId, version: 1 }]);
+}

@@ -1,0 +1,105 @@
+// For every query of the API: Bob asks with Alice's ids (or cursors, tags, words) and gets nothing of hers.
+import { expect } from 'vitest';
+import * as op from '../../e2e/mutation-operations.js';
+import { aliceDays, expectNoLeak, type World } from './world.js';
+
+export type CrossUserCase = (world: World) => Promise<void>;
+
+type Edges = { edges: { cursor?: string; node: { id: string } }[] };
+const ids = (connection: Edges) => connection.edges.map((e) => e.node.id);
+
+/** Alice's first cursor of a connection (cursors may encode ids: Bob replays hers). */
+async function aliceCursor(world: World, field: string): Promise<string> {
+  const own = await world.alice.user.client.data<Record<string, { edges: { cursor: string }[] }>>(`{ ${field}(first: 1) { edges { cursor } } }`);
+  const cursor = own[field]!.edges[0]?.cursor;
+  if (!cursor) throw new Error(`Alice has no ${field} cursor`);
+  return cursor;
+}
+
+export const queryCases: Record<string, CrossUserCase> = {
+  async me(world) {
+    const res = await world.bob.client.request<{ me: { id: string; email: string } }>('{ me { id email journals { totalCount } } }');
+    expect(res.data?.me).toMatchObject({ id: world.bob.id, email: world.bob.email });
+    // The federation entry point that resolves any user by id is not part of the public API.
+    const entities = await world.bob.client.request(
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { email } } }',
+      { r: [{ __typename: 'User', id: world.alice.user.id }] });
+    expect(entities.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expectNoLeak(world, [res, entities]);
+  },
+
+  async journals(world) {
+    const mine = await world.bob.client.data<{ journals: op.Connection<{ id: string }> }>(op.journals, { first: 100 });
+    expect(ids(mine.journals)).toEqual([world.bobJournalId]);
+    const cursor = await aliceCursor(world, 'journals');
+    const replayed = await world.bob.client.request<{ journals: op.Connection<{ id: string }> }>(op.journals, { after: cursor });
+    expect(ids(replayed.data?.journals ?? { edges: [] })).not.toContain(world.alice.journalId);
+    expectNoLeak(world, [mine, replayed]);
+  },
+
+  async journal(world) {
+    const res = await world.bob.client.request(op.journal, { id: world.alice.journalId });
+    expect(res).toEqual({ data: { journal: null } });
+  },
+
+  async entry(world) {
+    const res = await world.bob.client.request(op.entry, { id: world.alice.entryId });
+    expect(res).toEqual({ data: { entry: null } });
+  },
+
+  async thoughts(world) {
+    const byTag = await world.bob.client.data<{ thoughts: op.Connection<op.Thought> }>(op.thoughts, { tag: world.alice.marker });
+    expect(byTag.thoughts.totalCount).toBe(0);
+    const all = await world.bob.client.data<{ thoughts: op.Connection<op.Thought> }>(op.thoughts, { first: 100 });
+    expect(ids(all.thoughts)).not.toContain(world.alice.thoughtId);
+    const cursor = await aliceCursor(world, 'thoughts');
+    const replayed = await world.bob.client.request(op.thoughts, { after: cursor });
+    expectNoLeak(world, [byTag, all, replayed]);
+  },
+
+  async tasks(world) {
+    const all = await world.bob.client.data<{ tasks: op.Connection<op.Task> }>(op.tasks, { from: aliceDays.start, to: aliceDays.end });
+    expect(all.tasks.totalCount).toBe(0);
+    const cursor = await aliceCursor(world, 'tasks');
+    const replayed = await world.bob.client.request(op.tasks, { after: cursor });
+    expectNoLeak(world, [all, replayed]);
+  },
+
+  async task(world) {
+    const res = await world.bob.client.request('query ($id: ID!) { task(id: $id) { id title } }', { id: world.alice.taskId });
+    expect(res).toEqual({ data: { task: null } });
+  },
+
+  async calendar(world) {
+    const res = await world.bob.client.data<{ calendar: op.CalendarDay[] }>(op.calendar, aliceDays);
+    expect(res.calendar).toHaveLength(7);
+    expect(res.calendar.every((day) => day.tasks.length === 0 && day.events.length === 0)).toBe(true);
+    expectNoLeak(world, res);
+  },
+
+  // The read side's search and dashboard (API.md): each answers from the caller's own data only.
+  async search(world) {
+    const res = await world.bob.client.request(
+      `query ($q: String!) { search(query: $q, first: 50) { totalCount edges { node { score highlights
+         hit { __typename ... on Entry { id } ... on Thought { id } ... on Task { id } } } } } }`,
+      { q: world.alice.marker });
+    expect(res.errors).toBeUndefined();
+    expectNoLeak(world, res);
+    expect(JSON.stringify(res)).not.toMatch(new RegExp(`${world.alice.entryId}|${world.alice.thoughtId}|${world.alice.taskId}`));
+  },
+
+  async suggest(world) {
+    const res = await world.bob.client.request<{ suggest: string[] }>('query ($p: String!) { suggest(prefix: $p) }', { p: world.alice.marker.slice(0, 6) });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.suggest).toEqual([]);
+    expectNoLeak(world, res);
+  },
+
+  async dashboard(world) {
+    const res = await world.bob.client.request(
+      '{ dashboard { recentEntries { id title } streak moodTrend { date entryCount } taskStats { total } latestInsights { entryId summary } } }');
+    expect(res.errors).toBeUndefined();
+    expect(JSON.stringify(res)).not.toContain(world.alice.entryId);
+    expectNoLeak(world, res);
+  },
+};

@@ -1,0 +1,32 @@
+// For every subscription: what a user writes to cause one delivery, and the id that delivery names.
+import * as op from '../../e2e/mutation-operations.js';
+import type { GatewayClient } from '../../e2e/gateway-client.js';
+
+export interface SubscriptionCase {
+  readonly query: string;
+  /** One write by `client` (into `journalId` where it needs one) that the subscription reports; its id. */
+  write(client: GatewayClient, journalId: string, marker: string): Promise<string>;
+  idOf(data: Record<string, unknown>): string;
+}
+
+const createEntry = async (client: GatewayClient, journalId: string, marker: string) =>
+  (await client.data<{ createEntry: { entry: op.Entry } }>(op.createEntry, { input: { journalId, content: `live ${marker}` } })).createEntry.entry.id;
+
+export const subscriptionCases: Record<string, SubscriptionCase> = {
+  entryChanged: {
+    query: 'subscription { entryChanged { kind entryId entry { id content } } }',
+    write: createEntry,
+    idOf: (data) => (data['entryChanged'] as { entryId: string }).entryId,
+  },
+  taskChanged: {
+    query: 'subscription { taskChanged { kind taskId task { id title } } }',
+    write: async (client, _journalId, marker) =>
+      (await client.data<{ createTask: { task: op.Task } }>(op.createTask, { input: { title: `live ${marker}`, date: '2031-03-01' } })).createTask.task.id,
+    idOf: (data) => (data['taskChanged'] as { taskId: string }).taskId,
+  },
+  insightsReady: {
+    query: 'subscription { insightsReady { entryId summary themes } }',
+    write: createEntry,
+    idOf: (data) => (data['insightsReady'] as { entryId: string }).entryId,
+  },
+};
