@@ -17,6 +17,11 @@ const entryState = {
   wordCount: z.number().int().nonnegative(),
   weather: z.string().nullable(),
   location: z.string().nullable(),
+  /**
+   * The author's plan when they wrote it (the insights projector gives premium authors Claude). Optional, so
+   * older events stay valid: absent means free.
+   */
+  authorPlan: z.enum(['free', 'premium']).optional(),
 };
 
 /** Schema version 2. Version 1 (tags as one comma-separated string, lower-case mood, no wordCount) lives in `legacy/`. */

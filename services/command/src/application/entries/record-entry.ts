@@ -33,7 +33,7 @@ export async function recordEntry(
     entry = evolveEntry(entry, event);
     if (!entry) throw new Error(`${event.type} applied to an entry that does not exist`);
     const at = { eventId: environment.newId(), occurredAt, aggregateId: entry.id, aggregateVersion: entry.version, ownerId: entry.ownerId };
-    return entryEnvelope(event, envelopeMeta(caller, at));
+    return entryEnvelope(event, envelopeMeta(caller, at), caller.plan);
   });
   if (!entry) throw new Error('no entry to answer with');
   const written: Entry = entry;
