@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@elastic/elasticsearch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { document, query } from '../../test/documents.js';
+import { elasticClient, elasticIndexWith } from '../../test/search-index-fixtures.js';
+import { reindexSearchIndex } from './reindex.js';
+
+describe('Elasticsearch search index', () => {
+  let client: Client;
+  const disposals: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    client = await elasticClient();
+  });
+  afterAll(async () => {
+    await Promise.all(disposals.map((dispose) => dispose()));
+    await client.close();
+  });
+
+  function fresh() {
+    const fixture = elasticIndexWith(client);
+    disposals.push(() => fixture.dispose());
+    return fixture;
+  }
+
+  it('creates <prefix>entries_v1 behind the alias, with explicit strict mappings', async () => {
+    const { index, prefix } = fresh();
+    await index.prepare();
+    await index.prepare();
+    expect(Object.keys(await client.indices.getAlias({ name: `${prefix}entries` }))).toEqual([`${prefix}entries_v1`]);
+    const mapping = (await client.indices.getMapping({ index: `${prefix}entries` }))[`${prefix}entries_v1`]!.mappings;
+    expect(mapping.dynamic).toBe('strict');
+    expect(mapping.properties?.['ownerId']).toEqual({ type: 'keyword' });
+    expect(mapping.properties?.['all']).toMatchObject({ type: 'text', analyzer: 'standard', index_prefixes: { min_chars: 1, max_chars: 10 } });
+    expect(mapping.properties?.['allStemmed']).toMatchObject({ type: 'text' });
+    // an unknown field is refused, not silently mapped
+    await expect(client.index({ index: `${prefix}entries`, id: randomUUID(), document: { surprise: 1 } })).rejects.toThrow(/strict_dynamic_mapping_exception/);
+  });
+
+  it('stores the aggregate version as the external version; deletions are versioned tombstones', async () => {
+    const { index, prefix } = fresh();
+    await index.prepare();
+    const doc = document(randomUUID(), { body: 'versioned', version: 7 });
+    await index.write([doc]);
+    await index.write([{ ...doc, deleted: true, version: 8 }]);
+    const stored = await client.get({ index: `${prefix}entries`, id: doc.id });
+    expect(stored._version).toBe(8);
+    expect((stored._source as { deleted: boolean }).deleted).toBe(true);
+  });
+
+  it('reindexes into _v2 and swaps the alias while reads keep answering and writes keep landing', async () => {
+    const { index, prefix } = fresh();
+    await index.prepare();
+    const owner = randomUUID();
+    const docs = Array.from({ length: 40 }, (_, n) => document(owner, { body: `harbour lights ${n}`, version: 2 }));
+    const removed = { ...document(owner, { body: 'harbour gone' }), deleted: true, version: 3 };
+    await index.write([...docs, removed]);
+    await index.refresh();
+
+    // Readers run throughout the reindex; every answer must be complete.
+    let reading = true;
+    const answers: number[] = [];
+    const reader = (async () => {
+      for (let n = 0; reading && n < 2_000; n += 1) {
+        const page = await index.search(query(owner, 'harbour', { first: 100 }));
+        answers.push(page.total);
+      }
+    })();
+    // A writer keeps updating during the copy: newer versions must survive it.
+    const updated = docs.slice(0, 10).map((d) => ({ ...d, body: `harbour beacon ${d.id}`, version: 3 }));
+    const writer = (async () => {
+      for (const doc of updated) await index.write([doc]);
+    })();
+    const report = await reindexSearchIndex(client, prefix, { maxCount: 7, maxBytes: 64 * 1024 });
+    await writer;
+    reading = false;
+    await reader;
+
+    expect(report).toMatchObject({ from: `${prefix}entries_v1`, to: `${prefix}entries_v2` });
+    expect(report.copied).toBe(41);
+    expect(Object.keys(await client.indices.getAlias({ name: `${prefix}entries` }))).toEqual([`${prefix}entries_v2`]);
+    expect(await client.indices.exists({ index: `${prefix}entries_v1` })).toBe(false);
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers.every((total) => total === 40)).toBe(true);
+    await index.refresh();
+    expect((await index.search(query(owner, 'harbour', { first: 100 }))).total).toBe(40);
+    expect((await index.search(query(owner, 'beacon', { first: 100 }))).total).toBe(10);
+    for (const doc of updated) expect((await index.get(doc.id))?.version).toBe(3);
+    expect((await index.get(removed.id))?.deleted).toBe(true);
+    // and the projector's writes after the swap go to the new index, still versioned
+    await index.write([{ ...docs[20]!, body: 'stale', version: 1 }]);
+    expect((await index.get(docs[20]!.id))?.body).toBe(docs[20]!.body);
+  });
+});

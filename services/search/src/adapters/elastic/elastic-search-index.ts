@@ -1,0 +1,125 @@
+import type { Client } from '@elastic/elasticsearch';
+import type { SearchIndex } from '../../application/search-index.js';
+import type { SearchHit } from '../../domain/search-query.js';
+import { defaultBulkLimits, writeVersioned, type BulkLimits } from './bulk-writer.js';
+import { fromElasticDocument, toElasticDocument, type ElasticDocument } from './elastic-document.js';
+import { searchRequestBody } from './elastic-query.js';
+import { searchAlias, versionedIndex } from './index-names.js';
+import { indexMappings, indexSettings, mappingVersion } from './mappings.js';
+
+export interface ElasticSearchIndexOptions {
+  readonly client: Client;
+  /** SEARCH_INDEX_PREFIX: the alias is `<prefix>entries`. */
+  readonly prefix: string;
+  readonly bulk?: BulkLimits;
+}
+
+/**
+ * The distributed search index: one Elasticsearch index behind the alias `<prefix>entries` (created as
+ * `<prefix>entries_v1`; `reindexSearchIndex` moves the alias to a new version without downtime). Every
+ * write is a bulk `index` with `version_type: external`, version = aggregate version; deletions are
+ * tombstones written the same way, so no late event can bring a document back (an Elasticsearch delete
+ * would forget its version after `index.gc_deletes`).
+ */
+export function createElasticSearchIndex(options: ElasticSearchIndexOptions): SearchIndex {
+  const { client, prefix } = options;
+  const alias = searchAlias(prefix);
+  const limits = options.bulk ?? defaultBulkLimits;
+
+  return {
+    kind: 'elasticsearch',
+
+    async prepare() {
+      if (await client.indices.existsAlias({ name: alias })) return;
+      try {
+        await client.indices.create({
+          index: versionedIndex(prefix, mappingVersion),
+          settings: indexSettings,
+          mappings: indexMappings,
+          aliases: { [alias]: {} },
+        });
+      } catch (error) {
+        // Another process created it first.
+        if (!isAlreadyExists(error)) throw error;
+      }
+    },
+
+    async write(documents) {
+      await writeVersioned(client, alias, documents.map((d) => ({ document: toElasticDocument(d), versionType: 'external' })), limits);
+    },
+
+    async get(id) {
+      const response = await client.get<ElasticDocument>({ index: alias, id }, { ignore: [404] });
+      return response.found && response._source ? fromElasticDocument(response._source) : undefined;
+    },
+
+    async hideJournalEntries(ownerId, journalId) {
+      await client.indices.refresh({ index: alias });
+      let after: estypesSortResults | undefined;
+      for (let page = 0; page < 10_000; page += 1) {
+        const response = await client.search<ElasticDocument>({
+          index: alias,
+          size: 500,
+          version: true,
+          query: { bool: { filter: [{ term: { ownerId } }, { term: { journalId } }, { term: { kind: 'entry' } }, { term: { deleted: false } }] } },
+          sort: [{ id: { order: 'asc' } }],
+          ...(after ? { search_after: after } : {}),
+        });
+        const hits = response.hits.hits;
+        if (hits.length === 0) return;
+        // Same version, external_gte: the tombstone replaces the document it hides, and a newer
+        // version of the entry (impossible once its journal is gone) would still win.
+        const writes = hits.map((hit) => ({
+          document: toElasticDocument({ ...fromElasticDocument(hit._source!), deleted: true, version: hit._version ?? hit._source!.version }),
+          versionType: 'external_gte' as const,
+        }));
+        await writeVersioned(client, alias, writes, limits);
+        after = hits.at(-1)!.sort;
+      }
+    },
+
+    async search(query) {
+      const response = await client.search<ElasticDocument>({ index: alias, ...searchRequestBody(query), _source: ['kind'] });
+      const found = response.hits.hits;
+      const hits: SearchHit[] = found.slice(0, query.first).map((hit) => ({
+        id: hit._id!,
+        kind: hit._source!.kind,
+        score: hit._score ?? Number(hit.sort?.[0] ?? 0),
+        highlights: [...(hit.highlight?.['title'] ?? []), ...(hit.highlight?.['body'] ?? [])],
+      }));
+      const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
+      return { hits, hasNextPage: found.length > query.first, total };
+    },
+
+    async suggest(ownerId, prefixText, size) {
+      const response = await client.search({
+        index: alias,
+        size: 0,
+        query: { bool: { filter: [{ term: { ownerId } }, { term: { deleted: false } }, { prefix: { words: prefixText } }] } },
+        aggs: { words: { terms: { field: 'words', size, include: `${escapeRegex(prefixText)}.*`, order: [{ _count: 'desc' }, { _key: 'asc' }] } } },
+      });
+      const buckets = (response.aggregations?.['words'] as { buckets?: { key: string }[] } | undefined)?.buckets ?? [];
+      return buckets.map((bucket) => bucket.key);
+    },
+
+    async refresh() {
+      await client.indices.refresh({ index: alias });
+    },
+
+    async close() {
+      // The client belongs to whoever made it.
+    },
+  };
+}
+
+/** Lucene regular expression syntax escaped: the prefix is matched literally. */
+function escapeRegex(text: string): string {
+  return text.replace(/[.?+*|{}[\]()"\\#@&<>~]/g, '\\$&');
+}
+
+type estypesSortResults = (string | number | boolean | null)[];
+
+function isAlreadyExists(error: unknown): boolean {
+  const type = (error as { meta?: { body?: { error?: { type?: string } } } }).meta?.body?.error?.type;
+  return type === 'resource_already_exists_exception' || type === 'invalid_alias_name_exception';
+}

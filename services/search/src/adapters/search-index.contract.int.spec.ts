@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchIndex } from '../application/search-index.js';
+import { encodeSearchCursor } from '../domain/search-query.js';
+import { document, query } from '../test/documents.js';
+import { elasticIndex, postgresIndex, type IndexFactory, type IndexFixture } from '../test/search-index-fixtures.js';
+
+// One contract, two adapters: whatever the projector and the subgraph rely on holds for Elasticsearch
+// (distributed) and Postgres full-text search (embedded) alike.
+describe.each<[string, IndexFactory]>([
+  ['elasticsearch', elasticIndex],
+  ['postgres', postgresIndex],
+])('SearchIndex contract: %s', (_name, factory) => {
+  let fixture: IndexFixture;
+  let index: SearchIndex;
+  beforeAll(async () => {
+    fixture = await factory();
+    index = fixture.index;
+  });
+  afterAll(async () => fixture?.dispose());
+
+  async function written(...documents: Parameters<SearchIndex['write']>[0][number][]) {
+    await index.write(documents);
+    await index.refresh();
+  }
+
+  const ids = async (ownerId: string, text: string, request = {}) => (await index.search(query(ownerId, text, request))).hits.map((h) => h.id);
+
+  it('prepares idempotently and keeps documents exactly as written', async () => {
+    await index.prepare();
+    const doc = document(randomUUID(), { title: 'Morning pages', body: 'Coffee first', tags: ['ritual'], mood: 'CALM', version: 4 });
+    await written(doc);
+    expect(await index.get(doc.id)).toEqual(doc);
+    expect(await index.get(randomUUID())).toBeUndefined();
+  });
+
+  it('finds words in the title, body and tags, stemmed and with highlights', async () => {
+    const owner = randomUUID();
+    const run = document(owner, { title: 'Evening runs', body: 'I was running along the river and felt lighter', tags: ['fitness'] });
+    const other = document(owner, { kind: 'thought', journalId: null, body: 'A quiet day of reading' });
+    await written(run, other);
+    const page = await index.search(query(owner, 'run river'));
+    expect(page.hits.map((h) => h.id)).toEqual([run.id]);
+    expect(page.total).toBe(1);
+    expect(page.hits[0]!.kind).toBe('entry');
+    expect(page.hits[0]!.score).toBeGreaterThan(0);
+    expect(page.hits[0]!.highlights.join(' ')).toContain('<em>river</em>');
+    expect(await ids(owner, 'fitness')).toEqual([run.id]);
+    expect(await ids(owner, 'reading')).toEqual([other.id]);
+  });
+
+  it('is fuzzy: a typo still finds the word', async () => {
+    const owner = randomUUID();
+    const doc = document(owner, { body: 'Gratitude journal for the week' });
+    await written(doc);
+    expect(await ids(owner, 'gratitute')).toEqual([doc.id]);
+    expect(await ids(owner, 'jurnal')).toEqual([doc.id]);
+  });
+
+  it('completes the last word typed as a prefix', async () => {
+    const owner = randomUUID();
+    const doc = document(owner, { body: 'Meditation in the morning' });
+    await written(doc);
+    expect(await ids(owner, 'medit')).toEqual([doc.id]);
+  });
+
+  it('never lets an older, repeated or out-of-order version replace a newer one', async () => {
+    const owner = randomUUID();
+    const v1 = document(owner, { body: 'first draft about apples', version: 1 });
+    const v2 = { ...v1, body: 'second draft about bananas', version: 2 };
+    const v3 = { ...v1, body: 'third draft about cherries', version: 3 };
+    await index.write([v3]);
+    await index.write([v1]); // late
+    await index.write([v2]); // out of order
+    await index.write([v3]); // repeated
+    await index.write([{ ...v3, body: 'a different story at the same version' }]); // same version, other content
+    await Promise.all([index.write([v2]), index.write([v1]), index.write([v3])]); // racing
+    await index.refresh();
+    expect(await index.get(v1.id)).toEqual(v3);
+    expect(await ids(owner, 'cherries')).toEqual([v1.id]);
+    expect(await ids(owner, 'apples')).toEqual([]);
+    expect(await ids(owner, 'bananas')).toEqual([]);
+  });
+
+  it('keeps the newest of several versions written in one call', async () => {
+    const owner = randomUUID();
+    const base = document(owner, { body: 'alpha', version: 1 });
+    await written({ ...base, body: 'gamma', version: 3 }, base, { ...base, body: 'beta', version: 2 });
+    expect((await index.get(base.id))?.body).toBe('gamma');
+  });
+
+  it('honours deletes: a tombstone hides the document and a late event cannot resurrect it', async () => {
+    const owner = randomUUID();
+    const live = document(owner, { body: 'walk in the park', version: 1 });
+    const updated = { ...live, body: 'walk in the forest', version: 2 };
+    await written(live);
+    await written({ ...updated, deleted: true, version: 3 });
+    await written(updated); // late update
+    await written(live); // replayed creation
+    expect(await ids(owner, 'walk')).toEqual([]);
+    expect((await index.get(live.id))?.deleted).toBe(true);
+    expect(await index.suggest(owner, 'wal', 10)).toEqual([]);
+  });
+
+  it('hides every entry of a deleted journal and nothing else', async () => {
+    const owner = randomUUID();
+    const journalId = randomUUID();
+    const entries = [1, 2, 3, 4].map((n) => document(owner, { journalId, body: `holiday note ${n}`, version: n }));
+    const elsewhere = document(owner, { body: 'holiday plans elsewhere' });
+    const thought = document(owner, { kind: 'thought', journalId: null, body: 'holiday thought' });
+    await written(...entries, elsewhere, thought);
+    await index.hideJournalEntries(owner, journalId);
+    await index.hideJournalEntries(randomUUID(), elsewhere.journalId!); // another owner's call changes nothing
+    await index.refresh();
+    expect((await ids(owner, 'holiday')).sort()).toEqual([elsewhere.id, thought.id].sort());
+    expect(await index.get(entries[3]!.id)).toEqual({ ...entries[3], deleted: true });
+  });
+
+  it('keeps two users with identical words apart, in search and suggest', async () => {
+    const alice = randomUUID();
+    const bob = randomUUID();
+    const hers = document(alice, { title: 'Secret plan', body: 'zanzibar expedition' });
+    const his = document(bob, { title: 'Secret plan', body: 'zanzibar expedition' });
+    await written(hers, his);
+    expect(await ids(alice, 'zanzibar expedition')).toEqual([hers.id]);
+    expect(await ids(bob, 'zanzibar expedition')).toEqual([his.id]);
+    expect(await ids(randomUUID(), 'zanzibar')).toEqual([]);
+    expect(await index.suggest(alice, 'zanz', 10)).toEqual(['zanzibar']);
+    expect(await index.suggest(randomUUID(), 'zanz', 10)).toEqual([]);
+  });
+
+  it('treats query syntax and injection attempts as plain words', async () => {
+    const alice = randomUUID();
+    const bob = randomUUID();
+    await written(document(bob, { body: 'bob private diary words' }), document(alice, { body: 'alice notes' }));
+    const attempts = [
+      `* OR ownerId:${bob}`,
+      `ownerId:${bob} diary`,
+      '") OR 1=1 --',
+      "'; DROP TABLE search_documents; --",
+      '{"match_all":{}}',
+      'diary | private & !alice',
+      'diary:* | private:*',
+      '\\ " \' ( ) [ ] { } ~ ^ * ? : /',
+      `diary ${'x'.repeat(200)}`,
+    ];
+    for (const text of attempts) {
+      expect(await ids(alice, text), text).toEqual([]);
+    }
+    expect((await ids(bob, 'diary')).length).toBe(1); // the table and the data are still there
+  });
+
+  it('filters by kind, tag, mood and date range', async () => {
+    const owner = randomUUID();
+    const entry = document(owner, { body: 'sunny picnic', tags: ['family'], mood: 'GREAT', day: '2030-03-01' });
+    const thought = document(owner, { kind: 'thought', journalId: null, body: 'sunny idea', tags: ['work'], day: '2030-03-05' });
+    const task = document(owner, { kind: 'task', journalId: null, title: 'Sunny errand', body: '', tags: ['family'], day: '2030-03-10', completed: false });
+    await written(entry, thought, task);
+    const sorted = async (request: object) => (await ids(owner, 'sunny', request)).sort();
+    expect(await sorted({})).toEqual([entry.id, thought.id, task.id].sort());
+    expect(await sorted({ kinds: ['thought', 'task'] })).toEqual([thought.id, task.id].sort());
+    expect(await sorted({ tags: ['family'] })).toEqual([entry.id, task.id].sort());
+    expect(await sorted({ mood: 'GREAT' })).toEqual([entry.id]);
+    expect(await sorted({ from: '2030-03-02', to: '2030-03-09' })).toEqual([thought.id]);
+    expect(await sorted({ from: '2030-03-05' })).toEqual([thought.id, task.id].sort());
+  });
+
+  it('pages with cursors through every hit once, best first', async () => {
+    const owner = randomUUID();
+    const docs = [1, 2, 3, 4, 5, 6, 7].map((n) => document(owner, { body: `${'lantern '.repeat(n)}glow ${n}` }));
+    await written(...docs);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pageNo = 0; pageNo < 10; pageNo += 1) {
+      const page = await index.search(query(owner, 'lantern', { first: 3, after }));
+      expect(page.total).toBe(7);
+      seen.push(...page.hits.map((h) => h.id));
+      const last = page.hits.at(-1);
+      if (!page.hasNextPage || !last) break;
+      after = encodeSearchCursor({ score: last.score, id: last.id });
+    }
+    expect(seen.sort()).toEqual(docs.map((d) => d.id).sort());
+  });
+
+  it('suggests the owner’s words that start with a prefix', async () => {
+    const owner = randomUUID();
+    await written(document(owner, { title: 'Meditation', body: 'mindful meditation and a mindset shift', tags: ['mindfulness'] }));
+    const words = await index.suggest(owner, 'mind', 10);
+    expect(words.sort()).toEqual(['mindful', 'mindfulness', 'mindset']);
+    expect(await index.suggest(owner, 'zzz', 10)).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import type { SearchDocument } from '../domain/search-document.js';
+import type { SearchPage, SearchQuery } from '../domain/search-query.js';
+
+/**
+ * The search port. Adapters: Elasticsearch (distributed) and Postgres full-text search (embedded), both
+ * held to one contract suite (`search-index.contract.ts`).
+ *
+ * Writes are versioned by aggregate version: a document replaces the stored one only when its version is
+ * higher, so a late, repeated or out-of-order write is a no-op, never an error and never a regression.
+ */
+export interface SearchIndex {
+  readonly kind: 'elasticsearch' | 'postgres';
+  /** Creates what the index needs (idempotent). */
+  prepare(): Promise<void>;
+  /** Writes documents (in bulk); older-or-equal versions than stored are skipped. */
+  write(documents: readonly SearchDocument[]): Promise<void>;
+  /** The stored document (tombstones included), as the latest write left it. */
+  get(id: string): Promise<SearchDocument | undefined>;
+  /** Hides every entry of a deleted journal (tombstones at their current versions). */
+  hideJournalEntries(ownerId: string, journalId: string): Promise<void>;
+  /** The caller's live documents matching the query, best first. */
+  search(query: SearchQuery): Promise<SearchPage>;
+  /** Words of the owner's live documents that start with `prefix` (lower case), most frequent first. */
+  suggest(ownerId: string, prefix: string, size: number): Promise<string[]>;
+  /**
+   * Makes every write so far visible to `search` (Elasticsearch refreshes; Postgres is always current).
+   * Read-your-writes uses it; ordinary writes become visible within the index's refresh interval.
+   */
+  refresh(): Promise<void>;
+  close(): Promise<void>;
+}
