@@ -56,10 +56,14 @@ export async function swapIn(client: PoolClient, plan: SwapPlan): Promise<SwapSu
   const incoming = await objectsOf(client, plan.rebuildSchema);
   const existing = await objectsOf(client, plan.liveSchema);
   const lockable = (o: SchemaObject) => o.kind === 'relation' && o.lockable;
+  // Views before tables: a reader of a view locks the view first and its tables after, so taking them
+  // in the same order means the swap never holds a table a reader needs while waiting for that reader's view
+  // (a deadlock Postgres would break by failing the read).
+  const viewsFirst = (a: SchemaObject, b: SchemaObject) => Number(a.alter !== 'VIEW' && a.alter !== 'MATERIALIZED VIEW') - Number(b.alter !== 'VIEW' && b.alter !== 'MATERIALIZED VIEW');
   const toLock = [
-    ...existing.filter((o) => lockable(o) && incoming.some((i) => i.kind === o.kind && i.name === o.name)).map((o) => `${live}.${quoteIdent(o.name)}`),
-    ...incoming.filter(lockable).map((o) => `${rebuild}.${quoteIdent(o.name)}`),
-  ];
+    ...existing.filter((o) => lockable(o) && incoming.some((i) => i.kind === o.kind && i.name === o.name)).map((o) => ({ o, ident: `${live}.${quoteIdent(o.name)}` })),
+    ...incoming.filter(lockable).map((o) => ({ o, ident: `${rebuild}.${quoteIdent(o.name)}` })),
+  ].sort((a, b) => viewsFirst(a.o, b.o)).map((l) => l.ident);
   // Every lock at once, before any move: a reader never sees half a swap, and we wait at most lock_timeout.
   if (toLock.length > 0) await client.query(`LOCK TABLE ${toLock.join(', ')} IN ACCESS EXCLUSIVE MODE`);
 
