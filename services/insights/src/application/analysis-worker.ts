@@ -1,0 +1,194 @@
+import { withTransaction, type Pool } from '@mindflow/db';
+import { insightsAggregateId, newEvent, type AnyEvent } from '@mindflow/events';
+import { appendToOutbox } from '@mindflow/event-log';
+import type { Logger } from '@mindflow/platform';
+import { progressOf, saveInsights, saveProgress } from '../adapters/pg/insights-rows.js';
+import {
+  claimDueAnalyses,
+  nextDueAt,
+  releasePendingAnalysis,
+  settlePendingAnalysis,
+  type PendingAnalysis,
+} from '../adapters/pg/pending-analyses.js';
+import { claudeCallsOn, insightsEnabled, reserveClaudeCall } from '../adapters/pg/user-settings.js';
+import type { Analysis } from '../domain/analysis/insights.js';
+import { chooseAnalyzer } from '../domain/policies/analyzer-choice.js';
+import { budgetDay } from '../domain/policies/daily-budget.js';
+import { AnalysisFailedError, type EntryAnalyzer } from './entry-analyzer.js';
+
+/** The `source` of the events this service decides. */
+export const insightsSource = 'insights';
+
+export interface AnalysisWorkerOptions {
+  /** The insights DB: pending work, insights, settings, budget, and the outbox the events go to. */
+  readonly pool: Pool;
+  readonly local: EntryAnalyzer;
+  /** Claude, when an API key is configured. */
+  readonly claude?: EntryAnalyzer;
+  readonly dailyBudget: number;
+  readonly log: Logger;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  /** Entries analysed at once (each Claude call also passes the adapter's own concurrency cap). */
+  readonly batchSize?: number;
+  /** How long a claimed entry is ours before another worker may take it over. */
+  readonly leaseMs?: number;
+  /** The longest the worker sleeps before looking for due work again. */
+  readonly pollMs?: number;
+}
+
+export interface AnalysisWorker {
+  /** Analyses every due entry once; resolves with how many were settled (tests, and the loop). */
+  runOnce(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+type Outcome = { readonly analysis: Analysis; readonly by: string } | { readonly failed: AnalysisFailedError };
+
+/**
+ * Takes due work (entries whose author paused editing), analyses each with Claude or the local analyzer,
+ * and records the result as a fact: the insights row and `AIInsightsGenerated` (or `AIInsightsFailed`) in
+ * the insights outbox, in one transaction that also settles the work — unless a newer edit or a delete
+ * replaced the work meanwhile, in which case nothing is written.
+ */
+export function createAnalysisWorker(options: AnalysisWorkerOptions): AnalysisWorker {
+  const { pool, log } = options;
+  const batchSize = options.batchSize ?? 8;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const pollMs = options.pollMs ?? 250;
+  let running: Promise<void> | undefined;
+  let stopping = false;
+  let wake: (() => void) | undefined;
+
+  async function analyse(work: PendingAnalysis): Promise<Outcome> {
+    const entry = { title: work.title, content: work.content };
+    const day = budgetDay(options.now());
+    const choice = chooseAnalyzer({
+      plan: work.authorPlan,
+      claudeAvailable: options.claude !== undefined,
+      usedToday: options.claude && work.authorPlan === 'premium' ? await claudeCallsOn(pool, work.userId, day) : 0,
+      dailyBudget: options.dailyBudget,
+    });
+    if (choice.use === 'claude' && options.claude && (await reserveClaudeCall(pool, work.userId, day, options.dailyBudget))) {
+      try {
+        return { analysis: await options.claude.analyze(entry), by: options.claude.name };
+      } catch (error) {
+        const reason = error instanceof AnalysisFailedError ? error.reason : 'unexpected';
+        log.warn({ entryId: work.entryId, entryVersion: work.entryVersion, reason }, 'Claude analysis failed; falling back to the local analyzer');
+      }
+    } else if (choice.use === 'local') {
+      log.debug({ entryId: work.entryId, why: choice.why }, 'local analysis');
+    }
+    try {
+      return { analysis: await options.local.analyze(entry), by: options.local.name };
+    } catch (error) {
+      log.error({ entryId: work.entryId, err: error instanceof Error ? error.name : 'unknown' }, 'local analysis failed');
+      return { failed: error instanceof AnalysisFailedError ? error : new AnalysisFailedError('local-analyzer-error', 1) };
+    }
+  }
+
+  async function settle(work: PendingAnalysis, outcome: Outcome): Promise<boolean> {
+    return withTransaction(pool, async (tx) => {
+      if (!(await settlePendingAnalysis(tx, work.entryId, work.entryVersion))) return false;
+      const progress = await progressOf(tx, work.entryId, true);
+      if (work.entryVersion <= progress.settledVersion) return false;
+      const at = options.now();
+      const meta = {
+        eventId: options.newId(),
+        occurredAt: at.toISOString(),
+        source: insightsSource,
+        correlationId: work.correlationId,
+        causationId: work.causationId,
+        userId: work.userId,
+        aggregateId: insightsAggregateId(work.entryId),
+        aggregateVersion: progress.insightsVersion + 1,
+      };
+      let event: AnyEvent;
+      if ('failed' in outcome) {
+        event = newEvent('AIInsightsFailed', {
+          ...meta,
+          payload: { entryId: work.entryId, reason: outcome.failed.reason, attempts: outcome.failed.attempts, entryVersion: work.entryVersion, failedAt: at.toISOString() },
+        });
+      } else {
+        const { analysis, by } = outcome;
+        await saveInsights(tx, { entryId: work.entryId, userId: work.userId, entryVersion: work.entryVersion, ...analysis, generatedBy: by, generatedAt: at });
+        event = newEvent('AIInsightsGenerated', {
+          ...meta,
+          payload: {
+            entryId: work.entryId,
+            sentiment: analysis.sentiment,
+            themes: [...analysis.themes],
+            summary: analysis.summary,
+            suggestions: [...analysis.suggestions],
+            generatedBy: by,
+            generatedAt: at.toISOString(),
+            entryVersion: work.entryVersion,
+          },
+        });
+      }
+      await appendToOutbox(tx, [event]);
+      await saveProgress(tx, work.entryId, meta.aggregateVersion, work.entryVersion);
+      log.info({ entryId: work.entryId, entryVersion: work.entryVersion, eventType: event.eventType, generatedBy: 'by' in outcome ? outcome.by : undefined }, 'insights settled');
+      return true;
+    });
+  }
+
+  async function process(work: PendingAnalysis): Promise<boolean> {
+    try {
+      if (!(await insightsEnabled(pool, work.userId))) {
+        // Turned off after the edit was queued: the work goes, and nothing is said about the entry.
+        await withTransaction(pool, (tx) => settlePendingAnalysis(tx, work.entryId, work.entryVersion));
+        return false;
+      }
+      return await settle(work, await analyse(work));
+    } catch (error) {
+      log.error({ entryId: work.entryId, err: error instanceof Error ? error.message : 'unknown' }, 'analysis could not be settled; retrying later');
+      await releasePendingAnalysis(pool, work.entryId, work.entryVersion, new Date(options.now().getTime() + 5_000)).catch(() => undefined);
+      return false;
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    let settled = 0;
+    for (let round = 0; round < 1_000; round += 1) {
+      const due = await claimDueAnalyses(pool, batchSize, leaseMs, options.now());
+      if (due.length === 0) break;
+      settled += (await Promise.all(due.map(process))).filter(Boolean).length;
+      if (stopping) break;
+    }
+    return settled;
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopping) {
+      try {
+        await runOnce();
+        const next = await nextDueAt(pool);
+        const wait = next ? Math.min(pollMs, Math.max(0, next.getTime() - options.now().getTime())) : pollMs;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.max(wait, 20));
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      } catch (error) {
+        log.error({ err: error instanceof Error ? error.message : 'unknown' }, 'analysis worker round failed');
+        await new Promise((resolve) => setTimeout(resolve, pollMs * 4));
+      }
+    }
+  }
+
+  return {
+    runOnce,
+    start() {
+      running ??= loop();
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      await running;
+    },
+  };
+}
