@@ -25,5 +25,6 @@ if [ $status -eq 0 ]; then step -t test:e2e --parallel=1 || status=1; fi
 # One plain closing line over every Vitest run (each project prints its own "Tests  N passed (M)").
 sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
   /^ +Tests +/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^skipped/) s += $i } }
-  END { printf "%d passed, %d failed", p, f; if (s) printf ", %d skipped", s; printf "\n" }'
+  /^FLAKY \(passed/ { k += 1 }
+  END { printf "%d passed, %d failed", p, f; if (s) printf ", %d skipped", s; if (k) printf ", %d flaky (passed only on retry; listed above as FLAKY)", k; printf "\n" }'
 exit $status
