@@ -97,3 +97,8 @@ interface Row {
   correlation_id: string;
   causation_id: string;
 }
+
+/** Forgets every queued analysis of a user (they turned insights off). */
+export async function dropPendingForUser(sql: Sql, userId: string): Promise<void> {
+  await sql.query('DELETE FROM pending_analyses WHERE user_id = $1', [userId]);
+}

@@ -1,0 +1,59 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { insightsEnabled, setInsightsEnabled } from '../adapters/pg/user-settings.js';
+import { dropPendingForUser } from '../adapters/pg/pending-analyses.js';
+import type { StoredInsights } from '../adapters/pg/insights-rows.js';
+import { callerOf, type InsightsContext } from './context.js';
+
+const dateTime = new GraphQLScalarType({
+  name: 'DateTime',
+  serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
+  parseValue: (value) => parseInstant(value),
+  parseLiteral: (ast) => (ast.kind === Kind.STRING ? parseInstant(ast.value) : undefined),
+});
+
+function parseInstant(value: unknown): Date {
+  const at = typeof value === 'string' ? new Date(value) : undefined;
+  if (!at || Number.isNaN(at.getTime())) throw new GraphQLError('DateTime must be an ISO-8601 instant', { extensions: { code: 'BAD_USER_INPUT' } });
+  return at;
+}
+
+/** What the schema's `Insights` shows of a stored analysis. */
+function shown(insights: StoredInsights | null) {
+  return insights && {
+    entryId: insights.entryId,
+    sentiment: insights.sentiment,
+    themes: insights.themes,
+    summary: insights.summary,
+    suggestions: insights.suggestions,
+    generatedBy: insights.generatedBy,
+    generatedAt: insights.generatedAt,
+  };
+}
+
+export const resolvers = {
+  DateTime: dateTime,
+  Entry: {
+    __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
+    insights: async (entry: { id: string }, _args: unknown, context: InsightsContext) => shown(await callerOf(context).insights.load(entry.id)),
+  },
+  Insights: {
+    // Another subgraph (the dashboard) refers to insights by entryId; batched, and only the caller's.
+    __resolveReference: async (reference: { entryId: string }, context: InsightsContext) => shown(await callerOf(context).insights.load(reference.entryId)),
+  },
+  User: {
+    __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
+    insightsEnabled: async (user: { id: string }, _args: unknown, context: InsightsContext) => {
+      const { caller } = callerOf(context);
+      return user.id.toLowerCase() === caller.userId && (await insightsEnabled(context.pool, caller.userId));
+    },
+  },
+  Mutation: {
+    setInsightsEnabled: async (_root: unknown, args: { enabled: boolean }, context: InsightsContext) => {
+      const { caller } = callerOf(context);
+      await setInsightsEnabled(context.pool, caller.userId, args.enabled, context.now());
+      // Work queued before turning off would be dropped by the worker anyway; dropping it now is tidier.
+      if (!args.enabled) await dropPendingForUser(context.pool, caller.userId);
+      return args.enabled;
+    },
+  },
+};
