@@ -29,4 +29,10 @@ export const subgraphs: readonly SubgraphSpec[] = [
     urlEnv: 'IDENTITY_SUBGRAPH_URL',
     defaultUrl: 'http://127.0.0.1:4002/graphql',
   },
+  {
+    name: 'insights',
+    sdl: 'services/insights/src/subgraph/schema.graphql',
+    urlEnv: 'INSIGHTS_SUBGRAPH_URL',
+    defaultUrl: 'http://127.0.0.1:4004/graphql',
+  },
 ];
