@@ -103,4 +103,29 @@ describe('embedded event log (the outbox as a log)', () => {
     expect(one.seen.length + two.seen.length).toBe(2);
     await second.stop();
   });
+
+  it('delivers rows whose NOTIFY came while an older transaction held them back as soon as it ends, not at the poll', async () => {
+    // The log below polls every 200 ms; this one every 20 s, so only the held-back re-check can be in time.
+    const slowPoll = createEmbeddedEventLog({
+      writeDatabaseUrl: writeDb.url, readDatabaseUrl: readDb.url, log, pollMs: 20_000, lockRetryMs: 200, backoff: { initialMs: 20, maxMs: 100 },
+    });
+    const blocker = await writeDb.pool.connect();
+    try {
+      const seen = recorder();
+      const subscription = await slowPoll.subscribe({ group: 'held-back', eventTypes: ['JournalCreated'], fromBeginning: false, handle: seen.handle });
+      await subscription.ready();
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT pg_current_xact_id()'); // an older transaction with an id: holds xmin back
+      const history = journalHistory(2);
+      await append(history);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(seen.seen).toEqual([]); // not readable while the older transaction may still commit
+      await blocker.query('ROLLBACK');
+      await expect.poll(() => seen.seen.map((e) => e.eventId), { timeout: 10_000, interval: 50 }).toEqual(history.map((e) => e.eventId));
+      await subscription.stop();
+    } finally {
+      blocker.release();
+      await slowPoll.close();
+    }
+  });
 });

@@ -55,6 +55,7 @@ export function createEmbeddedEventLog(options: EmbeddedEventLogOptions): EventL
         streamEventTypes: eventTypesOfStreams(streams),
         batchSize: options.batchSize ?? 500,
         lockRetryMs: options.lockRetryMs ?? 2_000,
+        pollMs: options.pollMs ?? 1_000,
         backoff: options.backoff ?? defaultBackoff,
         onStop: (): void => void subscriptions.delete(subscription),
       });

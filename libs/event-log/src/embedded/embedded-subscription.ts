@@ -24,6 +24,8 @@ export interface EmbeddedSubscriptionDeps<R extends OutboxRecord> {
   readonly streamEventTypes: readonly string[];
   readonly batchSize: number;
   readonly lockRetryMs: number;
+  /** The longest wait for rows held back by an older transaction (the wakeup's poll interval). */
+  readonly pollMs: number;
   readonly backoff: BackoffPolicy;
   readonly onStop?: () => void;
 }
@@ -91,13 +93,25 @@ export class EmbeddedSubscription<R extends OutboxRecord> implements Subscriptio
     );
     this.markReady();
     let failures = 0;
+    let held = 0;
     while (!this.stopped) {
       try {
-        const records = await source.read(isLogStart(this.saved) ? null : this.saved, this.deps.batchSize);
+        const after = isLogStart(this.saved) ? null : this.saved!;
+        const records = await source.read(after, this.deps.batchSize);
         if (records.length === 0) {
-          await this.deps.wakeup.next();
+          // Committed rows an older transaction holds back (gap-safe reading; in embedded mode the read
+          // DB's writes on the same server count too) had their NOTIFY already: look again shortly,
+          // backing off, rather than sleep until the poll.
+          if (await source.heldBack(after)) {
+            held += 1;
+            await pause(Math.min(this.deps.pollMs, 5 * 2 ** Math.min(held, 8)), { active: () => !this.stopped });
+          } else {
+            held = 0;
+            await this.deps.wakeup.next();
+          }
           continue;
         }
+        held = 0;
         await this.deliver(records);
         failures = 0;
       } catch (error) {

@@ -16,6 +16,11 @@ export interface OutboxSource<R extends OutboxRecord> {
   end(): Promise<OutboxPosition | null>;
   /** Rows after `after` of the given event types, committed or not yet readable. */
   countAfter(after: OutboxPosition, eventTypes: readonly string[]): Promise<number>;
+  /**
+   * Whether rows after `after` are committed but not readable yet: an older transaction somewhere on the
+   * server holds them back (gap-safe reading). Their NOTIFY has come already; no other will.
+   */
+  heldBack(after: OutboxPosition | null): Promise<boolean>;
 }
 
 export function outboxSource<R extends OutboxRecord>(
@@ -33,6 +38,15 @@ export function outboxSource<R extends OutboxRecord>(
       );
       const row = rows[0];
       return row ? { txId: row.tx_id, position: row.position } : null;
+    },
+    async heldBack(after) {
+      const { rows } = await pool.query<{ held: boolean }>(
+        after
+          ? `SELECT EXISTS (SELECT 1 FROM outbox WHERE (tx_id, position) > ($1::xid8, $2::bigint)) AS held`
+          : 'SELECT EXISTS (SELECT 1 FROM outbox) AS held',
+        after ? [after.txId, after.position] : [],
+      );
+      return rows[0]?.held ?? false;
     },
     async countAfter(after, eventTypes) {
       const { rows } = await pool.query<{ n: string }>(
