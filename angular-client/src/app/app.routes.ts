@@ -1,0 +1,33 @@
+import type { Routes } from '@angular/router';
+import { signedInGuard, signedOutGuard } from './core/auth-guard';
+
+export const routes: Routes = [
+  {
+    path: 'login',
+    canMatch: [signedOutGuard],
+    data: { mode: 'login' },
+    loadComponent: () => import('./features/auth/auth-page').then((m) => m.AuthPage),
+    title: 'Sign in · MindFlow',
+  },
+  {
+    path: 'register',
+    canMatch: [signedOutGuard],
+    data: { mode: 'register' },
+    loadComponent: () => import('./features/auth/auth-page').then((m) => m.AuthPage),
+    title: 'Create account · MindFlow',
+  },
+  {
+    path: '',
+    canMatch: [signedInGuard],
+    loadComponent: () => import('./shell/shell').then((m) => m.Shell),
+    children: [
+      { path: '', pathMatch: 'full', loadComponent: () => import('./features/dashboard/dashboard-page').then((m) => m.DashboardPage), title: 'Dashboard · MindFlow' },
+      { path: 'journals', loadChildren: () => import('./features/journals/journals.routes').then((m) => m.journalRoutes) },
+      { path: 'entries', loadChildren: () => import('./features/entries/entries.routes').then((m) => m.entryRoutes) },
+      { path: 'thoughts', loadComponent: () => import('./features/thoughts/thoughts-page').then((m) => m.ThoughtsPage), title: 'Thoughts · MindFlow' },
+      { path: 'planner', loadComponent: () => import('./features/planner/planner-page').then((m) => m.PlannerPage), title: 'Planner · MindFlow' },
+      { path: 'search', loadComponent: () => import('./features/search/search-page').then((m) => m.SearchPage), title: 'Search · MindFlow' },
+    ],
+  },
+  { path: '**', redirectTo: '' },
+];

@@ -1,0 +1,128 @@
+import { DestroyRef, Injectable, computed, effect, inject, signal, type Signal } from '@angular/core';
+import { Apollo } from 'apollo-angular';
+import type { OperationVariables, TypedDocumentNode } from '@apollo/client';
+import { apiError, type ApiError } from './graphql-errors';
+import { SessionStore } from './session-store';
+
+export interface ReadOptions {
+  /** A mutation's consistencyToken: the read waits until the read side has applied that write. */
+  readonly consistentWith?: string | undefined;
+  readonly fresh?: boolean;
+}
+
+export interface QueryState<T> {
+  readonly data: Signal<T | undefined>;
+  readonly loading: Signal<boolean>;
+  readonly error: Signal<ApiError | undefined>;
+  refetch(options?: ReadOptions): Promise<void>;
+}
+
+/**
+ * The app's one way to speak GraphQL: typed documents (generated), Apollo's normalized cache, errors as
+ * `ApiError` values, and one silent refresh + retry when the access token has expired.
+ */
+@Injectable({ providedIn: 'root' })
+export class Gql {
+  private readonly apollo = inject(Apollo);
+  private readonly session = inject(SessionStore);
+
+  async mutate<T, V extends OperationVariables>(mutation: TypedDocumentNode<T, V>, variables: V): Promise<T> {
+    return this.withRefresh(async () => {
+      const result = await this.apollo.client.mutate({ mutation, variables });
+      if (result.error) throw result.error;
+      return result.data as T;
+    });
+  }
+
+  async query<T, V extends OperationVariables>(query: TypedDocumentNode<T, V>, variables: V, options: ReadOptions = {}): Promise<T> {
+    return this.withRefresh(async () => {
+      const result = await this.apollo.client.query({
+        query,
+        variables,
+        fetchPolicy: options.fresh || options.consistentWith ? 'network-only' : 'cache-first',
+        context: options.consistentWith ? { headers: { 'x-consistent-with': options.consistentWith } } : {},
+      });
+      if (result.error) throw result.error;
+      return result.data as T;
+    });
+  }
+
+  /**
+   * A query bound to a component: re-runs when `variables()` changes (undefined: not yet), answers from the
+   * cache first and then the network, and follows cache updates (subscriptions, mutations) live.
+   */
+  watch<T, V extends OperationVariables>(query: TypedDocumentNode<T, V>, variables: () => V | undefined): QueryState<T> {
+    const data = signal<T | undefined>(undefined);
+    const loading = signal(true);
+    const error = signal<ApiError | undefined>(undefined);
+    let current: { refetch(): Promise<unknown>; unsubscribe(): void } | undefined;
+    let lastVariables: V | undefined;
+    const destroyRef = inject(DestroyRef);
+    const start = (vars: V, options: ReadOptions = {}) => {
+      current?.unsubscribe();
+      loading.set(true);
+      error.set(undefined);
+      const observable = this.apollo.client.watchQuery({
+        query,
+        variables: vars,
+        fetchPolicy: options.consistentWith || options.fresh ? 'network-only' : 'cache-and-network',
+        nextFetchPolicy: 'cache-first',
+        context: options.consistentWith ? { headers: { 'x-consistent-with': options.consistentWith } } : {},
+        notifyOnNetworkStatusChange: false,
+      });
+      const subscription = observable.subscribe({
+        next: (result) => {
+          if (result.error) {
+            const problem = apiError(result.error);
+            if (problem.code === 'UNAUTHENTICATED') void this.session.refresh().then((ok) => ok && start(vars));
+            else error.set(problem);
+          } else error.set(undefined);
+          if (result.data && result.dataState === 'complete') data.set(result.data as T);
+          loading.set(result.loading);
+        },
+        error: (e: unknown) => {
+          error.set(apiError(e));
+          loading.set(false);
+        },
+      });
+      current = { refetch: () => observable.refetch(), unsubscribe: () => subscription.unsubscribe() };
+    };
+    effect(() => {
+      const vars = variables();
+      lastVariables = vars;
+      if (vars !== undefined) start(vars);
+    });
+    destroyRef.onDestroy(() => current?.unsubscribe());
+    return {
+      data: computed(() => data()),
+      loading: computed(() => loading()),
+      error: computed(() => error()),
+      refetch: async (options = {}) => {
+        if (lastVariables === undefined) return;
+        if (options.consistentWith || options.fresh) start(lastVariables, options);
+        else await current?.refetch().catch(() => undefined);
+      },
+    };
+  }
+
+  /** Re-reads every query on screen (after a change made elsewhere, e.g. another tab). */
+  async refetchActive(): Promise<void> {
+    await this.apollo.client.refetchQueries({ include: 'active' }).catch(() => undefined);
+  }
+
+  private async withRefresh<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      const problem = apiError(error);
+      if (problem.code === 'UNAUTHENTICATED' && (await this.session.refresh())) {
+        try {
+          return await run();
+        } catch (again) {
+          throw apiError(again);
+        }
+      }
+      throw problem;
+    }
+  }
+}
