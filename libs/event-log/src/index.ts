@@ -15,3 +15,4 @@ export { redriveDeadLetters, type RedriveOptions, type RedriveReport } from './p
 export { rebuildProjection, type ProjectionDefinition, type RebuildOptions, type RebuildReport } from './projector/rebuild/rebuild-projection.js';
 export * from './outbox/index.js';
 export * from './consistency/index.js';
+export * from './tracing/index.js';

@@ -3,3 +3,21 @@ export { createLogger, type Logger } from './logger.js';
 export { Shutdown } from './shutdown.js';
 export { startOpsServer, type OpsServer, type ReadinessCheck } from './ops-server.js';
 export { correlationHeader, correlationIdFrom } from './correlation.js';
+export {
+  currentLogContext,
+  currentTraceIds,
+  currentTraceparent,
+  inSpan,
+  SpanKind,
+  startSpan,
+  startTracing,
+  traceparentFrom,
+  traceGraphQLRequests,
+  traceparentHeader,
+  tracingEnabled,
+  withLogContext,
+  type LogContext,
+  type SpanOptions,
+  type StopTracing,
+  type Traceparent,
+} from './tracing/index.js';

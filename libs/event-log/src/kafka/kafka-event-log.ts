@@ -1,5 +1,6 @@
 import { fromKafkaMessage, topicFor } from '@mindflow/events';
-import type { Logger } from '@mindflow/platform';
+import { withTraceContext } from '../tracing/event-trace-context.js';
+import { traceparentFrom, traceparentHeader, type Logger } from '@mindflow/platform';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { DeadLetter } from '../dead-letter.js';
 import type { EventLog, SubscribeOptions, Subscription } from '../event-log.js';
@@ -56,7 +57,8 @@ export function createKafkaEventLog(options: KafkaEventLogOptions): EventLog {
         kafka,
         admin,
         topics,
-        parse: (message, position) => fromKafkaMessage(message, { position }),
+        // The producer's span travels in the `traceparent` header (the relay's publish span).
+        parse: (message, position) => withTraceContext(fromKafkaMessage(message, { position }), traceparentFrom(message.headers?.[traceparentHeader])),
         log: options.log,
         backoff: options.backoff ?? defaultBackoff,
         partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 4,

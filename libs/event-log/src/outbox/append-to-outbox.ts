@@ -1,4 +1,5 @@
 import type { AnyEvent } from '@mindflow/events';
+import { currentTraceparent } from '@mindflow/platform';
 import type { OutboxClient } from './outbox-row.js';
 
 const columns = [
@@ -13,17 +14,20 @@ const columns = [
   'causation_id',
   'occurred_at',
   'payload',
+  'trace_context',
 ] as const;
 
 /**
  * Writes events to the outbox inside the caller's transaction, the same one that writes the rows they
  * describe: both commit or neither does. `position` and `tx_id` are filled by the database.
  * A second event with the same (aggregate_id, aggregate_version) fails the transaction: two writers
- * raced on one aggregate, and the loser must not publish.
+ * raced on one aggregate, and the loser must not publish. With tracing on, each row keeps the active
+ * span's `traceparent`, so whoever publishes or projects the event continues the writer's trace.
  */
 export async function appendToOutbox(tx: OutboxClient, events: readonly AnyEvent[]): Promise<void> {
   if (events.length === 0) return;
   const values: unknown[] = [];
+  const traceContext = currentTraceparent() ?? null;
   const tuples = events.map((event) => {
     const row = [
       event.eventId,
@@ -37,6 +41,7 @@ export async function appendToOutbox(tx: OutboxClient, events: readonly AnyEvent
       event.causationId,
       event.occurredAt,
       JSON.stringify(event.payload),
+      traceContext,
     ];
     const placeholders = row.map((value) => `$${values.push(value)}`);
     return `(${placeholders.join(', ')})`;

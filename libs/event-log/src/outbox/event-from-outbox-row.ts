@@ -1,14 +1,16 @@
 import { parseEvent, type AnyEvent } from '@mindflow/events';
+import { withTraceContext } from '../tracing/event-trace-context.js';
 import type { OutboxRow } from './outbox-row.js';
 
 /**
  * The event an outbox row holds, upcast to its current schema version and validated (throws
  * EventContractError on a row no schema accepts). `position` is the outbox position.
  * The outbox has no `source` column (CONVENTIONS.md): every row of one outbox was decided by the service
- * that owns it, so the reader names it (`command`, `identity`).
+ * that owns it, so the reader names it (`command`, `identity`). The row's trace context goes with the
+ * event (`traceContextOf`).
  */
 export function eventFromOutboxRow(row: OutboxRow, source: string): AnyEvent {
-  return parseEvent({
+  return withTraceContext(parseEvent({
     eventId: row.eventId,
     eventType: row.eventType,
     schemaVersion: row.schemaVersion,
@@ -22,5 +24,5 @@ export function eventFromOutboxRow(row: OutboxRow, source: string): AnyEvent {
     aggregateVersion: row.aggregateVersion,
     position: row.position,
     payload: row.payload,
-  });
+  }), row.traceContext);
 }

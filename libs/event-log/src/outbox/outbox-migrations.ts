@@ -51,4 +51,12 @@ CREATE TABLE outbox_checkpoints (
 );
 `,
   },
+  {
+    id: '0001-outbox-trace-context',
+    sql: `
+-- The W3C traceparent of the span that wrote the row (null when tracing is off): the relay and the
+-- embedded event log continue that trace. Transport metadata, so a column and not part of the payload.
+ALTER TABLE outbox ADD COLUMN trace_context text;
+`,
+  },
 ];

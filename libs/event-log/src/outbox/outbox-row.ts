@@ -20,6 +20,8 @@ export interface OutboxRow extends OutboxPosition {
   /** ISO-8601 */
   readonly occurredAt: string;
   readonly payload: unknown;
+  /** W3C `traceparent` of the span that wrote the row; null (or absent) when it was not traced. */
+  readonly traceContext?: string | null;
 }
 
 /** Anything that runs SQL (a pooled client, a transaction's client): structural, so no `pg` version is forced. */
@@ -28,7 +30,7 @@ export interface OutboxClient {
 }
 
 export const outboxColumns = `position::text AS position, tx_id::text AS tx_id, event_id, event_type, schema_version,
-  aggregate_type, aggregate_id, aggregate_version, user_id, correlation_id, causation_id, occurred_at, payload`;
+  aggregate_type, aggregate_id, aggregate_version, user_id, correlation_id, causation_id, occurred_at, payload, trace_context`;
 
 interface StoredRow {
   position: string;
@@ -44,6 +46,7 @@ interface StoredRow {
   causation_id: string | null;
   occurred_at: Date | string;
   payload: unknown;
+  trace_context?: string | null;
 }
 
 export function outboxRowFrom(raw: unknown): OutboxRow {
@@ -62,5 +65,6 @@ export function outboxRowFrom(raw: unknown): OutboxRow {
     causationId: row.causation_id,
     occurredAt: new Date(row.occurred_at).toISOString(),
     payload: row.payload,
+    traceContext: row.trace_context ?? null,
   };
 }

@@ -4,6 +4,7 @@ import type { Logger } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import type { DeadLetter, UnreadableMessage } from '../dead-letter.js';
 import type { EventBatch, EventLog, Subscription } from '../event-log.js';
+import { applyInTrace } from './apply-in-trace.js';
 import { insertDeadLetters, prepareDeadLetters } from './dead-letters/dead-letter-store.js';
 import { letterOfEvent, letterOfUnreadable } from './dead-letters/letters.js';
 import { TransientError } from './failure-kind.js';
@@ -109,7 +110,7 @@ export async function runProjector(options: ProjectorOptions): Promise<Projector
     }
     // Types nobody handles still advance the version: the next event of this aggregate must not look like a gap.
     versions.advance(event.aggregateId, event.aggregateVersion);
-    await applyHandlers(readModels, event, tx);
+    await applyInTrace(name, event, log, () => applyHandlers(readModels, event, tx));
     return 'applied';
   }
 

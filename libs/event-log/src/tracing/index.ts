@@ -1,0 +1,1 @@
+export { traceContextOf, withTraceContext } from './event-trace-context.js';
