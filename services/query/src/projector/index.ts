@@ -6,3 +6,4 @@ export { thoughtsView } from './thoughts-view.js';
 export { tasksView } from './tasks-view.js';
 export { calendarEventsView } from './calendar-events-view.js';
 export { queryProjectedTypes } from './query-read-models.js';
+export { analyticsView } from './analytics-view.js';

@@ -1,7 +1,9 @@
 import { projectedAggregateTypes, type ReadModel } from '@mindflow/event-log';
+import { analyticsView } from './analytics-view.js';
 import { calendarEventsView } from './calendar-events-view.js';
 import { entriesView } from './entries-view.js';
 import { journalsView } from './journals-view.js';
+import { readStamps } from './read-stamps.js';
 import { tasksView } from './tasks-view.js';
 import { thoughtsView } from './thoughts-view.js';
 
@@ -9,7 +11,12 @@ import { thoughtsView } from './thoughts-view.js';
 export const queryProjection = 'query';
 
 /** Every read model of the query projection, in the order their handlers run: what it keeps, and what a rebuild rebuilds. */
-export const queryReadModels: readonly ReadModel[] = [journalsView, entriesView, thoughtsView, tasksView, calendarEventsView];
+export const queryReadModels: readonly ReadModel[] = [
+  journalsView, entriesView, thoughtsView, tasksView, calendarEventsView,
+  // Last: it recomputes days from what journals_view and entries_view hold after the event.
+  analyticsView,
+  readStamps,
+];
 
 /** The aggregate types the query projection follows: a consistency token of another type is not waited for. */
 export const queryProjectedTypes = projectedAggregateTypes(queryReadModels);

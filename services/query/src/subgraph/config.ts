@@ -1,5 +1,5 @@
 import { authConfigShape } from '@mindflow/auth';
-import { port } from '@mindflow/platform';
+import { modeSchema, port } from '@mindflow/platform';
 import { z } from 'zod';
 
 /** The query subgraph's environment (CONVENTIONS.md, "Configuration"). */
@@ -13,6 +13,12 @@ export const querySubgraphConfigSchema = z.object({
   /** How long a query sent with `x-consistent-with` waits for the read side before CONSISTENCY_TIMEOUT. */
   CONSISTENCY_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(5_000),
   OPS_PORT: port(0),
+  /** Which read cache: in-process (embedded) or Redis shared by every replica (distributed). */
+  MINDFLOW_MODE: modeSchema,
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  REDIS_KEY_PREFIX: z.string().default('mindflow:'),
+  /** The read cache's safety net: keys change with every change of the user, this only frees memory. */
+  QUERY_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
 });
 
 export type QuerySubgraphConfig = z.infer<typeof querySubgraphConfigSchema>;

@@ -4,8 +4,11 @@ import type { Pool } from '@mindflow/db';
 import { consistencyHeader } from '@mindflow/event-log';
 import { correlationHeader, correlationIdFrom, type Logger } from '@mindflow/platform';
 import type { Commands } from './commands/command-port.js';
+import { userCache, type UserCache } from './cache/cached-read.js';
+import type { ReadCache } from './cache/read-cache.js';
 import { unauthenticated } from './errors.js';
 import { createLoaders, type Loaders } from './read-model/loaders.js';
+import { callerReader, type Reader } from './read-model/reader.js';
 
 export interface SubgraphContext {
   /** Who the gateway vouches for; null when the caller header is missing or invalid. */
@@ -14,7 +17,12 @@ export interface SubgraphContext {
   readonly correlationId: string;
   /** The raw `x-consistent-with` header; the request guard parses it and waits. */
   readonly consistentWith: string | undefined;
-  readonly pool: Pool;
+  /** The read DB as the caller may read it (row-level security); refuses every read for an anonymous request. */
+  readonly pool: Reader;
+  /** The read DB itself, for what is not a caller's data (`projection_versions` for the consistency wait). */
+  readonly readDb: Pool;
+  /** Hot reads of the caller, keyed by their read stamp; null for an anonymous request. */
+  readonly cache: UserCache | null;
   readonly commands: Commands;
   readonly log: Logger;
   /** The longest a read waits for the read side to hold what the command side just confirmed. */
@@ -23,6 +31,8 @@ export interface SubgraphContext {
 
 export interface ContextDependencies {
   readonly pool: Pool;
+  readonly cache: ReadCache;
+  readonly cacheTtlSeconds: number;
   readonly commands: Commands;
   readonly log: Logger;
   readonly callerSecret: string;
@@ -32,16 +42,37 @@ export interface ContextDependencies {
 export function buildContext(headers: IncomingHttpHeaders, deps: ContextDependencies): SubgraphContext {
   const caller = verifyCaller(single(headers[callerHeader]), deps.callerSecret);
   const correlationId = correlationIdFrom(headers[correlationHeader]);
+  const log = deps.log.child({ correlationId });
+  const reader = caller ? callerReader(deps.pool, caller.userId) : anonymousReader;
   return {
     caller,
-    loaders: caller ? createLoaders(deps.pool, caller.userId) : null,
+    loaders: caller ? createLoaders(reader, caller.userId) : null,
     correlationId,
     consistentWith: single(headers[consistencyHeader]),
-    pool: deps.pool,
+    pool: reader,
+    readDb: deps.pool,
+    cache: caller ? userCache({ cache: deps.cache, userId: caller.userId, stamp: once(() => readStamp(reader, caller.userId)), ttlSeconds: deps.cacheTtlSeconds, log }) : null,
     commands: deps.commands,
-    log: deps.log.child({ correlationId }),
+    log,
     readWaitMs: deps.readWaitMs,
   };
+}
+
+const anonymousReader: Reader = {
+  query() {
+    return Promise.reject(unauthenticated());
+  },
+};
+
+/** The caller's read stamp (projector/read-stamps.ts); read lazily, after the request guard's consistency wait. */
+async function readStamp(reader: Reader, userId: string): Promise<string> {
+  const { rows } = await reader.query<{ stamp: string }>('SELECT stamp::text AS stamp FROM read_stamps WHERE owner_id = $1', [userId]);
+  return rows[0]?.stamp ?? '0';
+}
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= load());
 }
 
 /** The caller and their loaders; the request guard already refused anonymous operations, this keeps resolvers honest. */

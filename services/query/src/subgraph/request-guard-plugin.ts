@@ -24,7 +24,7 @@ export function requestGuardPlugin(waitMs: number): ApolloServerPlugin<SubgraphC
           if (operation?.operation !== 'query' || contextValue.consistentWith === undefined) return;
           const writes = parseConsistencyTokens(contextValue.consistentWith);
           if (!writes) throw badUserInput('x-consistent-with is not a consistency token this API returned', 'x-consistent-with');
-          if (!(await waitForProjection(contextValue.pool, queryProjection, writes, waitMs, queryProjectedTypes))) {
+          if (!(await waitForProjection(contextValue.readDb, queryProjection, writes, waitMs, queryProjectedTypes))) {
             throw apiError('CONSISTENCY_TIMEOUT', `the read side did not catch up with the write within ${waitMs} ms; retry shortly`);
           }
         },

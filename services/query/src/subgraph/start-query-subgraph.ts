@@ -3,6 +3,9 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { createPool, type Pool } from '@mindflow/db';
 import { createLogger, type Logger } from '@mindflow/platform';
+import { createInProcessCache } from './cache/in-process-cache.js';
+import type { ReadCache } from './cache/read-cache.js';
+import { createRedisCache } from './cache/redis-cache.js';
 import type { Commands } from './commands/command-port.js';
 import { createGrpcCommands } from './commands/grpc-commands.js';
 import { querySubgraphConfigSchema, type QuerySubgraphConfig } from './config.js';
@@ -22,6 +25,8 @@ export interface QuerySubgraphDependencies {
   /** The command service port; by default the gRPC client for COMMAND_GRPC_ADDRESS. */
   readonly commands?: Commands;
   readonly log?: Logger;
+  /** The read cache; by default in-process (embedded) or Redis (distributed), per MINDFLOW_MODE. */
+  readonly cache?: ReadCache;
 }
 
 /**
@@ -36,6 +41,11 @@ export async function startQuerySubgraph(
   const log = dependencies.log ?? createLogger('query-subgraph');
   const pool = createPool(config.READ_DATABASE_URL, { applicationName: 'query-subgraph' });
   const commands = dependencies.commands ?? createGrpcCommands(config.COMMAND_GRPC_ADDRESS);
+  const cache =
+    dependencies.cache ??
+    (config.MINDFLOW_MODE === 'distributed'
+      ? createRedisCache({ url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, log })
+      : createInProcessCache());
   const server = new ApolloServer<SubgraphContext>({
     schema: buildQuerySchema(),
     plugins: [
@@ -55,6 +65,8 @@ export async function startQuerySubgraph(
       listen: { port: config.QUERY_SUBGRAPH_PORT, host: config.QUERY_SUBGRAPH_HOST },
       context: async ({ req }) => buildContext(req.headers, {
         pool,
+        cache,
+        cacheTtlSeconds: config.QUERY_CACHE_TTL_SECONDS,
         commands,
         log,
         callerSecret: config.INTERNAL_CALLER_SECRET,
@@ -68,11 +80,13 @@ export async function startQuerySubgraph(
       async close() {
         await server.stop();
         commands.close();
+        await cache.close();
         await pool.end();
       },
     };
   } catch (error) {
     commands.close();
+    await cache.close();
     await pool.end();
     throw error;
   }

@@ -1,4 +1,4 @@
-import type { Pool } from '@mindflow/db';
+import type { Reader } from './reader.js';
 import { badUserInput } from '../errors.js';
 import { dayStart, occurrencesBetween, utcDay } from '../../recurrence/occurrences.js';
 import { eventSeriesOverlapping } from './calendar-event-reads.js';
@@ -22,7 +22,7 @@ const dayMs = 24 * 60 * 60 * 1000;
  * An occurrence carries its own day (task) or span (event); its id is the series', which is what the
  * mutations take.
  */
-export async function calendarDays(pool: Pool, ownerId: string, start: string, end: string): Promise<CalendarDay[]> {
+export async function calendarDays(pool: Reader, ownerId: string, start: string, end: string): Promise<CalendarDay[]> {
   if (end < start) throw badUserInput('end must not be before start', 'end');
   const windowStart = dayStart(start);
   const count = Math.round((dayStart(end).getTime() - windowStart.getTime()) / dayMs) + 1;

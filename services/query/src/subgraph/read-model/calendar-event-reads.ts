@@ -1,4 +1,4 @@
-import type { Pool } from '@mindflow/db';
+import type { Reader } from './reader.js';
 import type { CalendarEventRecord } from './records.js';
 
 // Every query names the owner: an event of someone else reads exactly like one that does not exist.
@@ -17,7 +17,7 @@ interface CalendarEventRow {
   updated_at: Date;
 }
 
-export async function calendarEventsByIds(pool: Pool, ownerId: string, ids: readonly string[]): Promise<CalendarEventRecord[]> {
+export async function calendarEventsByIds(pool: Reader, ownerId: string, ids: readonly string[]): Promise<CalendarEventRecord[]> {
   const { rows } = await pool.query<CalendarEventRow>(
     `SELECT ${columns} FROM calendar_events_view WHERE event_id = ANY($1::uuid[]) AND owner_id = $2 AND cancelled_at IS NULL`,
     [ids, ownerId],
@@ -26,7 +26,7 @@ export async function calendarEventsByIds(pool: Pool, ownerId: string, ids: read
 }
 
 /** The owner's live event series with an occurrence that may overlap [from, to). */
-export async function eventSeriesOverlapping(pool: Pool, ownerId: string, from: Date, to: Date, limit: number): Promise<CalendarEventRecord[]> {
+export async function eventSeriesOverlapping(pool: Reader, ownerId: string, from: Date, to: Date, limit: number): Promise<CalendarEventRecord[]> {
   const { rows } = await pool.query<CalendarEventRow>(
     `SELECT ${columns} FROM calendar_events_view
       WHERE owner_id = $1 AND cancelled_at IS NULL AND starts_at < $3 AND last_ends_at >= $2

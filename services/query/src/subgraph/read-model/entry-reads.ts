@@ -1,4 +1,4 @@
-import type { Pool } from '@mindflow/db';
+import type { Reader } from './reader.js';
 import { toConnection, type Connection } from './connection.js';
 import { cursorAtSql, encodeCursor, type Position } from './cursor.js';
 import { moods, type EntryRecord, type Mood } from './records.js';
@@ -27,7 +27,7 @@ interface EntryRow {
   cursor_at: string;
 }
 
-export async function entriesByIds(pool: Pool, ownerId: string, ids: readonly string[]): Promise<EntryRecord[]> {
+export async function entriesByIds(pool: Reader, ownerId: string, ids: readonly string[]): Promise<EntryRecord[]> {
   const { rows } = await pool.query<EntryRow>(
     `SELECT ${columns} FROM entries_view WHERE entry_id = ANY($1::uuid[]) AND owner_id = $2 AND ${visible}`,
     [ids, ownerId],
@@ -36,7 +36,7 @@ export async function entriesByIds(pool: Pool, ownerId: string, ids: readonly st
 }
 
 export async function entriesOfJournal(
-  pool: Pool,
+  pool: Reader,
   ownerId: string,
   journalId: string,
   size: number,
@@ -58,6 +58,15 @@ export async function entriesOfJournal(
     return result.rows[0]?.n ?? 0;
   };
   return toConnection(rows.map((row) => ({ record: toRecord(row), cursor: encodeCursor({ at: row.cursor_at, id: row.entry_id }) })), size, count);
+}
+
+/** The owner's newest live entries across journals (the dashboard's). */
+export async function recentEntriesOf(pool: Reader, ownerId: string, limit: number): Promise<EntryRecord[]> {
+  const { rows } = await pool.query<EntryRow>(
+    `SELECT ${columns} FROM entries_view WHERE owner_id = $1 AND ${visible} ORDER BY created_at DESC, entry_id DESC LIMIT $2`,
+    [ownerId, limit],
+  );
+  return rows.map(toRecord);
 }
 
 function toRecord(row: EntryRow): EntryRecord {

@@ -1,4 +1,4 @@
-import type { Pool } from '@mindflow/db';
+import type { Reader } from './reader.js';
 import { toConnection, type Connection } from './connection.js';
 import { cursorAtSql, encodeCursor, type Position } from './cursor.js';
 import type { JournalRecord } from './records.js';
@@ -28,7 +28,7 @@ interface JournalRow {
   cursor_at: string;
 }
 
-export async function journalsByIds(pool: Pool, ownerId: string, ids: readonly string[]): Promise<JournalRecord[]> {
+export async function journalsByIds(pool: Reader, ownerId: string, ids: readonly string[]): Promise<JournalRecord[]> {
   const { rows } = await pool.query<JournalRow>(
     `SELECT ${columns} FROM journals_view WHERE journal_id = ANY($1::uuid[]) AND owner_id = $2 AND ${visible}`,
     [ids, ownerId],
@@ -36,7 +36,7 @@ export async function journalsByIds(pool: Pool, ownerId: string, ids: readonly s
   return rows.map(toRecord);
 }
 
-export async function journalsOf(pool: Pool, ownerId: string, size: number, after?: Position): Promise<Connection<JournalRecord>> {
+export async function journalsOf(pool: Reader, ownerId: string, size: number, after?: Position): Promise<Connection<JournalRecord>> {
   const { rows } = await pool.query<JournalRow>(
     `SELECT ${columns} FROM journals_view
       WHERE owner_id = $1 AND ${visible}

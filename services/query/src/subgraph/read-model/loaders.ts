@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Pool } from '@mindflow/db';
+import type { Reader } from './reader.js';
 import { entriesByIds } from './entry-reads.js';
 import { isId } from './ids.js';
 import { journalsByIds } from './journal-reads.js';
@@ -20,7 +20,7 @@ export interface Loaders {
  * Per request and per caller: `_entities` batches of 100 references, or 100 entries each asking for its
  * journal, become one query each. The owner is bound here, so a cached value never crosses callers.
  */
-export function createLoaders(pool: Pool, ownerId: string): Loaders {
+export function createLoaders(pool: Reader, ownerId: string): Loaders {
   return {
     journal: new DataLoader((ids) => byId(ids, (valid) => journalsByIds(pool, ownerId, valid))),
     entry: new DataLoader((ids) => byId(ids, (valid) => entriesByIds(pool, ownerId, valid))),

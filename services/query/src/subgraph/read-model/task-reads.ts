@@ -1,4 +1,4 @@
-import type { Pool } from '@mindflow/db';
+import type { Reader } from './reader.js';
 import { toConnection, type Connection } from './connection.js';
 import { priorities, type Priority, type TaskRecord } from './records.js';
 import { encodeTaskCursor, type TaskPosition } from './task-cursor.js';
@@ -35,7 +35,7 @@ export interface TaskFilter {
   readonly completed?: boolean | undefined;
 }
 
-export async function tasksByIds(pool: Pool, ownerId: string, ids: readonly string[]): Promise<TaskRecord[]> {
+export async function tasksByIds(pool: Reader, ownerId: string, ids: readonly string[]): Promise<TaskRecord[]> {
   const { rows } = await pool.query<TaskRow>(
     `SELECT ${columns} FROM tasks_view WHERE task_id = ANY($1::uuid[]) AND owner_id = $2 AND deleted_at IS NULL`,
     [ids, ownerId],
@@ -51,7 +51,7 @@ const filtered = `owner_id = $1 AND deleted_at IS NULL
  * The owner's live tasks whose series overlaps [from, to] (a one-off task: whose date lies in it), in
  * date order, then due time (tasks without one last), then id.
  */
-export async function tasksOf(pool: Pool, ownerId: string, filter: TaskFilter, size: number, after?: TaskPosition): Promise<Connection<TaskRecord>> {
+export async function tasksOf(pool: Reader, ownerId: string, filter: TaskFilter, size: number, after?: TaskPosition): Promise<Connection<TaskRecord>> {
   const values = [ownerId, filter.from ?? null, filter.to ?? null, filter.completed ?? null];
   const { rows } = await pool.query<TaskRow>(
     `SELECT ${columns} FROM tasks_view
@@ -67,7 +67,7 @@ export async function tasksOf(pool: Pool, ownerId: string, filter: TaskFilter, s
 }
 
 /** The owner's live task series that overlap [from, to], for the calendar (bounded: a calendar shows days). */
-export async function taskSeriesOverlapping(pool: Pool, ownerId: string, from: string, to: string, limit: number): Promise<TaskRecord[]> {
+export async function taskSeriesOverlapping(pool: Reader, ownerId: string, from: string, to: string, limit: number): Promise<TaskRecord[]> {
   const { rows } = await pool.query<TaskRow>(
     `SELECT ${columns} FROM tasks_view WHERE ${filtered} ORDER BY date, coalesce(due_time, '24:00'), task_id LIMIT $5`,
     [ownerId, from, to, null, limit],

@@ -1,4 +1,4 @@
-import type { Pool } from '@mindflow/db';
+import type { Reader } from './reader.js';
 import { toConnection, type Connection } from './connection.js';
 import { cursorAtSql, encodeCursor, type Position } from './cursor.js';
 import type { ThoughtRecord } from './records.js';
@@ -18,7 +18,7 @@ interface ThoughtRow {
   cursor_at: string;
 }
 
-export async function thoughtsByIds(pool: Pool, ownerId: string, ids: readonly string[]): Promise<ThoughtRecord[]> {
+export async function thoughtsByIds(pool: Reader, ownerId: string, ids: readonly string[]): Promise<ThoughtRecord[]> {
   const { rows } = await pool.query<ThoughtRow>(
     `SELECT ${columns} FROM thoughts_view WHERE thought_id = ANY($1::uuid[]) AND owner_id = $2 AND deleted_at IS NULL`,
     [ids, ownerId],
@@ -28,7 +28,7 @@ export async function thoughtsByIds(pool: Pool, ownerId: string, ids: readonly s
 
 /** The owner's live thoughts, newest first; with `tag`, only those carrying it (tags are stored normalized). */
 export async function thoughtsOf(
-  pool: Pool,
+  pool: Reader,
   ownerId: string,
   filter: { tag?: string | undefined },
   size: number,

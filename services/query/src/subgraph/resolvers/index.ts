@@ -1,6 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { SubgraphContext } from '../context.js';
 import { CalendarEvent } from './calendar-event-resolvers.js';
+import { Dashboard } from './dashboard-resolvers.js';
 import { Entry } from './entry-resolvers.js';
 import { Journal } from './journal-resolvers.js';
 import { Mutation } from './mutation-resolvers.js';
@@ -21,4 +22,5 @@ export const resolvers = {
   Task,
   CalendarEvent,
   User,
+  Dashboard,
 } as unknown as GraphQLResolverMap<SubgraphContext>;

@@ -1,5 +1,6 @@
 import { authenticated, type SubgraphContext } from '../context.js';
 import { calendarDays } from '../read-model/calendar-days.js';
+import type { DashboardRoot } from './dashboard-resolvers.js';
 import { decodeCursor, pageSize } from '../read-model/cursor.js';
 import { badUserInput } from '../errors.js';
 import { journalsOf } from '../read-model/journal-reads.js';
@@ -41,5 +42,9 @@ export const Query = {
   calendar(_root: unknown, args: { start: string; end: string }, context: SubgraphContext) {
     const { caller } = authenticated(context);
     return calendarDays(context.pool, caller.userId, args.start, args.end);
+  },
+  dashboard(_root: unknown, _args: unknown, context: SubgraphContext): DashboardRoot {
+    authenticated(context);
+    return { dashboard: true };
   },
 };

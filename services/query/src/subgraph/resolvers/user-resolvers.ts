@@ -2,9 +2,10 @@ import { authenticated, type SubgraphContext } from '../context.js';
 import { toConnection } from '../read-model/connection.js';
 import { decodeCursor, pageSize } from '../read-model/cursor.js';
 import { journalsOf } from '../read-model/journal-reads.js';
+import { moodTrendOf, streakOf } from './analytics-reads.js';
 import type { PageArgs } from './query-resolvers.js';
 
-/** `User` is owned by identity; here it only gains `journals`, which are only ever the caller's own. */
+/** `User` is owned by identity; here it gains `journals` and analytics, which are only ever the caller's own. */
 export const User = {
   __resolveReference(reference: { id: string }) {
     return { id: reference.id };
@@ -16,4 +17,13 @@ export const User = {
     if (user.id.toLowerCase() !== caller.userId.toLowerCase()) return toConnection([], size, async () => 0);
     return journalsOf(context.pool, caller.userId, size, after);
   },
+  moodTrend(user: { id: string }, args: { days?: number | null }, context: SubgraphContext) {
+    if (!isCaller(user, context)) return [];
+    return moodTrendOf(context, args.days ?? 30);
+  },
+  streak(user: { id: string }, _args: unknown, context: SubgraphContext) {
+    return isCaller(user, context) ? streakOf(context) : 0;
+  },
 };
+
+const isCaller = (user: { id: string }, context: SubgraphContext) => user.id.toLowerCase() === authenticated(context).caller.userId.toLowerCase();

@@ -1,0 +1,27 @@
+import { eventTypesOf, type EventType } from '@mindflow/events';
+import type { ProjectionHandler, ProjectionHandlers, ReadModel } from '@mindflow/event-log';
+import { ownerKey } from './journals-view.js';
+
+/** The streams whose events change what the subgraph caches (dashboard, recent entries). */
+const cachedStreams = ['journal', 'entry', 'task', 'insights'] as const;
+const stamped = new Set<EventType>(cachedStreams.flatMap((stream) => eventTypesOf(stream)));
+
+const bump: ProjectionHandler<EventType> = async (event, tx) => {
+  await tx.query(
+    `INSERT INTO read_stamps (owner_id, stamp) VALUES ($1, 1)
+     ON CONFLICT (owner_id) DO UPDATE SET stamp = read_stamps.stamp + 1`,
+    [event.userId],
+  );
+};
+
+/**
+ * `read_stamps`: per user, a counter bumped in the same transaction as every change of their journals,
+ * entries, tasks or insights. The subgraph's cache keys carry it, so this *is* the cache invalidation:
+ * committed atomically with the change, seen by every process that reads the read DB (embedded and
+ * distributed alike), and never behind a read that waited for its consistency token.
+ */
+export const readStamps: ReadModel = {
+  name: 'read_stamps',
+  sharedKeys: (event) => (stamped.has(event.eventType) ? [ownerKey(event.userId)] : []),
+  handlers: Object.fromEntries([...stamped].map((eventType) => [eventType, bump])) as ProjectionHandlers,
+};
