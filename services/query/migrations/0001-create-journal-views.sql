@@ -37,7 +37,7 @@ CREATE INDEX entries_view_owner_created ON entries_view (owner_id, created_at DE
 
 -- Exactly-once bookkeeping of the projection runtime (@mindflow/event-log runProjector): the last
 -- aggregate version each projection applied. Also what a consistency token waits for.
-CREATE TABLE projection_versions (
+CREATE TABLE IF NOT EXISTS projection_versions (
   projection   text NOT NULL,
   aggregate_id uuid NOT NULL,
   version      int  NOT NULL,

@@ -35,3 +35,12 @@ CREATE TABLE search_deleted_journals (
   owner_id    uuid NOT NULL,
   deleted_at  timestamptz NOT NULL
 );
+
+-- The projector runtime's exactly-once bookkeeping, shared by every projection in the read DB (same
+-- definition as the query projection's migration; whichever projector migrates first creates it).
+CREATE TABLE IF NOT EXISTS projection_versions (
+  projection   text NOT NULL,
+  aggregate_id uuid NOT NULL,
+  version      int  NOT NULL,
+  PRIMARY KEY (projection, aggregate_id)
+);
