@@ -91,6 +91,8 @@ export class EmbeddedSubscription<R extends OutboxRecord> implements Subscriptio
     this.saved = await checkpoints.load(this.options.group, async () =>
       this.options.fromBeginning ? logStart : ((await source.end()) ?? logStart),
     );
+    // Listening before ready: a row committed right after ready() wakes us at once, not at the poll.
+    await this.deps.wakeup.listen();
     this.markReady();
     let failures = 0;
     let held = 0;

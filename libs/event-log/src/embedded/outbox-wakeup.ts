@@ -41,7 +41,8 @@ export class OutboxWakeup {
     await client?.end().catch(() => undefined);
   }
 
-  private async listen(): Promise<void> {
+  /** Starts listening now (a subscription does so before it says it is ready, so no NOTIFY is missed). */
+  async listen(): Promise<void> {
     if (this.client || this.closed) return;
     const client = new pg.Client({ connectionString: this.url, application_name: 'event-log:listen', connectionTimeoutMillis: 5_000 });
     client.on('notification', () => {
