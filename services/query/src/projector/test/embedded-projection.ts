@@ -10,6 +10,7 @@ import { whenApplied } from './progress.js';
 export interface EmbeddedProjection {
   /** The read DB the projector writes. */
   readonly read: Pool;
+  readonly readUrl: string;
   /** Appends events to the outbox as the command service does, one transaction each. */
   append(events: readonly AnyEvent[]): Promise<void>;
   /** Resolves once every event appended so far is applied (versions are contiguous per aggregate). */
@@ -47,6 +48,7 @@ export async function embeddedProjection(label: string): Promise<EmbeddedProject
   const appended: AnyEvent[] = [];
   return {
     read,
+    readUrl: readDb.url,
     async append(events) {
       for (const event of events) await withTransaction(write, (tx) => appendToOutbox(tx, [event]));
       appended.push(...events);

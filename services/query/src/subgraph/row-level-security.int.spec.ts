@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerReader, readerRole } from './read-model/reader.js';
+import { createTestReadDb, type TestReadDb } from './test/read-db.js';
+import { seedCalendarEvent, seedEntry, seedJournal, seedTask, seedThought } from './test/seed.js';
+
+// Postgres row-level security under the subgraph's reads (migrations/0005-row-level-security.sql).
+
+const views = ['journals_view', 'entries_view', 'thoughts_view', 'tasks_view', 'calendar_events_view', 'mood_days', 'entry_sentiments', 'read_stamps'];
+const alice = randomUUID();
+const bob = randomUUID();
+let db: TestReadDb;
+
+async function seedUser(ownerId: string) {
+  const journalId = await seedJournal(db.pool, { ownerId });
+  const entryId = await seedEntry(db.pool, { journalId, ownerId });
+  await seedThought(db.pool, { ownerId });
+  await seedTask(db.pool, { ownerId, date: '2030-01-01' });
+  await seedCalendarEvent(db.pool, { ownerId, startsAt: '2030-01-01T10:00:00Z', endsAt: '2030-01-01T11:00:00Z' });
+  await db.pool.query(`INSERT INTO mood_days VALUES ($1, '2030-01-01', 'CALM', 1, 4, 0.5)`, [ownerId]);
+  await db.pool.query(`INSERT INTO entry_sentiments VALUES ($1, $2, 0.5, 1, now())`, [entryId, ownerId]);
+  await db.pool.query('INSERT INTO read_stamps VALUES ($1, 1)', [ownerId]);
+}
+
+beforeAll(async () => {
+  db = await createTestReadDb();
+  await seedUser(alice);
+  await seedUser(bob);
+});
+afterAll(async () => db?.drop());
+
+describe('row-level security on every read model', () => {
+  it('shows the reader role nothing without the caller setting, even with no WHERE clause', async () => {
+    const client = await db.pool.connect();
+    try {
+      await client.query(`BEGIN; SET LOCAL ROLE ${readerRole}`);
+      for (const view of views) {
+        expect((await client.query(`SELECT count(*)::int AS n FROM ${view}`)).rows[0]).toEqual({ n: 0 });
+      }
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  });
+
+  it('shows a caller only their own rows through a query that forgets the WHERE clause', async () => {
+    for (const [caller, other] of [[alice, bob], [bob, alice]] as const) {
+      const reader = callerReader(db.pool, caller);
+      for (const view of views) {
+        const { rows } = await reader.query<{ owner_id: string }>(`SELECT owner_id FROM ${view}`);
+        expect(rows.length, view).toBeGreaterThan(0);
+        expect(rows.every((row) => row.owner_id === caller), view).toBe(true);
+        expect((await reader.query(`SELECT 1 FROM ${view} WHERE owner_id = $1`, [other])).rowCount, view).toBe(0);
+      }
+    }
+  });
+
+  it('lets the caller read nothing but read: the reader cannot write', async () => {
+    const reader = callerReader(db.pool, alice);
+    await expect(reader.query(`UPDATE journals_view SET name = 'x'`)).rejects.toThrow();
+    expect((await db.pool.query(`SELECT count(*)::int AS n FROM journals_view WHERE name = 'x'`)).rows[0]).toEqual({ n: 0 });
+  });
+
+  it('leaves the projector (the tables\' owner) writing and reading every row', async () => {
+    expect((await db.pool.query('SELECT count(DISTINCT owner_id)::int AS n FROM entries_view')).rows[0]).toEqual({ n: 2 });
+  });
+});
