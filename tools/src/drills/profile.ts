@@ -1,0 +1,22 @@
+/** How long and how hard the drills run. `quick` keeps them working in CI; `full` makes RELIABILITY.md's figures. */
+export interface DrillProfile {
+  readonly name: 'quick' | 'full';
+  /** Writers (users with a journal) and commands per second each: the steady load. */
+  readonly writers: number;
+  readonly perWriterPerSecond: number;
+  /** Load before the fault. */
+  readonly warmupMs: number;
+  /** A killed process stays dead this long before it is started again. */
+  readonly deadMs: number;
+  /** Kafka down, read DB down. */
+  readonly outageMs: number;
+  /** Load after the fault ended. */
+  readonly afterMs: number;
+  /** Longest the read side may take to catch up once the load stopped. */
+  readonly settleMs: number;
+}
+
+export const drillProfiles: Record<DrillProfile['name'], DrillProfile> = {
+  quick: { name: 'quick', writers: 2, perWriterPerSecond: 4, warmupMs: 2_000, deadMs: 2_000, outageMs: 5_000, afterMs: 3_000, settleMs: 90_000 },
+  full: { name: 'full', writers: 8, perWriterPerSecond: 5, warmupMs: 10_000, deadMs: 10_000, outageMs: 30_000, afterMs: 15_000, settleMs: 180_000 },
+};
