@@ -1,6 +1,6 @@
 import type { PoolClient } from '@mindflow/db';
 import type { ReadModel } from '@mindflow/event-log';
-import type { AnyEvent } from '@mindflow/events';
+import type { AggregateType, AnyEvent } from '@mindflow/events';
 import { documentAfter, type DocumentEvent } from '../domain/documents-from-events.js';
 import type { PendingWrites } from './pending-writes.js';
 
@@ -59,3 +59,6 @@ async function isJournalDeleted(tx: PoolClient, journalId: string): Promise<bool
   const { rowCount } = await tx.query('SELECT 1 FROM search_deleted_journals WHERE journal_id = $1', [journalId]);
   return (rowCount ?? 0) > 0;
 }
+
+/** The streams the search projection follows: what a consistency token may make a search wait for. */
+export const searchedAggregateTypes: ReadonlySet<AggregateType> = new Set<AggregateType>(['entry', 'thought', 'task', 'journal']);

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { createPool, migrate, migrationsFromDir, type Pool } from '@mindflow/db';
+import { createLogger, type Logger } from '@mindflow/platform';
+import { parse, type GraphQLSchema } from 'graphql';
+import { createSearchIndex } from '../adapters/create-search-index.js';
+import { searchMigrationsDir } from '../adapters/postgres/postgres-search-index.js';
+import type { SearchIndex } from '../application/search-index.js';
+import { searchSubgraphConfigSchema, type SearchSubgraphConfig } from './config.js';
+import { buildContext, type SearchContext } from './context.js';
+import { maskInternalErrors, requestGuardPlugin } from './request-guard-plugin.js';
+import { resolvers } from './resolvers.js';
+
+/** The SDL file, which the gateway's composition reads too. */
+export const searchSchemaPath = join(import.meta.dirname, 'schema.graphql');
+
+export function buildSearchSchema(): GraphQLSchema {
+  return buildSubgraphSchema([{ typeDefs: parse(readFileSync(searchSchemaPath, 'utf8')), resolvers: resolvers as never }]);
+}
+
+export interface RunningSearchSubgraph {
+  /** `http://127.0.0.1:<port>/` — answers GraphQL on every path, `/graphql` included. */
+  readonly url: string;
+  readonly index: SearchIndex;
+  readonly readPool: Pool;
+  close(): Promise<void>;
+}
+
+/**
+ * The search subgraph over HTTP: `search` and `suggest` over the caller's documents in the configured
+ * index (Elasticsearch, or Postgres full-text search in the read DB). Port 0 picks a free one.
+ */
+export async function startSearchSubgraph(input: Partial<SearchSubgraphConfig> = {}, dependencies: { log?: Logger } = {}): Promise<RunningSearchSubgraph> {
+  const config = searchSubgraphConfigSchema.parse(input);
+  const log = dependencies.log ?? createLogger('search-subgraph');
+  const readPool = createPool(config.READ_DATABASE_URL, { applicationName: 'search-subgraph' });
+  const index = createSearchIndex(config, readPool);
+  const server = new ApolloServer<SearchContext>({
+    schema: buildSearchSchema(),
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestGuardPlugin()],
+    formatError: maskInternalErrors,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: false, // only the gateway calls a subgraph
+  });
+  try {
+    // Searches (and waits for the projection's progress) work before the projector's first write.
+    await migrate(readPool, 'search', await migrationsFromDir(searchMigrationsDir));
+    await index.prepare();
+    const { url } = await startStandaloneServer(server, {
+      listen: { port: config.SEARCH_SUBGRAPH_PORT, host: config.SEARCH_SUBGRAPH_HOST },
+      context: async ({ req }) =>
+        buildContext(req.headers, { index, readPool, readWaitMs: config.CONSISTENCY_WAIT_MS, callerSecret: config.INTERNAL_CALLER_SECRET, log }),
+    });
+    log.info({ url, index: index.kind }, 'search subgraph listening');
+    return {
+      url,
+      index,
+      readPool,
+      async close() {
+        await server.stop();
+        await index.close();
+        await readPool.end();
+      },
+    };
+  } catch (error) {
+    await index.close().catch(() => undefined);
+    await readPool.end();
+    throw error;
+  }
+}
