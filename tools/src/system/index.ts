@@ -1,4 +1,4 @@
-export { startSystem, repoRoot, identityDatabaseUrlFor, type Mode, type RunningSystem, type SystemOptions } from './system.js';
+export { startSystem, repoRoot, identityDatabaseUrlFor, insightsDatabaseUrlFor, type Mode, type RunningSystem, type SystemOptions } from './system.js';
 export { ServiceProcess, type ServiceSpec } from './service-process.js';
 export { freePort } from './free-port.js';
 export { waitUntil, answers } from './wait-until.js';

@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDatabase } from '@mindflow/db';
 import { freePort } from './free-port.js';
 import { ServiceProcess } from './service-process.js';
 
 export const repoRoot = join(import.meta.dirname, '..', '..', '..');
+/** The built SPA: its presence decides whether the app's server starts. */
+export const clientBuild = join(repoRoot, 'angular-client', 'dist', 'angular-client', 'browser', 'index.html');
 
 export type Mode = 'embedded' | 'distributed';
 
@@ -13,6 +16,11 @@ export interface SystemOptions {
   readonly readDatabaseUrl: string;
   /** identity's own database; default: the write DB's name + `_identity` on the same server (`identityDatabaseUrlFor`). */
   readonly identityDatabaseUrl?: string;
+  /**
+   * insights' own database; default: distributed, the write DB's name + `_insights` (`insightsDatabaseUrlFor`);
+   * embedded, the write DB itself, whose outbox is the event log (docs/CONVENTIONS.md, "Insights").
+   */
+  readonly insightsDatabaseUrl?: string;
   /** distributed mode */
   readonly kafkaBrokers?: string;
   readonly topicPrefix?: string;
@@ -21,6 +29,8 @@ export interface SystemOptions {
   /** 0 or absent: any free port */
   readonly gatewayPort?: number;
   readonly gatewayHost?: string;
+  /** The app's server (SPA + /graphql proxy, angular-client/server), started once the SPA is built; 0 or absent: any free port. */
+  readonly clientPort?: number;
   /** Where services' logs go; null silences them. */
   readonly output?: NodeJS.WritableStream | null;
   readonly extraEnv?: Record<string, string>;
@@ -28,7 +38,12 @@ export interface SystemOptions {
 
 export interface RunningSystem {
   readonly gatewayUrl: string;
-  /** By name: command, relay and identity-relay (distributed only), query-projector, query-subgraph, identity, gateway. */
+  /** The app (the Angular SPA, same-origin with /graphql), when angular-client has been built. */
+  readonly appUrl?: string;
+  /**
+   * By name: command, relay, identity-relay and insights-relay (distributed only), query-projector, query-subgraph,
+   * identity, insights-projector, insights-subgraph, gateway.
+   */
   readonly services: ReadonlyMap<string, ServiceProcess>;
   stop(): Promise<void>;
 }
@@ -39,7 +54,8 @@ export interface RunningSystem {
  * only the adapters chosen by MINDFLOW_MODE differ.
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
-  const [grpcPort, subgraphPort, identityPort, gatewayPort] = await Promise.all([
+  const [grpcPort, subgraphPort, identityPort, insightsPort, gatewayPort] = await Promise.all([
+    freePort(),
     freePort(),
     freePort(),
     freePort(),
@@ -47,6 +63,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   ]);
   const identityDatabaseUrl = options.identityDatabaseUrl ?? identityDatabaseUrlFor(options.writeDatabaseUrl);
   await ensureDatabase(identityDatabaseUrl);
+  const insightsDatabaseUrl =
+    options.insightsDatabaseUrl ?? (options.mode === 'embedded' ? options.writeDatabaseUrl : insightsDatabaseUrlFor(options.writeDatabaseUrl));
+  await ensureDatabase(insightsDatabaseUrl);
   const env: Record<string, string> = {
     MINDFLOW_MODE: options.mode,
     WRITE_DATABASE_URL: options.writeDatabaseUrl,
@@ -62,6 +81,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     IDENTITY_SUBGRAPH_URL: `http://127.0.0.1:${identityPort}/graphql`,
     AUTH_JWKS_URL: `http://127.0.0.1:${identityPort}/.well-known/jwks.json`,
     AUTH_SESSIONS_URL: `http://127.0.0.1:${identityPort}/internal/sessions`,
+    // insights: analyses in its own database, whose outbox carries AIInsightsGenerated.
+    INSIGHTS_DATABASE_URL: insightsDatabaseUrl,
+    INSIGHTS_SUBGRAPH_PORT: String(insightsPort),
+    INSIGHTS_SUBGRAPH_URL: `http://127.0.0.1:${insightsPort}/graphql`,
     ...(options.gatewayHost ? { HOST: options.gatewayHost } : {}),
     ...(options.kafkaBrokers ? { KAFKA_BROKERS: options.kafkaBrokers } : {}),
     ...(options.topicPrefix ? { KAFKA_TOPIC_PREFIX: options.topicPrefix } : {}),
@@ -69,6 +92,15 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     ...(options.redisKeyPrefix ? { REDIS_KEY_PREFIX: options.redisKeyPrefix } : {}),
     ...options.extraEnv,
   };
+  const client = existsSync(clientBuild)
+    ? await (async () => {
+        const port = options.clientPort || (await freePort());
+        return {
+          url: `http://127.0.0.1:${port}`,
+          env: { CLIENT_PORT: String(port), GATEWAY_URL: `http://127.0.0.1:${gatewayPort}`, ...(options.gatewayHost ? { CLIENT_HOST: options.gatewayHost } : {}) },
+        };
+      })()
+    : undefined;
   const specs: { name: string; entry: string; env?: Record<string, string> }[] = [
     { name: 'command', entry: 'services/command/src/main.ts' },
     ...(options.mode === 'distributed' ? [{ name: 'relay', entry: 'services/command/src/relay-main.ts' }] : []),
@@ -80,9 +112,18 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       ? [{ name: 'identity-relay', entry: 'services/command/src/relay-main.ts',
           env: { WRITE_DATABASE_URL: identityDatabaseUrl, KAFKA_CLIENT_ID: 'mindflow-identity-relay', RELAY_SOURCE: 'identity' } }]
       : []),
+    { name: 'insights-projector', entry: 'services/insights/src/projector-main.ts' },
+    { name: 'insights-subgraph', entry: 'services/insights/src/subgraph-main.ts' },
+    // insights' outbox (AIInsightsGenerated, AIInsightsFailed) to Kafka, like identity's.
+    ...(options.mode === 'distributed'
+      ? [{ name: 'insights-relay', entry: 'services/command/src/relay-main.ts',
+          env: { WRITE_DATABASE_URL: insightsDatabaseUrl, KAFKA_CLIENT_ID: 'mindflow-insights-relay', RELAY_SOURCE: 'insights' } }]
+      : []),
     // distributed: the event log → Redis pub/sub for every gateway replica (embedded: the gateway notifies in-process)
     ...(options.mode === 'distributed' ? [{ name: 'notifier', entry: 'services/notifier/src/main.ts' }] : []),
     { name: 'gateway', entry: 'gateway/src/main.ts' },
+    // the SPA and its /graphql proxy (HTTP + WebSocket), once `nx run @mindflow/angular-client:build` has run
+    ...(client ? [{ name: 'client', entry: 'angular-client/server/main.ts', env: client.env }] : []),
   ];
   const services = new Map<string, ServiceProcess>();
   const stop = async () => {
@@ -101,12 +142,19 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     await stop();
     throw error;
   }
-  return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, services, stop };
+  return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, ...(client ? { appUrl: client.url } : {}), services, stop };
 }
 
 /** identity's database next to the write DB: same server, the write DB's name + `_identity`. */
 export function identityDatabaseUrlFor(writeDatabaseUrl: string): string {
   const url = new URL(writeDatabaseUrl);
   url.pathname = `${url.pathname.replace(/\/+$/, '')}_identity`;
+  return url.toString();
+}
+
+/** insights' database next to the write DB (distributed): same server, the write DB's name + `_insights`. */
+export function insightsDatabaseUrlFor(writeDatabaseUrl: string): string {
+  const url = new URL(writeDatabaseUrl);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}_insights`;
   return url.toString();
 }
