@@ -30,6 +30,12 @@ export const subgraphs: readonly SubgraphSpec[] = [
     defaultUrl: 'http://127.0.0.1:4002/graphql',
   },
   {
+    name: 'search',
+    sdl: 'services/search/src/subgraph/schema.graphql',
+    urlEnv: 'SEARCH_SUBGRAPH_URL',
+    defaultUrl: 'http://127.0.0.1:4003/graphql',
+  },
+  {
     name: 'insights',
     sdl: 'services/insights/src/subgraph/schema.graphql',
     urlEnv: 'INSIGHTS_SUBGRAPH_URL',
