@@ -1,12 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { callerHeader, signCaller } from '@mindflow/auth';
-import { correlationHeader } from '@mindflow/platform';
+import { correlationHeader, currentTraceparent, traceparentHeader } from '@mindflow/platform';
 import type { GatewayContext } from './context.js';
 
 /**
  * How the gateway talks to a subgraph: every request carries the caller, signed with the internal secret
- * (subgraphs trust that header, never a client's token), the correlation id, and the client's
- * consistency token. Requests the gateway makes on its own (health checks) carry no caller.
+ * (subgraphs trust that header, never a client's token), the correlation id, the trace context (when
+ * tracing), and the client's consistency token. Requests the gateway makes on its own (health checks) carry no caller.
  */
 export class CallerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, private readonly callerSecret: string) {
@@ -21,6 +21,8 @@ export class CallerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       headers.set(callerHeader, signCaller({ userId: ctx.auth.user.userId, roles: ctx.auth.user.roles }, this.callerSecret));
     }
     headers.set(correlationHeader, ctx.correlationId);
+    const traceparent = currentTraceparent();
+    if (traceparent) headers.set(traceparentHeader, traceparent);
     if (ctx.consistentWith) headers.set('x-consistent-with', ctx.consistentWith);
   }
 }

@@ -1,7 +1,7 @@
 // The gateway process: configuration from the environment, the GraphQL endpoint, an ops server (OPS_PORT)
 // and a graceful shutdown.
 import { devCallerSecret } from '@mindflow/auth';
-import { createLogger, loadConfig, Shutdown, startOpsServer } from '@mindflow/platform';
+import { createLogger, loadConfig, Shutdown, startOpsServer, startTracing } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import { gatewayConfigSchema } from './config.js';
 import { startGateway } from './start-gateway.js';
@@ -14,6 +14,7 @@ const shutdown = new Shutdown(log);
 if (config.INTERNAL_CALLER_SECRET === devCallerSecret) log.warn('INTERNAL_CALLER_SECRET is the dev default: set one before deploying');
 if (!config.AUTH_JWKS_URL && !config.AUTH_PUBLIC_KEY) log.warn('no AUTH_JWKS_URL or AUTH_PUBLIC_KEY: verifying tokens with the dev key in .cache/dev-keys');
 shutdown.onSignals();
+shutdown.add('tracing', startTracing('gateway'));
 
 const metrics = new Registry();
 // Subscriptions hear about changes through Redis (distributed) or from the outbox in-process (embedded).

@@ -6,7 +6,17 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { verifierFromConfig, type Verifier } from '@mindflow/auth';
-import { correlationHeader, correlationIdFrom, createLogger, type Logger } from '@mindflow/platform';
+import {
+  correlationHeader,
+  correlationIdFrom,
+  createLogger,
+  SpanKind,
+  startSpan,
+  traceparentFrom,
+  traceparentHeader,
+  withLogContext,
+  type Logger,
+} from '@mindflow/platform';
 import { CallerDataSource } from './caller-data-source.js';
 import { withSessionCheck } from './auth/session-check.js';
 import { IdentityDataSource } from './identity-data-source.js';
@@ -116,14 +126,25 @@ export async function startGateway(input: Partial<GatewayConfig> = {}, dependenc
     // The id every service logs for this request: echoed so a client can quote it in a bug report.
     req.headers[correlationHeader] = correlationId;
     res.setHeader(correlationHeader, correlationId);
-    if (applyCors(req, res, corsOrigins)) return;
     const url = new URL(req.url ?? '/', 'http://gateway');
-    if (url.pathname === '/playground' && req.method === 'GET') return servePlayground(res);
-    if (url.pathname !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'the GraphQL endpoint is /graphql');
-    handleGraphQL(req, res, url.search).catch((error: unknown) => {
-      log.error({ err: error, correlationId }, 'request failed');
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal error');
-      else res.end();
+    // Everything done for this request logs its correlation id and (tracing on) belongs to one server span,
+    // whose context goes to the subgraphs (caller-data-source.ts). A client's own traceparent is continued.
+    withLogContext({ correlationId }, () => {
+      const span = startSpan(`gateway ${req.method ?? 'GET'} ${url.pathname}`, {
+        kind: SpanKind.SERVER,
+        parent: traceparentFrom(req.headers[traceparentHeader]),
+        attributes: { 'http.request.method': req.method ?? 'GET', 'url.path': url.pathname, 'mindflow.correlation_id': correlationId },
+      }, () => {
+        if (applyCors(req, res, corsOrigins)) return;
+        if (url.pathname === '/playground' && req.method === 'GET') return servePlayground(res);
+        if (url.pathname !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'the GraphQL endpoint is /graphql');
+        handleGraphQL(req, res, url.search).catch((error: unknown) => {
+          log.error({ err: error, correlationId }, 'request failed');
+          if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal error');
+          else res.end();
+        });
+      });
+      res.once('close', () => span.end());
     });
   });
 

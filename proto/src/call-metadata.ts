@@ -5,6 +5,8 @@ export const metadataKeys = {
   userId: 'x-user-id',
   correlationId: 'x-correlation-id',
   idempotencyKey: 'x-idempotency-key',
+  /** W3C trace context of the calling span (present when the caller traces). */
+  traceparent: 'traceparent',
 } as const;
 
 /** Who is calling and in which flow; travels as metadata, never inside messages. */
@@ -12,6 +14,7 @@ export interface CallContext {
   userId?: string;
   correlationId?: string;
   idempotencyKey?: string;
+  traceparent?: string;
 }
 
 export function callMetadata(context: CallContext): Metadata {

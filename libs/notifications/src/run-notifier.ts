@@ -3,6 +3,7 @@ import type { Logger } from '@mindflow/platform';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { NotificationBus } from './notification-bus.js';
 import { notificationOf, notifiedEventTypes } from './notification-of.js';
+import { notifyInTrace } from './notify-in-trace.js';
 
 export interface NotifierOptions {
   readonly eventLog: EventLog;
@@ -52,7 +53,7 @@ export async function runNotifier(options: NotifierOptions): Promise<RunningNoti
           continue;
         }
         // Sent without waiting one by one: on one connection Redis keeps their order.
-        published.push(options.bus.publish(notification).then(() => {
+        published.push(notifyInTrace(event, options.log, () => options.bus.publish(notification)).then(() => {
           metrics?.published.inc({ subject: notification.subject });
           metrics?.ageSeconds.observe(Math.max(0, now() - Date.parse(event.occurredAt)) / 1000);
         }));

@@ -1,5 +1,5 @@
 // The command service process: configuration, ops server, gRPC service, graceful shutdown. Wiring only.
-import { createLogger, loadConfig, Shutdown, startOpsServer } from '@mindflow/platform';
+import { createLogger, loadConfig, Shutdown, startOpsServer, startTracing } from '@mindflow/platform';
 import { commandConfigSchema } from './command-config.js';
 import { startCommandService } from './command-service.js';
 
@@ -7,6 +7,7 @@ const config = loadConfig(commandConfigSchema);
 const log = createLogger('command', config.LOG_LEVEL);
 const shutdown = new Shutdown(log);
 shutdown.onSignals();
+shutdown.add('tracing', startTracing('command'));
 
 const service = await startCommandService(config, { log });
 shutdown.add('command service', () => service.close());

@@ -1,5 +1,5 @@
 // The outbox → Kafka relay process: configuration, ops server (metrics), relay, graceful shutdown. Wiring only.
-import { createLogger, loadConfig, Shutdown, startOpsServer } from '@mindflow/platform';
+import { createLogger, loadConfig, Shutdown, startOpsServer, startTracing } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import { relayConfigSchema } from './relay/relay-config.js';
 import { startRelay } from './relay/start-relay.js';
@@ -8,6 +8,7 @@ const config = loadConfig(relayConfigSchema);
 const log = createLogger('relay', config.LOG_LEVEL);
 const shutdown = new Shutdown(log);
 shutdown.onSignals();
+shutdown.add('tracing', startTracing(config.RELAY_SOURCE === 'identity' ? 'identity-relay' : 'relay'));
 
 const metrics = new Registry();
 const relay = await startRelay(config, { log, metrics });

@@ -1,6 +1,6 @@
 // The identity process: configuration, ops server, accounts + sessions + subgraph + JWKS, graceful shutdown. Wiring only.
 import { devCallerSecret } from '@mindflow/auth';
-import { createLogger, loadConfig, Shutdown, startOpsServer } from '@mindflow/platform';
+import { createLogger, loadConfig, Shutdown, startOpsServer, startTracing } from '@mindflow/platform';
 import { identityConfigSchema } from './identity-config.js';
 import { startIdentityService } from './identity-service.js';
 
@@ -10,6 +10,7 @@ const shutdown = new Shutdown(log);
 if (config.INTERNAL_CALLER_SECRET === devCallerSecret) log.warn('INTERNAL_CALLER_SECRET is the dev default: set one before deploying');
 if (!config.AUTH_PRIVATE_KEY) log.warn('no AUTH_PRIVATE_KEY: signing access tokens with the dev key pair in .cache/dev-keys');
 shutdown.onSignals();
+shutdown.add('tracing', startTracing('identity'));
 
 const service = await startIdentityService(config, { log });
 shutdown.add('identity service', () => service.close());

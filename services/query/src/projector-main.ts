@@ -2,7 +2,7 @@
 // (OPS_PORT: ready once it consumes and is not far behind the log, metrics) and a graceful shutdown that
 // commits what was applied.
 import { projectorRuntimeConfigSchema } from '@mindflow/event-log';
-import { createLogger, loadConfig, Shutdown, startOpsServer } from '@mindflow/platform';
+import { createLogger, loadConfig, Shutdown, startOpsServer, startTracing } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import { queryProjectorConfigSchema } from './projector/config.js';
 import { startQueryProjector } from './projector/start-query-projector.js';
@@ -11,6 +11,7 @@ const config = loadConfig(queryProjectorConfigSchema.extend(projectorRuntimeConf
 const log = createLogger('query-projector');
 const shutdown = new Shutdown(log);
 shutdown.onSignals();
+shutdown.add('tracing', startTracing('query-projector'));
 
 const metrics = new Registry();
 const projector = await startQueryProjector(config, { log, metrics });

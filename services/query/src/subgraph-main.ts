@@ -1,7 +1,7 @@
 // The query subgraph process: configuration from the environment, the GraphQL server, an ops server
 // (OPS_PORT) whose readiness is "the read DB answers", and a graceful shutdown.
 import { devCallerSecret } from '@mindflow/auth';
-import { createLogger, loadConfig, Shutdown, startOpsServer } from '@mindflow/platform';
+import { createLogger, loadConfig, Shutdown, startOpsServer, startTracing } from '@mindflow/platform';
 import { querySubgraphConfigSchema } from './subgraph/config.js';
 import { startQuerySubgraph } from './subgraph/start-query-subgraph.js';
 
@@ -10,6 +10,7 @@ const log = createLogger('query-subgraph');
 const shutdown = new Shutdown(log);
 if (config.INTERNAL_CALLER_SECRET === devCallerSecret) log.warn('INTERNAL_CALLER_SECRET is the dev default: set one before deploying');
 shutdown.onSignals();
+shutdown.add('tracing', startTracing('query-subgraph'));
 
 const subgraph = await startQuerySubgraph(config, { log });
 shutdown.add('query subgraph', () => subgraph.close());

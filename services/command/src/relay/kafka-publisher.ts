@@ -1,6 +1,7 @@
-import { allTopics, topicFor, toKafkaMessage, type AnyEvent } from '@mindflow/events';
-import type { Logger } from '@mindflow/platform';
-import { Kafka, Partitioners, logLevel, type Producer, type TopicMessages } from 'kafkajs';
+import { allTopics, topicFor, toKafkaMessage, type AnyEvent, type OutgoingKafkaMessage } from '@mindflow/events';
+import { traceContextOf } from '@mindflow/event-log';
+import { traceparentHeader, type Logger } from '@mindflow/platform';
+import { Kafka, Partitioners, logLevel, type Message, type Producer, type TopicMessages } from 'kafkajs';
 
 export interface EventPublisher {
   /** Resolves once every broker leader acknowledged every event (acks = all). */
@@ -74,7 +75,12 @@ function byTopic(events: readonly AnyEvent[], prefix: string): TopicMessages[] {
     const topic = topicFor(event.eventType, prefix);
     let group = groups.get(topic);
     if (!group) groups.set(topic, (group = { topic, messages: [] }));
-    group.messages.push(toKafkaMessage(event));
+    group.messages.push(withTraceHeader(toKafkaMessage(event), traceContextOf(event)));
   }
   return [...groups.values()];
+}
+
+/** W3C `traceparent` next to the event's own headers, when the event is traced. */
+function withTraceHeader(message: OutgoingKafkaMessage, traceparent: string | undefined): Message {
+  return traceparent ? { ...message, headers: { ...message.headers, [traceparentHeader]: traceparent } } : message;
 }

@@ -10,6 +10,7 @@ import {
 import type { Logger } from '@mindflow/platform';
 import type { EventPublisher } from './kafka-publisher.js';
 import type { OutboxSignal } from './outbox-signal.js';
+import { publishInTrace } from './publish-spans.js';
 import { awaitLeadership, sleep, type Leadership } from './relay-leadership.js';
 import type { RelayMetrics } from './relay-metrics.js';
 
@@ -105,7 +106,7 @@ export class OutboxRelay {
       }
       held = 0;
       const events = rows.map((row) => eventFromOutboxRow(row, source));
-      await publisher.publish(events);
+      await publishInTrace(events, () => publisher.publish(events));
       const last = rows[rows.length - 1]!;
       await saveOutboxCheckpoint(pool, name, last);
       this.checkpoint = { txId: last.txId, position: last.position };

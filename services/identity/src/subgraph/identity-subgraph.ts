@@ -1,6 +1,7 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { traceGraphQLRequests } from '@mindflow/platform';
 import type { IdentityEnvironment } from '../application/identity-environment.js';
 import { buildContext, type IdentityContext } from './context.js';
 import { errorLoggingPlugin, maskInternalErrors } from './error-plugin.js';
@@ -24,6 +25,8 @@ export async function startIdentitySubgraph(env: IdentityEnvironment, callerSecr
     csrfPrevention: false,
   });
   await apollo.start();
+  // One span per request, continuing the gateway's trace; log lines inside carry the correlation id.
+  traceGraphQLRequests(apollo, 'identity-subgraph request');
   return {
     async handle(req, res, body, search) {
       const headers = new HeaderMap();

@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { createPool, type Pool } from '@mindflow/db';
-import { createLogger, type Logger } from '@mindflow/platform';
+import { createLogger, traceGraphQLRequests, type Logger } from '@mindflow/platform';
 import { createInProcessCache } from './cache/in-process-cache.js';
 import type { ReadCache } from './cache/read-cache.js';
 import { createRedisCache } from './cache/redis-cache.js';
@@ -60,6 +60,8 @@ export async function startQuerySubgraph(
     // Only the gateway calls a subgraph, and its requests are not browser requests.
     csrfPrevention: false,
   });
+  // One span per request, continuing the gateway's trace; log lines inside carry the correlation id.
+  traceGraphQLRequests(server, 'query-subgraph request');
   try {
     const { url } = await startStandaloneServer(server, {
       listen: { port: config.QUERY_SUBGRAPH_PORT, host: config.QUERY_SUBGRAPH_HOST },

@@ -4,6 +4,7 @@ import { toServiceError } from '@mindflow/proto';
 import type { Caller } from '../../application/caller.js';
 import { isDomainError, type DomainError } from '../../domain/shared/domain-error.js';
 import { apiErrorOf } from './api-error-of.js';
+import { callInTrace } from './call-in-trace.js';
 import { callerFromMetadata } from './caller-from-metadata.js';
 
 export type UnaryHandler<Req, Res> = (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => void;
@@ -27,7 +28,8 @@ export function unary<Req, Res>(
       return;
     }
     const fields = { rpc, correlationId: caller.correlationId, userId: caller.userId };
-    work(call.request, caller).then(
+    // The outcome is logged inside the call's trace, so its line carries the trace and span ids too.
+    void callInTrace(rpc, call.metadata, caller, () => work(call.request, caller).then(
       (result) => {
         const ms = Math.round(performance.now() - started);
         if (isDomainError(result)) {
@@ -43,6 +45,6 @@ export function unary<Req, Res>(
         log.error({ ...fields, err: error }, 'command failed');
         callback(toServiceError({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal error' }));
       },
-    );
+    ));
   };
 }

@@ -1,13 +1,19 @@
+import { currentTraceparent, inSpan, SpanKind } from '@mindflow/platform';
 import { fromServiceError, type DeleteResult } from '@mindflow/proto';
 import { CommandRejected, type CommandMetadata, type Deleted, type Written } from './command-port.js';
 
-/** Runs one rpc; a failure arrives as an `ApiError` (`fromServiceError`) and leaves as `CommandRejected`. */
+/**
+ * Runs one rpc; a failure arrives as an `ApiError` (`fromServiceError`) and leaves as `CommandRejected`.
+ * With tracing on the call is a client span, whose context `callContext` sends as `traceparent` metadata.
+ */
 export async function commandCall<T>(send: () => Promise<T>): Promise<T> {
-  try {
-    return await send();
-  } catch (error) {
-    throw new CommandRejected(fromServiceError(error));
-  }
+  return inSpan('CommandService call', { kind: SpanKind.CLIENT, attributes: { 'rpc.system': 'grpc' } }, async () => {
+    try {
+      return await send();
+    } catch (error) {
+      throw new CommandRejected(fromServiceError(error));
+    }
+  });
 }
 
 /** The call metadata of command.proto: caller, correlation id, transport-level idempotency key. */
@@ -16,7 +22,14 @@ export function callContext(metadata: CommandMetadata) {
     userId: metadata.userId,
     correlationId: metadata.correlationId,
     ...(metadata.idempotencyKey ? { idempotencyKey: metadata.idempotencyKey } : {}),
+    ...traceparentField(),
   };
+}
+
+/** The active (client) span's context, when tracing. */
+function traceparentField(): { traceparent?: string } {
+  const traceparent = currentTraceparent();
+  return traceparent ? { traceparent } : {};
 }
 
 /** The request field `idempotency_key` of the creates that have one (it wins over the metadata key). */
