@@ -16,6 +16,7 @@ case "${1:-}" in
   start) shift; exec npm start -- "$@" ;;
   test)
     bash tools/infra/infra.sh up
+    bash tools/infra/chromium.sh   # Debian's Chromium for the browser e2e tests (angular-client/e2e)
     echo "[dev] servers stay up for the next run; stop them with: npm run infra:down" >&2
     exec npm test ;;
   *) echo "usage: bash tools/dev.sh start|test" >&2; exit 2 ;;

@@ -31,8 +31,9 @@ const system = await startSystem({
   readDatabaseUrl: readUrl,
   gatewayPort: Number(process.env['GATEWAY_PORT'] ?? 4000),
   gatewayHost: process.env['HOST'],
+  clientPort: Number(process.env['CLIENT_PORT'] ?? 3000),
 });
-await printWelcome(system.gatewayUrl);
+await printWelcome(system.gatewayUrl, system.appUrl);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -3,10 +3,14 @@
  * the identity service, so the way in is `register` in the playground (the printed demo token of the
  * walking skeleton belonged to no account and could not be logged out).
  */
-export async function printWelcome(gatewayUrl: string): Promise<void> {
+export async function printWelcome(gatewayUrl: string, appUrl?: string): Promise<void> {
   const playground = gatewayUrl.replace(/\/graphql$/, '/playground');
+  const app = appUrl
+    ? `  App:          ${appUrl}   (sign up there, or use the playground below)`
+    : '  App:          not built yet: npx nx run @mindflow/angular-client:build, then start again';
   console.log(`
 MindFlow is running.
+${app}
   GraphQL API:  ${gatewayUrl}
   Playground:   ${playground}
 

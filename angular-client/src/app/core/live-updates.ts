@@ -17,6 +17,7 @@ export class LiveUpdates {
   private readonly apollo = inject(Apollo);
   private readonly gql = inject(Gql);
   private subscriptions: Subscription[] = [];
+  private toastTimer: ReturnType<typeof setTimeout> | undefined;
   /** The newest insights that arrived live, for a toast. */
   readonly latestInsights = signal<InsightsFieldsFragment | null>(null);
 
@@ -47,6 +48,8 @@ export class LiveUpdates {
             data: { entry: { __typename: 'Entry', id: insights.entryId, insights: { __typename: 'Insights', ...insights } } } as EntryInsightsQuery,
           });
           this.latestInsights.set(insights);
+          clearTimeout(this.toastTimer);
+          this.toastTimer = setTimeout(() => this.latestInsights.set(null), 10_000);
         },
         // a server without insights yet refuses the subscription: nothing to show, nothing to retry
         error: () => undefined,

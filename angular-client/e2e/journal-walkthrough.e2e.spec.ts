@@ -1,0 +1,159 @@
+// A person's first session in the SPA, in Debian's Chromium against the whole system in embedded mode (the
+// app's server, the gateway and every service as their own processes): register → create a journal → write
+// an entry (autosaved) → insights arrive live → search finds it → capture a thought → complete a task in the
+// planner → a reload keeps you signed in → log out → log back in. Screenshots go to artifacts/screenshots/.
+// Insights and search are checked where this system serves them, and otherwise must degrade to a notice.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '@mindflow/testing';
+import { repoRoot, startSystem, type RunningSystem } from '@mindflow/tools';
+import { launchChromium } from './browser.js';
+
+const screenshots = join(repoRoot, 'artifacts', 'screenshots');
+const logs = process.env['E2E_LOGS'] ? process.stderr : null;
+
+describe('the app in a browser (embedded mode)', () => {
+  let system: RunningSystem;
+  let writeDb: TestDatabase;
+  let readDb: TestDatabase;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let appUrl: string;
+  const email = `walk-${Date.now()}@example.com`;
+  const password = 'correct horse battery staple';
+
+  beforeAll(async () => {
+    [writeDb, readDb] = await Promise.all([createTestDatabase('e2e-browser-write'), createTestDatabase('e2e-browser-read')]);
+    system = await startSystem({ mode: 'embedded', writeDatabaseUrl: writeDb.url, readDatabaseUrl: readDb.url, output: logs });
+    if (!system.appUrl) throw new Error('the SPA is not built (angular-client/dist is missing): run npx nx run @mindflow/angular-client:build');
+    appUrl = system.appUrl;
+    await mkdir(screenshots, { recursive: true });
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1200, height: 860 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+    await Promise.all([writeDb?.drop(), readDb?.drop()]);
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+
+  it('walks from sign-up to sign-in again', async () => {
+    // signed out: the app sends you to sign in
+    await page.goto(appUrl);
+    await page.waitForURL(/\/login/);
+    await shot('01-login');
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('Name').fill('Walker');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Hello, Walker');
+    await shot('02-dashboard-empty');
+
+    // a journal
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journals' }).click();
+    await page.getByLabel('Name').fill('Morning pages');
+    await page.getByRole('button', { name: 'Icon 🌱' }).first().click();
+    await page.getByRole('button', { name: 'Create journal' }).click();
+    await page.getByRole('link', { name: /Morning pages/ }).click();
+    await page.getByRole('heading', { name: /Morning pages/ }).waitFor();
+
+    // an entry, autosaved
+    await page.getByRole('link', { name: 'New entry' }).first().click();
+    await page.getByLabel('Title').fill('A quiet harbour');
+    await page.getByRole('button', { name: 'Grateful', exact: true }).click();
+    await page.getByLabel('Entry', { exact: true }).fill('Walked along the harbour at dawn. The lighthouse keeper waved; I felt grateful and calm.');
+    await page.getByLabel(/^Tags/).fill('walking, gratitude');
+    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    await page.waitForURL(/\/entries\/[0-9a-f-]{36}$/);
+    const entryUrl = page.url();
+
+    // insights arrive live (without a reload) where the system has them; otherwise the panel says so
+    const insights = page.getByRole('region', { name: 'Insights' });
+    const arrived = insights.locator('.summary');
+    const unavailable = insights.getByText('not available on this server yet');
+    await arrived.or(unavailable).first().waitFor({ timeout: 90_000 });
+    const insightsServed = await arrived.isVisible();
+    if (insightsServed) expect((await arrived.textContent())?.trim().length).toBeGreaterThan(0);
+    await shot('03-entry-editor');
+
+    // search finds it where search exists; otherwise a notice, not an error
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
+    await page.getByLabel('Search entries, thoughts and tasks').fill('lighthouse');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const found = page.getByRole('link', { name: 'A quiet harbour' });
+    const noSearch = page.getByText('not available on this server yet');
+    await expect.poll(async () => {
+      if (await noSearch.isVisible()) return 'unavailable';
+      if (await found.isVisible()) return 'found';
+      const alert = page.getByRole('alert');
+      if (await alert.isVisible()) return `error: ${await alert.textContent()}`;
+      await page.getByRole('button', { name: 'Search', exact: true }).click(); // the index may lag a moment
+      return `waiting: ${await page.getByRole('status').allTextContents()}`;
+    }, { timeout: 60_000, interval: 1_000 }).toMatch(/^(found|unavailable)$/);
+    await shot('04-search');
+
+    // a thought from anywhere: Ctrl+K
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog', { name: 'Capture a thought' }).getByLabel(/^Thought/).fill('Call the lighthouse keeper #harbour');
+    await page.getByRole('button', { name: 'Save thought' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Thoughts' }).click();
+    await page.getByText('Call the lighthouse keeper #harbour').waitFor();
+    await page.getByRole('button', { name: '#harbour' }).click();
+    await page.getByText('Call the lighthouse keeper #harbour').waitFor();
+    await shot('05-thoughts');
+
+    // a task, completed in the planner with one click
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Planner' }).click();
+    await page.getByLabel('Task', { exact: true }).fill('Water the plants');
+    await page.getByRole('button', { name: 'Add task' }).click();
+    await page.getByRole('checkbox', { name: 'Complete Water the plants' }).click();
+    await page.getByRole('checkbox', { name: 'Reopen Water the plants' }).waitFor();
+    expect(await page.getByRole('checkbox', { name: 'Reopen Water the plants' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Month' }).click();
+    await page.getByRole('checkbox', { name: 'Reopen Water the plants' }).waitFor();
+    await shot('06-planner-month');
+
+    // a reload keeps you signed in (silent refresh through the httpOnly cookie), and the task stays done
+    await page.reload();
+    await page.getByRole('checkbox', { name: 'Reopen Water the plants' }).waitFor();
+    await page.goto(entryUrl);
+    await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('A quiet harbour');
+    if (insightsServed) await insights.locator('.summary').waitFor();
+
+    // the dashboard, then log out and back in
+    await page.getByRole('link', { name: 'MindFlow home' }).click();
+    await page.getByRole('heading', { name: 'Hello, Walker' }).waitFor();
+    await shot('07-dashboard');
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(/\/login/);
+    await page.goto(`${appUrl}/planner`);
+    await page.waitForURL(/\/login\?returnUrl=%2Fplanner/);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/planner$/);
+    await page.getByRole('checkbox', { name: 'Reopen Water the plants' }).waitFor();
+  });
+
+  it('is usable on a phone-sized screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${appUrl}/journals`);
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Planner' }).click();
+    await page.getByRole('heading', { name: 'Planner' }).waitFor();
+    // runs in the page: nothing wider than the screen
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot('08-phone-planner');
+  });
+});
