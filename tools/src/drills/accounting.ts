@@ -7,7 +7,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { appliedOf, missingVersions, summarizeLedger } from './applied-ledger.js';
 import { liveVersionsTable, readTransitions } from './audit.js';
 import type { DrillEnvironment } from './environment.js';
-import { parkedExamples, parkedLetters, projectedVersions, queryReadSide, writeSnapshot, writtenVersions } from './read-sides.js';
+import { hasPostgresSearch, parkedExamples, parkedLetters, postgresSearchReadSide, projectedVersions, queryReadSide, writeSnapshot, writtenVersions } from './read-sides.js';
 import { reconcile, type ReadSide, type ReconciliationResult } from './reconcile.js';
 
 /** The event types the query projection handles (its read models' handlers). */
@@ -25,33 +25,52 @@ export interface Accounting {
   readonly lost: number;
   readonly parked: number;
   readonly reconciliation: readonly ReconciliationResult[];
+  /** Per projection in the read DB (query; search when its index is there): applied, duplicates applied, lost. */
+  readonly projections: readonly { readonly projection: string; readonly applied: number; readonly duplicatesApplied: number; readonly lost: number }[];
   readonly examples: { readonly duplicates: readonly unknown[]; readonly lost: readonly unknown[]; readonly parked: readonly string[] };
 }
 
-/** The read sides reconciled against the write DB; the search index joins here once it exists. */
-export function readSides(env: DrillEnvironment): ReadSide[] {
-  return [queryReadSide(env.readPool)];
+/** The read sides reconciled against the write DB: the query read DB, and the search index when it is in the read DB. */
+export async function readSides(env: DrillEnvironment): Promise<ReadSide[]> {
+  return [queryReadSide(env.readPool), ...((await hasPostgresSearch(env.readPool)) ? [postgresSearchReadSide(env.readPool)] : [])];
+}
+
+/** The projections whose applied events are audited and counted. */
+async function projections(env: DrillEnvironment): Promise<string[]> {
+  const { rows } = await env.readPool.query<{ projection: string }>('SELECT DISTINCT projection FROM public.drill_applied_audit');
+  return [queryProjection, ...rows.map((r) => r.projection).filter((p) => p !== queryProjection).sort()];
 }
 
 export async function account(env: DrillEnvironment): Promise<Accounting> {
   const written = await writtenVersions(env.writePool, projectedEventTypes);
-  const ledger = summarizeLedger(await readTransitions(env.readPool, queryProjection));
-  const live = ledger.tables.get(await liveVersionsTable(env.readPool));
-  const lost = missingVersions(written.byAggregate, live);
-  const applied = appliedOf(written.byAggregate, live);
+  const liveTable = await liveVersionsTable(env.readPool);
+  const perProjection = [];
+  let duplicateExamples: readonly unknown[] = [];
+  let lostExamples: readonly unknown[] = [];
+  for (const projection of await projections(env)) {
+    const ledger = summarizeLedger(await readTransitions(env.readPool, projection));
+    const live = ledger.tables.get(liveTable);
+    const lost = missingVersions(written.byAggregate, live);
+    perProjection.push({ projection, applied: appliedOf(written.byAggregate, live), duplicatesApplied: ledger.duplicates, lost: lost.count });
+    if (duplicateExamples.length === 0) duplicateExamples = ledger.duplicateExamples.map((d) => ({ projection, ...d }));
+    if (lostExamples.length === 0) lostExamples = lost.examples.map((l) => ({ projection, ...l }));
+  }
   const delivered = env.kafka ? await deliveredOnKafka(env) : written.total;
   const truth = await writeSnapshot(env.writePool);
   const reconciliation = [];
-  for (const side of readSides(env)) reconciliation.push(reconcile(side, truth, await side.snapshot()));
+  for (const side of await readSides(env)) reconciliation.push(reconcile(side, truth, await side.snapshot()));
+  let parked = 0;
+  for (const { projection } of perProjection) parked += await parkedLetters(env.readPool, projection);
   return {
     written: written.total,
     delivered,
-    applied,
-    duplicatesApplied: ledger.duplicates,
-    lost: lost.count,
-    parked: await parkedLetters(env.readPool, queryProjection),
+    applied: perProjection[0]!.applied,
+    duplicatesApplied: perProjection.reduce((sum, p) => sum + p.duplicatesApplied, 0),
+    lost: perProjection.reduce((sum, p) => sum + p.lost, 0),
+    parked,
     reconciliation,
-    examples: { duplicates: ledger.duplicateExamples, lost: lost.examples, parked: await parkedExamples(env.readPool, queryProjection) },
+    projections: perProjection,
+    examples: { duplicates: duplicateExamples, lost: lostExamples, parked: await parkedExamples(env.readPool, queryProjection) },
   };
 }
 
@@ -74,7 +93,7 @@ async function deliveredOnKafka(env: DrillEnvironment): Promise<number> {
 }
 
 /**
- * Waits (bounded) until the live read model has applied every version written so far that is not parked;
+ * Waits (bounded) until every projection in the read DB has applied every version written so far that is not parked;
  * returns the milliseconds it took, or undefined when it did not within `timeoutMs`. Read-DB errors (it may
  * be down) count as "not yet".
  */
@@ -83,14 +102,18 @@ export async function waitCaughtUp(env: DrillEnvironment, target: ReadonlyMap<st
   while (performance.now() - started < timeoutMs) {
     try {
       const goal = target ?? (await writtenVersions(env.writePool, projectedEventTypes)).byAggregate;
-      const projected = await projectedVersions(env.readPool, queryProjection);
-      const parked = await parkedAggregates(env);
+      const { rows } = await env.readPool.query<{ projection: string }>('SELECT DISTINCT projection FROM projection_versions');
       let behind = false;
-      for (const [aggregateId, version] of goal) {
-        if ((projected.get(aggregateId) ?? 0) < version && !parked.has(aggregateId)) {
-          behind = true;
-          break;
+      for (const projection of new Set([queryProjection, ...rows.map((r) => r.projection)])) {
+        const projected = await projectedVersions(env.readPool, projection);
+        const parked = await parkedAggregates(env, projection);
+        for (const [aggregateId, version] of goal) {
+          if ((projected.get(aggregateId) ?? 0) < version && !parked.has(aggregateId)) {
+            behind = true;
+            break;
+          }
         }
+        if (behind) break;
       }
       if (!behind) return performance.now() - started;
     } catch {
@@ -106,9 +129,9 @@ export async function writtenNow(env: DrillEnvironment): Promise<Map<string, num
   return (await writtenVersions(env.writePool, projectedEventTypes)).byAggregate;
 }
 
-async function parkedAggregates(env: DrillEnvironment): Promise<Set<string>> {
+async function parkedAggregates(env: DrillEnvironment, projection: string): Promise<Set<string>> {
   const { rows } = await env.readPool.query<{ aggregate_id: string }>(
-    `SELECT DISTINCT aggregate_id FROM dead_letters WHERE projection = $1 AND aggregate_id IS NOT NULL`, [queryProjection],
+    `SELECT DISTINCT aggregate_id FROM dead_letters WHERE projection = $1 AND aggregate_id IS NOT NULL`, [projection],
   ).catch(() => ({ rows: [] as { aggregate_id: string }[] }));
   return new Set(rows.map((r) => r.aggregate_id));
 }

@@ -10,7 +10,7 @@ import { issueAccessToken, loadSigningKeys } from '@mindflow/auth';
 import { createPool, startEmbeddedPostgres, type EmbeddedPostgres, type Pool } from '@mindflow/db';
 import { graphql, JsonClient } from '../bench/http-client.js';
 import { createTestDatabase, testServers, uniqueRedisPrefix, uniqueTopicPrefix, type TestDatabase } from '../bench/servers.js';
-import { freePort, identityDatabaseUrlFor, startSystem, type Mode, type RunningSystem, type ServiceProcess } from '../system/index.js';
+import { freePort, startSystem, type Mode, type RunningSystem, type ServiceProcess } from '../system/index.js';
 import { installAppliedAudit } from './audit.js';
 import type { LoadWriter } from './command-load.js';
 import { startDrillKafka, type DrillKafka } from './kafka-broker.js';
@@ -64,11 +64,12 @@ export async function startDrillEnvironment(options: EnvironmentOptions): Promis
 
     const writeDb: TestDatabase = await createTestDatabase('drills-write');
     cleanups.push(() => writeDb.drop());
-    const identityDb = identityDatabaseUrlFor(writeDb.url);
+    // startSystem's databases next to the write DB (identity's; distributed, insights'): dropped with it.
+    const writeName = new URL(writeDb.url).pathname.slice(1);
     cleanups.push(async () => {
       const admin = createPool(writeDb.url, { applicationName: 'drills-cleanup', max: 1 });
       try {
-        await admin.query(`DROP DATABASE IF EXISTS "${new URL(identityDb).pathname.slice(1)}" WITH (FORCE)`);
+        for (const name of [`${writeName}_identity`, `${writeName}_insights`]) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       } finally {
         await admin.end();
       }

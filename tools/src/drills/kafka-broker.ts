@@ -45,7 +45,7 @@ export async function startDrillKafka(dir: string): Promise<DrillKafka> {
     `-Dlog4j.configuration=file:${join(dir, 'log4j.properties')}`, '-cp', `${kafkaLibs}/*`];
   // A KRaft cluster id is 16 random bytes in base64url.
   const clusterId = Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
-  const formatted = spawnSync('java', [...java, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', properties], { encoding: 'utf8' });
+  const formatted = spawnSync('java', [...java, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', properties], { encoding: 'utf8' });
   if (formatted.status !== 0) throw new Error(`kafka StorageTool format failed: ${formatted.stderr || formatted.stdout}`);
 
   let child: ChildProcess | undefined;

@@ -17,6 +17,6 @@ export interface DrillProfile {
 }
 
 export const drillProfiles: Record<DrillProfile['name'], DrillProfile> = {
-  quick: { name: 'quick', writers: 2, perWriterPerSecond: 4, warmupMs: 2_000, deadMs: 2_000, outageMs: 5_000, afterMs: 3_000, settleMs: 90_000 },
-  full: { name: 'full', writers: 8, perWriterPerSecond: 5, warmupMs: 10_000, deadMs: 10_000, outageMs: 30_000, afterMs: 15_000, settleMs: 180_000 },
+  quick: { name: 'quick', writers: 2, perWriterPerSecond: 3, warmupMs: 2_000, deadMs: 2_000, outageMs: 5_000, afterMs: 3_000, settleMs: 90_000 },
+  full: { name: 'full', writers: 4, perWriterPerSecond: 3, warmupMs: 10_000, deadMs: 10_000, outageMs: 30_000, afterMs: 15_000, settleMs: 300_000 },
 };

@@ -98,3 +98,31 @@ export async function parkedExamples(readPool: Pool, projection: string): Promis
   ).catch(() => ({ rows: [] }));
   return rows.map((r) => `${r.event_type ?? '?'} v${r.version ?? '?'} ${r.reason}: ${(r.error ?? '').slice(0, 200)}`);
 }
+
+/**
+ * The search projection's index when it lives in the read DB (Postgres full-text search: `search_documents`,
+ * what the search service uses without ELASTICSEARCH_URL). Entries only: journals are not searchable
+ * documents. An Elasticsearch index would be one more adapter reading the same fields from `_search`.
+ */
+export function postgresSearchReadSide(readPool: Pool): ReadSide {
+  return {
+    name: 'search index (Postgres)',
+    kinds: ['entry'],
+    keepsDeleted: false,
+    async snapshot() {
+      const { rows } = await readPool.query<{ id: string; owner_id: string; journal_id: string; title: string | null; body: string; mood: string | null; tags: string[]; version: number; deleted: boolean }>(
+        `SELECT doc_id AS id, owner_id, journal_id, title, body, mood, tags, version, deleted FROM search_documents WHERE kind = 'entry'`,
+      );
+      return toSnapshot(rows.map((r) => ({
+        kind: 'entry', id: r.id, version: r.version, deleted: r.deleted,
+        fields: { ownerId: r.owner_id, journalId: r.journal_id, title: r.title, content: r.body, mood: r.mood, tags: r.tags },
+      })));
+    },
+  };
+}
+
+/** Whether the read DB holds the search projection's Postgres index. */
+export async function hasPostgresSearch(readPool: Pool): Promise<boolean> {
+  const { rows } = await readPool.query<{ present: boolean }>(`SELECT to_regclass('search_documents') IS NOT NULL AS present`);
+  return rows[0]!.present;
+}

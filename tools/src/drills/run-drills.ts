@@ -1,4 +1,6 @@
 // Runs drills on one environment per mode, one after the other, each reconciled at its end.
+import { loadavg } from 'node:os';
+import { machineInfo, type MachineInfo } from '../bench/machine.js';
 import type { Mode } from '../system/index.js';
 import { drills, runDrill, type DrillResult } from './drills.js';
 import { startDrillEnvironment } from './environment.js';
@@ -16,6 +18,9 @@ export interface DrillRunOptions {
 export interface DrillRun {
   readonly profile: DrillProfile;
   readonly startedAt: string;
+  readonly machine: MachineInfo;
+  /** 1-minute load average when each drill ended (the machine is shared). */
+  readonly loadAverages: Readonly<Record<string, number>>;
   readonly results: readonly DrillResult[];
   /** Drills that could not run at all (the environment failed to start, …). */
   readonly errors: readonly string[];
@@ -29,6 +34,7 @@ export async function runDrills(options: DrillRunOptions): Promise<DrillRun> {
   const startedAt = new Date().toISOString();
   const results: DrillResult[] = [];
   const errors: string[] = [];
+  const loadAverages: Record<string, number> = {};
   for (const mode of options.modes) {
     const selected = drills.filter((d) => d.modes.includes(mode) && (!options.only?.length || options.only.includes(d.name)));
     if (selected.length === 0) continue;
@@ -45,6 +51,7 @@ export async function runDrills(options: DrillRunOptions): Promise<DrillRun> {
         try {
           const result = await runDrill(drill, { env, profile, log });
           results.push(result);
+          loadAverages[`${drill.name} (${mode})`] = Math.round(loadavg()[0]! * 10) / 10;
           log(`${drill.name}: ${result.ok ? 'clean' : `FAILED: ${result.failures.join(' | ')}`}`);
         } catch (error) {
           errors.push(`${drill.name} (${mode}): ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -55,5 +62,5 @@ export async function runDrills(options: DrillRunOptions): Promise<DrillRun> {
       await env.close();
     }
   }
-  return { profile, startedAt, results, errors };
+  return { profile, startedAt, machine: machineInfo(), loadAverages, results, errors };
 }
