@@ -13,7 +13,7 @@ import { bundledRoles } from '../roles/roles.js';
 import { BundledProcess } from '../test/bundled-process.js';
 import { bundleRole, type BundleResult } from './bundle-role.js';
 
-/** Start order, as the launcher and compose have it; identity-relay is relay.mjs over identity's database. */
+/** Start order, as the launcher and compose have it; identity-relay and insights-relay are relay.mjs over those services' databases. */
 const longRunning = [
   { name: 'command', bundle: 'command' },
   { name: 'relay', bundle: 'relay' },
@@ -21,6 +21,9 @@ const longRunning = [
   { name: 'query-subgraph', bundle: 'query-subgraph' },
   { name: 'identity', bundle: 'identity' },
   { name: 'identity-relay', bundle: 'relay' },
+  { name: 'insights-projector', bundle: 'insights-projector' },
+  { name: 'insights-subgraph', bundle: 'insights-subgraph' },
+  { name: 'insights-relay', bundle: 'relay' },
   { name: 'notifier', bundle: 'notifier' },
   { name: 'gateway', bundle: 'gateway' },
 ] as const;
@@ -36,6 +39,7 @@ describe('bundled roles against real servers', () => {
   let write: TestDatabase;
   let read: TestDatabase;
   let identity: TestDatabase;
+  let insights: TestDatabase;
   let env: Record<string, string>;
   let gatewayUrl: string;
   let privatePem: string;
@@ -51,18 +55,24 @@ describe('bundled roles against real servers', () => {
       bundles.set(result.role, result);
     }
     const servers = await testServers();
-    [write, read, identity] = await Promise.all([createTestDatabase('deploy-write'), createTestDatabase('deploy-read'), createTestDatabase('deploy-identity')]);
+    [write, read, identity, insights] = await Promise.all([
+      createTestDatabase('deploy-write'),
+      createTestDatabase('deploy-read'),
+      createTestDatabase('deploy-identity'),
+      createTestDatabase('deploy-insights'),
+    ]);
     const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
     [privatePem, publicPem] = await Promise.all([exportPKCS8(pair.privateKey), exportSPKI(pair.publicKey)]);
     // Every port up front and distinct: a port handed out but not yet bound could be handed out again.
-    ports = await distinctPorts(4 + longRunning.length);
-    const [grpcPort, subgraphPort, identityPort, gatewayPort] = ports.splice(0, 4);
+    ports = await distinctPorts(5 + longRunning.length);
+    const [grpcPort, subgraphPort, identityPort, gatewayPort, insightsPort] = ports.splice(0, 5);
     gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     env = {
       MINDFLOW_MODE: 'distributed',
       WRITE_DATABASE_URL: write.url,
       READ_DATABASE_URL: read.url,
       IDENTITY_DATABASE_URL: identity.url,
+      INSIGHTS_DATABASE_URL: insights.url,
       KAFKA_BROKERS: (await servers.kafkaBrokers()).join(','),
       KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('deploy'),
       REDIS_URL: await servers.redisUrl(),
@@ -74,6 +84,8 @@ describe('bundled roles against real servers', () => {
       IDENTITY_SUBGRAPH_URL: `http://127.0.0.1:${identityPort}/graphql`,
       AUTH_JWKS_URL: `http://127.0.0.1:${identityPort}/.well-known/jwks.json`,
       AUTH_SESSIONS_URL: `http://127.0.0.1:${identityPort}/internal/sessions`,
+      INSIGHTS_SUBGRAPH_PORT: String(insightsPort),
+      INSIGHTS_SUBGRAPH_URL: `http://127.0.0.1:${insightsPort}/graphql`,
       AUTH_REQUIRE_SESSION: 'true',
       GATEWAY_PORT: String(gatewayPort),
       AUTH_PRIVATE_KEY: privatePem,
@@ -85,7 +97,7 @@ describe('bundled roles against real servers', () => {
 
   afterAll(async () => {
     for (const process of [...processes.values()].reverse()) await process.stop();
-    await Promise.all([write?.drop(), read?.drop(), identity?.drop()]);
+    await Promise.all([write?.drop(), read?.drop(), identity?.drop(), insights?.drop()]);
     if (outRoot) await rm(outRoot, { recursive: true, force: true });
   });
 
@@ -96,7 +108,7 @@ describe('bundled roles against real servers', () => {
     for (const bundle of bundles.values()) expect(bundle.bytes).toBeLessThan(16 * 1024 * 1024);
   });
 
-  it('migrates the three databases as a one-shot, and a second run changes nothing', async () => {
+  it('migrates the four databases as a one-shot, and a second run changes nothing', async () => {
     const migrate = () => new BundledProcess('migrate', bundles.get('migrate')!.bundle, { ...env, LOG_LEVEL: 'info' });
     const first = migrate();
     expect(await first.run(), first.output.join('')).toBe(0);
@@ -105,11 +117,17 @@ describe('bundled roles against real servers', () => {
     expect(await second.run(), second.output.join('')).toBe(0);
     expect(second.output.join('')).toMatch(/"scope":"query","applied":\[\],"msg":"already up to date"/);
     expect(second.output.join('')).toMatch(/"scope":"identity","applied":\[\],"msg":"already up to date"/);
+    expect(second.output.join('')).toMatch(/"scope":"insights","applied":\[\],"msg":"already up to date"/);
   }, 120_000);
 
   it('starts every long-running role from its bundle until /health/ready answers 200', async () => {
     for (const { name, bundle } of longRunning) {
-      const roleEnv = name === 'identity-relay' ? { ...env, WRITE_DATABASE_URL: identity.url, KAFKA_CLIENT_ID: 'mindflow-identity-relay' } : env;
+      const roleEnv =
+        name === 'identity-relay'
+          ? { ...env, WRITE_DATABASE_URL: identity.url, KAFKA_CLIENT_ID: 'mindflow-identity-relay' }
+          : name === 'insights-relay'
+            ? { ...env, WRITE_DATABASE_URL: insights.url, KAFKA_CLIENT_ID: 'mindflow-insights-relay', RELAY_SOURCE: 'insights' }
+            : env;
       const process = new BundledProcess(name, bundles.get(bundle)!.bundle, roleEnv, ports.shift());
       processes.set(name, process);
       startMs.set(name, await process.start());

@@ -1,10 +1,11 @@
 // The migrations Job (k8s) / one-shot service (compose): applies every database's schema (write, read,
-// identity), then exits.
+// identity, insights), then exits.
 // Services still migrate at start-up (idempotent, under the same advisory lock); running this first means a
 // rollout never starts new pods against an old schema, and a failing migration stops the rollout visibly.
 import { commandMigrations } from '@mindflow/command';
 import { createPool, ensureDatabase, migrate, migrationsFromDir, type Pool } from '@mindflow/db';
 import { migrateIdentityDatabase } from '@mindflow/identity';
+import { migrateInsightsDatabase } from '@mindflow/insights';
 import { createLogger, loadConfig } from '@mindflow/platform';
 import { queryMigrationsDir } from '@mindflow/query';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ const config = loadConfig(
     WRITE_DATABASE_URL: z.string().min(1, 'WRITE_DATABASE_URL: the command write DB is required'),
     READ_DATABASE_URL: z.string().min(1, 'READ_DATABASE_URL: the query read DB is required'),
     IDENTITY_DATABASE_URL: z.string().min(1, "IDENTITY_DATABASE_URL: identity's database is required"),
+    INSIGHTS_DATABASE_URL: z.string().min(1, "INSIGHTS_DATABASE_URL: insights' database is required"),
     LOG_LEVEL: z.string().default('info'),
   }),
 );
@@ -24,6 +26,8 @@ const plan: { scope: string; url: string; apply: (pool: Pool) => Promise<string[
   { scope: 'query', url: config.READ_DATABASE_URL, apply: async (pool) => migrate(pool, 'query', await migrationsFromDir(queryMigrationsDir)) },
   // identity's own tables and its outbox (which the identity-relay publishes)
   { scope: 'identity', url: config.IDENTITY_DATABASE_URL, apply: migrateIdentityDatabase },
+  // insights' own tables and its outbox (which the insights-relay publishes)
+  { scope: 'insights', url: config.INSIGHTS_DATABASE_URL, apply: migrateInsightsDatabase },
 ];
 
 async function databaseExists(url: string): Promise<boolean> {

@@ -3,3 +3,4 @@ export { startInsightsProjector, insightsProjection, type RunningInsightsProject
 export { insightsProjectorConfigSchema, type InsightsProjectorConfig } from './projector/config.js';
 export { startInsightsSubgraph, insightsSchemaPath, type RunningInsightsSubgraph } from './subgraph/start-insights-subgraph.js';
 export { insightsSubgraphConfigSchema, type InsightsSubgraphConfig } from './subgraph/config.js';
+export { migrateInsightsDatabase } from './adapters/pg/insights-migrations.js';
