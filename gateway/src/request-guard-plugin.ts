@@ -4,6 +4,7 @@ import type { GatewayContext } from './context.js';
 import { isSignInOperation } from './auth/sign-in-operations.js';
 import { gatewayError } from './errors.js';
 import { operationLimitError, type OperationLimits } from './limits/operation-limits.js';
+import { unstorableTextError } from './limits/text-inputs.js';
 
 export type GuardLimits = OperationLimits;
 
@@ -14,6 +15,7 @@ export type GuardLimits = OperationLimits;
  *   token) and the sign-in mutations (register, login, refreshSession, logout), which also ignore an
  *   invalid token: a client replacing an expired or logged-out token still sends it;
  * - operations deeper, wider, more aliased or costlier than the limits are refused with QUERY_TOO_COMPLEX;
+ * - text no subgraph can store as sent (NUL, unpaired surrogates) is refused with BAD_USER_INPUT;
  * - subscriptions are refused here: they are served over WebSocket on the same URL.
  */
 export function requestGuardPlugin(limits: GuardLimits): ApolloServerPlugin<GatewayContext> {
@@ -27,9 +29,17 @@ export function requestGuardPlugin(limits: GuardLimits): ApolloServerPlugin<Gate
           if (auth.kind === 'anonymous' && !open) {
             throw gatewayError('UNAUTHENTICATED', 'sign in: send Authorization: Bearer <access token>', 401);
           }
-          if (!operation) return;
+          // No operation to run (an operationName the document lacks, or several operations and no name):
+          // the client's mistake, answered as such instead of failing later inside the gateway (a 500).
+          if (!operation) {
+            throw gatewayError('BAD_REQUEST', request.operationName
+              ? `the document has no operation named "${request.operationName}"`
+              : 'the document has several operations: name the one to run in operationName', 400);
+          }
           const tooMuch = operationLimitError(schema, document, operation, request.variables, limits);
           if (tooMuch) throw tooMuch;
+          const unstorable = unstorableTextError(document, request.variables);
+          if (unstorable) throw unstorable;
           if (operation.operation === 'subscription') {
             throw gatewayError('BAD_REQUEST', 'subscriptions are served over WebSocket (graphql-transport-ws) at this same URL', 400);
           }

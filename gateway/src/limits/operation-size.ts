@@ -25,24 +25,31 @@ export function measureOperation(
 ): OperationSize {
   let fields = 0;
   let aliases = 0;
-  const walk = (set: SelectionSetNode, depth: number): number => {
+  // Introspection's fields and aliases count like any others (anyone may introspect: 600 aliases of
+  // `__schema { types { … } }` are 600 schemas); its depth (long `ofType` chains) does not, and its list
+  // nesting is graphql-js's MaxIntrospectionDepthRule's.
+  const walk = (set: SelectionSetNode, depth: number, introspecting: boolean): number => {
     let deepest = depth;
     for (const selection of set.selections) {
       if (fields > stopAt) break;
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === '__schema' || selection.name.value === '__type') continue;
+        const name = selection.name.value;
         fields++;
         if (selection.alias) aliases++;
-        deepest = Math.max(deepest, selection.selectionSet ? walk(selection.selectionSet, depth + 1) : depth + 1);
+        if (introspecting || name === '__schema' || name === '__type') {
+          if (selection.selectionSet) walk(selection.selectionSet, depth, true);
+          continue;
+        }
+        deepest = Math.max(deepest, selection.selectionSet ? walk(selection.selectionSet, depth + 1, false) : depth + 1);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        deepest = Math.max(deepest, walk(selection.selectionSet, depth));
+        deepest = Math.max(deepest, walk(selection.selectionSet, depth, introspecting));
       } else {
         const fragment = fragments[selection.name.value];
-        if (fragment) deepest = Math.max(deepest, walk(fragment.selectionSet, depth));
+        if (fragment) deepest = Math.max(deepest, walk(fragment.selectionSet, depth, introspecting));
       }
     }
     return deepest;
   };
-  const depth = walk(operation.selectionSet, 0);
+  const depth = walk(operation.selectionSet, 0, false);
   return { depth, fields, aliases };
 }

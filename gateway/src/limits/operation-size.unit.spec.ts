@@ -23,8 +23,9 @@ describe('measureOperation', () => {
     expect(measure('{ x { ...F } y { ...F } } fragment F on T { p q }').fields).toBe(6);
   });
 
-  it('ignores introspection and stops counting past the bound', () => {
-    expect(measure('{ __schema { types { fields { type { ofType { ofType { name } } } } } } }')).toEqual({ depth: 0, fields: 0, aliases: 0 });
+  it("counts introspection's fields and aliases but not its depth, and stops counting past the bound", () => {
+    expect(measure('{ __schema { types { fields { type { ofType { ofType { name } } } } } } }')).toEqual({ depth: 0, fields: 7, aliases: 0 });
+    expect(measure('{ a: __schema { queryType { name } } b: __schema { queryType { name } } }')).toEqual({ depth: 0, fields: 6, aliases: 2 });
     const wide = `{ ${Array.from({ length: 50 }, (_, i) => `f${i}`).join(' ')} }`;
     expect(measure(wide, 10).fields).toBe(11);
   });

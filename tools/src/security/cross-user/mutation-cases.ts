@@ -126,6 +126,15 @@ export const mutationCases: Record<string, CrossUserCase> = {
   },
 
   cancelEvent: notFound(op.cancelEvent, (w) => ({ id: w.alice.eventId })),
+
+  async setInsightsEnabled(world) {
+    // A setting of one's own: Bob switching his off leaves Alice's as it was.
+    const aliceSetting = '{ me { insightsEnabled } }';
+    const before = await world.alice.user.client.data(aliceSetting);
+    expect(await world.bob.client.data('mutation { setInsightsEnabled(enabled: false) }')).toEqual({ setInsightsEnabled: false });
+    expect(await world.alice.user.client.data(aliceSetting)).toEqual(before);
+    expect(await world.bob.client.data('mutation { setInsightsEnabled(enabled: true) }')).toEqual({ setInsightsEnabled: true });
+  },
 };
 
 /** After every attempt: each of Alice's objects as she wrote it, at version 1. */
