@@ -8,6 +8,13 @@ export class ConnectionStatus {
   readonly state = signal<ConnectionState>('connecting');
   private everConnected = false;
 
+  constructor() {
+    if (typeof window === 'undefined') return;
+    window.addEventListener('offline', () => this.state.set('offline'));
+    // back online: the WebSocket client reconnects by itself and reports `connected`
+    window.addEventListener('online', () => this.state() === 'offline' && this.state.set('reconnecting'));
+  }
+
   connected(): void {
     this.everConnected = true;
     this.state.set('online');
