@@ -13,6 +13,12 @@ export function markdownTable(run: DrillRun): string {
     const reconciliation = a.reconciliation.map((x) => `${x.compared} entities, ${x.discrepancies} off`).join('; ');
     lines.push(`| ${r.drill} | ${r.mode} | ${r.load.ok} / ${r.load.failed} | ${a.written} | ${a.delivered} | ${a.applied} | ${a.duplicatesApplied} | ${a.lost} | ${a.parked} | ${reconciliation} | ${ms(r.faultMs)} | ${ms(r.recoverMs)} | ${ms(r.commandsBackMs)} | ${r.ok ? 'clean' : 'FAILED'} |`);
   }
+  lines.push('', '| drill | mode | per projection: applied / duplicates applied / lost | recovery notes | load avg after |', '|---|---|---|---|---|');
+  for (const r of run.results) {
+    const projections = (r.accounting.projections ?? []).map((p) => `${p.projection}: ${p.applied} / ${p.duplicatesApplied} / ${p.lost}`).join('; ');
+    const notes = Object.entries(r.notes).map(([k, v]) => `${k} ${String(v)}`).join(', ');
+    lines.push(`| ${r.drill} | ${r.mode} | ${projections} | ${notes || '—'}; settle ${ms(r.settleMs)}, drill ${r.seconds} s | ${run.loadAverages[`${r.drill} (${r.mode})`] ?? 'n/a'} |`);
+  }
   for (const error of run.errors) lines.push(`\nnot run: ${error}`);
   return lines.join('\n');
 }
