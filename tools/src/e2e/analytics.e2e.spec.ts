@@ -89,6 +89,29 @@ describe.each(modes)('analytics and the dashboard through the gateway (%s mode)'
     expect(afterDelete.dashboard.moodTrend.at(-1)).toMatchObject({ entryCount: 2 });
   });
 
+  it('latestInsights resolve through the insights subgraph, and their sentiment reaches the mood trend', async () => {
+    const insights = '{ dashboard { recentEntries { id } latestInsights { entryId sentiment summary } } me { moodTrend(days: 1) { averageSentiment } } }';
+    type Read = { dashboard: { recentEntries: { id: string }[]; latestInsights: { entryId: string; sentiment: number; summary: string }[] }; me: { moodTrend: { averageSentiment: number | null }[] } };
+    // The insights projector analyses each entry on its own time: wait (bounded) for the first analyses.
+    const deadline = Date.now() + 90_000;
+    let read = await alice.data<Read>(insights);
+    while ((read.dashboard.latestInsights.length === 0 || read.me.moodTrend[0]!.averageSentiment === null) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      read = await alice.data<Read>(insights);
+    }
+    const alive = new Set(read.dashboard.recentEntries.map((e) => e.id));
+    expect(read.dashboard.latestInsights.length).toBeGreaterThan(0);
+    for (const item of read.dashboard.latestInsights) {
+      expect(alive.has(item.entryId)).toBe(true);
+      expect(item.sentiment).toBeGreaterThanOrEqual(-1);
+      expect(item.sentiment).toBeLessThanOrEqual(1);
+      expect(typeof item.summary).toBe('string');
+    }
+    const average = read.me.moodTrend[0]!.averageSentiment;
+    expect(average).not.toBeNull();
+    expect(Math.abs(average!)).toBeLessThanOrEqual(1);
+  });
+
   it('shows another user none of it', async () => {
     const other = await bob.data<Dashboard>(dashboard);
     expect(other.dashboard).toMatchObject({ recentEntries: [], streak: 0, latestInsights: [], taskStats: { total: 0 } });
