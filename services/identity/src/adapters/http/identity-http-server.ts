@@ -60,7 +60,13 @@ export async function serveIdentityHttp(options: IdentityHttpOptions): Promise<I
       let body: unknown;
       if (req.method === 'POST') {
         const raw = await readBody(req, maxBodyBytes);
-        if (raw === null) return send(res, 413, { errors: [{ message: 'request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        if (raw === null) {
+          // The rest of the body is never read, so this connection cannot carry another request: close it
+          // (kept alive, the gateway's next request on it failed). And 200, not 413: the gateway reads a
+          // non-2xx answer as a broken subgraph and would turn PAYLOAD_TOO_LARGE into an internal error.
+          res.setHeader('connection', 'close');
+          return send(res, 200, { errors: [{ message: 'request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        }
         try {
           body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
         } catch {

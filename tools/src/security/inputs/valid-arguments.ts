@@ -1,0 +1,59 @@
+// A valid set of arguments for every mutation, aimed at objects the prober owns: each probe changes one
+// value of these, so whatever is refused is refused for that value alone.
+import { randomUUID } from 'node:crypto';
+import type { GatewayClient } from '../../e2e/gateway-client.js';
+import * as op from '../../e2e/mutation-operations.js';
+
+export interface ProberObjects {
+  readonly journalId: string;
+  readonly entryId: string;
+  readonly thoughtId: string;
+  readonly taskId: string;
+  readonly eventId: string;
+  /** Current version by aggregate id (moved on when a probe meets a CONFLICT). */
+  readonly versions: Map<string, number>;
+}
+
+export async function createProberObjects(client: GatewayClient): Promise<ProberObjects> {
+  const journal = await client.data<{ createJournal: { journal: op.Journal } }>(op.createJournal, { input: { name: 'Probed' } });
+  const journalId = journal.createJournal.journal.id;
+  const [entry, thought, task, event] = await Promise.all([
+    client.data<{ createEntry: { entry: op.Entry } }>(op.createEntry, { input: { journalId, content: 'probed' } }),
+    client.data<{ captureThought: { thought: op.Thought } }>(op.captureThought, { text: 'probed' }),
+    client.data<{ createTask: { task: op.Task } }>(op.createTask, { input: { title: 'probed', date: '2031-05-01' } }),
+    client.data<{ scheduleEvent: { event: op.CalendarEvent } }>(op.scheduleEvent, { input: { title: 'probed', startsAt: '2031-05-01T09:00:00Z', endsAt: '2031-05-01T10:00:00Z' } }),
+  ]);
+  const ids = { journalId, entryId: entry.createEntry.entry.id, thoughtId: thought.captureThought.thought.id, taskId: task.createTask.task.id, eventId: event.scheduleEvent.event.id };
+  return { ...ids, versions: new Map(Object.values(ids).map((id) => [id, 1])) };
+}
+
+export function validArguments(mutation: string, o: ProberObjects): Record<string, unknown> {
+  const v = (id: string) => o.versions.get(id)!;
+  const email = `probe-${randomUUID().slice(0, 8)}@example.com`;
+  const all: Record<string, () => Record<string, unknown>> = {
+    register: () => ({ email, password: 'a long enough passphrase', name: 'Probe' }),
+    login: () => ({ email, password: 'a long enough passphrase' }),
+    refreshSession: () => ({}),
+    logout: () => ({ everywhere: false }),
+    createJournal: () => ({ input: { name: 'Probe', description: 'd', color: '#336699', icon: 'book', isPrivate: false } }),
+    updateJournal: () => ({ id: o.journalId, expectedVersion: v(o.journalId), input: { name: 'Probe' } }),
+    deleteJournal: () => ({ id: o.journalId, expectedVersion: v(o.journalId) }),
+    createEntry: () => ({ input: { journalId: o.journalId, title: 't', content: 'c', mood: 'CALM', tags: ['x'] }, idempotencyKey: randomUUID() }),
+    updateEntry: () => ({ id: o.entryId, expectedVersion: v(o.entryId), input: { content: 'c' } }),
+    deleteEntry: () => ({ id: o.entryId, expectedVersion: v(o.entryId) }),
+    captureThought: () => ({ text: 't', tags: ['x'], idempotencyKey: randomUUID() }),
+    updateThought: () => ({ id: o.thoughtId, expectedVersion: v(o.thoughtId), text: 't', tags: ['x'] }),
+    deleteThought: () => ({ id: o.thoughtId }),
+    createTask: () => ({ input: { title: 't', date: '2031-05-02', priority: 'LOW', category: 'c' }, idempotencyKey: randomUUID() }),
+    updateTask: () => ({ id: o.taskId, expectedVersion: v(o.taskId), input: { title: 't' } }),
+    completeTask: () => ({ id: o.taskId }),
+    reopenTask: () => ({ id: o.taskId }),
+    deleteTask: () => ({ id: o.taskId }),
+    scheduleEvent: () => ({ input: { title: 't', startsAt: '2031-05-02T09:00:00Z', endsAt: '2031-05-02T10:00:00Z' } }),
+    cancelEvent: () => ({ id: o.eventId }),
+    setInsightsEnabled: () => ({ enabled: true }),
+  };
+  const make = all[mutation];
+  if (!make) throw new Error(`no valid arguments for Mutation.${mutation}: add them to inputs/valid-arguments.ts`);
+  return make();
+}
