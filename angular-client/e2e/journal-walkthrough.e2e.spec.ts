@@ -1,7 +1,7 @@
 // A person's first session in the SPA, in Debian's Chromium against the whole system in embedded mode (the
 // app's server, the gateway and every service as their own processes): register → create a journal → write
-// an entry (autosaved) → insights arrive live → search finds it → capture a thought → complete a task in the
-// planner → a reload keeps you signed in → log out → log back in. Screenshots go to artifacts/screenshots/.
+// an entry (autosaved) → insights arrive live → search finds it → an edit in another tab shows live → capture a
+// thought → complete a task in the planner → a reload keeps you signed in → log out → log back in. Screenshots go to artifacts/screenshots/.
 // Insights and search are checked where this system serves them, and otherwise must degrade to a notice.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -65,6 +65,7 @@ describe('the app in a browser (embedded mode)', () => {
     await page.getByRole('button', { name: 'Create journal' }).click();
     await page.getByRole('link', { name: /Morning pages/ }).click();
     await page.getByRole('heading', { name: /Morning pages/ }).waitFor();
+    const journalUrl = page.url();
 
     // an entry, autosaved
     await page.getByRole('link', { name: 'New entry' }).first().click();
@@ -101,6 +102,17 @@ describe('the app in a browser (embedded mode)', () => {
     }, { timeout: 60_000, interval: 1_000 }).toMatch(/^(found|unavailable)$/);
     await shot('04-search');
 
+    // a change made in another tab appears in this one, live (entryChanged into the normalized cache)
+    await page.goto(journalUrl);
+    await page.getByRole('link', { name: /A quiet harbour/ }).waitFor();
+    const otherTab = await context.newPage();
+    await otherTab.goto(entryUrl);
+    await expect.poll(() => otherTab.getByLabel('Title').inputValue(), { timeout: 30_000 }).toBe('A quiet harbour');
+    await otherTab.getByLabel('Title').fill('A quiet harbour at dawn');
+    await otherTab.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    await page.getByRole('link', { name: /A quiet harbour at dawn/ }).waitFor();
+    await otherTab.close();
+
     // a thought from anywhere: Ctrl+K
     await page.keyboard.press('Control+k');
     await page.getByRole('dialog', { name: 'Capture a thought' }).getByLabel(/^Thought/).fill('Call the lighthouse keeper #harbour');
@@ -126,7 +138,7 @@ describe('the app in a browser (embedded mode)', () => {
     await page.reload();
     await page.getByRole('checkbox', { name: 'Reopen Water the plants' }).waitFor();
     await page.goto(entryUrl);
-    await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('A quiet harbour');
+    await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('A quiet harbour at dawn');
     if (insightsServed) await insights.locator('.summary').waitFor();
 
     // the dashboard, then log out and back in

@@ -51,7 +51,12 @@ export class SessionStore {
   refresh(): Promise<boolean> {
     this.refreshing ??= (async () => {
       try {
-        const result = await this.apollo.client.mutate({ mutation: RefreshSessionDocument });
+        // One refresh at a time across tabs: the refresh token rotates, and presenting a spent one (two tabs
+        // racing with the same cookie) would end the session (reuse detection).
+        const refresh = () => this.apollo.client.mutate({ mutation: RefreshSessionDocument });
+        const result = typeof navigator !== 'undefined' && navigator.locks
+          ? await navigator.locks.request('mindflow-session-refresh', refresh)
+          : await refresh();
         if (result.error || !result.data) throw result.error;
         this.start(result.data.refreshSession);
         return true;
