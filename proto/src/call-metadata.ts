@@ -5,6 +5,8 @@ export const metadataKeys = {
   userId: 'x-user-id',
   correlationId: 'x-correlation-id',
   idempotencyKey: 'x-idempotency-key',
+  /** The caller's roles, comma-separated (`premium` changes plan limits and who gets AI insights). */
+  roles: 'x-user-roles',
   /** W3C trace context of the calling span (present when the caller traces). */
   traceparent: 'traceparent',
 } as const;
@@ -14,6 +16,8 @@ export interface CallContext {
   userId?: string;
   correlationId?: string;
   idempotencyKey?: string;
+  /** Comma-separated, as the gateway's caller header vouches for them. */
+  roles?: string;
   traceparent?: string;
 }
 

@@ -1,10 +1,12 @@
 // AI insights end to end, in both ways to run: an entry written through the gateway is analysed by the
-// insights projector (the local analyzer: these users are not premium and no API key is set), the result
-// arrives on the author's `insightsReady` subscription and is readable as `entry { insights }`; another
-// user never sees it, and a user who turned insights off gets none.
+// insights projector (the local analyzer for a free user; Claude, here a local server speaking the Messages
+// API to the real SDK, for a premium one), the result arrives on the author's `insightsReady` subscription
+// and is readable as `entry { insights }`; another user never sees it, and a user who turned insights off
+// gets none.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { issueAccessToken, loadSigningKeys } from '@mindflow/auth';
+import { defaultFakeAnalysis, startFakeMessagesApi, type FakeMessagesApi } from '@mindflow/insights/testing';
 import { createTestDatabase, testServers, uniqueRedisPrefix, uniqueTopicPrefix, type TestDatabase } from '@mindflow/testing';
 import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -29,13 +31,15 @@ const setInsightsEnabled = /* GraphQL */ `mutation ($on: Boolean!) { setInsights
 describe.each(modes)('AI insights through the gateway (%s mode)', (mode) => {
   let system: RunningSystem;
   let databases: TestDatabase[] = [];
-  let tokens: { alice: string; bob: string };
+  let tokens: { alice: string; bob: string; carol: string };
+  let claude: FakeMessagesApi;
   let alice: GatewayClient;
   let bob: GatewayClient;
   const sockets: Client[] = [];
 
   beforeAll(async () => {
     const servers = await testServers();
+    claude = await startFakeMessagesApi();
     databases = await Promise.all([createTestDatabase(`e2e-insights-${mode}-write`), createTestDatabase(`e2e-insights-${mode}-read`)]);
     system = await startSystem({
       mode,
@@ -45,12 +49,12 @@ describe.each(modes)('AI insights through the gateway (%s mode)', (mode) => {
       ...(mode === 'distributed'
         ? { kafkaBrokers: (await servers.kafkaBrokers()).join(','), redisUrl: await servers.redisUrl(), redisKeyPrefix: uniqueRedisPrefix('e2e-insights') }
         : {}),
-      extraEnv: { INSIGHTS_DEBOUNCE_MS: '300' },
+      extraEnv: { INSIGHTS_DEBOUNCE_MS: '300', ANTHROPIC_API_KEY: 'e2e-key', ANTHROPIC_BASE_URL: claude.url, INSIGHTS_MODEL: 'claude-e2e' },
       output: process.env['E2E_LOGS'] ? process.stderr : null,
     });
     const keys = await loadSigningKeys();
-    const token = async () => (await issueAccessToken({ userId: randomUUID(), roles: ['user'] }, keys)).token;
-    tokens = { alice: await token(), bob: await token() };
+    const token = async (roles = ['user']) => (await issueAccessToken({ userId: randomUUID(), roles }, keys)).token;
+    tokens = { alice: await token(), bob: await token(), carol: await token(['user', 'premium']) };
     alice = new GatewayClient(system.gatewayUrl).withToken(tokens.alice);
     bob = new GatewayClient(system.gatewayUrl).withToken(tokens.bob);
   });
@@ -61,6 +65,7 @@ describe.each(modes)('AI insights through the gateway (%s mode)', (mode) => {
 
   afterAll(async () => {
     await system?.stop();
+    await claude?.close();
     const insightsDb = mode === 'distributed' && databases[0] ? new URL(insightsDatabaseUrlFor(databases[0].url)).pathname.slice(1) : undefined;
     await Promise.all(databases.map((db) => db.drop()));
     if (insightsDb) await dropDatabase(insightsDb);
@@ -103,6 +108,20 @@ describe.each(modes)('AI insights through the gateway (%s mode)', (mode) => {
     await sleep(1_000); // long enough for a stray delivery to Bob to arrive, were there one
     expect(forBob.received).toEqual([]);
     expect(forAlice.received).toHaveLength(1);
+  });
+
+  it('gives a premium user Claude, with a prompt built from the entry alone', async () => {
+    const carol = new GatewayClient(system.gatewayUrl).withToken(tokens.carol);
+    const forCarol = subscribe<InsightsReady>(socket(tokens.carol), insightsReady);
+    await subscriptionsRunning(1);
+    const before = claude.requests.length;
+    const entryId = await writeEntry(carol, 'Premium words about a long week.');
+    const [received] = await forCarol.until(1);
+    expect(received!.data!.insightsReady).toMatchObject({ entryId, generatedBy: 'claude-e2e', summary: defaultFakeAnalysis.summary, sentiment: defaultFakeAnalysis.sentiment });
+    const requests = claude.requests.slice(before);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.body.model).toBe('claude-e2e');
+    expect(requests[0]!.body.messages).toEqual([{ role: 'user', content: 'Title: Today\n\n<entry>\nPremium words about a long week.\n</entry>' }]);
   });
 
   it('analyses nothing for a user who turned insights off', async () => {

@@ -11,6 +11,8 @@ export interface CommandMetadata {
   readonly userId: string;
   readonly correlationId: string;
   readonly idempotencyKey?: string | undefined;
+  /** The caller's roles (the command service derives the plan from them: `premium`). */
+  readonly roles?: readonly string[] | undefined;
 }
 
 /** What a command wrote, as the command side saw it, and the token to read it back. */

@@ -16,12 +16,13 @@ export async function commandCall<T>(send: () => Promise<T>): Promise<T> {
   });
 }
 
-/** The call metadata of command.proto: caller, correlation id, transport-level idempotency key. */
+/** The call metadata of command.proto: caller, their roles, correlation id, transport-level idempotency key. */
 export function callContext(metadata: CommandMetadata) {
   return {
     userId: metadata.userId,
     correlationId: metadata.correlationId,
     ...(metadata.idempotencyKey ? { idempotencyKey: metadata.idempotencyKey } : {}),
+    ...(metadata.roles && metadata.roles.length > 0 ? { roles: metadata.roles.join(',') } : {}),
     ...traceparentField(),
   };
 }

@@ -13,7 +13,7 @@ export function metadata(context: SubgraphContext, idempotencyKey?: string | nul
   if (idempotencyKey !== undefined && idempotencyKey !== null && !/^[\x21-\x7e]{1,128}$/.test(idempotencyKey)) {
     throw badUserInput('idempotencyKey must be 1 to 128 printable ASCII characters', 'idempotencyKey');
   }
-  return { userId: caller.userId, correlationId: context.correlationId, idempotencyKey: idempotencyKey ?? undefined };
+  return { userId: caller.userId, correlationId: context.correlationId, idempotencyKey: idempotencyKey ?? undefined, roles: caller.roles };
 }
 
 /**
