@@ -38,6 +38,7 @@ export const images: readonly Image[] = [
   { name: 'query', dockerfile: 'services/query/Dockerfile', runtime: 'node' },
   { name: 'identity', dockerfile: 'services/identity/Dockerfile', runtime: 'node' },
   { name: 'insights', dockerfile: 'services/insights/Dockerfile', runtime: 'node' },
+  { name: 'search', dockerfile: 'services/search/Dockerfile', runtime: 'node' },
   { name: 'notifier', dockerfile: 'services/notifier/Dockerfile', runtime: 'node' },
   { name: 'gateway', dockerfile: 'gateway/Dockerfile', runtime: 'node' },
   { name: 'migrate', dockerfile: 'docker/migrate/Dockerfile', runtime: 'node' },
@@ -52,6 +53,8 @@ export const roles: readonly Role[] = [
   { name: 'identity', entry: 'services/identity/src/main.ts', image: 'identity', port: { name: 'http', number: 4002 } },
   // The command relay over identity's database (WRITE_DATABASE_URL = identity's): its outbox to Kafka.
   { name: 'identity-relay', entry: 'services/command/src/relay-main.ts', image: 'command', bundle: 'relay' },
+  { name: 'search-projector', entry: 'services/search/src/projector-main.ts', image: 'search' },
+  { name: 'search-subgraph', entry: 'services/search/src/subgraph-main.ts', image: 'search', port: { name: 'http', number: 4003 } },
   { name: 'insights-projector', entry: 'services/insights/src/projector-main.ts', image: 'insights' },
   { name: 'insights-subgraph', entry: 'services/insights/src/subgraph-main.ts', image: 'insights', port: { name: 'http', number: 4004 } },
   // The command relay over insights' database: AIInsightsGenerated / AIInsightsFailed to Kafka.

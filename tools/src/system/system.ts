@@ -26,6 +26,10 @@ export interface SystemOptions {
   readonly topicPrefix?: string;
   readonly redisUrl?: string;
   readonly redisKeyPrefix?: string;
+  /** Search in Elasticsearch (ELASTICSEARCH_URL); absent: Postgres full-text search in the read DB. */
+  readonly elasticsearchUrl?: string;
+  /** Elasticsearch index prefix (SEARCH_INDEX_PREFIX), e.g. a test's `uniqueIndexPrefix()`. */
+  readonly searchIndexPrefix?: string;
   /** 0 or absent: any free port */
   readonly gatewayPort?: number;
   readonly gatewayHost?: string;
@@ -42,7 +46,7 @@ export interface RunningSystem {
   readonly appUrl?: string;
   /**
    * By name: command, relay, identity-relay and insights-relay (distributed only), query-projector, query-subgraph,
-   * identity, insights-projector, insights-subgraph, gateway.
+   * search-projector, search-subgraph, identity, insights-projector, insights-subgraph, gateway.
    */
   readonly services: ReadonlyMap<string, ServiceProcess>;
   stop(): Promise<void>;
@@ -54,7 +58,8 @@ export interface RunningSystem {
  * only the adapters chosen by MINDFLOW_MODE differ.
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
-  const [grpcPort, subgraphPort, identityPort, insightsPort, gatewayPort] = await Promise.all([
+  const [grpcPort, subgraphPort, identityPort, insightsPort, searchPort, gatewayPort] = await Promise.all([
+    freePort(),
     freePort(),
     freePort(),
     freePort(),
@@ -85,6 +90,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     INSIGHTS_DATABASE_URL: insightsDatabaseUrl,
     INSIGHTS_SUBGRAPH_PORT: String(insightsPort),
     INSIGHTS_SUBGRAPH_URL: `http://127.0.0.1:${insightsPort}/graphql`,
+    // search: Elasticsearch when given, else Postgres full-text search in the read DB.
+    SEARCH_SUBGRAPH_PORT: String(searchPort),
+    SEARCH_SUBGRAPH_URL: `http://127.0.0.1:${searchPort}/graphql`,
+    ...(options.elasticsearchUrl ? { ELASTICSEARCH_URL: options.elasticsearchUrl } : {}),
+    ...(options.searchIndexPrefix ? { SEARCH_INDEX_PREFIX: options.searchIndexPrefix } : {}),
     ...(options.gatewayHost ? { HOST: options.gatewayHost } : {}),
     ...(options.kafkaBrokers ? { KAFKA_BROKERS: options.kafkaBrokers } : {}),
     ...(options.topicPrefix ? { KAFKA_TOPIC_PREFIX: options.topicPrefix } : {}),
@@ -106,6 +116,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     ...(options.mode === 'distributed' ? [{ name: 'relay', entry: 'services/command/src/relay-main.ts' }] : []),
     { name: 'query-projector', entry: 'services/query/src/projector-main.ts' },
     { name: 'query-subgraph', entry: 'services/query/src/subgraph-main.ts' },
+    { name: 'search-projector', entry: 'services/search/src/projector-main.ts' },
+    { name: 'search-subgraph', entry: 'services/search/src/subgraph-main.ts' },
     { name: 'identity', entry: 'services/identity/src/main.ts' },
     // identity's outbox (UserRegistered, UserLoggedIn) to Kafka: the command relay, pointed at identity's database.
     ...(options.mode === 'distributed'

@@ -45,6 +45,8 @@ describe.each<[string, IndexFactory]>([
     expect(page.hits[0]!.kind).toBe('entry');
     expect(page.hits[0]!.score).toBeGreaterThan(0);
     expect(page.hits[0]!.highlights.join(' ')).toContain('<em>river</em>');
+    // a stemmed match is highlighted in the words as written
+    expect((await index.search(query(owner, 'runs'))).hits[0]!.highlights.join(' ')).toMatch(/<em>running<\/em>/i);
     expect(await ids(owner, 'fitness')).toEqual([run.id]);
     expect(await ids(owner, 'reading')).toEqual([other.id]);
   });

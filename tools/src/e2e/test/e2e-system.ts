@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { issueAccessToken, loadSigningKeys } from '@mindflow/auth';
-import { createTestDatabase, testServers, uniqueTopicPrefix } from '@mindflow/testing';
+import { createTestDatabase, testServers, uniqueIndexPrefix, uniqueTopicPrefix } from '@mindflow/testing';
 import { startSystem, type Mode, type RunningSystem } from '../../system/index.js';
 import { GatewayClient } from '../gateway-client.js';
 
@@ -24,7 +24,14 @@ export async function startE2eSystem(mode: Mode, label: string): Promise<E2eSyst
       writeDatabaseUrl: writeDb.url,
       readDatabaseUrl: readDb.url,
       topicPrefix: uniqueTopicPrefix(`${label}-${mode}`),
-      ...(mode === 'distributed' ? { kafkaBrokers: (await servers.kafkaBrokers()).join(','), redisUrl: await servers.redisUrl() } : {}),
+      ...(mode === 'distributed'
+        ? {
+            kafkaBrokers: (await servers.kafkaBrokers()).join(','),
+            redisUrl: await servers.redisUrl(),
+            elasticsearchUrl: await servers.elasticsearchUrl(),
+            searchIndexPrefix: uniqueIndexPrefix(`${label}-${mode}`),
+          }
+        : {}),
       output: process.env['E2E_LOGS'] ? process.stderr : null,
     });
     const keys = await loadSigningKeys();

@@ -34,6 +34,17 @@ export function searchRequestBody(query: SearchQuery): Pick<estypes.SearchReques
     sort: [{ _score: { order: 'desc' } }, { id: { order: 'asc' } }],
     ...(query.after ? { search_after: [query.after.score, query.after.id] } : {}),
     highlight: {
+      // What to mark in title and body: the words as typed (fuzzy), the last as a prefix, and every word
+      // starting with a query word's stem (the stemmed match itself is on `allStemmed`, not shown).
+      highlight_query: {
+        bool: {
+          should: [
+            { multi_match: { query: query.text, fields: ['title', 'body'], fuzziness: 'AUTO', prefix_length: 1 } },
+            { multi_match: { query: query.text, fields: ['title', 'body'], type: 'bool_prefix' } },
+            ...stemmed.split(' ').filter((stem) => stem.length >= 3).flatMap((stem) => [{ prefix: { title: stem } }, { prefix: { body: stem } }]),
+          ],
+        },
+      },
       pre_tags: ['<em>'],
       post_tags: ['</em>'],
       encoder: 'html',
