@@ -17,5 +17,10 @@ export function createPool(url: string, options: { applicationName: string; max?
   });
   // An idle client that loses its server emits 'error' on the pool; without a listener that kills the process.
   pool.on('error', () => undefined);
+  // A checked-out client (e.g. inside a transaction, between two queries) that loses its server emits 'error'
+  // on itself, where pg-pool listens only while the client is idle: without this listener the process dies
+  // (found by the stop-read-db drill). The holder still sees the failure: its next query rejects, and the
+  // pool drops the dead client on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
