@@ -105,6 +105,13 @@ export async function startDrillEnvironment(options: EnvironmentOptions): Promis
       },
     });
     cleanups.push(() => Promise.all([...system.services.values()].map((s) => s.stop())));
+    // If this process ends without closing the environment (a test timeout, Ctrl-C), its services must not live on.
+    const orphans = () => {
+      for (const service of system.services.values()) if (service.pid) tryKill(service.pid);
+      if (kafka?.pid) tryKill(kafka.pid);
+    };
+    process.once('exit', orphans);
+    cleanups.push(async () => void process.off('exit', orphans));
     options.log(`system started (${options.mode}) in ${Math.round(performance.now() - started)} ms`);
 
     const keys = await loadSigningKeys();
@@ -151,5 +158,13 @@ export async function startDrillEnvironment(options: EnvironmentOptions): Promis
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+function tryKill(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
   }
 }

@@ -11,6 +11,8 @@ import { freePort, repoRoot, waitUntil } from '../system/index.js';
 export interface DrillKafka {
   /** `127.0.0.1:<port>` */
   readonly brokers: string;
+  /** The JVM's pid while it runs. */
+  readonly pid: number | undefined;
   /** Crash: SIGKILL to the JVM, no controlled shutdown. */
   kill(): Promise<void>;
   /** Starts it again on the same port and data (after `kill`). */
@@ -76,6 +78,9 @@ export async function startDrillKafka(dir: string): Promise<DrillKafka> {
   await start();
   return {
     brokers,
+    get pid() {
+      return child?.exitCode === null ? child.pid : undefined;
+    },
     kill,
     start,
     async stop() {

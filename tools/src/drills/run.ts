@@ -32,6 +32,9 @@ if (values.help || !['distributed', 'embedded', 'both'].includes(values.mode)) {
   process.exit(values.help ? 0 : 64);
 }
 
+// Ctrl-C / SIGTERM: exit, so the environment's exit hook kills the services it started.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 const modes: Mode[] = values.mode === 'both' ? ['distributed', 'embedded'] : [values.mode as Mode];
 const run = await runDrills({ profile: values.quick ? 'quick' : 'full', modes, only: positionals, serviceOutput: values.logs ? process.stderr : null });
 console.log(markdownTable(run));
