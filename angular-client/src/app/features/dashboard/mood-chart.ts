@@ -42,14 +42,14 @@ export function plotTrend(points: readonly TrendPoint[], width: number, height: 
     } @else {
       <p class="muted">Write entries with a mood to see your trend.</p>
     }`,
-  styles: `.chart { width: 100%; height: auto; max-height: 180px; } .axis { stroke: var(--border); stroke-dasharray: 4 4; }
+  styles: `.chart { width: 100%; height: auto; } .axis { stroke: var(--border); stroke-dasharray: 4 4; }
            .line { fill: none; stroke: var(--accent); stroke-width: 2; } .dot { fill: var(--accent); }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MoodChart {
   readonly points = input.required<readonly TrendPoint[]>();
   protected readonly width = 300;
-  protected readonly height = 100;
+  protected readonly height = 80;
   protected readonly plotted = computed(() => plotTrend(this.points(), this.width, this.height));
   protected readonly line = computed(() => this.plotted().map((p) => `${p.x},${p.y}`).join(' '));
   protected readonly summary = computed(() => {

@@ -21,7 +21,8 @@ import { journalColors, journalIcons } from './journal-style';
     .swatch[aria-pressed=true] { border-color: var(--text); box-shadow: 0 0 0 2px #fff inset; }
     .pick { min-height: auto; padding: .2rem .4rem; background: var(--surface); border-color: var(--border); }
     .pick[aria-pressed=true] { border-color: var(--accent); background: var(--accent-soft); }
-    fieldset { border: 0; padding: 0; margin: 0 0 .75rem; } legend { font-weight: 600; margin-bottom: .25rem; }`,
+    fieldset { border: 0; padding: 0; margin: 0 0 .75rem; } legend { font-weight: 600; margin-bottom: .25rem; }
+    .inline { display: flex; gap: .4rem; align-items: center; font-weight: 400; margin-bottom: .75rem; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class JournalsPage {
@@ -33,28 +34,36 @@ export class JournalsPage {
   protected readonly error = signal<ApiError | null>(null);
   protected readonly editing = signal<string | null>(null);
   protected readonly deleting = signal<JournalFieldsFragment | null>(null);
-  protected draft = { name: '', color: journalColors[0] as string, icon: journalIcons[0] as string };
-  protected edit = { name: '', color: '', icon: '' };
+  protected draft = { name: '', description: '', isPrivate: false, color: journalColors[0] as string, icon: journalIcons[0] as string };
+  protected edit = { name: '', description: '', isPrivate: false, color: '', icon: '' };
 
   protected async create(): Promise<void> {
     const name = this.draft.name.trim();
     if (!name) return;
     await this.run(async () => {
-      const { createJournal } = await this.gql.mutate(CreateJournalDocument, { input: { name, color: this.draft.color, icon: this.draft.icon } });
-      this.draft = { ...this.draft, name: '' };
+      const { createJournal } = await this.gql.mutate(CreateJournalDocument, {
+        input: { name, description: this.draft.description.trim() || null, isPrivate: this.draft.isPrivate, color: this.draft.color, icon: this.draft.icon },
+      });
+      this.draft = { ...this.draft, name: '', description: '' };
       await this.journals.refetch({ consistentWith: createJournal.consistencyToken });
     });
   }
 
   protected startEdit(journal: JournalFieldsFragment): void {
-    this.edit = { name: journal.name, color: journal.color ?? journalColors[0], icon: journal.icon ?? journalIcons[0] };
+    this.edit = {
+      name: journal.name, description: journal.description ?? '', isPrivate: journal.isPrivate,
+      color: journal.color ?? journalColors[0], icon: journal.icon ?? journalIcons[0],
+    };
     this.editing.set(journal.id);
   }
 
   protected async saveEdit(journal: JournalFieldsFragment): Promise<void> {
     await this.run(async () => {
       await this.gql.mutate(UpdateJournalDocument, {
-        id: journal.id, expectedVersion: journal.version, input: { name: this.edit.name.trim(), color: this.edit.color, icon: this.edit.icon },
+        id: journal.id, expectedVersion: journal.version, input: {
+          name: this.edit.name.trim(), description: this.edit.description.trim() || null, isPrivate: this.edit.isPrivate,
+          color: this.edit.color, icon: this.edit.icon,
+        },
       });
       this.editing.set(null);
     });
