@@ -2,6 +2,7 @@ import { withTransaction, type Pool } from '@mindflow/db';
 import { insightsAggregateId, newEvent, type AnyEvent } from '@mindflow/events';
 import { appendToOutbox } from '@mindflow/event-log';
 import type { Logger } from '@mindflow/platform';
+import { Registry } from 'prom-client';
 import { progressOf, saveInsights, saveProgress } from '../adapters/pg/insights-rows.js';
 import {
   claimDueAnalyses,
@@ -15,6 +16,7 @@ import type { Analysis } from '../domain/analysis/insights.js';
 import { chooseAnalyzer } from '../domain/policies/analyzer-choice.js';
 import { budgetDay } from '../domain/policies/daily-budget.js';
 import { AnalysisFailedError, type EntryAnalyzer } from './entry-analyzer.js';
+import { insightsMetrics } from './insights-metrics.js';
 
 /** The `source` of the events this service decides. */
 export const insightsSource = 'insights';
@@ -35,6 +37,8 @@ export interface AnalysisWorkerOptions {
   readonly leaseMs?: number;
   /** The longest the worker sleeps before looking for due work again. */
   readonly pollMs?: number;
+  /** Where its counters go (the ops server's registry). */
+  readonly metrics?: Registry;
 }
 
 export interface AnalysisWorker {
@@ -44,7 +48,7 @@ export interface AnalysisWorker {
   stop(): Promise<void>;
 }
 
-type Outcome = { readonly analysis: Analysis; readonly by: string } | { readonly failed: AnalysisFailedError };
+type Outcome = { readonly analysis: Analysis; readonly by: string; readonly analyzer: 'claude' | 'local' } | { readonly failed: AnalysisFailedError };
 
 /**
  * Takes due work (entries whose author paused editing), analyses each with Claude or the local analyzer,
@@ -60,6 +64,7 @@ export function createAnalysisWorker(options: AnalysisWorkerOptions): AnalysisWo
   let running: Promise<void> | undefined;
   let stopping = false;
   let wake: (() => void) | undefined;
+  const metrics = insightsMetrics(options.metrics ?? new Registry());
 
   async function analyse(work: PendingAnalysis): Promise<Outcome> {
     const entry = { title: work.title, content: work.content };
@@ -70,18 +75,22 @@ export function createAnalysisWorker(options: AnalysisWorkerOptions): AnalysisWo
       usedToday: options.claude && work.authorPlan === 'premium' ? await claudeCallsOn(pool, work.userId, day) : 0,
       dailyBudget: options.dailyBudget,
     });
-    if (choice.use === 'claude' && options.claude && (await reserveClaudeCall(pool, work.userId, day, options.dailyBudget))) {
+    const reserved = choice.use === 'claude' && options.claude !== undefined && (await reserveClaudeCall(pool, work.userId, day, options.dailyBudget));
+    if (choice.use === 'local' && choice.why === 'budget-spent') metrics.budgetSpent.inc();
+    if (choice.use === 'claude' && !reserved) metrics.budgetSpent.inc();
+    if (reserved && options.claude) {
       try {
-        return { analysis: await options.claude.analyze(entry), by: options.claude.name };
+        return { analysis: await options.claude.analyze(entry), by: options.claude.name, analyzer: 'claude' };
       } catch (error) {
         const reason = error instanceof AnalysisFailedError ? error.reason : 'unexpected';
+        metrics.fallbacks.inc({ reason });
         log.warn({ entryId: work.entryId, entryVersion: work.entryVersion, reason }, 'Claude analysis failed; falling back to the local analyzer');
       }
     } else if (choice.use === 'local') {
       log.debug({ entryId: work.entryId, why: choice.why }, 'local analysis');
     }
     try {
-      return { analysis: await options.local.analyze(entry), by: options.local.name };
+      return { analysis: await options.local.analyze(entry), by: options.local.name, analyzer: 'local' };
     } catch (error) {
       log.error({ entryId: work.entryId, err: error instanceof Error ? error.name : 'unknown' }, 'local analysis failed');
       return { failed: error instanceof AnalysisFailedError ? error : new AnalysisFailedError('local-analyzer-error', 1) };
@@ -129,6 +138,7 @@ export function createAnalysisWorker(options: AnalysisWorkerOptions): AnalysisWo
       }
       await appendToOutbox(tx, [event]);
       await saveProgress(tx, work.entryId, meta.aggregateVersion, work.entryVersion);
+      metrics.analyses.inc({ analyzer: 'failed' in outcome ? 'none' : outcome.analyzer, outcome: 'failed' in outcome ? 'failed' : 'generated' });
       log.info({ entryId: work.entryId, entryVersion: work.entryVersion, eventType: event.eventType, generatedBy: 'by' in outcome ? outcome.by : undefined }, 'insights settled');
       return true;
     });

@@ -221,4 +221,15 @@ describe('the insights projector (embedded event log, real Postgres, Claude on a
     expect(logs.text()).toContain('Claude analysis failed');
     expect(logs.text()).not.toContain('zebra-secret-phrase');
   });
+
+  it('counts analyses by analyzer and outcome, Claude fallbacks by reason and spent budgets', async () => {
+    const text = await system.metrics.metrics();
+    const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+    // the debounce test's entry and the first entry of the budget test
+    expect(value('mindflow_insights_analyses_total{analyzer="claude",outcome="generated"}')).toBe(2);
+    expect(value('mindflow_insights_analyses_total{analyzer="local",outcome="generated"}')).toBeGreaterThanOrEqual(8);
+    expect(value('mindflow_insights_analyses_total{analyzer="none",outcome="failed"}')).toBe(1);
+    expect(value('mindflow_insights_claude_fallbacks_total{reason="malformed-reply"}')).toBe(1);
+    expect(value('mindflow_insights_budget_spent_total')).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -88,6 +88,7 @@ export async function startInsightsProjector(
       now,
       newId: randomUUID,
       ...(dependencies.pollMs !== undefined ? { pollMs: dependencies.pollMs } : {}),
+      ...(dependencies.metrics ? { metrics: dependencies.metrics } : {}),
     });
     const projector = await runProjector({
       name: insightsProjection,

@@ -3,6 +3,7 @@ import type { AnyEvent } from '@mindflow/events';
 import { appendToOutbox, outboxMigrations } from '@mindflow/event-log';
 import { createLogger, type Logger } from '@mindflow/platform';
 import { createTestDatabase, type TestDatabase } from '@mindflow/testing';
+import { Registry } from 'prom-client';
 import type { EntryAnalyzer } from '../application/entry-analyzer.js';
 import { startInsightsProjector, type RunningInsightsProjector } from '../projector/start-insights-projector.js';
 
@@ -14,6 +15,8 @@ export interface InsightsUnderTest {
   readonly projector: RunningInsightsProjector;
   /** The test clock the projector and its worker read. */
   readonly clock: { now: Date; advance(ms: number): void };
+  /** The projector's and worker's metrics (kept across restarts). */
+  readonly metrics: Registry;
   append(...events: AnyEvent[]): Promise<void>;
   /** Resolves once the projection applied every entry event appended so far. */
   caughtUp(): Promise<void>;
@@ -46,6 +49,7 @@ export async function insightsUnderTest(label: string, options: InsightsTestOpti
       this.now = new Date(this.now.getTime() + ms);
     },
   };
+  const metrics = new Registry();
   const start = async () => {
     const projector = await startInsightsProjector(
       {
@@ -58,6 +62,7 @@ export async function insightsUnderTest(label: string, options: InsightsTestOpti
       },
       {
         log: options.log ?? silent,
+        metrics,
         now: () => clock.now,
         startWorker: false,
         ...(options.claude ? { claude: options.claude } : {}),
@@ -76,6 +81,7 @@ export async function insightsUnderTest(label: string, options: InsightsTestOpti
       return projector;
     },
     clock,
+    metrics,
     async append(...events) {
       for (const event of events) await withTransaction(write, (tx) => appendToOutbox(tx, [event]));
       appended += events.filter((e) => e.aggregateType === 'entry').length;

@@ -5,8 +5,9 @@ import type { Caller } from '../../application/caller.js';
 import { isUuid } from './request-fields.js';
 
 /**
- * `x-user-roles` (comma-separated) tells premium callers apart, for the journal limit. Until identity
- * issues it the key is simply absent and every caller is on the free plan.
+ * `x-user-roles` (comma-separated, the roles the gateway's caller header vouches for, sent by the query
+ * subgraph) tells premium callers apart: the journal limit, and `authorPlan` on entry events (AI insights).
+ * Absent, the caller is on the free plan.
  */
 export const rolesMetadataKey = 'x-user-roles';
 
