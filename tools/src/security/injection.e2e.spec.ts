@@ -38,8 +38,8 @@ describe('injection strings', () => {
     // a request names at most a few tokens, so they go in small groups.
     for (let i = 0; i < tokens.length; i += 8) {
       const after = { 'x-consistent-with': tokens.slice(i, i + 8).join(',') };
-      await alice.client.data('{ thoughts(first: 1) { totalCount } }', {});
-      if (searchFields.includes('search')) await alice.client.data('{ search(query: "x", first: 1) { totalCount } }', {});
+      await alice.client.data('{ thoughts(first: 1) { totalCount } }', {}, after);
+      if (searchFields.includes('search')) await alice.client.data('{ search(query: "x", first: 1) { totalCount } }', {}, after);
     }
   });
   afterAll(async () => sys?.stop());
