@@ -5,7 +5,9 @@ import {
   EntryChangedDocument, EntryInsightsDocument, InsightsReadyDocument, TaskChangedDocument, type EntryInsightsQuery,
   type InsightsFieldsFragment,
 } from '../graphql/generated';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Gql } from './gql';
+import { SessionStore } from './session-store';
 
 /**
  * Live updates over graphql-ws while signed in: changed entries and tasks land in the normalized cache (so every
@@ -16,6 +18,9 @@ import { Gql } from './gql';
 export class LiveUpdates {
   private readonly apollo = inject(Apollo);
   private readonly gql = inject(Gql);
+  private readonly session = inject(SessionStore);
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retries = 0;
   private subscriptions: Subscription[] = [];
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   /** The newest insights that arrived live, for a toast. */
@@ -27,15 +32,16 @@ export class LiveUpdates {
     this.subscriptions = [
       client.subscribe({ query: EntryChangedDocument }).subscribe({
         next: ({ data }) => {
+          this.retries = 0;
           if (data && data.entryChanged.kind !== 'UPDATED') void this.gql.refetchActive();
         },
-        error: () => undefined,
+        error: (e: unknown) => this.failed(e),
       }),
       client.subscribe({ query: TaskChangedDocument }).subscribe({
         next: ({ data }) => {
           if (data && data.taskChanged.kind !== 'UPDATED') void this.gql.refetchActive();
         },
-        error: () => undefined,
+        error: (e: unknown) => this.failed(e),
       }),
       client.subscribe({ query: InsightsReadyDocument }).subscribe({
         next: ({ data }) => {
@@ -51,14 +57,29 @@ export class LiveUpdates {
           clearTimeout(this.toastTimer);
           this.toastTimer = setTimeout(() => this.latestInsights.set(null), 10_000);
         },
-        // a server without insights yet refuses the subscription: nothing to show, nothing to retry
-        error: () => undefined,
+        error: (e: unknown) => this.failed(e),
       }),
     ];
   }
 
   stop(): void {
+    clearTimeout(this.retryTimer);
     for (const subscription of this.subscriptions) subscription.unsubscribe();
     this.subscriptions = [];
+  }
+
+  /**
+   * A subscription ended with an error. The server refusing the operation (e.g. a field it does not serve yet) is
+   * final; a closed socket is not: the gateway closes it (4401) when the access token it was opened with expires,
+   * and graphql-ws does not retry that, so the subscriptions start again, with the current token, after a backoff.
+   */
+  private failed(error: unknown): void {
+    if (CombinedGraphQLErrors.is(error) || !this.session.signedIn()) return;
+    clearTimeout(this.retryTimer);
+    const delay = Math.min(30_000, 1_000 * 2 ** this.retries++);
+    this.retryTimer = setTimeout(() => {
+      this.stop();
+      if (this.session.signedIn()) this.start();
+    }, delay);
   }
 }
