@@ -13,7 +13,11 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 case "${1:-}" in
-  start) shift; exec npm start -- "$@" ;;
+  start)
+    shift
+    # the app (angular-client) is served once built: build it on a fresh checkout
+    [ -f angular-client/dist/angular-client/browser/index.html ] || (cd angular-client && npx ng build)
+    exec npm start -- "$@" ;;
   test)
     bash tools/infra/infra.sh up
     bash tools/infra/chromium.sh   # Debian's Chromium for the browser e2e tests (angular-client/e2e)
