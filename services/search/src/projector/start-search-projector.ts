@@ -41,7 +41,7 @@ export async function startSearchProjector(
   const config = searchProjectorConfigSchema.parse(input);
   const log = dependencies.log ?? createLogger('search-projector');
   await ensureDatabase(config.READ_DATABASE_URL);
-  const readPool = createPool(config.READ_DATABASE_URL, { applicationName: 'search-projector', max: 8 });
+  const readPool = createPool(config.READ_DATABASE_URL, { applicationName: 'search-projector', max: 4 });
   const index = createSearchIndex(config, readPool);
   const baseLog =
     dependencies.eventLog ??

@@ -37,7 +37,7 @@ export interface RunningSearchSubgraph {
 export async function startSearchSubgraph(input: Partial<SearchSubgraphConfig> = {}, dependencies: { log?: Logger } = {}): Promise<RunningSearchSubgraph> {
   const config = searchSubgraphConfigSchema.parse(input);
   const log = dependencies.log ?? createLogger('search-subgraph');
-  const readPool = createPool(config.READ_DATABASE_URL, { applicationName: 'search-subgraph' });
+  const readPool = createPool(config.READ_DATABASE_URL, { applicationName: 'search-subgraph', max: 5 });
   const index = createSearchIndex(config, readPool);
   const server = new ApolloServer<SearchContext>({
     schema: buildSearchSchema(),
