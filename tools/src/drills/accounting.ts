@@ -7,7 +7,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { appliedOf, missingVersions, summarizeLedger } from './applied-ledger.js';
 import { liveVersionsTable, readTransitions } from './audit.js';
 import type { DrillEnvironment } from './environment.js';
-import { hasPostgresSearch, parkedExamples, parkedLetters, postgresSearchReadSide, projectedVersions, queryReadSide, writeSnapshot, writtenVersions } from './read-sides.js';
+import { hasPostgresSearch, writtenFor, parkedExamples, parkedLetters, postgresSearchReadSide, projectedVersions, queryReadSide, writeSnapshot, writtenVersions, type Written } from './read-sides.js';
 import { reconcile, type ReadSide, type ReconciliationResult } from './reconcile.js';
 
 /** The event types the query projection handles (its read models' handlers). */
@@ -50,8 +50,9 @@ export async function account(env: DrillEnvironment): Promise<Accounting> {
   for (const projection of await projections(env)) {
     const ledger = summarizeLedger(await readTransitions(env.readPool, projection));
     const live = ledger.tables.get(liveTable);
-    const lost = missingVersions(written.byAggregate, live);
-    perProjection.push({ projection, applied: appliedOf(written.byAggregate, live), duplicatesApplied: ledger.duplicates, lost: lost.count });
+    const goal = writtenFor(projection, queryProjection, written, live?.keys() ?? []);
+    const lost = missingVersions(goal, live);
+    perProjection.push({ projection, applied: appliedOf(goal, live), duplicatesApplied: ledger.duplicates, lost: lost.count });
     if (duplicateExamples.length === 0) duplicateExamples = ledger.duplicateExamples.map((d) => ({ projection, ...d }));
     if (lostExamples.length === 0) lostExamples = lost.examples.map((l) => ({ projection, ...l }));
   }
@@ -97,17 +98,17 @@ async function deliveredOnKafka(env: DrillEnvironment): Promise<number> {
  * returns the milliseconds it took, or undefined when it did not within `timeoutMs`. Read-DB errors (it may
  * be down) count as "not yet".
  */
-export async function waitCaughtUp(env: DrillEnvironment, target: ReadonlyMap<string, number> | undefined, timeoutMs: number): Promise<number | undefined> {
+export async function waitCaughtUp(env: DrillEnvironment, target: Written | undefined, timeoutMs: number): Promise<number | undefined> {
   const started = performance.now();
   while (performance.now() - started < timeoutMs) {
     try {
-      const goal = target ?? (await writtenVersions(env.writePool, projectedEventTypes)).byAggregate;
+      const written = target ?? (await writtenVersions(env.writePool, projectedEventTypes));
       const { rows } = await env.readPool.query<{ projection: string }>('SELECT DISTINCT projection FROM projection_versions');
       let behind = false;
       for (const projection of new Set([queryProjection, ...rows.map((r) => r.projection)])) {
         const projected = await projectedVersions(env.readPool, projection);
         const parked = await parkedAggregates(env, projection);
-        for (const [aggregateId, version] of goal) {
+        for (const [aggregateId, version] of writtenFor(projection, queryProjection, written, projected.keys())) {
           if ((projected.get(aggregateId) ?? 0) < version && !parked.has(aggregateId)) {
             behind = true;
             break;
@@ -125,8 +126,8 @@ export async function waitCaughtUp(env: DrillEnvironment, target: ReadonlyMap<st
 }
 
 /** Everything written up to now (the target a recovery is measured against). */
-export async function writtenNow(env: DrillEnvironment): Promise<Map<string, number>> {
-  return (await writtenVersions(env.writePool, projectedEventTypes)).byAggregate;
+export async function writtenNow(env: DrillEnvironment): Promise<Written> {
+  return writtenVersions(env.writePool, projectedEventTypes);
 }
 
 async function parkedAggregates(env: DrillEnvironment, projection: string): Promise<Set<string>> {

@@ -62,9 +62,9 @@ export function queryReadSide(readPool: Pool): ReadSide {
 }
 
 /** Aggregate → highest version written to the outbox, for the aggregate types `eventTypes` belong to. */
-export async function writtenVersions(writePool: Pool, eventTypes: readonly string[]): Promise<{ total: number; byAggregate: Map<string, number> }> {
-  const { rows } = await writePool.query<{ aggregate_id: string; version: number; events: string }>(
-    `SELECT aggregate_id, max(aggregate_version) AS version, count(*) AS events FROM outbox
+export async function writtenVersions(writePool: Pool, eventTypes: readonly string[]): Promise<Written> {
+  const { rows } = await writePool.query<{ aggregate_id: string; aggregate_type: string; version: number; events: string }>(
+    `SELECT aggregate_id, min(aggregate_type) AS aggregate_type, max(aggregate_version) AS version, count(*) AS events FROM outbox
      WHERE aggregate_type IN (SELECT DISTINCT aggregate_type FROM outbox WHERE event_type = ANY($1))
      GROUP BY aggregate_id`,
     [eventTypes],
@@ -72,7 +72,32 @@ export async function writtenVersions(writePool: Pool, eventTypes: readonly stri
   return {
     total: rows.reduce((sum, r) => sum + Number(r.events), 0),
     byAggregate: new Map(rows.map((r) => [r.aggregate_id, r.version])),
+    types: new Map(rows.map((r) => [r.aggregate_id, r.aggregate_type])),
   };
+}
+
+export interface Written {
+  readonly total: number;
+  /** Aggregate → its highest written version. */
+  readonly byAggregate: Map<string, number>;
+  /** Aggregate → its type. */
+  readonly types: Map<string, string>;
+}
+
+/**
+ * What `projection` should hold of `written`: all of it for the query projection (the reference: the written
+ * set is defined by its event types); for another projection (search), the aggregates of the types it holds
+ * any of, since it follows other streams (in embedded mode the outbox also carries insights' events, which
+ * search does not follow).
+ */
+export function writtenFor(projection: string, reference: string, written: Written, held: Iterable<string>): Map<string, number> {
+  if (projection === reference) return written.byAggregate;
+  const types = new Set<string>();
+  for (const aggregateId of held) {
+    const type = written.types.get(aggregateId.toLowerCase());
+    if (type) types.add(type);
+  }
+  return new Map([...written.byAggregate].filter(([aggregateId]) => types.has(written.types.get(aggregateId)!)));
 }
 
 /** Aggregate → version in the read DB's live `projection_versions`. */
