@@ -21,7 +21,10 @@ describe('injection strings', () => {
   beforeAll(async () => {
     sys = await startSecuritySystem('security-injection');
     [alice, bob] = await Promise.all([sys.register('alice'), sys.register('bob')]);
-    journalId = (await alice.client.data<{ createJournal: { journal: op.Journal } }>(op.createJournal, { input: { name: 'Injected' } })).createJournal.journal.id;
+    const created = await alice.client.data<{ createJournal: { journal: op.Journal; consistencyToken: string } }>(op.createJournal, { input: { name: 'Injected' } });
+    journalId = created.createJournal.journal.id;
+    // The journal on the read side first: each entry's payload reads it back.
+    await alice.client.data(op.journal, { id: journalId }, { 'x-consistent-with': created.createJournal.consistencyToken });
     for (const [label, value] of strings) {
       const tags = [asTag(value)].filter(Boolean);
       const [entry, thought, task, event] = await Promise.all([
