@@ -8,7 +8,7 @@ const config = loadConfig(relayConfigSchema);
 const log = createLogger('relay', config.LOG_LEVEL);
 const shutdown = new Shutdown(log);
 shutdown.onSignals();
-shutdown.add('tracing', startTracing(config.RELAY_SOURCE === 'identity' ? 'identity-relay' : 'relay'));
+shutdown.add('tracing', startTracing(config.RELAY_SOURCE === 'command' ? 'relay' : `${config.RELAY_SOURCE}-relay`));
 
 const metrics = new Registry();
 const relay = await startRelay(config, { log, metrics });

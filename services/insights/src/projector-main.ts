@@ -1,7 +1,7 @@
 // The insights projector process: configuration from the environment, the projection and its analysis
 // worker, an ops server (ready once it consumes and is not far behind) and a graceful shutdown.
 import { projectorRuntimeConfigSchema } from '@mindflow/event-log';
-import { createLogger, loadConfig, Shutdown, startOpsServer } from '@mindflow/platform';
+import { createLogger, loadConfig, Shutdown, startOpsServer, startTracing } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import { insightsProjectorConfigSchema } from './projector/config.js';
 import { startInsightsProjector } from './projector/start-insights-projector.js';
@@ -10,6 +10,7 @@ const config = loadConfig(insightsProjectorConfigSchema.extend(projectorRuntimeC
 const log = createLogger('insights-projector');
 const shutdown = new Shutdown(log);
 shutdown.onSignals();
+shutdown.add('tracing', startTracing('insights-projector'));
 
 const metrics = new Registry();
 const projector = await startInsightsProjector(config, { log, metrics });

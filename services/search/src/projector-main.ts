@@ -1,7 +1,7 @@
 // The search projector process: configuration from the environment, the projection, an ops server
 // (OPS_PORT: ready once it consumes and is not far behind the log, metrics) and a graceful shutdown.
 import { projectorRuntimeConfigSchema } from '@mindflow/event-log';
-import { createLogger, loadConfig, Shutdown, startOpsServer } from '@mindflow/platform';
+import { createLogger, loadConfig, Shutdown, startOpsServer, startTracing } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import { searchProjectorConfigSchema } from './projector/config.js';
 import { startSearchProjector } from './projector/start-search-projector.js';
@@ -10,6 +10,7 @@ const config = loadConfig(searchProjectorConfigSchema.extend(projectorRuntimeCon
 const log = createLogger('search-projector');
 const shutdown = new Shutdown(log);
 shutdown.onSignals();
+shutdown.add('tracing', startTracing('search-projector'));
 
 const metrics = new Registry();
 const projector = await startSearchProjector(config, { log, metrics });

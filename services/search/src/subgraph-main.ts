@@ -1,7 +1,7 @@
 // The search subgraph process: configuration from the environment, the GraphQL server, an ops server
 // (OPS_PORT) whose readiness is "the read DB answers", and a graceful shutdown.
 import { devCallerSecret } from '@mindflow/auth';
-import { createLogger, loadConfig, Shutdown, startOpsServer } from '@mindflow/platform';
+import { createLogger, loadConfig, Shutdown, startOpsServer, startTracing } from '@mindflow/platform';
 import { searchSubgraphConfigSchema } from './subgraph/config.js';
 import { startSearchSubgraph } from './subgraph/start-search-subgraph.js';
 
@@ -10,6 +10,7 @@ const log = createLogger('search-subgraph');
 const shutdown = new Shutdown(log);
 if (config.INTERNAL_CALLER_SECRET === devCallerSecret) log.warn('INTERNAL_CALLER_SECRET is the dev default: set one before deploying');
 shutdown.onSignals();
+shutdown.add('tracing', startTracing('search-subgraph'));
 
 const subgraph = await startSearchSubgraph(config, { log });
 shutdown.add('search subgraph', () => subgraph.close());
