@@ -51,6 +51,16 @@ describe.each<[string, IndexFactory]>([
     expect(await ids(owner, 'reading')).toEqual([other.id]);
   });
 
+  it('highlights as inert HTML: markup in the text comes back escaped, only <em> marks the hits', async () => {
+    const owner = randomUUID();
+    const doc = document(owner, { title: '<b>Bold</b> plans', body: 'A <script>alert(1)</script> garden & more garden' });
+    await written(doc);
+    const highlights = (await index.search(query(owner, 'garden'))).hits[0]!.highlights.join(' ');
+    expect(highlights).toContain('<em>garden</em>');
+    expect(highlights).toContain('alert(1)');
+    expect(highlights.replaceAll('<em>', '').replaceAll('</em>', '')).not.toMatch(/<|>/);
+  });
+
   it('is fuzzy: a typo still finds the word', async () => {
     const owner = randomUUID();
     const doc = document(owner, { body: 'Gratitude journal for the week' });

@@ -80,8 +80,8 @@ export function createPostgresSearchIndex(pool: Pool): SearchIndex {
       const { rows } = await pool.query<HitRow>(
         `WITH ranked AS (SELECT d.doc_id, d.kind, d.title, d.body, ts_rank(d.document, q) AS score, q ${matching})
          SELECT doc_id, kind, score,
-           CASE WHEN title IS NULL THEN NULL ELSE ts_headline('english', title, q, 'StartSel=<em>, StopSel=</em>, HighlightAll=true') END AS title_highlight,
-           ts_headline('english', body, q, 'StartSel=<em>, StopSel=</em>, MaxFragments=3, MaxWords=24, MinWords=6, FragmentDelimiter=" … "') AS body_highlight
+           CASE WHEN title IS NULL THEN NULL ELSE ts_headline('english', ${escapedHtml('title')}, q, 'StartSel=<em>, StopSel=</em>, HighlightAll=true') END AS title_highlight,
+           ts_headline('english', ${escapedHtml('body')}, q, 'StartSel=<em>, StopSel=</em>, MaxFragments=3, MaxWords=24, MinWords=6, FragmentDelimiter=" … "') AS body_highlight
          FROM ranked
          WHERE $8::real IS NULL OR score < $8::real OR (score = $8::real AND doc_id > $9::uuid)
          ORDER BY score DESC, doc_id ASC
@@ -148,4 +148,12 @@ function documentOf(row: DocumentRow): SearchDocument {
     mood: row.mood, day: row.day, createdAt: new Date(row.created_at).toISOString(), version: row.version, deleted: row.deleted,
     completed: row.completed,
   };
+}
+
+/**
+ * The column with `&`, `<` and `>` escaped: highlights are HTML (`<em>` marks the hits), so the text around
+ * them must be inert, as the Elasticsearch adapter's `encoder: 'html'` makes it.
+ */
+function escapedHtml(column: string): string {
+  return `replace(replace(replace(${column}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 }
