@@ -5,7 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createPool, ensureDatabase, type Pool } from '@mindflow/db';
-import { createLogger, type Logger } from '@mindflow/platform';
+import { createLogger, traceGraphQLRequests, type Logger } from '@mindflow/platform';
 import { parse, type GraphQLSchema } from 'graphql';
 import { migrateInsightsDatabase } from '../adapters/pg/insights-migrations.js';
 import { insightsSubgraphConfigSchema, type InsightsSubgraphConfig } from './config.js';
@@ -46,7 +46,12 @@ export async function startInsightsSubgraph(
     includeStacktraceInErrorResponses: false,
     // Only the gateway calls a subgraph, and its requests are not browser requests.
     csrfPrevention: false,
+    // A variable that fails a scalar is the caller's BAD_USER_INPUT, answered 200: the gateway reads a non-2xx
+    // answer as a broken subgraph.
+    status400ForVariableCoercionErrors: false,
   });
+  // One span per request, continuing the gateway's trace; log lines inside carry the correlation id.
+  traceGraphQLRequests(server, 'insights-subgraph request');
   try {
     await migrateInsightsDatabase(pool);
     const { url } = await startStandaloneServer(server, {

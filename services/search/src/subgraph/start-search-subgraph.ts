@@ -5,7 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createPool, migrate, migrationsFromDir, type Pool } from '@mindflow/db';
-import { createLogger, type Logger } from '@mindflow/platform';
+import { createLogger, traceGraphQLRequests, type Logger } from '@mindflow/platform';
 import { parse, type GraphQLSchema } from 'graphql';
 import { createSearchIndex } from '../adapters/create-search-index.js';
 import { searchMigrationsDir } from '../adapters/postgres/postgres-search-index.js';
@@ -45,7 +45,12 @@ export async function startSearchSubgraph(input: Partial<SearchSubgraphConfig> =
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: false, // only the gateway calls a subgraph
+    // A variable that fails a scalar is the caller's BAD_USER_INPUT, answered 200: the gateway reads a non-2xx
+    // answer as a broken subgraph.
+    status400ForVariableCoercionErrors: false,
   });
+  // One span per request, continuing the gateway's trace; log lines inside carry the correlation id.
+  traceGraphQLRequests(server, 'search-subgraph request');
   try {
     // Searches (and waits for the projection's progress) work before the projector's first write.
     await migrate(readPool, 'search', await migrationsFromDir(searchMigrationsDir));
