@@ -42,7 +42,11 @@ export async function startSearchProjector(
   const log = dependencies.log ?? createLogger('search-projector');
   await ensureDatabase(config.READ_DATABASE_URL);
   const readPool = createPool(config.READ_DATABASE_URL, { applicationName: 'search-projector', max: 4 });
-  const index = createSearchIndex(config, readPool);
+  // The Postgres index is read and written from inside projection transactions, which hold a readPool connection
+  // and the projection's advisory locks: on the same small pool, chunks waiting for those locks took every
+  // connection and the holder could not get the one it needed (stall found by the fault drills). Its own pool.
+  const indexPool = createPool(config.READ_DATABASE_URL, { applicationName: 'search-index', max: 4 });
+  const index = createSearchIndex(config, indexPool);
   const baseLog =
     dependencies.eventLog ??
     createEventLog({
@@ -89,6 +93,7 @@ export async function startSearchProjector(
           if (!dependencies.eventLog) await baseLog.close();
           await index.close();
           await readPool.end();
+          await indexPool.end();
         })();
         return closing;
       },
@@ -97,6 +102,7 @@ export async function startSearchProjector(
     if (!dependencies.eventLog) await baseLog.close().catch(() => undefined);
     await index.close().catch(() => undefined);
     await readPool.end();
+    await indexPool.end();
     throw error;
   }
 }
