@@ -194,8 +194,8 @@ describe('subscriptions through the gateway', () => {
     };
     const introspection = await post('{ __schema { subscriptionType { fields { name } } } __type(name: "EntryChange") { fields { name } } }');
     expect(introspection.body.data).toEqual({
-      // insightsReady joins once the supergraph has Entry.insights.
-      __schema: { subscriptionType: { fields: [{ name: 'entryChanged' }, { name: 'taskChanged' }] } },
+      // insightsReady is there because the supergraph has Entry.insights (the insights subgraph).
+      __schema: { subscriptionType: { fields: [{ name: 'entryChanged' }, { name: 'taskChanged' }, { name: 'insightsReady' }] } },
       __type: { fields: [{ name: 'kind' }, { name: 'entry' }, { name: 'entryId' }] },
     });
     const overHttp = await post(entryChanged);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Apache Kafka 3.9 in KRaft mode (one process is both broker and controller, no ZooKeeper), run from its
 # jars on Maven Central: no Docker and no tarball from a mirror, only Java and Maven.
-#   bash tools/infra/kafka.sh up|down|status
+#   bash tools/infra/kafka.sh up|down|status|fetch   (fetch: only the jars, for the fault drills' own brokers)
 # MINDFLOW_INFRA_KAFKA_PORT (default 9092; the controller takes the next port) and
 # MINDFLOW_INFRA_KAFKA_VERSION (default: the latest 3.9.x when this was written) override the defaults.
 set -euo pipefail
@@ -91,7 +91,10 @@ up() {
     say "Kafka already running (pid $(cat "$PIDFILE")); checking that it answers"
   elif probe kafka "$ADDRESS" >/dev/null 2>&1; then
     say "using the Kafka already answering at $ADDRESS (not started by tools/infra)"
-    set_endpoint kafka "$ADDRESS"; return
+    set_endpoint kafka "$ADDRESS"
+    # The fault drills run brokers of their own from these jars, whoever runs the shared one.
+    install
+    return
   else
     port_open "$PORT" && fail "127.0.0.1:$PORT is taken by something that does not answer as Kafka; free it or set MINDFLOW_INFRA_KAFKA_PORT"
     port_open "$CONTROLLER_PORT" && fail "127.0.0.1:$CONTROLLER_PORT (the KRaft controller's port) is taken; free it or set MINDFLOW_INFRA_KAFKA_PORT"
@@ -123,4 +126,6 @@ status() {
   status_line kafka "$(get_endpoint kafka)" "$how"
 }
 
-case "${1:-}" in up | down | status) "$1" ;; *) echo "usage: kafka.sh up|down|status" >&2; exit 2 ;; esac
+fetch() { install; say "Kafka $VERSION jars in $LIBS"; }
+
+case "${1:-}" in up | down | status | fetch) "$1" ;; *) echo "usage: kafka.sh up|down|status|fetch" >&2; exit 2 ;; esac

@@ -24,7 +24,11 @@ export const kafkaLibs = join(repoRoot, '.cache', 'infra', 'kafka', 'libs');
 
 export async function startDrillKafka(dir: string): Promise<DrillKafka> {
   if (!(await access(join(kafkaLibs, '.version')).then(() => true, () => false))) {
-    throw new Error(`Kafka's jars are missing in ${kafkaLibs}: run \`bash tools/infra/kafka.sh up\` once (it fetches them from Maven Central)`);
+    // Fetched once from Maven Central (cached in ~/.m2), as tools/infra does for the shared broker.
+    const fetched = spawnSync('bash', [join(repoRoot, 'tools', 'infra', 'kafka.sh'), 'fetch'], { stdio: ['ignore', 'inherit', 'inherit'], timeout: 600_000 });
+    if (fetched.status !== 0) {
+      throw new Error(`Kafka's jars are missing in ${kafkaLibs} and \`bash tools/infra/kafka.sh fetch\` failed (exit ${fetched.status}): it needs Java and Maven reaching Maven Central`);
+    }
   }
   const [port, controllerPort] = [await freePort(), await freePort()];
   const brokers = `127.0.0.1:${port}`;
