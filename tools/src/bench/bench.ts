@@ -6,6 +6,7 @@ import * as freshness from './benchmarks/freshness.js';
 import * as gateway from './benchmarks/gateway-overhead.js';
 import * as relay from './benchmarks/outbox-relay.js';
 import * as projector from './benchmarks/query-projector.js';
+import * as searchProjector from './benchmarks/search-projector.js';
 import { createBenchContext, type BenchContext } from './context.js';
 import { describe } from './load.js';
 import { LoadSampler, machineInfo } from './machine.js';
@@ -21,7 +22,7 @@ interface Benchmark {
 }
 
 /** In this order: the pipeline pieces on their own first, then what needs the whole system. */
-export const benchmarks: readonly Benchmark[] = [relay, projector, command, freshness, gateway];
+export const benchmarks: readonly Benchmark[] = [relay, projector, searchProjector, command, freshness, gateway];
 export const benchmarkNames = benchmarks.map((b) => b.name);
 
 export interface RunOptions {

@@ -7,6 +7,8 @@ export interface Profile {
   readonly relay: { readonly rounds: number; readonly events: number; readonly batchSize: number; readonly partitions: number };
   /** `rounds` turns of (raw upserts, projector), each on fresh topics and databases with `users` journals and `entries` entries. */
   readonly projector: { readonly rounds: number; readonly users: number; readonly entries: number; readonly chunkSize: number; readonly parallelism: number };
+  /** `rounds` turns of (search projector, raw bulk), each on fresh topics and indices with `events` entry/thought/task events of `users` owners; the raw bulk in requests of `chunkSize` documents, `parallelism` in flight. */
+  readonly searchProjector: { readonly rounds: number; readonly users: number; readonly events: number; readonly chunkSize: number; readonly parallelism: number };
   /** Open loop at each rate in turn (the last is the issue's target); the Kafka-hop baseline at the highest. */
   readonly freshness: { readonly perSecond: readonly number[]; readonly durationMs: number; readonly users: number; readonly baselineDurationMs: number; readonly drainMs: number };
   readonly gateway: { readonly concurrency: readonly number[]; readonly rounds: number; readonly warmupMs: number; readonly durationMs: number; readonly entries: number };
@@ -20,6 +22,8 @@ export const profiles: Record<Profile['name'], Profile> = {
     relay: { rounds: 3, events: 10_000, batchSize: 500, partitions: 3 },
     // The projector runtime's chunk (events per read-DB transaction) and its partitions consumed concurrently.
     projector: { rounds: 3, users: 50, entries: 6_000, chunkSize: 100, parallelism: 4 },
+    // The search projector's chunk (one bulk write each) and the partitions of its topics it consumes at once.
+    searchProjector: { rounds: 3, users: 50, events: 3_000, chunkSize: 100, parallelism: 3 },
     freshness: { perSecond: [50, 100, 200], durationMs: 15_000, users: 50, baselineDurationMs: 10_000, drainMs: 60_000 },
     gateway: { concurrency: [1, 8], rounds: 4, warmupMs: 200, durationMs: 1_000, entries: 20 },
   },
@@ -28,6 +32,7 @@ export const profiles: Record<Profile['name'], Profile> = {
     command: { concurrency: [1, 8, 64], rounds: 1, warmupMs: 100, durationMs: 400, users: 4 },
     relay: { rounds: 1, events: 1_000, batchSize: 500, partitions: 3 },
     projector: { rounds: 1, users: 5, entries: 1_000, chunkSize: 100, parallelism: 4 },
+    searchProjector: { rounds: 1, users: 5, events: 300, chunkSize: 100, parallelism: 3 },
     freshness: { perSecond: [40], durationMs: 1_500, users: 4, baselineDurationMs: 1_000, drainMs: 15_000 },
     gateway: { concurrency: [1, 8], rounds: 1, warmupMs: 100, durationMs: 400, entries: 5 },
   },
