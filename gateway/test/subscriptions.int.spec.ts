@@ -5,19 +5,30 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { issueAccessToken, loadSigningKeys, type SigningKeys } from '@mindflow/auth';
-import { createInProcessBus, type Notification } from '@mindflow/notifications';
-import type { Client } from 'graphql-ws';
+import { createInProcessBus, type Notification, type NotificationBus } from '@mindflow/notifications';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { Registry } from 'prom-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../src/index.js';
 import { createTestReadDb, seedJournalWithEntries, type TestReadDb } from './read-db.js';
 import { startSubgraphProcess, type SubgraphProcess } from './subgraph-process.js';
-import { closeOnInit, connect, subscribe } from './ws-client.js';
+import { closeOnInit, connect, subscribe, wsUrl } from './ws-client.js';
 
 const secret = 'gateway-subscriptions-int-test-secret';
 const alice = randomUUID();
 const bob = randomUUID();
-const bus = createInProcessBus();
+const inner = createInProcessBus();
+/** How many coming `listen` calls fail, as they do while Redis is down or reconnecting. */
+let failingListens = 0;
+const bus: NotificationBus = {
+  ...inner,
+  listen: (userId, listener) => {
+    if (failingListens === 0) return inner.listen(userId, listener);
+    failingListens -= 1;
+    return Promise.reject(new Error('the notification bus is down'));
+  },
+};
 const metrics = new Registry();
 let keys: SigningKeys;
 let db: TestReadDb;
@@ -94,6 +105,28 @@ afterAll(async () => {
 const entryChanged = 'subscription { entryChanged { kind entryId entry { title journal { name } } } }';
 
 describe('subscriptions through the gateway', () => {
+  it('closes with a retryable code (1013, not 4500) when the bus cannot take a subscription, and delivers after the retry', async () => {
+    failingListens = 1;
+    const closes: number[] = [];
+    const retrying = createClient({
+      url: wsUrl(gateway.url),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${await token(alice)}` },
+      retryAttempts: 3,
+      retryWait: () => sleep(50),
+      shouldRetry: (event) => (event as { code?: number }).code === 1013,
+      on: { closed: (event) => void closes.push((event as { code: number }).code) },
+    });
+    clients.push(retrying);
+    const sub = subscribe(retrying, entryChanged);
+    await activeSubscriptions(1);
+    expect(closes).toEqual([1013]);
+    await bus.publish(entryNotification(alice, aliceEntry));
+    const [result] = await sub.until(1);
+    expect(result?.data).toMatchObject({ entryChanged: { kind: 'UPDATED', entryId: aliceEntry } });
+    expect(sub.failure()).toBeUndefined();
+  });
+
   it('delivers a change with the entry and its journal read through the supergraph', async () => {
     const sub = subscribe(await client(alice), entryChanged);
     await activeSubscriptions(1);

@@ -3,8 +3,12 @@ import { authenticate, type Authentication } from '../auth/authenticate.js';
 /** What verifies a token: a key or JWKS, with identity's session check when configured (as for HTTP). */
 export type ConnectionVerifier = Parameters<typeof authenticate>[1];
 
-/** graphql-ws close codes the gateway uses when refusing a connection (4401 as graphql-ws itself uses it). */
-export const closeCodes = { unauthorized: 4401 } as const;
+/** Close codes the gateway uses on a graphql-ws socket (4401 as graphql-ws itself uses it). */
+export const closeCodes = {
+  unauthorized: 4401,
+  /** RFC 6455's "Try Again Later": a transient failure on our side; graphql-ws clients reconnect and resubscribe. */
+  tryAgainLater: 1013,
+} as const;
 
 /**
  * Verifies the access token a client sends in `connectionParams.authorization` ("Bearer <token>"), once per

@@ -37,6 +37,11 @@ interface ConnectionState extends Record<PropertyKey, unknown> {
   stopSessionWatch: () => void;
 }
 
+/** What `subscribe` can do when the subscription cannot start: close the socket with a retryable code. */
+interface RetryableContext extends SubscriptionContext {
+  readonly retryLater: () => void;
+}
+
 /** Bounds the parser's work on one document (a 1 MiB document of tokens is not a subscription). */
 const maxTokens = 20_000;
 
@@ -56,7 +61,16 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
       // Close reasons and errors never carry internals.
       isProd: true,
       async onConnect(ctx) {
-        const auth = await authenticateConnection(ctx.connectionParams, options.verifier);
+        let auth: Awaited<ReturnType<typeof authenticateConnection>>;
+        try {
+          auth = await authenticateConnection(ctx.connectionParams, options.verifier);
+        } catch (error) {
+          // Identity's session check failed or timed out: the caller did nothing wrong, so not 4500 (fatal for
+          // graphql-ws clients) but "try again later", which they retry.
+          log.warn({ err: error }, 'could not authenticate a subscription connection; asked the client to retry');
+          ctx.extra.socket.close(closeCodes.tryAgainLater, 'try again later');
+          return false;
+        }
         if (auth.kind !== 'user') {
           const reason = auth.kind === 'anonymous' ? 'send connectionParams.authorization: "Bearer <access token>"' : auth.reason;
           ctx.extra.socket.close(closeCodes.unauthorized, reason.slice(0, 120));
@@ -101,14 +115,27 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
         if (tooMuch) return [tooMuch];
         const { caller } = ctx.extra;
         if (!caller) return [new GraphQLError('not signed in', { extensions: { code: 'UNAUTHENTICATED' } })]; // graphql-ws subscribes only after onConnect
-        const contextValue: SubscriptionContext = {
+        const socket = ctx.extra.socket;
+        const contextValue: RetryableContext = {
           caller,
           correlationId: randomUUID(),
           rawVariables: payload.variables ?? {},
+          retryLater: () => socket.close(closeCodes.tryAgainLater, 'try again later'),
         };
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
-      subscribe: (args) => execution.subscribe(args),
+      async subscribe(args) {
+        try {
+          return await execution.subscribe(args);
+        } catch (error) {
+          // The notification bus could not take the subscription (Redis down or reconnecting). Thrown, graphql-ws
+          // would close with 4500, which clients treat as fatal; a retryable close brings them back with every
+          // subscription of the socket once it is healthy.
+          log.warn({ err: error }, 'could not open a subscription; asked the client to retry');
+          (args.contextValue as RetryableContext).retryLater();
+          return { errors: [new GraphQLError('the subscription could not start; retry', { extensions: { code: 'SERVICE_UNAVAILABLE' } })] };
+        }
+      },
       // Queries and mutations over the socket: as if sent over HTTP by the connection's caller.
       async execute(args) {
         const context = args.contextValue as SubscriptionContext;

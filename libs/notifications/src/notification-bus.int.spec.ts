@@ -155,6 +155,65 @@ describe('notification bus (redis only)', () => {
     expect(got.received).toEqual([]);
   });
 
+  it('subscribes many users at once on a connection that is still opening (no ready-check failure)', async () => {
+    // ioredis sends SUBSCRIBE during its connection handshake; with its ready check on, the INFO that follows
+    // failed in subscriber mode, the connection was dropped and every waiting listen() rejected.
+    const keyPrefix = uniqueRedisPrefix('burst');
+    const publisher = createRedisBus({ url: redisUrl, keyPrefix, log });
+    const gateway = createRedisBus({ url: redisUrl, keyPrefix, log });
+    opened.push(publisher, gateway);
+    const users = Array.from({ length: 200 }, () => randomUUID());
+    const inboxes = users.map(() => inbox());
+    // One listen per turn of the event loop, as sockets connect to a gateway: some land in the handshake.
+    const listening: Promise<unknown>[] = [];
+    for (const [i, user] of users.entries()) {
+      listening.push(gateway.listen(user, inboxes[i]!.listener));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(listening);
+    const sent = users.map((user) => notification(user));
+    await Promise.all(sent.map((n) => publisher.publish(n)));
+    for (const [i, box] of inboxes.entries()) {
+      await box.until(1);
+      expect(box.received).toEqual([sent[i]]);
+    }
+    expect(gateway.healthy()).toBe(true);
+  });
+
+  it('keeps delivering, and takes new listeners, after its subscriber connection is killed', async () => {
+    const keyPrefix = uniqueRedisPrefix('reconnect');
+    const publisher = createRedisBus({ url: redisUrl, keyPrefix, log });
+    const gateway = createRedisBus({ url: redisUrl, keyPrefix, log });
+    opened.push(publisher, gateway);
+    const [before, after] = [randomUUID(), randomUUID()];
+    const gotBefore = inbox();
+    const gotAfter = inbox();
+    await gateway.listen(before, gotBefore.listener);
+    const admin = new Redis(redisUrl);
+    try {
+      // Only this bus's subscriber: the Redis server is shared with other suites.
+      const clients = String(await admin.call('CLIENT', 'LIST', 'TYPE', 'pubsub')).split('\n');
+      const ours = clients.find((line) => line.includes(`name=${keyPrefix}notifications-subscriber`));
+      expect(ours, 'the bus names its connections after its key prefix').toBeDefined();
+      const id = /\bid=(\d+)/.exec(ours!)![1]!;
+      expect(Number(await admin.call('CLIENT', 'KILL', 'ID', id))).toBe(1);
+    } finally {
+      await admin.quit();
+    }
+    // Listens while the connection reconnects: its SUBSCRIBE may go out during the handshake.
+    await gateway.listen(after, gotAfter.listener);
+    const deadline = Date.now() + 5_000;
+    let delivered = false;
+    while (!delivered && Date.now() < deadline) {
+      await publisher.publish(notification(before));
+      await publisher.publish(notification(after));
+      await sleep(100);
+      delivered = gotBefore.received.length > 0 && gotAfter.received.length > 0;
+    }
+    expect(gotBefore.received.length, 'the listener from before the kill').toBeGreaterThan(0);
+    expect(gotAfter.received.length, 'the listener added during the reconnect').toBeGreaterThan(0);
+  });
+
   it('drops what is not a notification and keeps delivering', async () => {
     const keyPrefix = uniqueRedisPrefix('garbage');
     const bus = createRedisBus({ url: redisUrl, keyPrefix, log });

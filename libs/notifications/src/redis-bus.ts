@@ -26,9 +26,17 @@ export function createRedisBus(options: RedisBusOptions): NotificationBus {
   /** The SUBSCRIBE in flight or done per channel: a second listener waits for the same acknowledgement. */
   const subscribed = new Map<string, Promise<unknown>>();
 
-  const connect = (role: string) =>
-    new Redis(options.url, { connectionName: `mindflow-notifications-${role}`, maxRetriesPerRequest: 3, enableAutoPipelining: role === 'publisher' })
-      .on('error', (error: Error) => log.warn({ err: error, role }, 'redis connection error'));
+  const connect = (role: 'publisher' | 'subscriber') =>
+    new Redis(options.url, {
+      // Named after the system's prefix, so `CLIENT LIST` tells which deployment a connection belongs to.
+      connectionName: `${options.keyPrefix}notifications-${role}`.replace(/\s/g, '_'),
+      maxRetriesPerRequest: 3,
+      enableAutoPipelining: role === 'publisher',
+      // ioredis writes SUBSCRIBE during its connection handshake (the command may run while the server
+      // loads); its ready check (INFO) then runs on a connection already in subscriber mode, fails, and the
+      // connection is dropped with every SUBSCRIBE waiting on it. Pub/sub needs no loaded dataset: no check.
+      enableReadyCheck: role === 'publisher',
+    }).on('error', (error: Error) => log.warn({ err: error, role }, 'redis connection error'));
 
   function subscriberConnection(): Redis {
     if (subscriber) return subscriber;
