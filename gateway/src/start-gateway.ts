@@ -18,6 +18,7 @@ import {
   type Logger,
 } from '@mindflow/platform';
 import { CallerDataSource } from './caller-data-source.js';
+import { sessionCachePlugin } from './auth/session-cache-plugin.js';
 import { withSessionCheck } from './auth/session-check.js';
 import { IdentityDataSource } from './identity-data-source.js';
 import { gatewayConfigSchema, subgraphUrl, type GatewayConfig } from './config.js';
@@ -87,6 +88,7 @@ export async function startGateway(input: Partial<GatewayConfig> = {}, dependenc
       // Apollo's landing page loads from a CDN; our own playground is served at /playground.
       ApolloServerPluginLandingPageDisabled(),
       requestGuardPlugin(limits),
+      sessionCachePlugin('sessions' in verifier ? verifier.sessions : undefined),
     ],
     formatError: formatGatewayError,
     includeStacktraceInErrorResponses: false,

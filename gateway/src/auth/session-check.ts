@@ -1,4 +1,5 @@
 import type { Verifier } from '@mindflow/auth';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 
 /**
@@ -10,6 +11,8 @@ export interface SessionCheck {
   isLive(sessionId: string): Promise<boolean>;
   /** Refuse tokens without `sid` (dev tokens from `issue-dev-token`, which no logout can revoke). */
   readonly required: boolean;
+  /** Drops what a cache remembers (a logout passed through this gateway): the next check asks identity. */
+  forget?(): void;
 }
 
 /** A verifier that also knows how to check sessions: `authenticate` uses the check when it is there. */
@@ -23,6 +26,11 @@ export const sessionConfigShape = {
   AUTH_REQUIRE_SESSION: z.union([z.boolean(), z.stringbool()]).default(false),
   /** The liveness call's time limit; past it the request fails (503-like), it is never let through. */
   AUTH_SESSIONS_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+  /**
+   * How long an answer of identity's is reused (0: ask on every request). A logout through this gateway takes
+   * effect at once (it empties the cache); one through another replica, or a refresh-token reuse, within this.
+   */
+  AUTH_SESSIONS_CACHE_MS: z.coerce.number().int().min(0).default(1_000),
 };
 
 /** `GET <url>/<sid>`: 200 live, 404 ended; anything else is identity failing, not the caller. */
@@ -40,15 +48,39 @@ export function httpSessionCheck(url: string, options: { required: boolean; time
   };
 }
 
+/**
+ * Remembers identity's answers for `ttlMs`, per session, and asks once for concurrent checks of the same session
+ * (lru-cache's `fetch`): a client's burst of requests costs one round trip, not one each. A failed check is not
+ * remembered. Bounded to `max` sessions, least recently used first out.
+ */
+export function cachedSessionCheck(check: SessionCheck, options: { ttlMs: number; max?: number }): SessionCheck {
+  const cache = new LRUCache<string, { live: boolean }>({
+    max: options.max ?? 100_000,
+    ttl: options.ttlMs,
+    // The time a check started, not ended, bounds an answer's age: a logout racing the check is seen within ttl.
+    noUpdateTTL: true,
+    fetchMethod: async (sessionId) => ({ live: await check.isLive(sessionId) }),
+  });
+  return {
+    required: check.required,
+    async isLive(sessionId) {
+      const answer = await cache.fetch(sessionId);
+      return answer!.live;
+    },
+    forget: () => cache.clear(),
+  };
+}
+
 /** The verifier with the session check the configuration asks for (none without AUTH_SESSIONS_URL). */
 export function withSessionCheck(
   verifier: Verifier,
-  config: { AUTH_SESSIONS_URL?: string | undefined; AUTH_REQUIRE_SESSION?: boolean; AUTH_SESSIONS_TIMEOUT_MS?: number },
+  config: { AUTH_SESSIONS_URL?: string | undefined; AUTH_REQUIRE_SESSION?: boolean; AUTH_SESSIONS_TIMEOUT_MS?: number; AUTH_SESSIONS_CACHE_MS?: number },
 ): SessionAwareVerifier {
   if (!config.AUTH_SESSIONS_URL) return verifier;
-  const sessions = httpSessionCheck(config.AUTH_SESSIONS_URL, {
+  const check = httpSessionCheck(config.AUTH_SESSIONS_URL, {
     required: config.AUTH_REQUIRE_SESSION ?? false,
     timeoutMs: config.AUTH_SESSIONS_TIMEOUT_MS ?? 2_000,
   });
-  return { ...verifier, sessions };
+  const ttlMs = config.AUTH_SESSIONS_CACHE_MS ?? 1_000;
+  return { ...verifier, sessions: ttlMs > 0 ? cachedSessionCheck(check, { ttlMs }) : check };
 }

@@ -1,0 +1,23 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind } from 'graphql';
+import type { GatewayContext } from '../context.js';
+import type { SessionCheck } from './session-check.js';
+
+/**
+ * A logout that passed through this gateway empties its session cache before the answer leaves, so the
+ * client's very next request with the old token is refused (other replicas see it within the cache's ttl).
+ */
+export function sessionCachePlugin(sessions: SessionCheck | undefined): ApolloServerPlugin<GatewayContext> {
+  if (!sessions?.forget) return {};
+  const forget = sessions.forget;
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation }) {
+          if (operation?.operation !== 'mutation') return;
+          if (operation.selectionSet.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'logout')) forget();
+        },
+      };
+    },
+  };
+}
