@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchIndex } from '../application/search-index.js';
+import { tombstone } from '../domain/search-document.js';
 import { encodeSearchCursor } from '../domain/search-query.js';
 import { document, query } from '../test/documents.js';
 import { elasticIndex, postgresIndex, type IndexFactory, type IndexFixture } from '../test/search-index-fixtures.js';
@@ -112,6 +113,41 @@ describe.each<[string, IndexFactory]>([
     expect(await ids(owner, 'walk')).toEqual([]);
     expect((await index.get(live.id))?.deleted).toBe(true);
     expect(await index.suggest(owner, 'wal', 10)).toEqual([]);
+  });
+
+  it('writes a deletion as a tombstone with no read first: it replaces any older version, stays for good, and no search, suggestion or total counts it', async () => {
+    const owner = randomUUID();
+    const deletedAt = '2030-02-01T00:00:00.000Z';
+    const known = document(owner, { kind: 'thought', journalId: null, body: 'velvet moss garden', tags: ['velvet'], version: 2 });
+    const neverSeen = document(owner, { kind: 'task', journalId: null, title: 'Velvet errand', body: '', version: 1, completed: false });
+    const live = document(owner, { body: 'velvet curtains' });
+    await written(known, live);
+    // Deletions as the projector writes them: from the events alone, at their versions.
+    await written(
+      tombstone({ id: known.id, kind: 'thought', ownerId: owner, journalId: null, version: 3, deletedAt }),
+      tombstone({ id: neverSeen.id, kind: 'task', ownerId: owner, journalId: null, version: 2, deletedAt }),
+    );
+    await written(known, { ...known, body: 'velvet moss revived', version: 3 }, neverSeen); // late, replayed and equal-version writes
+    const page = await index.search(query(owner, 'velvet'));
+    expect(page.hits.map((hit) => hit.id)).toEqual([live.id]);
+    expect(page.total).toBe(1);
+    expect(await index.suggest(owner, 'vel', 10)).toEqual(['velvet']);
+    expect(await index.suggest(owner, 'mos', 10)).toEqual([]);
+    expect(await ids(owner, 'errand')).toEqual([]);
+    expect(await index.get(known.id)).toMatchObject({ deleted: true, version: 3, body: '', tags: [] });
+    expect(await index.get(neverSeen.id)).toMatchObject({ deleted: true, version: 2, kind: 'task' });
+  });
+
+  it('reads many documents in one call, tombstones included, unknown ids left out', async () => {
+    const owner = randomUUID();
+    const docs = [1, 2, 3].map((n) => document(owner, { body: `batch read ${n}`, version: n }));
+    const gone = tombstone({ id: randomUUID(), kind: 'thought', ownerId: owner, journalId: null, version: 2, deletedAt: '2030-02-01T00:00:00.000Z' });
+    await index.write([...docs, gone]); // no refresh: a multi-get sees what was just written
+    const found = await index.getMany([...docs.map((d) => d.id), gone.id, randomUUID()]);
+    expect([...found.keys()].sort()).toEqual([...docs.map((d) => d.id), gone.id].sort());
+    for (const doc of docs) expect(found.get(doc.id)).toEqual(doc);
+    expect(found.get(gone.id)).toEqual(gone);
+    expect(await index.getMany([])).toEqual(new Map());
   });
 
   it('hides every entry of a deleted journal and nothing else', async () => {

@@ -7,15 +7,18 @@ import type { SearchPage, SearchQuery } from '../domain/search-query.js';
  *
  * Writes are versioned by aggregate version: a document replaces the stored one only when its version is
  * higher, so a late, repeated or out-of-order write is a no-op, never an error and never a regression.
+ * A deletion is a tombstone document written the same way and kept for good; reads never return one.
  */
 export interface SearchIndex {
   readonly kind: 'elasticsearch' | 'postgres';
   /** Creates what the index needs (idempotent). */
   prepare(): Promise<void>;
-  /** Writes documents (in bulk); older-or-equal versions than stored are skipped. */
+  /** Writes documents in one set-based request (or a few, past size limits); older-or-equal versions than stored are skipped. */
   write(documents: readonly SearchDocument[]): Promise<void>;
   /** The stored document (tombstones included), as the latest write left it. */
   get(id: string): Promise<SearchDocument | undefined>;
+  /** The stored documents of these ids (tombstones included), in one read; absent ids are absent from the map. */
+  getMany(ids: readonly string[]): Promise<Map<string, SearchDocument>>;
   /** Hides every entry of a deleted journal (tombstones at their current versions). */
   hideJournalEntries(ownerId: string, journalId: string): Promise<void>;
   /** The caller's live documents matching the query, best first. */

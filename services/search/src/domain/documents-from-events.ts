@@ -68,8 +68,10 @@ export function documentAfter(event: DocumentEvent, { current, journalDeleted }:
     case 'TaskReopened':
       return current && { ...current, ...base, completed: false };
     case 'JournalEntryDeleted':
+      return tombstone({ ...base, id: event.payload.entryId, kind: 'entry', journalId: event.payload.journalId, deletedAt: event.payload.deletedAt });
     case 'ThoughtDeleted':
+      return tombstone({ ...base, id: event.payload.thoughtId, kind: 'thought', journalId: null, deletedAt: event.payload.deletedAt });
     case 'TaskDeleted':
-      return current && tombstone(current, event.aggregateVersion);
+      return tombstone({ ...base, id: event.payload.taskId, kind: 'task', journalId: null, deletedAt: event.payload.deletedAt });
   }
 }

@@ -21,11 +21,16 @@ describe('search documents from events', () => {
     });
   });
 
-  it('a mood recorded keeps the rest; a deletion is a tombstone at its version', () => {
+  it('a mood recorded keeps the rest; a deletion is a tombstone at its version, without the text, from the event alone', () => {
     const mood = documentAfter(at(sampleEvent('MoodRecorded', { payload: { entryId, mood: 'CALM', recordedAt: '2030-03-05T00:00:00.000Z' } }), 2), { current: created, journalDeleted: false });
     expect(mood).toEqual({ ...created, mood: 'CALM', version: 2 });
-    const deleted = documentAfter(at(sampleEvent('JournalEntryDeleted', { payload: { entryId, journalId, deletedAt: '2030-03-06T00:00:00.000Z' } }), 3), { current: mood, journalDeleted: false });
-    expect(deleted).toEqual({ ...mood, version: 3, deleted: true });
+    const deletion = at(sampleEvent('JournalEntryDeleted', { payload: { entryId, journalId, deletedAt: '2030-03-06T00:00:00.000Z' } }), 3);
+    const deleted = documentAfter(deletion, { current: mood, journalDeleted: false });
+    expect(deleted).toEqual({
+      id: entryId, kind: 'entry', ownerId: owner, journalId, title: null, body: '', tags: [], mood: null, day: '2030-03-06',
+      createdAt: '2030-03-06T00:00:00.000Z', version: 3, deleted: true, completed: null,
+    });
+    expect(documentAfter(deletion, { current: undefined, journalDeleted: false })).toEqual(deleted);
   });
 
   it('an entry of a deleted journal is hidden, whichever event brings it', () => {

@@ -30,7 +30,24 @@ export interface SearchDocument {
   readonly completed: boolean | null;
 }
 
-/** The same document at `version`, deleted. */
-export function tombstone(document: SearchDocument, version: number): SearchDocument {
-  return { ...document, version, deleted: true };
+/** What a deletion event says about the thing it deletes. */
+export interface Deletion {
+  readonly id: string;
+  readonly kind: SearchKind;
+  readonly ownerId: string;
+  readonly journalId: string | null;
+  readonly version: number;
+  readonly deletedAt: string;
+}
+
+/**
+ * The tombstone a deletion leaves: built from the deletion alone (no read of what it deletes), holding no
+ * text of the deleted thing, at the deletion's version, and never removed, so no late or replayed older
+ * event can bring the document back. Every read filters tombstones out. Its day is the deletion's.
+ */
+export function tombstone({ id, kind, ownerId, journalId, version, deletedAt }: Deletion): SearchDocument {
+  return {
+    id, kind, ownerId, journalId, title: null, body: '', tags: [], mood: null, day: deletedAt.slice(0, 10), createdAt: deletedAt,
+    version, deleted: true, completed: null,
+  };
 }

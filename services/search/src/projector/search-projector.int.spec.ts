@@ -31,7 +31,7 @@ describe.each(['postgres', 'elasticsearch'] as const)('search projector into %s'
       fact(sampleEvent('MoodRecorded', { payload: { entryId, mood: 'GRATEFUL', recordedAt: at(3) } }), 3),
       fact(sampleEvent('ThoughtCaptured', { payload: { thoughtId, text: 'Lighthouse keepers keep odd hours', tags: ['idea'], capturedAt: at(4) } }), 1),
       fact(sampleEvent('TaskCreated', { payload: { taskId, title: 'Book lighthouse tour', description: null, date: '2030-05-10', dueTime: null, priority: 'HIGH', category: 'travel', recurrence: null, createdAt: at(5) } }), 1),
-      fact(sampleEvent('TaskCompleted', { payload: { taskId, completedAt: at(6) } }), 2),
+      fact(sampleEvent('TaskCompleted', { payload: { taskId, occurrence: null, completedAt: at(6) } }), 2),
     ]);
     await projection.caughtUp();
     expect((await search('lighthouse')).sort()).toEqual([entryId, thoughtId, taskId].sort());
@@ -79,5 +79,18 @@ describe.each(['postgres', 'elasticsearch'] as const)('search projector into %s'
     expect(await search('zephyr')).toEqual([]);
     const index = projection.projector().index;
     expect((await index.search(query(stranger, 'zephyr'))).hits.map((h) => h.id)).toEqual([theirs]);
+  });
+
+  // Last: it rewrites the log and forgets bookkeeping, after which `caughtUp` no longer adds up.
+  it('never brings a deleted document back: its old events replayed after the deletion, past what used to be the window, are refused', async () => {
+    await projection.outliveDeleteRetention();
+    // Their creations come again, without the deletions after them: only the index's tombstones can refuse them.
+    await projection.replayOlderEvents([thoughtId, taskId], 1);
+    const index = projection.projector().index;
+    await index.refresh();
+    expect(await search('keepers')).toEqual([]);
+    expect(await search('tour')).toEqual([]);
+    expect(await index.get(thoughtId)).toMatchObject({ deleted: true, version: 2, body: '' });
+    expect(await index.get(taskId)).toMatchObject({ deleted: true, version: 3 });
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tombstone } from '../../domain/search-document.js';
 import { document, query } from '../../test/documents.js';
 import { elasticClient, elasticIndexWith } from '../../test/search-index-fixtures.js';
 import { reindexSearchIndex } from './reindex.js';
@@ -45,6 +46,31 @@ describe('Elasticsearch search index', () => {
     const stored = await client.get({ index: `${prefix}entries`, id: doc.id });
     expect(stored._version).toBe(8);
     expect((stored._source as { deleted: boolean }).deleted).toBe(true);
+  });
+
+  it('keeps a deletion past index.gc_deletes: a real delete forgets its version and a late write brings the document back, a tombstone never does', async () => {
+    const { index, prefix } = fresh();
+    await index.prepare();
+    const alias = `${prefix}entries`;
+    // Elasticsearch remembers a deleted document's version for `index.gc_deletes` (60 s by default): here 0 s, so
+    // the test needs no minute of waiting to show what happens after it.
+    await client.indices.putSettings({ index: alias, settings: { 'index.gc_deletes': '0s' } });
+    const owner = randomUUID();
+    const forgotten = document(owner, { body: 'ghost story one', version: 1 });
+    const kept = document(owner, { body: 'ghost story two', version: 1 });
+    await index.write([forgotten, kept]);
+    await client.delete({ index: alias, id: forgotten.id, version: 2, version_type: 'external' }); // what the index must not do
+    await index.write([tombstone({ id: kept.id, kind: 'entry', ownerId: owner, journalId: kept.journalId, version: 2, deletedAt: '2030-01-16T00:00:00.000Z' })]);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await index.refresh(); // deleted versions older than gc_deletes are pruned on refresh
+    await index.write([forgotten, kept]); // late (or replayed) writes of version 1
+    await index.refresh();
+    expect(await index.get(forgotten.id)).toEqual(forgotten); // resurrected: the delete's version was forgotten
+    expect(await index.get(kept.id)).toMatchObject({ deleted: true, version: 2, body: '' });
+    expect((await client.get({ index: alias, id: kept.id }))._version).toBe(2);
+    const page = await index.search(query(owner, 'ghost story'));
+    expect(page.hits.map((hit) => hit.id)).toEqual([forgotten.id]);
+    expect(page.total).toBe(1);
   });
 
   it('reindexes into _v2 and swaps the alias while reads keep answering and writes keep landing', async () => {

@@ -1,5 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { SearchIndex } from '../../application/search-index.js';
+import type { SearchDocument } from '../../domain/search-document.js';
 import type { SearchHit } from '../../domain/search-query.js';
 import { defaultBulkLimits, writeVersioned, type BulkLimits } from './bulk-writer.js';
 import { fromElasticDocument, toElasticDocument, type ElasticDocument } from './elastic-document.js';
@@ -17,9 +18,14 @@ export interface ElasticSearchIndexOptions {
 /**
  * The distributed search index: one Elasticsearch index behind the alias `<prefix>entries` (created as
  * `<prefix>entries_v1`; `reindexSearchIndex` moves the alias to a new version without downtime). Every
- * write is a bulk `index` with `version_type: external`, version = aggregate version; deletions are
- * tombstones written the same way, so no late event can bring a document back (an Elasticsearch delete
- * would forget its version after `index.gc_deletes`).
+ * write is a bulk `index` with `version_type: external`, version = aggregate version, with no read first:
+ * Elasticsearch itself refuses a version that is not newer (a conflict, counted as the expected no-op).
+ * `external` rather than `external_gte`: a version's document never changes once written, so an equal
+ * version is a repeat (a redelivered chunk) that costs nothing refused, where `external_gte` would
+ * re-index it. Only hiding a journal's entries and copying during a reindex write at the stored version
+ * (`external_gte`). Deletions are tombstone documents written the same way and never removed: an
+ * Elasticsearch delete would forget its version after `index.gc_deletes` (60 s) and let a late or
+ * replayed event bring the document back. Every query filters `deleted: false`.
  */
 export function createElasticSearchIndex(options: ElasticSearchIndexOptions): SearchIndex {
   const { client, prefix } = options;
@@ -51,6 +57,18 @@ export function createElasticSearchIndex(options: ElasticSearchIndexOptions): Se
     async get(id) {
       const response = await client.get<ElasticDocument>({ index: alias, id }, { ignore: [404] });
       return response.found && response._source ? fromElasticDocument(response._source) : undefined;
+    },
+
+    async getMany(ids) {
+      const found = new Map<string, SearchDocument>();
+      if (ids.length === 0) return found;
+      // Real-time (the default): a document written a moment ago is seen before any refresh.
+      const response = await client.mget<ElasticDocument>({ index: alias, ids: [...ids] });
+      for (const doc of response.docs) {
+        if ('error' in doc) throw new Error(`multi-get failed for ${doc._id}: ${doc.error.type}: ${doc.error.reason ?? ''}`);
+        if (doc.found && doc._source) found.set(doc._id, fromElasticDocument(doc._source));
+      }
+      return found;
     },
 
     async hideJournalEntries(ownerId, journalId) {

@@ -9,6 +9,8 @@ import { fuzzyTsQuery, queryTerms } from './ts-query.js';
 export const searchMigrationsDir = join(import.meta.dirname, '..', '..', '..', 'migrations');
 
 const columns = 'doc_id, kind, owner_id, journal_id, title, body, tags, mood, day, created_at, version, deleted, completed';
+/** `columns` as a document is read back: the day as `YYYY-MM-DD`, the instant as text (converted to ISO-8601 by `documentOf`). */
+const storedColumns = columns.replace('day', "to_char(day, 'YYYY-MM-DD') AS day").replace('created_at', 'created_at::text AS created_at');
 
 /**
  * The embedded search index: Postgres full-text search over `search_documents` in the read DB
@@ -31,7 +33,9 @@ export function createPostgresSearchIndex(pool: Pool): SearchIndex {
         mood: d.mood, day: d.day, created_at: d.createdAt, version: d.version, deleted: d.deleted, completed: d.completed,
         words: d.deleted ? [] : suggestionWords([d.title, d.body, ...d.tags]),
       }));
-      // The version guard: a row changes only for a newer version; older, equal and repeated writes do nothing.
+      // One statement for the whole set, with no read first. The version guard (the same rule as Elasticsearch's
+      // `external`): a row changes only for a newer version; older, equal and repeated writes do nothing, and a
+      // tombstone (`deleted`) is a row like any other, kept for good, so nothing older can replace it.
       await pool.query(
         `INSERT INTO search_documents (${columns}, words, document)
          SELECT DISTINCT ON (doc_id) ${columns}, words,
@@ -51,12 +55,14 @@ export function createPostgresSearchIndex(pool: Pool): SearchIndex {
     },
 
     async get(id) {
-      const { rows } = await pool.query<DocumentRow>(
-        `SELECT ${columns.replace('day', "to_char(day, 'YYYY-MM-DD') AS day").replace('created_at', 'created_at::text AS created_at')}
-         FROM search_documents WHERE doc_id = $1`,
-        [id],
-      );
+      const { rows } = await pool.query<DocumentRow>(`SELECT ${storedColumns} FROM search_documents WHERE doc_id = $1`, [id]);
       return rows[0] && documentOf(rows[0]);
+    },
+
+    async getMany(ids) {
+      if (ids.length === 0) return new Map();
+      const { rows } = await pool.query<DocumentRow>(`SELECT ${storedColumns} FROM search_documents WHERE doc_id = ANY($1::uuid[])`, [ids]);
+      return new Map(rows.map((row) => [row.doc_id, documentOf(row)]));
     },
 
     async hideJournalEntries(ownerId, journalId) {

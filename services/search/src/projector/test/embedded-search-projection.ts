@@ -5,6 +5,7 @@ import type { AnyEvent } from '@mindflow/events';
 import { createLogger } from '@mindflow/platform';
 import { createTestDatabase, testServers, uniqueIndexPrefix } from '@mindflow/testing';
 import { Registry } from 'prom-client';
+import { searchAlias } from '../../adapters/elastic/index-names.js';
 import { startSearchProjector, type RunningSearchProjector } from '../start-search-projector.js';
 
 export interface SearchProjection {
@@ -14,6 +15,20 @@ export interface SearchProjection {
   caughtUp(): Promise<void>;
   /** Forgets the checkpoint and restarts: the whole log comes again. Returns how many events were re-applied. */
   redeliverEverything(): Promise<number>;
+  /**
+   * Replays the log up to `version` of these aggregates, as a late or redelivered older event would arrive:
+   * their later events are taken out of the log, the projection's bookkeeping of them forgotten (as a lost or
+   * rebuilt read DB would), the checkpoint too, and the projector restarted. Resolves once it applied
+   * `version` of each. `caughtUp` counts versions: call it no more after this.
+   */
+  replayOlderEvents(aggregateIds: readonly string[], version: number): Promise<void>;
+  /** Waits until the projection has applied `version` of the aggregate (its write is in the index by then). */
+  versionApplied(aggregateId: string, version: number): Promise<void>;
+  /**
+   * Waits out Elasticsearch's memory of deleted versions (`index.gc_deletes`, set to 0 s on the projection's
+   * index): what a real delete would rely on is gone afterwards. Postgres has no such window.
+   */
+  outliveDeleteRetention(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,6 +59,15 @@ export async function searchProjection(label: string, indexKind: 'postgres' | 'e
   const appended: AnyEvent[] = [];
   const applied = async () =>
     Number((await read.query<{ n: string | null }>(`SELECT sum(version) AS n FROM projection_versions WHERE projection = 'search'`).catch(() => ({ rows: [] }))).rows[0]?.n ?? 0); // the table appears with the first chunk
+  const versionApplied = async (aggregateId: string, version: number) => {
+    const deadline = Date.now() + 30_000;
+    const current = async () =>
+      (await read.query<{ version: number }>(`SELECT version FROM projection_versions WHERE projection = 'search' AND aggregate_id = $1`, [aggregateId])).rows[0]?.version;
+    while ((await current()) !== version) {
+      if (Date.now() > deadline) throw new Error(`search projection did not apply version ${version} of ${aggregateId} within 30 s (at ${await current()})`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   return {
     projector: () => projector,
     async append(events) {
@@ -69,6 +93,24 @@ export async function searchProjection(label: string, indexKind: 'postgres' | 'e
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       return total(metrics, 'mindflow_projector_events_applied_total');
+    },
+    async replayOlderEvents(aggregateIds, version) {
+      await projector.close();
+      await write.query('DELETE FROM outbox WHERE aggregate_id = ANY($1::uuid[]) AND aggregate_version > $2', [aggregateIds, version]);
+      await read.query(`DELETE FROM projection_versions WHERE projection = 'search' AND aggregate_id = ANY($1::uuid[])`, [aggregateIds]);
+      await read.query('DELETE FROM event_log_checkpoints');
+      metrics = new Registry();
+      projector = await start(metrics);
+      for (const id of aggregateIds) await versionApplied(id, version);
+    },
+    versionApplied,
+    async outliveDeleteRetention() {
+      if (!elasticsearchUrl) return;
+      const client = new Client({ node: elasticsearchUrl });
+      await client.indices.putSettings({ index: searchAlias(prefix), settings: { 'index.gc_deletes': '0s' } });
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      await client.indices.refresh({ index: searchAlias(prefix) }); // deleted versions older than gc_deletes are pruned on refresh
+      await client.close();
     },
     async close() {
       await projector.close();
