@@ -64,3 +64,4 @@ export {
 export { AIInsightsFailedPayload, AIInsightsGeneratedPayload } from './insights-events.js';
 // Published shapes of older schema versions, kept for upcasting (README "Changing an event").
 export { JournalEntryCreatedV1Payload } from './legacy/journal-entry-created-v1.js';
+export { TaskCompletedV1Payload, TaskReopenedV1Payload } from './legacy/task-completion-v1.js';

@@ -36,10 +36,16 @@ export const TaskUpdatedPayload = z.object({
 });
 export type TaskUpdatedPayload = z.infer<typeof TaskUpdatedPayload>;
 
-export const TaskCompletedPayload = z.object({ taskId: Id, completedAt: Instant });
+/**
+ * Which occurrence a completion is about: the date of one occurrence of a recurring task, or null for the
+ * whole of a one-off task. (V1 had no such field and always meant the whole task: `legacy/task-completion-v1.ts`.)
+ */
+const occurrence = CalendarDate.nullable();
+
+export const TaskCompletedPayload = z.object({ taskId: Id, occurrence, completedAt: Instant });
 export type TaskCompletedPayload = z.infer<typeof TaskCompletedPayload>;
 
-export const TaskReopenedPayload = z.object({ taskId: Id, reopenedAt: Instant });
+export const TaskReopenedPayload = z.object({ taskId: Id, occurrence, reopenedAt: Instant });
 export type TaskReopenedPayload = z.infer<typeof TaskReopenedPayload>;
 
 export const TaskDeletedPayload = z.object({ taskId: Id, deletedAt: Instant });
@@ -48,7 +54,7 @@ export type TaskDeletedPayload = z.infer<typeof TaskDeletedPayload>;
 export const taskEvents = {
   TaskCreated: defineEvent(TaskCreatedPayload, { aggregateIdOf: (p) => p.taskId }),
   TaskUpdated: defineEvent(TaskUpdatedPayload, { aggregateIdOf: (p) => p.taskId }),
-  TaskCompleted: defineEvent(TaskCompletedPayload, { aggregateIdOf: (p) => p.taskId }),
-  TaskReopened: defineEvent(TaskReopenedPayload, { aggregateIdOf: (p) => p.taskId }),
+  TaskCompleted: defineEvent(TaskCompletedPayload, { schemaVersion: 2, aggregateIdOf: (p) => p.taskId }),
+  TaskReopened: defineEvent(TaskReopenedPayload, { schemaVersion: 2, aggregateIdOf: (p) => p.taskId }),
   TaskDeleted: defineEvent(TaskDeletedPayload, { aggregateIdOf: (p) => p.taskId }),
 };

@@ -83,3 +83,29 @@ describe('upcasting JournalEntryCreated V1 → V2', () => {
     expect(steps).toContain('JournalEntryCreated@1');
   });
 });
+
+describe('upcasting TaskCompleted / TaskReopened V1 → V2', () => {
+  // As the first producers wrote them: no occurrence, i.e. about the whole (one-off) task.
+  const v1 = (eventType: 'TaskCompleted' | 'TaskReopened', payload: Record<string, unknown>) => ({
+    ...v1Event, eventType, aggregateType: 'task', aggregateId: sampleIds.task, aggregateVersion: 2, payload,
+  });
+
+  it('reads a V1 completion and reopening as about the whole task (occurrence null)', () => {
+    const completed = parseEvent(v1('TaskCompleted', { taskId: sampleIds.task, completedAt: '2024-11-02T08:00:00.000Z' }));
+    expect(completed.schemaVersion).toBe(2);
+    expect(completed.payload).toEqual({ taskId: sampleIds.task, occurrence: null, completedAt: '2024-11-02T08:00:00.000Z' });
+    const reopened = parseEvent(v1('TaskReopened', { taskId: sampleIds.task, reopenedAt: '2024-11-03T08:00:00.000Z' }));
+    expect(reopened.payload).toEqual({ taskId: sampleIds.task, occurrence: null, reopenedAt: '2024-11-03T08:00:00.000Z' });
+  });
+
+  it('reads a V2 completion of one occurrence, and refuses a V2 without its occurrence', () => {
+    const event = { ...v1('TaskCompleted', { taskId: sampleIds.task, occurrence: '2030-03-05', completedAt: '2024-11-02T08:00:00.000Z' }), schemaVersion: 2 };
+    expect(parseEvent(event).payload).toMatchObject({ occurrence: '2030-03-05' });
+    const missing = { ...event, payload: { taskId: sampleIds.task, completedAt: '2024-11-02T08:00:00.000Z' } };
+    expect(() => parseEvent(missing)).toThrow(expect.objectContaining({ path: ['payload', 'occurrence'] }));
+  });
+
+  it('checks a V1 payload against the V1 shape', () => {
+    expect(() => parseEvent(v1('TaskCompleted', { taskId: sampleIds.task }))).toThrow(expect.objectContaining({ path: ['payload', 'completedAt'] }));
+  });
+});

@@ -56,7 +56,8 @@ offsets.topic.num.partitions=10
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
-# Test data is disposable: keep a day of it, in small segments.
+# Test data is disposable: keep a day of it, in small segments. MindFlow's event topics override this on the
+# topic (retention.ms=-1, libs/event-log/src/kafka/event-topics.ts): a rebuild reads them from offset 0.
 log.retention.hours=24
 log.segment.bytes=16777216
 EOF

@@ -3,6 +3,7 @@ export type { EventBatch, EventLog, SqlClient, SubscribeOptions, Subscription } 
 export type { DeadLetter, DeadLetterReason, UnreadableMessage, UnreadablePolicy } from './dead-letter.js';
 export { createEventLog, type EventLogConfig } from './create-event-log.js';
 export { createKafkaEventLog, deadLetterTopic, type KafkaEventLogOptions } from './kafka/kafka-event-log.js';
+export { ensureEventTopics, eventTopicConfig, type EnsureTopicsOptions } from './kafka/event-topics.js';
 export { createEmbeddedEventLog, type EmbeddedEventLogOptions } from './embedded/embedded-event-log.js';
 export { backoffDelay, defaultBackoff, type BackoffPolicy } from './retry/backoff.js';
 export { runProjector, type Projector, type ProjectorOptions } from './projector/run-projector.js';

@@ -145,7 +145,7 @@ describe.each([
     const longAgo = new Date(Date.now() - 60 * 60_000).toISOString();
     await s.append([
       sampleEvent('TaskCreated', { eventId: randomUUID(), userId: user, occurredAt: longAgo, aggregateVersion: 1, payload: { ...samplePayloads.TaskCreated, taskId } }),
-      sampleEvent('TaskCompleted', { eventId: randomUUID(), userId: user, occurredAt: new Date().toISOString(), aggregateVersion: 2, payload: { taskId, completedAt: new Date().toISOString() } }),
+      sampleEvent('TaskCompleted', { eventId: randomUUID(), userId: user, occurredAt: new Date().toISOString(), aggregateVersion: 2, payload: { taskId, occurrence: null, completedAt: new Date().toISOString() } }),
       sampleEvent('AIInsightsGenerated', { eventId: randomUUID(), userId: user, occurredAt: new Date().toISOString() }),
     ]);
     const received = await until('a task and an insights notification', () => got, 2);

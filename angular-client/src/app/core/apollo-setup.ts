@@ -34,6 +34,9 @@ export function cacheTypePolicies(): InMemoryCache {
       TaskStats: { keyFields: false },
       Dashboard: { keyFields: [], merge: true },
       CalendarDay: { keyFields: ['date'] },
+      // Each occurrence of a recurring task is its own object (same id, its own day and completion): one cache
+      // entry per id would tick every day of the series when one is ticked.
+      Task: { keyFields: (task) => (task['occurrence'] ? `Task:${String(task['id'])}@${String(task['occurrence'])}` : ['id']) },
     },
   });
 }

@@ -5,6 +5,7 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { DeadLetter } from '../dead-letter.js';
 import type { EventLog, SubscribeOptions, Subscription } from '../event-log.js';
 import { defaultBackoff, type BackoffPolicy } from '../retry/backoff.js';
+import { ensureEventTopics } from './event-topics.js';
 import { kafkaLogCreator } from './kafka-logging.js';
 import { KafkaSubscription } from './kafka-subscription.js';
 
@@ -37,15 +38,7 @@ export function createKafkaEventLog(options: KafkaEventLogOptions): EventLog {
   let deadLetterProducer: Promise<Producer> | undefined;
   const dlqTopics = new Set<string>();
 
-  async function ensureTopics(topics: readonly string[]): Promise<void> {
-    const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((t) => !existing.has(t));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: options.topicPartitions ?? 6 })),
-    });
-  }
+  const ensureTopics = (topics: readonly string[]) => ensureEventTopics(admin, topics, { partitions: options.topicPartitions ?? 6 });
 
   return {
     kind: 'kafka',

@@ -1,5 +1,5 @@
 import { allTopics, topicFor, toKafkaMessage, type AnyEvent, type OutgoingKafkaMessage } from '@mindflow/events';
-import { traceContextOf } from '@mindflow/event-log';
+import { ensureEventTopics, traceContextOf } from '@mindflow/event-log';
 import { traceparentHeader, type Logger } from '@mindflow/platform';
 import { Kafka, Partitioners, logLevel, type Message, type Producer, type TopicMessages } from 'kafkajs';
 
@@ -54,15 +54,11 @@ async function ensureTopics(kafka: Kafka, options: KafkaPublisherOptions): Promi
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = allTopics(options.topicPrefix).filter((topic) => !existing.has(topic));
-    if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: options.partitions, replicationFactor: options.replicationFactor })),
-      });
-      options.log.info({ topics: missing }, 'created topics');
-    }
+    await ensureEventTopics(admin, allTopics(options.topicPrefix), {
+      partitions: options.partitions,
+      replicationFactor: options.replicationFactor,
+      log: options.log,
+    });
   } finally {
     await admin.disconnect();
   }

@@ -1,5 +1,5 @@
 import { withTransaction } from '@mindflow/db';
-import { appendToOutbox, loadOutboxCheckpoint } from '@mindflow/event-log';
+import { appendToOutbox, loadOutboxCheckpoint, saveOutboxCheckpoint } from '@mindflow/event-log';
 import { topicForAggregate } from '@mindflow/events';
 import { createLogger } from '@mindflow/platform';
 import { testServers, uniqueTopicPrefix } from '@mindflow/testing';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allArrived, checkPerAggregateOrder, collectEvents } from '../test/kafka-events.js';
 import { fillOutbox, journalHistory } from '../test/sample-histories.js';
 import { migratedWriteDb, type TestWriteDb } from '../test/write-db.js';
+import { pruneOutbox } from './outbox-pruner.js';
 import { relayConfigSchema, type RelayConfig } from './relay-config.js';
 import { startRelay, type RunningRelay } from './start-relay.js';
 
@@ -113,5 +114,64 @@ describe('outbox relay', () => {
     const history = journalHistory(2);
     await withTransaction(db.pool, (tx) => appendToOutbox(tx, history));
     await collectEvents(journalTopic(), allArrived(history.map((e) => e.eventId)), 30_000);
+  });
+});
+
+describe('outbox pruning', () => {
+  it('deletes only rows that are published (at or before the checkpoint) and older than the retention', async () => {
+    const pruneDb = await migratedWriteDb('relay-prune');
+    try {
+      const events = await fillOutbox(pruneDb.pool, { aggregates: 4, versions: 10, perTransaction: 10 });
+      const { rows } = await pruneDb.pool.query<{ tx_id: string; position: string }>(
+        'SELECT tx_id::text, position::text FROM outbox ORDER BY tx_id, position');
+      expect(rows).toHaveLength(events.length);
+      await pruneDb.pool.query('UPDATE outbox SET occurred_at = now()'); // the sample histories have dates of their own
+      // The relay delivered the first 25; of those, the first 15 are a week old.
+      await saveOutboxCheckpoint(pruneDb.pool, 'kafka', { txId: rows[24]!.tx_id, position: rows[24]!.position });
+      const old = rows.slice(0, 15).map((r) => r.position);
+      await pruneDb.pool.query(`UPDATE outbox SET occurred_at = now() - interval '8 days' WHERE position = ANY($1::bigint[])`, [old]);
+      // Unpublished rows that are just as old stay: they are not in Kafka yet.
+      const unpublishedOld = rows.slice(30, 35).map((r) => r.position);
+      await pruneDb.pool.query(`UPDATE outbox SET occurred_at = now() - interval '8 days' WHERE position = ANY($1::bigint[])`, [unpublishedOld]);
+
+      const deleted = await pruneOutbox(pruneDb.pool, 'kafka', { retentionMs: 7 * 24 * 3_600_000, batchSize: 4 });
+      expect(deleted).toBe(15);
+      const left = await pruneDb.pool.query<{ position: string }>('SELECT position::text FROM outbox ORDER BY tx_id, position');
+      expect(left.rows.map((r) => r.position)).toEqual(rows.slice(15).map((r) => r.position));
+      expect(await pruneOutbox(pruneDb.pool, 'kafka', { retentionMs: 7 * 24 * 3_600_000 })).toBe(0);
+      // No checkpoint for a reader: nothing is known to be delivered, nothing is deleted.
+      expect(await pruneOutbox(pruneDb.pool, 'nobody', { retentionMs: 0 })).toBe(0);
+    } finally {
+      await pruneDb.drop();
+    }
+  });
+
+  it('is done by the leading relay on its own, after publishing', async () => {
+    const pruneDb = await migratedWriteDb('relay-prune-live');
+    const brokers = await (await testServers()).kafkaBrokers();
+    const pruning = relayConfigSchema.parse({
+      ...config,
+      WRITE_DATABASE_URL: pruneDb.url,
+      KAFKA_BROKERS: brokers.join(','),
+      KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('relay-prune'),
+      OUTBOX_RETENTION_HOURS: '0.0001', // 0.36 s
+      RELAY_PRUNE_EVERY_MS: '200',
+      RELAY_POLL_MS: '200',
+    });
+    const started = await startRelay(pruning, { log });
+    try {
+      const events = await fillOutbox(pruneDb.pool, { aggregates: 3, versions: 5, perTransaction: 5 });
+      const deadline = Date.now() + 20_000;
+      let left = events.length;
+      while (left > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        left = (await pruneDb.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox')).rows[0]!.n;
+      }
+      expect(left).toBe(0);
+      expect(await loadOutboxCheckpoint(pruneDb.pool, 'kafka')).not.toBeNull();
+    } finally {
+      await started.close();
+      await pruneDb.drop();
+    }
   });
 });

@@ -9,6 +9,7 @@ import {
 } from '@mindflow/event-log';
 import type { Logger } from '@mindflow/platform';
 import type { EventPublisher } from './kafka-publisher.js';
+import { pruneOutbox } from './outbox-pruner.js';
 import type { OutboxSignal } from './outbox-signal.js';
 import { publishInTrace } from './publish-spans.js';
 import { awaitLeadership, sleep, type Leadership } from './relay-leadership.js';
@@ -27,6 +28,8 @@ export interface OutboxRelayOptions {
   readonly name: string;
   /** The service whose outbox this is: the events' `source`. */
   readonly source: string;
+  /** Pruning of published rows by the leader: older than `retentionMs`, every `everyMs`. Absent: never. */
+  readonly prune?: { readonly retentionMs: number; readonly everyMs: number };
 }
 
 /**
@@ -84,12 +87,28 @@ export class OutboxRelay {
     }
   }
 
+  /** Prunes published rows; a failure is logged and retried at the next round, never stops publishing. */
+  private async prune(retentionMs: number): Promise<void> {
+    const started = Date.now();
+    try {
+      const deleted = await pruneOutbox(this.options.pool, this.options.name, { retentionMs });
+      if (deleted > 0) this.options.log.info({ deleted, retentionHours: retentionMs / 3_600_000, ms: Date.now() - started }, 'pruned published outbox rows');
+    } catch (error) {
+      this.options.log.warn({ err: error }, 'outbox pruning failed; retrying at the next round');
+    }
+  }
+
   private async pump(leadership: Leadership, onProgress: () => void): Promise<void> {
     const { pool, publisher, signal, metrics, batchSize, name, source } = this.options;
     // Reloaded on every (re)gain of leadership: another relay may have moved it meanwhile.
     this.checkpoint = await loadOutboxCheckpoint(pool, name);
     let held = 0;
+    let prunedAt = 0;
     while (!this.stopping && !leadership.lost()) {
+      if (this.options.prune && Date.now() - prunedAt >= this.options.prune.everyMs) {
+        prunedAt = Date.now();
+        await this.prune(this.options.prune.retentionMs);
+      }
       const rows = await readCommittedOutbox(pool, this.checkpoint, batchSize);
       if (rows.length === 0) {
         // Rows past the checkpoint that are not readable yet wait for an older transaction somewhere on
@@ -100,7 +119,7 @@ export class OutboxRelay {
           await sleep(Math.min(1_000, 10 * 2 ** Math.min(held, 7)), () => this.stopping);
         } else {
           held = 0;
-          await signal.next();
+          await signal.next(); // at most the poll interval: pruning's turn comes up even when nothing is written
         }
         continue;
       }

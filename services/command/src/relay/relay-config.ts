@@ -19,6 +19,13 @@ export const relayConfigSchema = z.object({
   RELAY_BATCH_SIZE: positive(500),
   /** Fallback wake-up when no `NOTIFY outbox` arrives. */
   RELAY_POLL_MS: positive(1_000),
+  /**
+   * How long published outbox rows stay in the write DB (Kafka keeps every event for good); 0 keeps them forever.
+   * Rows not yet published are never pruned.
+   */
+  OUTBOX_RETENTION_HOURS: z.coerce.number().min(0).default(168),
+  /** How often the leading relay prunes the outbox. */
+  RELAY_PRUNE_EVERY_MS: positive(600_000),
   /** How often a standby relay tries to take over. */
   RELAY_LOCK_RETRY_MS: positive(2_000),
   OPS_PORT: port(9465),

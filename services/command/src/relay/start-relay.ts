@@ -51,6 +51,9 @@ export async function startRelay(
       lockRetryMs: config.RELAY_LOCK_RETRY_MS,
       name: 'kafka',
       source: config.RELAY_SOURCE,
+      ...(config.OUTBOX_RETENTION_HOURS > 0
+        ? { prune: { retentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000, everyMs: config.RELAY_PRUNE_EVERY_MS } }
+        : {}),
     });
     current.relay = relay;
     return {

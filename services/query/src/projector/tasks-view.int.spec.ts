@@ -37,15 +37,46 @@ describe('tasks_view', () => {
 
   it('follows completion, reopening and an edit that makes the series endless', async () => {
     await projection.append([
-      fact(sampleEvent('TaskCompleted', { payload: { taskId, completedAt: at(1) } }), 2),
-      fact(sampleEvent('TaskReopened', { payload: { taskId, reopenedAt: at(2) } }), 3),
-      fact(sampleEvent('TaskCompleted', { payload: { taskId, completedAt: at(3) } }), 4),
+      fact(sampleEvent('TaskCompleted', { payload: { taskId, occurrence: null, completedAt: at(1) } }), 2),
+      fact(sampleEvent('TaskReopened', { payload: { taskId, occurrence: null, reopenedAt: at(2) } }), 3),
+      fact(sampleEvent('TaskCompleted', { payload: { taskId, occurrence: null, completedAt: at(3) } }), 4),
       fact(sampleEvent('TaskUpdated', {
         payload: { taskId, ...plan, recurrence: 'FREQ=DAILY', completed: true, completedAt: at(3), changedFields: ['recurrence'], updatedAt: at(4) },
       }), 5),
     ]);
     await projection.caughtUp();
     expect(await row()).toMatchObject({ recurrence: 'FREQ=DAILY', last_date: 'infinity', completed: true, completed_at: new Date(at(3)), version: 5 });
+  });
+
+  it('completes and reopens one occurrence of a recurring task on its own row, leaving the task and the other days open', async () => {
+    const monthlyId = randomUUID();
+    const occurrences = async () =>
+      (await projection.read.query(
+        `SELECT to_char(occurrence, 'YYYY-MM-DD') AS occurrence, owner_id, completed_at FROM task_occurrences_view WHERE task_id = $1 ORDER BY occurrence`,
+        [monthlyId],
+      )).rows;
+    const monthly = (event: AnyEvent, version: number) => fact(event, version);
+    await projection.append([
+      monthly(sampleEvent('TaskCreated', { payload: { taskId: monthlyId, ...plan, title: 'Pay rent', recurrence: 'FREQ=MONTHLY', createdAt: at(0) } }), 1),
+      monthly(sampleEvent('TaskCompleted', { payload: { taskId: monthlyId, occurrence: '2030-05-01', completedAt: at(1) } }), 2),
+      monthly(sampleEvent('TaskCompleted', { payload: { taskId: monthlyId, occurrence: '2030-06-01', completedAt: at(2) } }), 3),
+      monthly(sampleEvent('TaskReopened', { payload: { taskId: monthlyId, occurrence: '2030-05-01', reopenedAt: at(3) } }), 4),
+    ]);
+    await projection.caughtUp();
+    expect(await occurrences()).toEqual([{ occurrence: '2030-06-01', owner_id: owner, completed_at: new Date(at(2)) }]);
+    const task = (await projection.read.query('SELECT completed, completed_at, version, updated_at FROM tasks_view WHERE task_id = $1', [monthlyId])).rows[0];
+    expect(task).toEqual({ completed: false, completed_at: null, version: 4, updated_at: new Date(at(3)) });
+  });
+
+  it('reads a V1 completion (no occurrence) as completing the whole task', async () => {
+    const oneOff = randomUUID();
+    // As the first producers wrote it: schemaVersion 1, no occurrence.
+    const v2 = fact(sampleEvent('TaskCompleted', { payload: { taskId: oneOff, occurrence: null, completedAt: at(5) } }), 2);
+    const v1 = { ...v2, schemaVersion: 1, payload: { taskId: oneOff, completedAt: at(5) } } as unknown as AnyEvent;
+    await projection.append([fact(sampleEvent('TaskCreated', { payload: { taskId: oneOff, ...plan, recurrence: null, createdAt: at(4) } }), 1), v1]);
+    await projection.caughtUp();
+    const task = (await projection.read.query('SELECT completed, completed_at, version FROM tasks_view WHERE task_id = $1', [oneOff])).rows[0];
+    expect(task).toEqual({ completed: true, completed_at: new Date(at(5)), version: 2 });
   });
 
   it('soft-deletes it', async () => {
@@ -55,8 +86,12 @@ describe('tasks_view', () => {
   });
 
   it('applies every event once: the whole log delivered again changes nothing', async () => {
-    const before = (await projection.read.query('SELECT * FROM tasks_view ORDER BY task_id')).rows;
+    const read = async () => [
+      (await projection.read.query('SELECT * FROM tasks_view ORDER BY task_id')).rows,
+      (await projection.read.query('SELECT * FROM task_occurrences_view ORDER BY task_id, occurrence')).rows,
+    ];
+    const before = await read();
     expect(await projection.redeliverEverything()).toBe(0);
-    expect((await projection.read.query('SELECT * FROM tasks_view ORDER BY task_id')).rows).toEqual(before);
+    expect(await read()).toEqual(before);
   });
 });

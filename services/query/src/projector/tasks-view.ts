@@ -3,14 +3,17 @@ import { dayStart, lastOccurrence, utcDay } from '../recurrence/occurrences.js';
 
 /**
  * `tasks_view`: one row per task, soft-deleted rows kept (`deleted_at`) so a late duplicate can never
- * resurrect one. `last_date` is where the series ends, for date-range reads. A task's events arrive in
- * version order and touch only its own row: no shared keys.
+ * resurrect one. `last_date` is where the series ends, for date-range reads. `task_occurrences_view`: the
+ * completed occurrences of recurring tasks. A task's events arrive in version order and touch only its own
+ * rows: no shared keys.
  */
 export const tasksView: ReadModel = {
   name: 'tasks_view',
   handlers: {
     async TaskCreated(event, tx) {
       const p = event.payload;
+      // A rebuild over existing rows starts the task's completed occurrences over too; its later events redo them.
+      await tx.query('DELETE FROM task_occurrences_view WHERE task_id = $1', [p.taskId]);
       // ON CONFLICT: a rebuild over existing rows replays the creation onto the row it made before.
       await tx.query(
         `INSERT INTO tasks_view (task_id, owner_id, title, description, date, due_time, priority, category, recurrence, last_date,
@@ -36,22 +39,38 @@ export const tasksView: ReadModel = {
       );
     },
 
+    // A one-off task (occurrence null; every V1 event) is completed as a whole, on its row. A recurring task
+    // is completed one occurrence at a time, a row of task_occurrences_view each, its own row untouched
+    // but for the version.
     async TaskCompleted(event, tx) {
       const p = event.payload;
-      await tx.query('UPDATE tasks_view SET completed = true, completed_at = $2, version = $3, updated_at = $2 WHERE task_id = $1', [
-        p.taskId,
-        p.completedAt,
-        event.aggregateVersion,
-      ]);
+      if (p.occurrence !== null) {
+        await tx.query(
+          `INSERT INTO task_occurrences_view (task_id, owner_id, occurrence, completed_at)
+           SELECT task_id, owner_id, $2, $3 FROM tasks_view WHERE task_id = $1
+           ON CONFLICT (task_id, occurrence) DO UPDATE SET completed_at = EXCLUDED.completed_at`,
+          [p.taskId, p.occurrence, p.completedAt],
+        );
+      }
+      await tx.query(
+        p.occurrence === null
+          ? 'UPDATE tasks_view SET completed = true, completed_at = $2, version = $3, updated_at = $2 WHERE task_id = $1'
+          : 'UPDATE tasks_view SET version = $3, updated_at = $2 WHERE task_id = $1',
+        [p.taskId, p.completedAt, event.aggregateVersion],
+      );
     },
 
     async TaskReopened(event, tx) {
       const p = event.payload;
-      await tx.query('UPDATE tasks_view SET completed = false, completed_at = NULL, version = $3, updated_at = $2 WHERE task_id = $1', [
-        p.taskId,
-        p.reopenedAt,
-        event.aggregateVersion,
-      ]);
+      if (p.occurrence !== null) {
+        await tx.query('DELETE FROM task_occurrences_view WHERE task_id = $1 AND occurrence = $2', [p.taskId, p.occurrence]);
+      }
+      await tx.query(
+        p.occurrence === null
+          ? 'UPDATE tasks_view SET completed = false, completed_at = NULL, version = $3, updated_at = $2 WHERE task_id = $1'
+          : 'UPDATE tasks_view SET version = $3, updated_at = $2 WHERE task_id = $1',
+        [p.taskId, p.reopenedAt, event.aggregateVersion],
+      );
     },
 
     async TaskDeleted(event, tx) {

@@ -28,7 +28,10 @@ beforeAll(async () => {
   ids['dentist'] = await seedTask(db.pool, { ownerId: alice, title: 'Dentist', date: '2030-03-05', dueTime: '09:00' });
   ids['noon'] = await seedTask(db.pool, { ownerId: alice, title: 'Call bank', date: '2030-03-05', dueTime: '12:00', completed: true });
   ids['anytime'] = await seedTask(db.pool, { ownerId: alice, title: 'Read', date: '2030-03-05' });
-  ids['gym'] = await seedTask(db.pool, { ownerId: alice, title: 'Gym', date: '2030-02-04', recurrence: 'FREQ=WEEKLY;BYDAY=MO,TH', dueTime: '07:00' });
+  // Thursday's gym is done, Monday's is not: each occurrence on its own.
+  ids['gym'] = await seedTask(db.pool, {
+    ownerId: alice, title: 'Gym', date: '2030-02-04', recurrence: 'FREQ=WEEKLY;BYDAY=MO,TH', dueTime: '07:00', completedOccurrences: ['2030-03-07'],
+  });
   ids['past'] = await seedTask(db.pool, { ownerId: alice, title: 'Old', date: '2030-02-01' });
   ids['gone'] = await seedTask(db.pool, { ownerId: alice, title: 'Gone', date: '2030-03-05', deleted: true });
   ids['bobs'] = await seedTask(db.pool, { ownerId: bob, title: 'Bob task', date: '2030-03-05' });
@@ -64,14 +67,40 @@ async function allTitles(variables: Record<string, unknown>) {
 }
 
 describe('tasks', () => {
-  it('lists the series overlapping a range by date, due time (none last), then id, page by page', async () => {
-    expect(await allTitles({ from: '2030-03-04', to: '2030-03-10' })).toEqual(['Gym', 'Dentist', 'Call bank', 'Read']);
+  it('lists every occurrence in a range by date, due time (none last), then id, page by page; without both bounds, each series once', async () => {
+    expect(await allTitles({ from: '2030-03-04', to: '2030-03-10' })).toEqual(['Gym', 'Dentist', 'Call bank', 'Read', 'Gym']);
     expect(await allTitles({})).toEqual(['Old', 'Gym', 'Dentist', 'Call bank', 'Read']);
   });
 
-  it('filters by completion', async () => {
+  it('gives each occurrence of a recurring task its day and its own completion', async () => {
+    const query = `query { tasks(from: "2030-03-04", to: "2030-03-10") { totalCount edges { node { id title date occurrence completed completedAt } } } }`;
+    const res = await postGraphQL<{ tasks: { totalCount: number; edges: { node: Record<string, unknown> }[] } }>(subgraph.url, query, {}, as(alice));
+    expect(res.errors).toBeUndefined();
+    const gym = res.data!.tasks.edges.map((e) => e.node).filter((t) => t['title'] === 'Gym');
+    expect(gym).toEqual([
+      { id: ids['gym'], title: 'Gym', date: '2030-03-04', occurrence: '2030-03-04', completed: false, completedAt: null },
+      { id: ids['gym'], title: 'Gym', date: '2030-03-07', occurrence: '2030-03-07', completed: true, completedAt: '2030-03-07T18:00:00.000Z' },
+    ]);
+    expect(res.data!.tasks.edges.find((e) => e.node['title'] === 'Call bank')?.node).toMatchObject({ occurrence: null, completed: true });
+    expect(res.data!.tasks.totalCount).toBe(5);
+  });
+
+  it('filters by completion, occurrence by occurrence within a range', async () => {
     expect(await allTitles({ completed: true })).toEqual(['Call bank']);
     expect(await allTitles({ completed: false, to: '2030-02-28' })).toEqual(['Old', 'Gym']);
+    expect(await allTitles({ completed: true, from: '2030-03-04', to: '2030-03-10' })).toEqual(['Call bank', 'Gym']);
+    expect(await allTitles({ completed: false, from: '2030-03-04', to: '2030-03-10' })).toEqual(['Gym', 'Dentist', 'Read']);
+  });
+
+  it('counts occurrences in taskStats', async () => {
+    const res = await postGraphQL<{ dashboard: { taskStats: { total: number; completed: number } } }>(
+      subgraph.url, '{ dashboard { taskStats(from: "2030-03-04", to: "2030-03-10") { total completed } } }', {}, as(alice));
+    expect(res.data?.dashboard.taskStats).toEqual({ total: 5, completed: 2 });
+  });
+
+  it('refuses a range read by occurrence that spans more than 366 days, on to', async () => {
+    const res = await postGraphQL(subgraph.url, tasksQuery, { from: '2030-01-01', to: '2031-01-02' }, as(alice));
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
   });
 
   it('refuses a range that ends before it starts, and a forged cursor', async () => {
@@ -102,6 +131,14 @@ describe('calendar', () => {
     expect(res.data!.calendar[0]!.tasks[0]!.id).toBe(ids['gym']);
   });
 
+  it('gives each occurrence its own completion: Thursday done, Monday open', async () => {
+    const query = `query { calendar(start: "2030-03-04", end: "2030-03-07") { date tasks { title occurrence completed } } }`;
+    const res = await postGraphQL<{ calendar: { date: string; tasks: { title: string; occurrence: string | null; completed: boolean }[] }[] }>(subgraph.url, query, {}, as(alice));
+    const gym = res.data!.calendar.flatMap((d) => d.tasks.filter((t) => t.title === 'Gym'));
+    expect(gym).toEqual([{ title: 'Gym', occurrence: '2030-03-04', completed: false }, { title: 'Gym', occurrence: '2030-03-07', completed: true }]);
+    expect(res.data!.calendar[1]!.tasks.find((t) => t.title === 'Call bank')).toEqual({ title: 'Call bank', occurrence: null, completed: true });
+  });
+
   it("never shows another user's tasks or events", async () => {
     const res = await postGraphQL<{ calendar: Day[] }>(subgraph.url, calendarQuery, { start: '2030-03-05', end: '2030-03-05' }, as(bob));
     expect(res.data!.calendar).toEqual([{ date: '2030-03-05', tasks: [{ id: ids['bobs'], title: 'Bob task', date: '2030-03-05' }], events: [expect.objectContaining({ title: 'Bob event' })] }]);
@@ -124,6 +161,17 @@ describe('Task and CalendarEvent entities', () => {
 });
 
 describe('planning mutations', () => {
+  it('send completeTask and reopenTask with the occurrence, and answer that occurrence', async () => {
+    const res = await postGraphQL<{ completeTask: { task: { date: string; occurrence: string; completed: boolean } } }>(
+      subgraph.url, 'mutation ($id: ID!) { completeTask(id: $id, occurrence: "2030-03-07") { task { date occurrence completed } } }', { id: ids['gym'] }, as(alice));
+    expect(res.data?.completeTask.task).toEqual({ date: '2030-03-07', occurrence: '2030-03-07', completed: true });
+    expect(commands.sent.at(-1)).toMatchObject({ name: 'completeTask', command: { id: ids['gym'], occurrence: '2030-03-07' } });
+    await postGraphQL(subgraph.url, 'mutation ($id: ID!) { reopenTask(id: $id) { task { id } } }', { id: ids['dentist'] }, as(alice));
+    expect(commands.sent.at(-1)).toMatchObject({ name: 'reopenTask', command: { id: ids['dentist'], occurrence: null } });
+    const bad = await postGraphQL(subgraph.url, 'mutation ($id: ID!, $day: Date) { completeTask(id: $id, occurrence: $day) { task { id } } }', { id: ids['gym'], day: 'next tuesday' }, as(alice));
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
   it('send createTask with its key, updateTask with null as clear, and scheduleEvent with instants', async () => {
     const created = await postGraphQL(
       subgraph.url,

@@ -63,10 +63,11 @@ export function documentAfter(event: DocumentEvent, { current, journalDeleted }:
       const p = event.payload;
       return current && { ...current, ...base, title: p.title, body: p.description ?? '', tags: [p.category], day: p.date, completed: p.completed };
     }
+    // Completing one occurrence of a recurring task leaves the task itself open.
     case 'TaskCompleted':
-      return current && { ...current, ...base, completed: true };
+      return current && { ...current, ...base, completed: event.payload.occurrence === null ? true : current.completed };
     case 'TaskReopened':
-      return current && { ...current, ...base, completed: false };
+      return current && { ...current, ...base, completed: event.payload.occurrence === null ? false : current.completed };
     case 'JournalEntryDeleted':
       return tombstone({ ...base, id: event.payload.entryId, kind: 'entry', journalId: event.payload.journalId, deletedAt: event.payload.deletedAt });
     case 'ThoughtDeleted':

@@ -47,7 +47,10 @@ describe('search documents from events', () => {
       { current: undefined, journalDeleted: false },
     )!;
     expect(task).toMatchObject({ kind: 'task', day: '2030-07-01', tags: ['home'], body: '', completed: false });
-    const done = documentAfter(at(sampleEvent('TaskCompleted', { payload: { taskId, completedAt: '2030-03-05T00:00:00.000Z' } }), 2), { current: task, journalDeleted: false });
+    const done = documentAfter(at(sampleEvent('TaskCompleted', { payload: { taskId, occurrence: null, completedAt: '2030-03-05T00:00:00.000Z' } }), 2), { current: task, journalDeleted: false });
     expect(done).toEqual({ ...task, completed: true, version: 2 });
+    // One occurrence of a recurring task done: the task itself stays open.
+    const oneDay = documentAfter(at(sampleEvent('TaskCompleted', { payload: { taskId, occurrence: '2030-07-08', completedAt: '2030-07-08T09:00:00.000Z' } }), 2), { current: task, journalDeleted: false });
+    expect(oneDay).toEqual({ ...task, completed: false, version: 2 });
   });
 });

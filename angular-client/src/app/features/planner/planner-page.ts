@@ -53,12 +53,19 @@ export class PlannerPage {
     return this.view() === 'month' && day.slice(0, 7) !== this.day().slice(0, 7);
   }
 
+  /** One occurrence of a recurring task (its day), or a one-off task: what a checkbox stands for. */
+  protected occurrenceKey(task: TaskFieldsFragment): string {
+    return task.occurrence ? `${task.id}@${task.occurrence}` : task.id;
+  }
+
+  /** Ticks (or unticks) only this occurrence of a recurring task: its day goes with the task's id. */
   protected async toggle(task: TaskFieldsFragment): Promise<void> {
-    this.busy.set(task.id);
+    this.busy.set(this.occurrenceKey(task));
     await this.run(async () => {
+      const variables = { id: task.id, occurrence: task.occurrence ?? null };
       const result = task.completed
-        ? (await this.gql.mutate(ReopenTaskDocument, { id: task.id })).reopenTask
-        : (await this.gql.mutate(CompleteTaskDocument, { id: task.id })).completeTask;
+        ? (await this.gql.mutate(ReopenTaskDocument, variables)).reopenTask
+        : (await this.gql.mutate(CompleteTaskDocument, variables)).completeTask;
       await this.calendar.refetch({ consistentWith: result.consistencyToken });
     });
     this.busy.set(null);

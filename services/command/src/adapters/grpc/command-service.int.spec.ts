@@ -139,6 +139,24 @@ describe('CommandService over gRPC', () => {
     expect(await client.deleteTask({ id }, { userId })).toMatchObject({ id, version: 5 });
   });
 
+  it('completes and reopens one occurrence of a recurring task, answering that occurrence', async () => {
+    const userId = randomUUID();
+    const { task } = await client.createTask({ input: { title: 'Pay rent', date: '2030-01-01', recurrence: 'FREQ=MONTHLY' } }, { userId });
+    const id = task!.id;
+    expect(await failure(client.completeTask({ id }, { userId }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'occurrence' });
+    expect(await failure(client.completeTask({ id, occurrence: '2030-02-02' }, { userId }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'occurrence' });
+    const completed = await client.completeTask({ id, occurrence: '2030-02-01' }, { userId });
+    expect(completed.task).toMatchObject({ occurrence: '2030-02-01', completed: true, completedAt: expect.any(String), version: 2 });
+    expect(await client.completeTask({ id, occurrence: '2030-02-01' }, { userId })).toEqual(completed);
+    const next = await client.reopenTask({ id, occurrence: '2030-03-01' }, { userId });
+    expect(next.task).toMatchObject({ occurrence: '2030-03-01', completed: false, version: 2 });
+    expect(next.task?.completedAt).toBeUndefined();
+    expect((await client.reopenTask({ id, occurrence: '2030-02-01' }, { userId })).task).toMatchObject({ occurrence: '2030-02-01', completed: false, version: 3 });
+    expect((await outboxRows(db.pool, id)).map((r) => [r.event_type, r.payload['occurrence']])).toEqual([
+      ['TaskCreated', undefined], ['TaskCompleted', '2030-02-01'], ['TaskReopened', '2030-02-01'],
+    ]);
+  });
+
   it('schedules and cancels a calendar event, refusing an end before the start on endsAt', async () => {
     const userId = randomUUID();
     const input = { title: 'Dentist', startsAt: '2030-02-01T09:00:00+01:00', endsAt: '2030-02-01T09:30:00+01:00', recurrence: 'FREQ=MONTHLY' };

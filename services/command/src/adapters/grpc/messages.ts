@@ -59,7 +59,15 @@ export function thoughtResult({ state: thought, consistencyToken }: ThoughtWritt
   };
 }
 
-export function taskResult({ state: task, consistencyToken }: TaskWritten): TaskResult {
+/**
+ * The task as the caller sees it; for an occurrence of a recurring task (what completing or reopening one
+ * answers), that occurrence's completion, with its date.
+ */
+export function taskResult({ state: task, consistencyToken }: TaskWritten, occurrence?: string): TaskResult {
+  const ofOccurrence =
+    occurrence !== undefined && task.recurrence !== null
+      ? { occurrence, completed: Object.hasOwn(task.completedOccurrences, occurrence), completedAt: task.completedOccurrences[occurrence] }
+      : {};
   return {
     task: {
       id: task.id,
@@ -75,6 +83,7 @@ export function taskResult({ state: task, consistencyToken }: TaskWritten): Task
       version: task.version,
       createdAt: task.createdAt,
       updatedAt: task.updatedAt,
+      ...ofOccurrence,
     },
     consistencyToken,
   };

@@ -63,13 +63,15 @@ export function taskRpcs(environment: CommandEnvironment, log: Logger) {
     }),
 
     CompleteTask: unary('CompleteTask', log, async (request: CompleteTaskRequest, caller) => {
-      const written = await change(request.id, (taskId) => changeTask(environment, caller, { type: 'CompleteTask', data: { taskId, callerId: caller.userId } }));
-      return isDomainError(written) ? written : taskResult(written);
+      const occurrence = request.occurrence?.trim();
+      const written = await change(request.id, (taskId) => changeTask(environment, caller, { type: 'CompleteTask', data: { taskId, callerId: caller.userId, occurrence } }));
+      return isDomainError(written) ? written : taskResult(written, occurrence || undefined);
     }),
 
     ReopenTask: unary('ReopenTask', log, async (request: ReopenTaskRequest, caller) => {
-      const written = await change(request.id, (taskId) => changeTask(environment, caller, { type: 'ReopenTask', data: { taskId, callerId: caller.userId } }));
-      return isDomainError(written) ? written : taskResult(written);
+      const occurrence = request.occurrence?.trim();
+      const written = await change(request.id, (taskId) => changeTask(environment, caller, { type: 'ReopenTask', data: { taskId, callerId: caller.userId, occurrence } }));
+      return isDomainError(written) ? written : taskResult(written, occurrence || undefined);
     }),
 
     DeleteTask: unary('DeleteTask', log, async (request: DeleteTaskRequest, caller) => {

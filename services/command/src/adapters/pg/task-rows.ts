@@ -32,28 +32,35 @@ export async function findTask(tx: Tx, id: string, lock: RowLock): Promise<Task 
     [id],
   );
   const row = rows[0];
-  return row
-    ? {
-        id: row.id,
-        ownerId: row.owner_id,
-        title: row.title,
-        description: row.description,
-        date: row.day,
-        dueTime: row.due,
-        priority: row.priority,
-        category: row.category,
-        recurrence: row.rule,
-        completed: row.completed_at !== null,
-        completedAt: iso(row.completed_at),
-        version: row.version,
-        createdAt: iso(row.created_at)!,
-        updatedAt: iso(row.updated_at)!,
-        deletedAt: iso(row.deleted_at),
-      }
-    : null;
+  if (!row) return null;
+  const occurrences = await tx.query<{ day: string; completed_at: Date }>(
+    `SELECT to_char(occurrence, 'YYYY-MM-DD') AS day, completed_at FROM task_occurrence_completions WHERE task_id = $1 ORDER BY occurrence`,
+    [id],
+  );
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    title: row.title,
+    description: row.description,
+    date: row.day,
+    dueTime: row.due,
+    priority: row.priority,
+    category: row.category,
+    recurrence: row.rule,
+    completed: row.completed_at !== null,
+    completedAt: iso(row.completed_at),
+    completedOccurrences: Object.fromEntries(occurrences.rows.map((o) => [o.day, iso(o.completed_at)!])),
+    version: row.version,
+    createdAt: iso(row.created_at)!,
+    updatedAt: iso(row.updated_at)!,
+    deletedAt: iso(row.deleted_at),
+  };
 }
 
-/** Writes the task as it now stands (row, recurrence, completion): inserts it at version 1, else replaces it. */
+/**
+ * Writes the task as it now stands (row, recurrence, completion, completed occurrences): inserts it at
+ * version 1, else replaces it.
+ */
 export async function saveTask(tx: Tx, task: Task): Promise<void> {
   const values = [
     task.id, task.ownerId, task.title, task.description, task.date, task.dueTime, task.priority, task.category,
@@ -88,4 +95,14 @@ export async function saveTask(tx: Tx, task: Task): Promise<void> {
          ON CONFLICT (task_id) DO UPDATE SET completed_at = EXCLUDED.completed_at`,
         [task.id, task.completedAt],
       ));
+  const [days, times] = [Object.keys(task.completedOccurrences), Object.values(task.completedOccurrences)];
+  await tx.query('DELETE FROM task_occurrence_completions WHERE task_id = $1 AND NOT (occurrence = ANY($2::date[]))', [task.id, days]);
+  if (days.length > 0) {
+    await tx.query(
+      `INSERT INTO task_occurrence_completions (task_id, occurrence, completed_at)
+       SELECT $1, day, at FROM unnest($2::date[], $3::timestamptz[]) AS given (day, at)
+       ON CONFLICT (task_id, occurrence) DO UPDATE SET completed_at = EXCLUDED.completed_at`,
+      [task.id, days, times],
+    );
+  }
 }

@@ -71,6 +71,31 @@ describe('task commands against the write DB', () => {
     expect(await events(task.id)).toEqual([['TaskCreated', 1], ['TaskCompleted', 2], ['TaskReopened', 3]]);
   });
 
+  it('completes a recurring task one occurrence at a time: the others stay open, each with its row and event', async () => {
+    const caller = newCaller();
+    const { state: task } = written(await createTask(environment, caller, { title: 'Pay rent', date: '2030-01-01', recurrence: 'FREQ=MONTHLY' }));
+    const run = (type: 'CompleteTask' | 'ReopenTask', occurrence?: string) =>
+      changeTask(environment, caller, { type, data: { taskId: task.id, callerId: caller.userId, occurrence } });
+    expect(await run('CompleteTask')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'occurrence' });
+    expect(await run('CompleteTask', '2030-02-15')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'occurrence' });
+    const february = written(await run('CompleteTask', '2030-02-01'));
+    expect(february.state).toMatchObject({ completed: false, completedOccurrences: { '2030-02-01': expect.any(String) }, version: 2 });
+    expect(written(await run('CompleteTask', '2030-02-01'))).toEqual(february);
+    expect(written(await run('CompleteTask', '2030-04-01')).state.completedOccurrences).toEqual({
+      '2030-02-01': february.state.completedOccurrences['2030-02-01'], '2030-04-01': expect.any(String),
+    });
+    const occurrences = async () =>
+      (await db.pool.query(`SELECT to_char(occurrence, 'YYYY-MM-DD') AS day FROM task_occurrence_completions WHERE task_id = $1 ORDER BY 1`, [task.id])).rows.map((r) => r['day']);
+    expect(await occurrences()).toEqual(['2030-02-01', '2030-04-01']);
+    expect(await countRows(db.pool, 'task_completions', 'task_id = $1', [task.id])).toBe(0);
+    expect(written(await run('ReopenTask', '2030-03-01')).state.version).toBe(3);
+    expect(written(await run('ReopenTask', '2030-02-01')).state).toMatchObject({ completedOccurrences: { '2030-04-01': expect.any(String) }, version: 4 });
+    expect(await occurrences()).toEqual(['2030-04-01']);
+    expect((await outboxRows(db.pool, task.id)).map((r) => [r.event_type, r.payload['occurrence']])).toEqual([
+      ['TaskCreated', undefined], ['TaskCompleted', '2030-02-01'], ['TaskCompleted', '2030-04-01'], ['TaskReopened', '2030-02-01'],
+    ]);
+  });
+
   it("deletes once, and answers NOT_FOUND for another user's task without touching it", async () => {
     const owner = newCaller();
     const { state: task } = written(await createTask(environment, owner, { title: 'Mine', date: '2030-04-15' }));

@@ -94,6 +94,18 @@ function checkCombination(given: ReadonlyMap<string, string>): string | undefine
   return undefined;
 }
 
+/**
+ * Whether a series (a valid canonical rule started at `start`, midnight UTC) falls on `day` (midnight UTC).
+ * As RFC 5545 says of DTSTART, the start always counts, whether or not the rule itself would produce it
+ * (the read side expands series the same way).
+ */
+export function occursOn(rule: string, start: Date, day: Date): boolean {
+  if (day.getTime() === start.getTime()) return true;
+  if (day < start) return false;
+  const series = new RRule({ ...RRule.parseString(rule), dtstart: start });
+  return series.between(day, day, true, (_date, index) => index < 1).length > 0;
+}
+
 /** Whether the rule, started at `start`, yields an occurrence (the start itself included) within the horizon. */
 function occurs(canonical: string, start: Date): boolean {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validRecurrence } from './recurrence-rule.js';
+import { occursOn, validRecurrence } from './recurrence-rule.js';
 
 const monday = new Date('2026-01-05T00:00:00.000Z');
 const refused = (rule: string) => expect(validRecurrence(rule, monday)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'recurrence' });
@@ -42,5 +42,19 @@ describe('recurrence rules (RFC 5545 RRULE)', () => {
   it('refuses a rule that never occurs', () => {
     refused('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30');
     refused('FREQ=DAILY;UNTIL=20250101');
+  });
+});
+
+describe('occursOn', () => {
+  const day = (d: string) => new Date(`${d}T00:00:00.000Z`);
+  it('is true on the dates of the series, the start always included, and false elsewhere', () => {
+    const monthly = 'FREQ=MONTHLY;BYMONTHDAY=15';
+    expect(occursOn(monthly, day('2026-01-05'), day('2026-01-05'))).toBe(true);
+    expect(occursOn(monthly, day('2026-01-05'), day('2026-01-15'))).toBe(true);
+    expect(occursOn(monthly, day('2026-01-05'), day('2027-03-15'))).toBe(true);
+    expect(occursOn(monthly, day('2026-01-05'), day('2026-01-16'))).toBe(false);
+    expect(occursOn(monthly, day('2026-01-05'), day('2025-12-15'))).toBe(false);
+    expect(occursOn('FREQ=DAILY;COUNT=3', day('2026-01-05'), day('2026-01-07'))).toBe(true);
+    expect(occursOn('FREQ=DAILY;COUNT=3', day('2026-01-05'), day('2026-01-08'))).toBe(false);
   });
 });

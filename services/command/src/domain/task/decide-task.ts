@@ -2,6 +2,7 @@ import { firstId, type CommandContext } from '../shared/command-context.js';
 import { conflict, isDomainError, notFound, type Decision, type DomainError } from '../shared/domain-error.js';
 import type { CompleteTask, CreateTask, DeleteTask, ReopenTask, TaskCommand, UpdateTask } from './task-commands.js';
 import type { TaskEvent, TaskField } from './task-events.js';
+import { occurrenceOf } from './task-occurrence.js';
 import { validTaskPlan } from './task-fields.js';
 import type { Task } from './task.js';
 
@@ -60,19 +61,28 @@ function update({ data }: UpdateTask, state: Task | null, context: CommandContex
 function complete({ data }: CompleteTask, state: Task | null, context: CommandContext): Decision<TaskEvent> {
   const task = ownedLiveTask(state, data.callerId);
   if (isDomainError(task)) return task;
-  return task.completed ? [] : [{ type: 'TaskCompleted', data: { taskId: task.id, completedAt: context.now } }];
+  const occurrence = occurrenceOf(task, data.occurrence);
+  if (isDomainError(occurrence)) return occurrence;
+  return isCompleted(task, occurrence) ? [] : [{ type: 'TaskCompleted', data: { taskId: task.id, occurrence, completedAt: context.now } }];
 }
 
 function reopen({ data }: ReopenTask, state: Task | null, context: CommandContext): Decision<TaskEvent> {
   const task = ownedLiveTask(state, data.callerId);
   if (isDomainError(task)) return task;
-  return task.completed ? [{ type: 'TaskReopened', data: { taskId: task.id, reopenedAt: context.now } }] : [];
+  const occurrence = occurrenceOf(task, data.occurrence);
+  if (isDomainError(occurrence)) return occurrence;
+  return isCompleted(task, occurrence) ? [{ type: 'TaskReopened', data: { taskId: task.id, occurrence, reopenedAt: context.now } }] : [];
 }
 
 function remove({ data }: DeleteTask, state: Task | null, context: CommandContext): Decision<TaskEvent> {
   const task = ownedLiveTask(state, data.callerId);
   if (isDomainError(task)) return task;
   return [{ type: 'TaskDeleted', data: { taskId: task.id, deletedAt: context.now } }];
+}
+
+/** Whether the task (occurrence null) or one occurrence of it is completed. */
+function isCompleted(task: Task, occurrence: string | null): boolean {
+  return occurrence === null ? task.completed : Object.hasOwn(task.completedOccurrences, occurrence);
 }
 
 /** Another owner's task answers exactly like a missing one: its existence is not ours to reveal. */

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deciderSpecification, testContext } from '../../test/decider-specification.js';
 import { decideTask } from './decide-task.js';
 import { evolveTask } from './evolve-task.js';
@@ -23,7 +23,7 @@ const plan = {
   recurrence: null,
 } as const;
 const created: TaskEvent = { type: 'TaskCreated', data: { taskId, ownerId: owner, ...plan, createdAt: '2026-02-01T08:00:00.000Z' } };
-const completed: TaskEvent = { type: 'TaskCompleted', data: { taskId, completedAt: '2026-03-02T18:00:00.000Z' } };
+const completed: TaskEvent = { type: 'TaskCompleted', data: { taskId, occurrence: null, completedAt: '2026-03-02T18:00:00.000Z' } };
 const create = (over: Record<string, unknown> = {}): TaskCommand => ({
   type: 'CreateTask',
   data: { ownerId: owner, title: ' Water the plants ', date: '2026-03-02', ...over },
@@ -89,17 +89,77 @@ describe('CompleteTask and ReopenTask', () => {
   const complete: TaskCommand = { type: 'CompleteTask', data: { taskId, callerId: owner } };
   const reopen: TaskCommand = { type: 'ReopenTask', data: { taskId, callerId: owner } };
 
-  it('completes an open task', () => spec(created).when(complete).then({ type: 'TaskCompleted', data: { taskId, completedAt: testContext.now } }));
+  it('completes an open task', () => spec(created).when(complete).then({ type: 'TaskCompleted', data: { taskId, occurrence: null, completedAt: testContext.now } }));
 
   it('completing a completed task is no fact', () => spec(created, completed).when(complete).then());
 
-  it('reopens a completed task', () => spec(created, completed).when(reopen).then({ type: 'TaskReopened', data: { taskId, reopenedAt: testContext.now } }));
+  it('reopens a completed task', () => spec(created, completed).when(reopen).then({ type: 'TaskReopened', data: { taskId, occurrence: null, reopenedAt: testContext.now } }));
+
+  it("takes a one-off task's own date as its occurrence, and refuses any other date", () => {
+    spec(created).when({ type: 'CompleteTask', data: { taskId, callerId: owner, occurrence: '2026-03-02' } })
+      .then({ type: 'TaskCompleted', data: { taskId, occurrence: null, completedAt: testContext.now } });
+    spec(created).when({ type: 'CompleteTask', data: { taskId, callerId: owner, occurrence: '2026-03-03' } }).thenRefuses({ code: 'BAD_USER_INPUT', field: 'occurrence' });
+    spec(created, completed).when({ type: 'ReopenTask', data: { taskId, callerId: owner, occurrence: '2026-02-30' } }).thenRefuses({ code: 'BAD_USER_INPUT', field: 'occurrence' });
+  });
 
   it('reopening an open task is no fact', () => spec(created).when(reopen).then());
 
   it("answers NOT_FOUND for another owner's task and for a deleted one", () => {
     spec(created).when({ type: 'CompleteTask', data: { taskId, callerId: stranger } }).thenRefuses({ code: 'NOT_FOUND' });
     spec(created, { type: 'TaskDeleted', data: { taskId, deletedAt: testContext.now } }).when(reopen).thenRefuses({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('CompleteTask and ReopenTask on a recurring task: one occurrence at a time', () => {
+  // Monthly on the 2nd, from 2026-03-02.
+  const monthly: TaskEvent = { type: 'TaskCreated', data: { ...created.data, recurrence: 'FREQ=MONTHLY' } } as TaskEvent;
+  const on = (type: 'CompleteTask' | 'ReopenTask', occurrence?: string | null): TaskCommand => ({ type, data: { taskId, callerId: owner, occurrence } });
+  const aprilDone: TaskEvent = { type: 'TaskCompleted', data: { taskId, occurrence: '2026-04-02', completedAt: '2026-04-02T18:00:00.000Z' } };
+
+  it('completes the one occurrence named', () =>
+    spec(monthly).when(on('CompleteTask', '2026-04-02')).then({ type: 'TaskCompleted', data: { taskId, occurrence: '2026-04-02', completedAt: testContext.now } }));
+
+  it('leaves the other occurrences open: completing the next one is a fact of its own', () =>
+    spec(monthly, aprilDone).when(on('CompleteTask', '2026-05-02')).then({ type: 'TaskCompleted', data: { taskId, occurrence: '2026-05-02', completedAt: testContext.now } }));
+
+  it('completing a completed occurrence is no fact', () => spec(monthly, aprilDone).when(on('CompleteTask', '2026-04-02')).then());
+
+  it('reopens a completed occurrence only; reopening an open one is no fact', () => {
+    spec(monthly, aprilDone).when(on('ReopenTask', '2026-04-02')).then({ type: 'TaskReopened', data: { taskId, occurrence: '2026-04-02', reopenedAt: testContext.now } });
+    spec(monthly, aprilDone).when(on('ReopenTask', '2026-05-02')).then();
+    spec(monthly, aprilDone, { type: 'TaskReopened', data: { taskId, occurrence: '2026-04-02', reopenedAt: testContext.now } }).when(on('ReopenTask', '2026-04-02')).then();
+  });
+
+  it('counts the first date as an occurrence', () =>
+    spec(monthly).when(on('CompleteTask', '2026-03-02')).then({ type: 'TaskCompleted', data: { taskId, occurrence: '2026-03-02', completedAt: testContext.now } }));
+
+  it.each([
+    ['no occurrence', undefined],
+    ['a null occurrence', null],
+    ['a day the series does not fall on', '2026-04-03'],
+    ['a day before the series starts', '2026-02-02'],
+    ['a day that does not exist', '2026-04-31'],
+  ])('refuses %s on the occurrence field', (_why, occurrence) => {
+    spec(monthly).when(on('CompleteTask', occurrence)).thenRefuses({ code: 'BAD_USER_INPUT', field: 'occurrence' });
+    spec(monthly, aprilDone).when(on('ReopenTask', occurrence)).thenRefuses({ code: 'BAD_USER_INPUT', field: 'occurrence' });
+  });
+
+  it('answers NOT_FOUND before looking at the occurrence', () =>
+    spec(monthly).when({ type: 'CompleteTask', data: { taskId, callerId: stranger } }).thenRefuses({ code: 'NOT_FOUND' }));
+});
+
+describe('evolveTask', () => {
+  it('keeps each completed occurrence with its time, and drops a reopened one', () => {
+    const monthly = { ...created, data: { ...created.data, recurrence: 'FREQ=MONTHLY' } } as TaskEvent;
+    const facts: TaskEvent[] = [
+      monthly,
+      { type: 'TaskCompleted', data: { taskId, occurrence: '2026-04-02', completedAt: '2026-04-02T18:00:00.000Z' } },
+      { type: 'TaskCompleted', data: { taskId, occurrence: '2026-05-02', completedAt: '2026-05-02T18:00:00.000Z' } },
+      { type: 'TaskReopened', data: { taskId, occurrence: '2026-04-02', reopenedAt: '2026-05-03T08:00:00.000Z' } },
+    ];
+    expect(facts.reduce(evolveTask, null)).toMatchObject({
+      completed: false, completedAt: null, completedOccurrences: { '2026-05-02': '2026-05-02T18:00:00.000Z' }, version: 4, updatedAt: '2026-05-03T08:00:00.000Z',
+    });
   });
 });
 

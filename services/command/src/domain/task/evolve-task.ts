@@ -6,19 +6,33 @@ export function evolveTask(state: Task | null, event: TaskEvent): Task | null {
   switch (event.type) {
     case 'TaskCreated': {
       const { taskId, createdAt, ...plan } = event.data;
-      return { id: taskId, ...plan, completed: false, completedAt: null, version: 1, createdAt, updatedAt: createdAt, deletedAt: null };
+      return {
+        id: taskId, ...plan, completed: false, completedAt: null, completedOccurrences: {}, version: 1, createdAt, updatedAt: createdAt, deletedAt: null,
+      };
     }
     case 'TaskUpdated': {
       if (!state) return state;
       const { taskId: _id, changedFields: _changed, updatedAt, ...plan } = event.data;
       return { ...state, ...plan, version: state.version + 1, updatedAt };
     }
-    case 'TaskCompleted':
+    case 'TaskCompleted': {
       if (!state) return state;
-      return { ...state, completed: true, completedAt: event.data.completedAt, version: state.version + 1, updatedAt: event.data.completedAt };
-    case 'TaskReopened':
+      const { occurrence, completedAt } = event.data;
+      const completion =
+        occurrence === null
+          ? { completed: true, completedAt }
+          : { completedOccurrences: { ...state.completedOccurrences, [occurrence]: completedAt } };
+      return { ...state, ...completion, version: state.version + 1, updatedAt: completedAt };
+    }
+    case 'TaskReopened': {
       if (!state) return state;
-      return { ...state, completed: false, completedAt: null, version: state.version + 1, updatedAt: event.data.reopenedAt };
+      const { occurrence, reopenedAt } = event.data;
+      const completion =
+        occurrence === null
+          ? { completed: false, completedAt: null }
+          : { completedOccurrences: Object.fromEntries(Object.entries(state.completedOccurrences).filter(([day]) => day !== occurrence)) };
+      return { ...state, ...completion, version: state.version + 1, updatedAt: reopenedAt };
+    }
     case 'TaskDeleted':
       if (!state) return state;
       return { ...state, version: state.version + 1, updatedAt: event.data.deletedAt, deletedAt: event.data.deletedAt };

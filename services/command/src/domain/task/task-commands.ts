@@ -23,15 +23,18 @@ export interface UpdateTask {
   readonly data: Partial<TaskFields> & { readonly taskId: string; readonly callerId: string; readonly expectedVersion: number };
 }
 
-/** Completing a completed task is no change (and no fact); so is reopening an open one. */
+/**
+ * Completing a completed task (or occurrence) is no change (and no fact); so is reopening an open one.
+ * `occurrence` (a day of the series) is required for a recurring task; a one-off task may name its date.
+ */
 export interface CompleteTask {
   readonly type: 'CompleteTask';
-  readonly data: { readonly taskId: string; readonly callerId: string };
+  readonly data: { readonly taskId: string; readonly callerId: string; readonly occurrence?: string | null };
 }
 
 export interface ReopenTask {
   readonly type: 'ReopenTask';
-  readonly data: { readonly taskId: string; readonly callerId: string };
+  readonly data: { readonly taskId: string; readonly callerId: string; readonly occurrence?: string | null };
 }
 
 export interface DeleteTask {

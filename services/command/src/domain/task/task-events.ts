@@ -25,14 +25,15 @@ export interface TaskUpdated {
   };
 }
 
+/** `occurrence`: the day of one occurrence of a recurring task, or null for a one-off task as a whole. */
 export interface TaskCompleted {
   readonly type: 'TaskCompleted';
-  readonly data: { readonly taskId: string; readonly completedAt: string };
+  readonly data: { readonly taskId: string; readonly occurrence: string | null; readonly completedAt: string };
 }
 
 export interface TaskReopened {
   readonly type: 'TaskReopened';
-  readonly data: { readonly taskId: string; readonly reopenedAt: string };
+  readonly data: { readonly taskId: string; readonly occurrence: string | null; readonly reopenedAt: string };
 }
 
 export interface TaskDeleted {

@@ -2,8 +2,11 @@
 export interface Task extends TaskPlan {
   readonly id: string;
   readonly ownerId: string;
+  /** A one-off task's completion (for a recurring task, only what V1 events once recorded: unused). */
   readonly completed: boolean;
   readonly completedAt: string | null;
+  /** A recurring task's completed occurrences: occurrence day `YYYY-MM-DD` → when it was completed. */
+  readonly completedOccurrences: Readonly<Record<string, string>>;
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;

@@ -71,7 +71,8 @@ Object.assign(handlers, {
   CompleteTask(call, callback) {
     seen.push({ context: readCallContext(call.metadata), request: call.request });
     callback(null, {
-      task: { id: call.request.id, title: 't', date: '2030-01-01', priority: 'LOW', category: 'c', completed: true, completedAt: answered, version: 2, createdAt: answered, updatedAt: answered },
+      task: { id: call.request.id, title: 't', date: '2030-01-01', priority: 'LOW', category: 'c', completed: true, completedAt: answered, version: 2, createdAt: answered, updatedAt: answered,
+        ...(call.request.occurrence ? { occurrence: call.request.occurrence, recurrence: 'FREQ=WEEKLY' } : {}) },
       consistencyToken: 'k2',
     });
   },
@@ -165,7 +166,10 @@ describe('gRPC journal commands', () => {
     expect(thought.record).toMatchObject({ text: 'idea', tags: ['x'], version: 1 });
     const task = await commands.createTask({ title: 'Plant', date: '2030-04-01', priority: 'HIGH', recurrence: 'FREQ=YEARLY' }, { userId, correlationId: 'c' });
     expect(task.record).toMatchObject({ title: 'Plant', date: '2030-04-01', priority: 'HIGH', recurrence: 'FREQ=YEARLY', dueTime: null, completedAt: null });
-    expect((await commands.completeTask(journalId, { userId, correlationId: 'c' })).record).toMatchObject({ completed: true, completedAt: new Date(answered) });
+    expect((await commands.completeTask(journalId, null, { userId, correlationId: 'c' })).record).toMatchObject({ completed: true, completedAt: new Date(answered), occurrence: null });
+    expect(seen.at(-1)?.request).toEqual({ id: journalId });
+    expect((await commands.completeTask(journalId, '2030-01-08', { userId, correlationId: 'c' })).record).toMatchObject({ completed: true, occurrence: '2030-01-08' });
+    expect(seen.at(-1)?.request).toEqual({ id: journalId, occurrence: '2030-01-08' });
     const stale = await commands.updateTask(journalId, 3, { title: 'x' }, { userId, correlationId: 'c' }).catch((e: unknown) => e);
     expect((stale as CommandRejected).failure).toMatchObject({ code: 'CONFLICT', currentVersion: 4 });
     const event = await commands.scheduleEvent(

@@ -28,12 +28,12 @@ export function grpcTaskCommands(client: CommandClient): TaskCommands {
       return answer(await commandCall(() => client.updateTask(request, callContext(metadata))), metadata.userId);
     },
 
-    async completeTask(id, metadata) {
-      return answer(await commandCall(() => client.completeTask({ id }, callContext(metadata))), metadata.userId);
+    async completeTask(id, occurrence, metadata) {
+      return answer(await commandCall(() => client.completeTask({ id, ...optional('occurrence', occurrence) }, callContext(metadata))), metadata.userId);
     },
 
-    async reopenTask(id, metadata) {
-      return answer(await commandCall(() => client.reopenTask({ id }, callContext(metadata))), metadata.userId);
+    async reopenTask(id, occurrence, metadata) {
+      return answer(await commandCall(() => client.reopenTask({ id, ...optional('occurrence', occurrence) }, callContext(metadata))), metadata.userId);
     },
 
     async deleteTask(id, metadata) {
@@ -48,7 +48,8 @@ function taskRecord(task: WrittenTask, ownerId: string): TaskRecord {
     ownerId,
     title: task.title,
     description: task.description ?? null,
-    date: task.date,
+    // An occurrence (the answer to completing one) reads as in a calendar day: dated on its day.
+    date: task.occurrence ?? task.date,
     dueTime: task.dueTime ?? null,
     // The command service never answers the zero value; MEDIUM is what an unset priority means anyway.
     priority: priorities.includes(task.priority as Priority) ? (task.priority as Priority) : 'MEDIUM',
@@ -56,6 +57,7 @@ function taskRecord(task: WrittenTask, ownerId: string): TaskRecord {
     completed: task.completed,
     completedAt: task.completedAt ? new Date(task.completedAt) : null,
     recurrence: task.recurrence ?? null,
+    occurrence: task.occurrence ?? null,
     version: task.version,
     createdAt: new Date(task.createdAt),
     updatedAt: new Date(task.updatedAt),

@@ -24,8 +24,11 @@ export type UpdateTask = Patch<{
 export interface TaskCommands {
   createTask(command: CreateTask, metadata: CommandMetadata): Promise<Written<TaskRecord>>;
   updateTask(id: string, expectedVersion: number, patch: UpdateTask, metadata: CommandMetadata): Promise<Written<TaskRecord>>;
-  /** Completing a completed task (reopening an open one) changes nothing and answers the task as it is. */
-  completeTask(id: string, metadata: CommandMetadata): Promise<Written<TaskRecord>>;
-  reopenTask(id: string, metadata: CommandMetadata): Promise<Written<TaskRecord>>;
+  /**
+   * Completing a completed task or occurrence (reopening an open one) changes nothing and answers it as it
+   * is. `occurrence`: which day of a recurring task (required for those); a one-off task may name its date.
+   */
+  completeTask(id: string, occurrence: string | null, metadata: CommandMetadata): Promise<Written<TaskRecord>>;
+  reopenTask(id: string, occurrence: string | null, metadata: CommandMetadata): Promise<Written<TaskRecord>>;
   deleteTask(id: string, metadata: CommandMetadata): Promise<Deleted>;
 }

@@ -1,6 +1,7 @@
 import type { Reader } from './reader.js';
 import type { MoodDay } from '../../analytics/mood-trend.js';
 import { moods } from './records.js';
+import { taskOccurrencesBetween } from './task-reads.js';
 
 // Every query names the owner (row-level security enforces it underneath as well).
 
@@ -51,8 +52,15 @@ export interface TaskStats {
   readonly completionRate: number;
 }
 
-/** The owner's live tasks whose series overlaps [from, to] (as `tasks(from, to)`), and how many are completed. */
+/**
+ * The owner's live tasks whose series overlaps [from, to] (as `tasks(from, to)`), and how many are
+ * completed: with both bounds, occurrence by occurrence (each day of a recurring task counts on its own).
+ */
 export async function taskStatsOf(pool: Reader, ownerId: string, from: string | null, to: string | null): Promise<TaskStats> {
+  if (from !== null && to !== null) {
+    const occurrences = await taskOccurrencesBetween(pool, ownerId, from, to);
+    return stats(occurrences.length, occurrences.filter((task) => task.completed).length);
+  }
   const { rows } = await pool.query<{ total: number; completed: number }>(
     `SELECT count(*)::int AS total, count(*) FILTER (WHERE completed)::int AS completed FROM tasks_view
       WHERE owner_id = $1 AND deleted_at IS NULL
@@ -60,8 +68,10 @@ export async function taskStatsOf(pool: Reader, ownerId: string, from: string | 
     [ownerId, from, to],
   );
   const { total, completed } = rows[0] ?? { total: 0, completed: 0 };
-  return { total, completed, completionRate: total === 0 ? 0 : completed / total };
+  return stats(total, completed);
 }
+
+const stats = (total: number, completed: number): TaskStats => ({ total, completed, completionRate: total === 0 ? 0 : completed / total });
 
 /** The entries (live ones) analysed most recently, newest analysis first. */
 export async function latestInsightsOf(pool: Reader, ownerId: string, limit: number): Promise<string[]> {

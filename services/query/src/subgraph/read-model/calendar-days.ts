@@ -3,6 +3,7 @@ import { badUserInput } from '../errors.js';
 import { dayStart, occurrencesBetween, utcDay } from '../../recurrence/occurrences.js';
 import { eventSeriesOverlapping } from './calendar-event-reads.js';
 import type { CalendarEventRecord, TaskRecord } from './records.js';
+import { completedOccurrencesBetween, occurrencesOf } from './task-occurrences.js';
 import { taskSeriesOverlapping } from './task-reads.js';
 
 export interface CalendarDay {
@@ -19,8 +20,8 @@ const dayMs = 24 * 60 * 60 * 1000;
 /**
  * The caller's days from `start` to `end` (inclusive, UTC days), each with the tasks and calendar events
  * that occur on it: recurring series expanded (RFC 5545, rrule), an event on every day it overlaps.
- * An occurrence carries its own day (task) or span (event); its id is the series', which is what the
- * mutations take.
+ * An occurrence carries its own day (task, with its own completion) or span (event); its id is the
+ * series', which is what the mutations take (with the occurrence's day, for a task).
  */
 export async function calendarDays(pool: Reader, ownerId: string, start: string, end: string): Promise<CalendarDay[]> {
   if (end < start) throw badUserInput('end must not be before start', 'end');
@@ -33,15 +34,14 @@ export async function calendarDays(pool: Reader, ownerId: string, start: string,
     events: [],
   }));
   const windowEnd = new Date(windowStart.getTime() + count * dayMs);
-  const [tasks, events] = await Promise.all([
+  const [tasks, completed, events] = await Promise.all([
     taskSeriesOverlapping(pool, ownerId, start, end, calendarLimits.series),
+    completedOccurrencesBetween(pool, ownerId, start, end),
     eventSeriesOverlapping(pool, ownerId, windowStart, windowEnd, calendarLimits.series),
   ]);
 
   for (const task of tasks) {
-    for (const occurrence of occurrencesBetween({ start: dayStart(task.date), rule: task.recurrence }, windowStart, dayStart(end))) {
-      days[dayIndex(windowStart, occurrence)]?.tasks.push({ ...task, date: utcDay(occurrence) });
-    }
+    for (const occurrence of occurrencesOf(task, start, end, completed)) days[dayIndex(windowStart, dayStart(occurrence.date))]?.tasks.push(occurrence);
   }
   for (const event of events) {
     const duration = event.endsAt.getTime() - event.startsAt.getTime();

@@ -49,7 +49,8 @@ export const priorities = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const;
 export type Priority = (typeof priorities)[number];
 
 /**
- * A task. `date` is a calendar day (`YYYY-MM-DD`); in a calendar day it is the occurrence's day, the
+ * A task. `date` is a calendar day (`YYYY-MM-DD`); for an occurrence of a recurring task it is the
+ * occurrence's day (then `occurrence` too, and `completed`/`completedAt` are that occurrence's), the
  * series' own date everywhere else. `dueTime` is `HH:MM`.
  */
 export interface TaskRecord {
@@ -64,6 +65,8 @@ export interface TaskRecord {
   readonly completed: boolean;
   readonly completedAt: Date | null;
   readonly recurrence: string | null;
+  /** Set on an occurrence of a recurring task: its day. */
+  readonly occurrence: string | null;
   readonly version: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;

@@ -73,19 +73,19 @@ export function recordingCommands(): Commands & { sent: SentCommand[] } {
       record('createTask', command, metadata);
       return written({ id: randomUUID(), ownerId: metadata.userId, title: command.title, description: command.description ?? null,
         date: command.date, dueTime: command.dueTime ?? null, priority: command.priority ?? 'MEDIUM', category: command.category ?? 'general',
-        completed: false, completedAt: null, recurrence: command.recurrence ?? null, version: 1, createdAt: now(), updatedAt: now() });
+        completed: false, completedAt: null, recurrence: command.recurrence ?? null, occurrence: null, version: 1, createdAt: now(), updatedAt: now() });
     },
     async updateTask(id, expectedVersion, patch, metadata) {
       record('updateTask', { id, expectedVersion, patch }, metadata);
       return written(task(id, metadata.userId, expectedVersion + 1, false));
     },
-    async completeTask(id, metadata) {
-      record('completeTask', { id }, metadata);
-      return written(task(id, metadata.userId, 2, true));
+    async completeTask(id, occurrence, metadata) {
+      record('completeTask', { id, occurrence }, metadata);
+      return written(task(id, metadata.userId, 2, true, occurrence));
     },
-    async reopenTask(id, metadata) {
-      record('reopenTask', { id }, metadata);
-      return written(task(id, metadata.userId, 3, false));
+    async reopenTask(id, occurrence, metadata) {
+      record('reopenTask', { id, occurrence }, metadata);
+      return written(task(id, metadata.userId, 3, false, occurrence));
     },
     async deleteTask(id, metadata) {
       record('deleteTask', { id }, metadata);
@@ -104,8 +104,8 @@ export function recordingCommands(): Commands & { sent: SentCommand[] } {
   };
 }
 
-function task(id: string, ownerId: string, version: number, completed: boolean) {
+function task(id: string, ownerId: string, version: number, completed: boolean, occurrence: string | null = null) {
   const now = new Date();
-  return { id, ownerId, title: 'Task', description: null, date: '2030-01-01', dueTime: null, priority: 'MEDIUM' as const, category: 'general',
-    completed, completedAt: completed ? now : null, recurrence: null, version, createdAt: now, updatedAt: now };
+  return { id, ownerId, title: 'Task', description: null, date: occurrence ?? '2030-01-01', dueTime: null, priority: 'MEDIUM' as const, category: 'general',
+    completed, completedAt: completed ? now : null, recurrence: occurrence ? 'FREQ=DAILY' : null, occurrence, version, createdAt: now, updatedAt: now };
 }

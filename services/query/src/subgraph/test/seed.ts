@@ -82,6 +82,8 @@ export interface SeedTask {
   /** The series' last day ('infinity' when endless), as the projector computes it. */
   lastDate?: string;
   completed?: boolean;
+  /** Days of a recurring task completed on their own (task_occurrences_view). */
+  completedOccurrences?: string[];
   deleted?: boolean;
 }
 
@@ -96,6 +98,9 @@ export async function seedTask(pool: Pool, task: SeedTask): Promise<string> {
       task.lastDate ?? (task.recurrence ? 'infinity' : task.date), task.completed ?? false, task.completed ? now : null, now,
       task.deleted ? now : null],
   );
+  for (const day of task.completedOccurrences ?? []) {
+    await pool.query('INSERT INTO task_occurrences_view (task_id, owner_id, occurrence, completed_at) VALUES ($1, $2, $3, $4)', [id, task.ownerId, day, `${day}T18:00:00Z`]);
+  }
   await pool.query(`INSERT INTO projection_versions (projection, aggregate_id, version) VALUES ('query', $1, 1)`, [id]);
   return id;
 }

@@ -3,8 +3,11 @@
 
 export interface ReopenTaskRequest {
   'id'?: (string);
+  'occurrence'?: (string);
+  '_occurrence'?: "occurrence";
 }
 
 export interface ReopenTaskRequest__Output {
   'id': (string);
+  'occurrence'?: (string);
 }

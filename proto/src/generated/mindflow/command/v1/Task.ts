@@ -4,7 +4,8 @@ import type { _mindflow_command_v1_Priority_Value, _mindflow_command_v1_Priority
 
 /**
  * API.md `type Task`. `date` is YYYY-MM-DD, `due_time` HH:MM, `recurrence` an RFC 5545 RRULE,
- * instants are ISO-8601.
+ * instants are ISO-8601. `occurrence` (YYYY-MM-DD) is set when the task is one occurrence of a recurring
+ * task (the answer to completing or reopening it): `completed` and `completed_at` are then that occurrence's.
  */
 export interface Task {
   'id'?: (string);
@@ -20,15 +21,18 @@ export interface Task {
   'version'?: (number);
   'createdAt'?: (string);
   'updatedAt'?: (string);
+  'occurrence'?: (string);
   '_description'?: "description";
   '_dueTime'?: "dueTime";
   '_completedAt'?: "completedAt";
   '_recurrence'?: "recurrence";
+  '_occurrence'?: "occurrence";
 }
 
 /**
  * API.md `type Task`. `date` is YYYY-MM-DD, `due_time` HH:MM, `recurrence` an RFC 5545 RRULE,
- * instants are ISO-8601.
+ * instants are ISO-8601. `occurrence` (YYYY-MM-DD) is set when the task is one occurrence of a recurring
+ * task (the answer to completing or reopening it): `completed` and `completed_at` are then that occurrence's.
  */
 export interface Task__Output {
   'id': (string);
@@ -44,4 +48,5 @@ export interface Task__Output {
   'version': (number);
   'createdAt': (string);
   'updatedAt': (string);
+  'occurrence'?: (string);
 }

@@ -13,6 +13,11 @@ interface UpdateTaskArgs {
   input: UpdateTask;
 }
 
+interface OccurrenceArgs {
+  id: string;
+  occurrence?: string | null;
+}
+
 const payload = (written: Awaited<ReturnType<SubgraphContext['commands']['createTask']>>) => ({
   task: written.record,
   consistencyToken: written.consistencyToken,
@@ -27,13 +32,16 @@ export const taskMutations = {
     return payload(await sendTyped('task', () => context.commands.updateTask(id, expectedVersion, input, metadata(context))));
   },
 
-  /** Completing a completed task changes nothing and answers it as it is (same version, same token). */
-  async completeTask(_root: unknown, { id }: { id: string }, context: SubgraphContext) {
-    return payload(await sendTyped('task', () => context.commands.completeTask(id, metadata(context))));
+  /**
+   * Completing a completed task or occurrence changes nothing and answers it as it is (same version, same
+   * token). The command side checks the occurrence (required for a recurring task, a day of its series).
+   */
+  async completeTask(_root: unknown, { id, occurrence }: OccurrenceArgs, context: SubgraphContext) {
+    return payload(await sendTyped('task', () => context.commands.completeTask(id, occurrence ?? null, metadata(context))));
   },
 
-  async reopenTask(_root: unknown, { id }: { id: string }, context: SubgraphContext) {
-    return payload(await sendTyped('task', () => context.commands.reopenTask(id, metadata(context))));
+  async reopenTask(_root: unknown, { id, occurrence }: OccurrenceArgs, context: SubgraphContext) {
+    return payload(await sendTyped('task', () => context.commands.reopenTask(id, occurrence ?? null, metadata(context))));
   },
 
   async deleteTask(_root: unknown, { id }: { id: string }, context: SubgraphContext) {

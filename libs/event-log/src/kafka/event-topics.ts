@@ -1,0 +1,54 @@
+import type { Admin, ITopicConfig } from 'kafkajs';
+import { ConfigResourceTypes } from 'kafkajs';
+
+/**
+ * Event topics keep every event for good: a rebuild reads a projection's history from offset 0, and a topic
+ * that drops old segments (the broker's default is 7 days) would silently build a read model without them.
+ * Set on the topic itself, so it holds whatever the broker's defaults are (tools/infra, compose, k8s).
+ */
+export const eventTopicConfig: readonly { name: string; value: string }[] = [
+  { name: 'retention.ms', value: '-1' },
+  { name: 'retention.bytes', value: '-1' },
+];
+
+export interface EnsureTopicsOptions {
+  readonly partitions: number;
+  readonly replicationFactor?: number;
+  readonly log?: { info(context: object, message: string): void; warn(context: object, message: string): void };
+}
+
+/**
+ * Creates the missing topics with `eventTopicConfig`, and gives existing ones that config when they lack it
+ * (topics created before it, with the broker's time-limited retention). Returns the topics it created.
+ */
+export async function ensureEventTopics(admin: Admin, topics: readonly string[], options: EnsureTopicsOptions): Promise<string[]> {
+  const existing = new Set(await admin.listTopics());
+  const missing = topics.filter((topic) => !existing.has(topic));
+  if (missing.length > 0) {
+    const configs: ITopicConfig[] = missing.map((topic) => ({
+      topic,
+      numPartitions: options.partitions,
+      ...(options.replicationFactor ? { replicationFactor: options.replicationFactor } : {}),
+      configEntries: [...eventTopicConfig],
+    }));
+    await admin.createTopics({ waitForLeaders: true, topics: configs });
+    options.log?.info({ topics: missing }, 'created topics (events kept for good)');
+  }
+  const present = topics.filter((topic) => existing.has(topic));
+  if (present.length === 0) return missing;
+  const described = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: present.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: eventTopicConfig.map((c) => c.name) })),
+  });
+  const stale = described.resources
+    .filter((resource) => eventTopicConfig.some((wanted) => resource.configEntries.find((e) => e.configName === wanted.name)?.configValue !== wanted.value))
+    .map((resource) => resource.resourceName);
+  if (stale.length > 0) {
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: stale.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configEntries: [...eventTopicConfig] })),
+    });
+    options.log?.warn({ topics: stale }, 'topics had a time- or size-limited retention: set to keep events for good');
+  }
+  return missing;
+}
