@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureDatabase } from '@mindflow/db';
 import { repoRoot, startSystem } from '../system/index.js';
+import { runLauncher, supervision } from './launcher.js';
 import { printWelcome } from './welcome.js';
 
 interface Endpoints { postgresUrl?: string; redisUrl?: string; kafkaBrokers?: string; elasticsearchUrl?: string }
@@ -25,6 +26,7 @@ if (!kafkaBrokers || !redisUrl) {
 await ensureDatabase(writeUrl);
 await ensureDatabase(readUrl);
 
+let urls: { gatewayUrl?: string; appUrl?: string } = {};
 const system = await startSystem({
   mode: 'distributed',
   writeDatabaseUrl: writeUrl,
@@ -34,9 +36,9 @@ const system = await startSystem({
   ...(elasticsearchUrl ? { elasticsearchUrl } : {}),
   gatewayPort: Number(process.env['GATEWAY_PORT'] ?? 4000),
   gatewayHost: process.env['HOST'],
+  clientPort: Number(process.env['CLIENT_PORT'] ?? 3000),
+  supervise: supervision('distributed', () => urls),
 });
-await printWelcome(system.gatewayUrl);
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void system.stop().finally(() => process.exit(0)));
-}
+urls = system;
+runLauncher('distributed', system);
+await printWelcome(system.gatewayUrl, system.appUrl);

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { ensureDatabase, startEmbeddedPostgres } from '@mindflow/db';
 import { repoRoot, startSystem } from '../system/index.js';
+import { runLauncher, supervision } from './launcher.js';
 import { printWelcome } from './welcome.js';
 
 const port = Number(process.env['EMBEDDED_POSTGRES_PORT'] ?? 54329);
@@ -25,6 +26,7 @@ if (!writeUrl || !readUrl) {
 await ensureDatabase(writeUrl);
 await ensureDatabase(readUrl);
 
+let urls: { gatewayUrl?: string; appUrl?: string } = {};
 const system = await startSystem({
   mode: 'embedded',
   writeDatabaseUrl: writeUrl,
@@ -32,15 +34,8 @@ const system = await startSystem({
   gatewayPort: Number(process.env['GATEWAY_PORT'] ?? 4000),
   gatewayHost: process.env['HOST'],
   clientPort: Number(process.env['CLIENT_PORT'] ?? 3000),
+  supervise: supervision('embedded', () => urls),
 });
+urls = system;
+runLauncher('embedded', system, async () => stopPostgres?.());
 await printWelcome(system.gatewayUrl, system.appUrl);
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('stopping MindFlow…');
-    void system.stop().then(() => stopPostgres?.()).finally(() => process.exit(0));
-  });
-}

@@ -20,5 +20,6 @@ then send the accessToken as the header  Authorization: Bearer <accessToken>.
 It lasts 15 minutes: refreshSession renews it (the refresh token rides in an httpOnly cookie), login signs in
 again, logout (everywhere: true) ends your sessions.
 
+A role that dies is restarted (the launcher logs it); \`npm run status\` shows every role's state.
 Press Ctrl-C to stop.`);
 }

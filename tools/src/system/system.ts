@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ensureDatabase } from '@mindflow/db';
 import { freePort } from './free-port.js';
 import { ServiceProcess } from './service-process.js';
+import { Supervisor, type SupervisorOptions } from './supervisor.js';
 
 export const repoRoot = join(import.meta.dirname, '..', '..', '..');
 /** The built SPA: its presence decides whether the app's server starts. */
@@ -38,6 +39,11 @@ export interface SystemOptions {
   /** Where services' logs go; null silences them. */
   readonly output?: NodeJS.WritableStream | null;
   readonly extraEnv?: Record<string, string>;
+  /**
+   * Restart roles that die (`npm start`, `npm run start:distributed`). Off for tests and drills, which kill
+   * and restart roles themselves.
+   */
+  readonly supervise?: SupervisorOptions;
 }
 
 export interface RunningSystem {
@@ -49,6 +55,8 @@ export interface RunningSystem {
    * search-projector, search-subgraph, identity, insights-projector, insights-subgraph, gateway.
    */
   readonly services: ReadonlyMap<string, ServiceProcess>;
+  /** With `supervise`: restarts roles that die and knows each role's state. */
+  readonly supervisor?: Supervisor;
   stop(): Promise<void>;
 }
 
@@ -154,7 +162,17 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     await stop();
     throw error;
   }
-  return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, ...(client ? { appUrl: client.url } : {}), services, stop };
+  const supervisor = options.supervise ? new Supervisor(services, options.supervise) : undefined;
+  return {
+    gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+    ...(client ? { appUrl: client.url } : {}),
+    services,
+    ...(supervisor ? { supervisor } : {}),
+    async stop() {
+      supervisor?.stop(); // first: the roles' exits that follow are not crashes
+      await stop();
+    },
+  };
 }
 
 /** identity's database next to the write DB: same server, the write DB's name + `_identity`. */
