@@ -1,5 +1,9 @@
 import type { Admin, ITopicConfig } from 'kafkajs';
-import { ConfigResourceTypes } from 'kafkajs';
+import kafkajs from 'kafkajs';
+
+// kafkajs is CommonJS, and Node's ESM loader reads its export list only up to `CompressionTypes`: a named import
+// of ConfigResourceTypes passes the type-check and vitest but fails at start-up of every role under plain Node.
+const { ConfigResourceTypes } = kafkajs;
 
 /**
  * Event topics keep every event for good: a rebuild reads a projection's history from offset 0, and a topic
