@@ -1,5 +1,5 @@
 export { createPool, type Pool, type PoolClient } from './pool.js';
 export { withTransaction } from './transaction.js';
 export { ensureDatabase } from './ensure-database.js';
-export { migrate, migrationsFromDir, type Migration } from './migrate.js';
+export { migrate, migrationChecksum, MigrationChangedError, migrationsFromDir, type Migration } from './migrate.js';
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres.js';
