@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@mindflow/testing';
 import { repoRoot, startSystem, type RunningSystem } from '@mindflow/tools';
 import { launchChromium } from './browser.js';
@@ -154,6 +154,73 @@ describe('the app in a browser (embedded mode)', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/planner$/);
     await page.getByRole('checkbox', { name: 'Reopen Water the plants' }).waitFor();
+  });
+
+  it('never loses an entry: a refused save, leaving and coming back, a dropped network', async () => {
+    const content = page.getByLabel('Entry', { exact: true });
+    const title = page.getByLabel('Title');
+    const saveState = (text: string | RegExp) => page.locator('.save-state').filter({ hasText: text });
+    await page.goto(`${appUrl}/journals`);
+    await page.getByRole('link', { name: /Morning pages/ }).click();
+    await page.getByRole('link', { name: 'New entry' }).first().click();
+    await content.fill('The ferry was late, so I wrote this on the pier.');
+    await saveState('All changes saved').waitFor();
+    await page.waitForURL(/\/entries\/[0-9a-f-]{36}$/);
+    const entryUrl = page.url();
+
+    // a title over the server's limit (200): pointed at, not sent, and not lost
+    const longTitle = 'On the pier, waiting '.repeat(11).trim();
+    await title.fill(longTitle);
+    await content.fill('The ferry was late, so I wrote this on the pier. Gulls everywhere.');
+    await page.getByText(`A title can have at most 200 characters: this one has ${longTitle.length}`).waitFor();
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    await saveState('Not saved — fix the highlighted field').waitFor();
+    await shot('09-entry-refused-title');
+
+    // leaving in the app asks first; staying keeps everything on screen
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Thoughts' }).click();
+    const leave = page.getByRole('alertdialog', { name: 'Leave with unsaved changes?' });
+    await leave.waitFor();
+    await leave.getByRole('button', { name: 'Cancel' }).click();
+    expect(page.url()).toBe(entryUrl);
+    expect(await title.inputValue()).toBe(longTitle);
+
+    // leaving the page altogether: the browser warns (beforeunload); left anyway, the draft stays on the device
+    const dialogs: string[] = [];
+    const onDialog = (dialog: Dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.accept();
+    };
+    page.on('dialog', onDialog);
+    await page.goto(`${appUrl}/thoughts`);
+    page.off('dialog', onDialog);
+    expect(dialogs).toEqual(['beforeunload']);
+    await page.goto(entryUrl);
+    await page.getByText('Restored what you wrote on this device').waitFor();
+    expect(await title.inputValue()).toBe(longTitle);
+    expect(await content.inputValue()).toContain('Gulls everywhere.');
+    await saveState('Not saved — fix the highlighted field').waitFor();
+
+    // fixed: saved, and the server has it (a reload reads it back, nothing left to restore)
+    await title.fill('On the pier');
+    await saveState('All changes saved').waitFor();
+    await page.reload();
+    await expect.poll(() => title.inputValue()).toBe('On the pier');
+    expect(await content.inputValue()).toContain('Gulls everywhere.');
+    expect(await page.getByText('Restored what you wrote on this device').count()).toBe(0);
+
+    // the network drops while writing: kept, then saved by itself when it is back (no Ctrl+S)
+    await context.setOffline(true);
+    await content.fill('The ferry was late, so I wrote this on the pier. Gulls everywhere. Written while the network was down.');
+    await saveState('Offline — kept on this device, saves when you are back').waitFor();
+    await page.getByRole('banner').getByText('You are offline.').waitFor();
+    await shot('10-entry-offline');
+    await context.setOffline(false);
+    await saveState('All changes saved').waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByText('You are offline').count()).toBe(0);
+    await page.reload();
+    await expect.poll(() => content.inputValue()).toContain('Written while the network was down.');
+    expect(await page.getByText('Restored what you wrote on this device').count()).toBe(0);
   });
 
   it('is usable on a phone-sized screen', async () => {

@@ -58,6 +58,7 @@ export function provideGraphql(): (Provider | EnvironmentProviders)[] {
         },
         retryAttempts: Number.POSITIVE_INFINITY,
         shouldRetry: () => true,
+        retryWait: (retries) => status.waitToRetry(retries),
         on: { connected: () => status.connected(), closed: () => status.lost() },
       });
       const ws = new GraphQLWsLink(wsClient);

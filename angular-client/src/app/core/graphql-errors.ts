@@ -47,6 +47,11 @@ export function isFeatureUnavailable(error: ApiError): boolean {
   return error.code === 'GRAPHQL_VALIDATION_FAILED' && /Cannot query field|Unknown type/.test(error.message);
 }
 
+/** A failure on the way (network, server busy or down) that the same request may get past later; any other is an answer. */
+export function isTransient(error: ApiError): boolean {
+  return error.code === 'NETWORK' || error.code === 'RATE_LIMITED' || error.code === 'UNKNOWN';
+}
+
 /** What to tell a person. */
 export function describeError(error: ApiError): string {
   switch (error.code) {

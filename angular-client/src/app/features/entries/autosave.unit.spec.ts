@@ -1,4 +1,4 @@
-import { Autosave, SaveConflict, type Timer } from './autosave';
+import { Autosave, SaveConflict, SaveRejected, type Timer } from './autosave';
 
 /** A timer the test fires by hand. */
 function manualTimer() {
@@ -81,11 +81,83 @@ describe('Autosave', () => {
     }, 500, manualTimer().timer);
     autosave.change('text');
     await autosave.flush();
-    expect(autosave.state()).toBe('error');
+    expect(autosave.state()).toBe('retrying');
     fail = false;
     await autosave.flush();
     expect(calls).toEqual(['text', 'text']);
     expect(autosave.state()).toBe('saved');
+  });
+
+  it('retries a failed save by itself, backing off, until it goes through', async () => {
+    let failuresLeft = 3;
+    const calls: string[] = [];
+    const delays: number[] = [];
+    const clock = manualTimer();
+    const timer: Timer = { set: (cb, ms) => { delays.push(ms); return clock.timer.set(cb, ms); }, clear: clock.timer.clear };
+    const autosave = new Autosave<string>(async (d) => {
+      calls.push(d);
+      if (failuresLeft-- > 0) throw new Error('offline');
+    }, 500, timer);
+    autosave.change('text');
+    clock.fire();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await vi.waitFor(() => expect(autosave.state()).toBe('retrying'));
+      expect(clock.armed).toBe(true);
+      clock.fire();
+    }
+    await vi.waitFor(() => expect(autosave.state()).toBe('saved'));
+    expect(calls).toEqual(['text', 'text', 'text', 'text']);
+    expect(delays).toEqual([500, 1000, 2000, 4000]);
+    expect(clock.armed).toBe(false);
+  });
+
+  it('tries again at once when the network is back (retryNow)', async () => {
+    let fail = true;
+    const calls: string[] = [];
+    const clock = manualTimer();
+    const autosave = new Autosave<string>(async (d) => {
+      calls.push(d);
+      if (fail) throw new Error('offline');
+    }, 500, clock.timer);
+    autosave.change('text');
+    await autosave.flush();
+    expect(autosave.state()).toBe('retrying');
+    fail = false;
+    autosave.retryNow();
+    await vi.waitFor(() => expect(autosave.state()).toBe('saved'));
+    expect(calls).toEqual(['text', 'text']);
+    expect(clock.armed).toBe(false);
+  });
+
+  it('does not resend a rejected draft; the next change is saved', async () => {
+    const calls: string[] = [];
+    const clock = manualTimer();
+    const autosave = new Autosave<string>(async (d) => {
+      calls.push(d);
+      if (d.length > 5) throw new SaveRejected({ code: 'BAD_USER_INPUT', field: 'title' });
+    }, 500, clock.timer);
+    autosave.change('too long');
+    await autosave.flush();
+    expect(autosave.state()).toBe('rejected');
+    expect(clock.armed).toBe(false);
+    autosave.retryNow();
+    await autosave.flush();
+    expect(calls).toEqual(['too long']);
+    autosave.change('short');
+    await autosave.flush();
+    expect(calls).toEqual(['too long', 'short']);
+    expect(autosave.state()).toBe('saved');
+  });
+
+  it('schedules nothing more once disposed', async () => {
+    const clock = manualTimer();
+    const autosave = new Autosave<string>(async () => { throw new Error('offline'); }, 500, clock.timer);
+    autosave.change('text');
+    autosave.dispose();
+    expect(clock.armed).toBe(false);
+    await autosave.flush();
+    expect(autosave.state()).toBe('retrying');
+    expect(clock.armed).toBe(false);
   });
 
   it('settle drops what is pending', async () => {
@@ -97,6 +169,6 @@ describe('Autosave', () => {
     expect(clock.armed).toBe(false);
     await autosave.flush();
     expect(calls).toEqual([]);
-    expect(autosave.state()).toBe('saved');
+    expect(autosave.state()).toBe('idle'); // nothing was saved, so it must not say so
   });
 });

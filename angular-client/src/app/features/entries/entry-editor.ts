@@ -1,40 +1,58 @@
 import { ChangeDetectionStrategy, Component, type OnDestroy, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Location } from '@angular/common';
+import { DatePipe } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
+import { ConnectionStatus } from '../../core/connection-status';
 import { Gql } from '../../core/gql';
-import type { ApiError } from '../../core/graphql-errors';
+import { isTransient, type ApiError } from '../../core/graphql-errors';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { ErrorMessage } from '../../shared/error-message';
 import {
   CreateEntryDocument, DeleteEntryDocument, EntryDocument, EntryInsightsDocument, JournalsDocument, UpdateEntryDocument,
   type EntryFieldsFragment, type Mood,
 } from '../../graphql/generated';
-import { Autosave, SaveConflict } from './autosave';
-import { emptyDraft, parseTags, type EntryDraft } from './entry-draft';
+import { Autosave, SaveConflict, SaveRejected } from './autosave';
+import { draftProblems, emptyDraft, entryLimits, parseTags, sameDraft, type DraftField, type EntryDraft } from './entry-draft';
+import { LocalDrafts, type DraftSlot } from './local-drafts';
 import { moods } from './moods';
+import { saveStatus, type HeldBack } from './save-status';
+import type { LeavesSafely } from './unsaved-changes-guard';
 
-/** Write or edit an entry: autosaved, with mood and tags; a change made elsewhere shows both versions. */
+const formFields: readonly string[] = ['title', 'content', 'tags'] satisfies DraftField[];
+
+/**
+ * Write or edit an entry: autosaved, with mood and tags; a change made elsewhere shows both versions. Nothing
+ * written is lost: every draft the server has not acknowledged is kept on the device (LocalDrafts) and offered
+ * back when the entry is opened again; refused fields are pointed at; failed saves retry by themselves.
+ */
 @Component({
   selector: 'mf-entry-editor',
-  imports: [FormsModule, RouterLink, ConfirmDialog, ErrorMessage],
+  imports: [FormsModule, RouterLink, ConfirmDialog, ErrorMessage, DatePipe],
   templateUrl: './entry-editor.html',
   styleUrl: './entry-editor.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(document:keydown.control.s)': 'saveNow($event)', '(document:keydown.meta.s)': 'saveNow($event)' },
+  host: {
+    '(document:keydown.control.s)': 'saveNow($event)', '(document:keydown.meta.s)': 'saveNow($event)',
+    '(window:online)': 'autosave.retryNow()', '(window:beforeunload)': 'warnBeforeUnload($event)',
+  },
 })
-export class EntryEditor implements OnDestroy {
+export class EntryEditor implements OnDestroy, LeavesSafely {
   private readonly gql = inject(Gql);
   private readonly router = inject(Router);
-  private readonly location = inject(Location);
-  /** route param (existing entry) */
+  private readonly connection = inject(ConnectionStatus);
+  private readonly localDrafts = inject(LocalDrafts);
+  /** route param: the entry, or `new` */
   readonly id = input<string | undefined>(undefined);
   /** query param (new entry) */
   readonly journal = input<string | undefined>(undefined);
 
   protected readonly moods = moods;
+  protected readonly limits = entryLimits;
   protected readonly draft = signal<EntryDraft>(emptyDraft);
+  /** The draft the server last acknowledged (loaded or saved): "saved" means the draft on screen equals it. */
+  private readonly acknowledged = signal<EntryDraft>(emptyDraft);
   protected tagText = '';
+  protected readonly loading = signal(false);
   protected readonly entryId = signal<string | null>(null);
   protected readonly saved = signal<EntryFieldsFragment | null>(null);
   protected readonly journalId = signal<string | null>(null);
@@ -42,24 +60,56 @@ export class EntryEditor implements OnDestroy {
   protected readonly saveError = signal<ApiError | null>(null);
   protected readonly theirs = signal<EntryFieldsFragment | null>(null);
   protected readonly confirmingDelete = signal(false);
+  protected readonly confirmingLeave = signal(false);
+  /** When the draft on screen was restored from this device: the time it was kept. */
+  protected readonly restoredFrom = signal<string | null>(null);
+  private answerLeave: ((leave: boolean) => void) | undefined;
   private version = 0;
-  private readonly idempotencyKey = crypto.randomUUID();
-  private readonly autosave = new Autosave<EntryDraft>((draft) => this.persist(draft));
-  protected readonly saveState = this.autosave.state;
-  protected readonly journals = this.gql.watch(JournalsDocument, () => (this.journalId() ? undefined : { first: 50 }));
+  private idempotencyKey: string = crypto.randomUUID();
+  private slot: DraftSlot | null = null;
+  private destroyed = false;
+  /** The address a just-created entry is moving to (in this same editor): not a leaving. */
+  private movingTo: string | null = null;
+  protected readonly autosave = new Autosave<EntryDraft>((draft) => this.persist(draft));
+  protected readonly journals = this.gql.watch(JournalsDocument, () => (this.journalId() || this.loading() ? undefined : { first: 50 }));
   protected readonly insights = this.gql.watch(EntryInsightsDocument, () => {
     const id = this.entryId();
     return id ? { id } : undefined;
   });
-  protected readonly statusText = computed(() => {
-    switch (this.saveState()) {
-      case 'saving': return 'Saving…';
-      case 'saved': return 'All changes saved';
-      case 'unsaved': return 'Unsaved changes';
-      case 'conflict': return 'Changed elsewhere — choose a version';
-      case 'error': return 'Not saved — will retry when you type, or press Ctrl+S';
-      default: return this.entryId() ? 'Up to date' : 'New entry';
-    }
+
+  protected readonly dirty = computed(() => !sameDraft(this.draft(), this.acknowledged()));
+  /** Problems per field: the limits checked here, and a refusal from the server for a field of the form. */
+  protected readonly problems = computed(() => {
+    const refused = this.saveError();
+    const fromServer = refused?.code === 'BAD_USER_INPUT' && refused.field && formFields.includes(refused.field)
+      ? { [refused.field]: sentence(refused.message) } : {};
+    return { ...fromServer, ...draftProblems(this.draft()) } as Partial<Record<DraftField, string>>;
+  });
+  /** A refusal not about a field of the form (or any other failure): shown under the form. */
+  protected readonly generalError = computed(() => {
+    const error = this.saveError();
+    return error && !(error.field && formFields.includes(error.field)) ? error : null;
+  });
+  protected readonly heldBack = computed<HeldBack | null>(() => {
+    if (Object.keys(draftProblems(this.draft())).length > 0) return 'invalid';
+    if (!this.draft().content.trim()) return 'no-content';
+    return this.journalId() ? null : 'no-journal';
+  });
+  protected readonly status = computed(() => saveStatus({
+    state: this.autosave.state(),
+    loading: this.loading(),
+    existing: this.entryId() !== null,
+    dirty: this.dirty(),
+    heldBack: this.heldBack(),
+    refusedField: Object.keys(this.problems()).length > 0,
+    offline: !this.connection.online(),
+  }));
+  /** Leaving now would leave the draft on this device only: ask first. */
+  private readonly atRisk = computed(() => {
+    if (!this.dirty()) return false;
+    const state = this.autosave.state();
+    const goingThrough = (state === 'unsaved' || state === 'saving') && !this.heldBack() && this.connection.online();
+    return !goingThrough; // when going through, leaving saves it (ngOnDestroy)
   });
 
   constructor() {
@@ -67,19 +117,51 @@ export class EntryEditor implements OnDestroy {
       const id = this.id();
       const journal = this.journal();
       untracked(() => {
-        if (id) void this.load(id);
-        else if (journal) this.journalId.set(journal);
+        if (id && id !== 'new') {
+          if (id !== this.entryId()) void this.load(id); // not when it is the entry just created here
+        } else {
+          this.journalId.set(journal ?? null);
+          this.restoreLocal({ newInJournal: journal ?? null });
+        }
       });
     });
   }
 
   ngOnDestroy(): void {
+    this.destroyed = true;
+    this.autosave.dispose();
     void this.autosave.flush();
+  }
+
+  canLeave(): boolean | Promise<boolean> {
+    if (this.movingTo !== null && this.movingTo === this.entryId()) {
+      this.movingTo = null;
+      return true;
+    }
+    if (!this.atRisk()) return true;
+    this.confirmingLeave.set(true);
+    return new Promise((resolve) => (this.answerLeave = resolve));
+  }
+
+  protected answeredLeave(leave: boolean): void {
+    this.confirmingLeave.set(false);
+    this.answerLeave?.(leave);
+    this.answerLeave = undefined;
+  }
+
+  /** Closing the tab or reloading with changes the server does not have: the browser asks. */
+  protected warnBeforeUnload(event: BeforeUnloadEvent): void {
+    if (!this.dirty()) return;
+    event.preventDefault();
+    event.returnValue = ''; // older browsers ask only when this is set
   }
 
   protected update(patch: Partial<EntryDraft>): void {
     this.draft.update((d) => ({ ...d, ...patch }));
-    if (this.draft().content.trim() && this.journalId()) this.autosave.change(this.draft());
+    const refused = this.saveError()?.field;
+    if (refused && refused in patch) this.saveError.set(null); // the refused field is being fixed
+    this.keepLocally();
+    this.queueSave();
   }
 
   protected setTags(text: string): void {
@@ -93,7 +175,8 @@ export class EntryEditor implements OnDestroy {
 
   protected chooseJournal(id: string): void {
     this.journalId.set(id || null);
-    if (id && this.draft().content.trim()) this.autosave.change(this.draft());
+    this.keepLocally();
+    this.queueSave();
   }
 
   protected saveNow(event: Event): void {
@@ -117,6 +200,21 @@ export class EntryEditor implements OnDestroy {
     this.show(theirs);
     this.theirs.set(null);
     this.autosave.settle();
+    this.forgetLocal();
+  }
+
+  /** The restored draft is not wanted: back to what the server has. */
+  protected discardRestored(): void {
+    const server = this.saved();
+    if (server) this.show(server);
+    else {
+      this.draft.set(emptyDraft);
+      this.acknowledged.set(emptyDraft);
+      this.tagText = '';
+    }
+    this.saveError.set(null);
+    this.autosave.settle();
+    this.forgetLocal();
   }
 
   protected async confirmDelete(confirmed: boolean): Promise<void> {
@@ -126,6 +224,7 @@ export class EntryEditor implements OnDestroy {
     try {
       await this.gql.mutate(DeleteEntryDocument, { id, expectedVersion: this.version });
       this.autosave.settle();
+      this.forgetLocal();
       await this.router.navigate(['/journals', this.journalId()]);
     } catch (e) {
       this.saveError.set(e as ApiError);
@@ -133,6 +232,8 @@ export class EntryEditor implements OnDestroy {
   }
 
   private async load(id: string): Promise<void> {
+    // not editable until it is here: what is typed into a blank form would be overwritten by the entry
+    this.loading.set(true);
     try {
       const { entry } = await this.gql.query(EntryDocument, { id }, { fresh: true });
       if (!entry) {
@@ -142,16 +243,65 @@ export class EntryEditor implements OnDestroy {
       this.entryId.set(entry.id);
       this.journalId.set(entry.journal.id);
       this.show(entry);
+      this.restoreLocal({ entryId: entry.id });
     } catch (e) {
       this.loadError.set(e as ApiError);
+    } finally {
+      this.loading.set(false);
     }
   }
 
   private show(entry: EntryFieldsFragment): void {
     this.version = entry.version;
     this.saved.set(entry);
-    this.draft.set({ title: entry.title ?? '', content: entry.content, mood: entry.mood, tags: entry.tags });
+    const draft = { title: entry.title ?? '', content: entry.content, mood: entry.mood, tags: entry.tags };
+    this.draft.set(draft);
+    this.acknowledged.set(draft);
     this.tagText = entry.tags.join(', ');
+  }
+
+  /** A draft kept on this device for this slot comes back, and is saved (on the version it was written on). */
+  private restoreLocal(slot: DraftSlot): void {
+    this.slot = slot;
+    const kept = this.localDrafts.read(slot);
+    if (!kept) return;
+    if (sameDraft(kept.draft, this.draft())) {
+      this.localDrafts.remove(slot);
+      return;
+    }
+    this.draft.set(kept.draft);
+    this.tagText = kept.draft.tags.join(', ');
+    if (kept.baseVersion !== null) this.version = kept.baseVersion; // changed elsewhere since: a conflict shows both
+    if (kept.idempotencyKey) this.idempotencyKey = kept.idempotencyKey;
+    this.restoredFrom.set(kept.keptAt);
+    this.queueSave();
+  }
+
+  private queueSave(): void {
+    if (!this.heldBack()) this.autosave.change(this.draft());
+  }
+
+  /** Keeps the draft on this device while the server does not have it (and moves it when its slot changes). */
+  private keepLocally(): void {
+    const id = this.entryId();
+    const slot: DraftSlot = id ? { entryId: id } : { newInJournal: this.journalId() };
+    if (this.slot && this.localDrafts.key(this.slot) !== this.localDrafts.key(slot)) this.localDrafts.remove(this.slot);
+    this.slot = slot;
+    if (!this.dirty()) {
+      this.localDrafts.remove(slot);
+      return;
+    }
+    this.localDrafts.write(slot, {
+      draft: this.draft(),
+      baseVersion: id ? this.version : null,
+      ...(id ? {} : { idempotencyKey: this.idempotencyKey }),
+      keptAt: new Date().toISOString(),
+    });
+  }
+
+  private forgetLocal(): void {
+    if (this.slot) this.localDrafts.remove(this.slot);
+    this.restoredFrom.set(null);
   }
 
   private async persist(draft: EntryDraft): Promise<void> {
@@ -166,12 +316,19 @@ export class EntryEditor implements OnDestroy {
         this.entryId.set(createEntry.entry.id);
         this.version = createEntry.entry.version;
         this.saved.set(createEntry.entry);
-        this.location.replaceState(`/entries/${createEntry.entry.id}`);
+        if (!this.destroyed) {
+          this.movingTo = createEntry.entry.id;
+          void this.router.navigate(['/entries', createEntry.entry.id], { replaceUrl: true })
+            .catch(() => false) // the entry is saved either way; only its address did not change
+            .finally(() => (this.movingTo = null));
+        }
       } else {
         const { updateEntry } = await this.gql.mutate(UpdateEntryDocument, { id, expectedVersion: this.version, input });
         this.version = updateEntry.entry.version;
         this.saved.set(updateEntry.entry);
       }
+      this.acknowledged.set(draft);
+      this.keepLocally(); // gone once the server has it all; still kept (now as the entry's) if typing went on
     } catch (e) {
       const error = e as ApiError;
       if (error.code === 'CONFLICT' && this.entryId()) {
@@ -180,7 +337,13 @@ export class EntryEditor implements OnDestroy {
         throw new SaveConflict();
       }
       this.saveError.set(error);
-      throw error;
+      throw isTransient(error) ? error : new SaveRejected(error);
     }
   }
+}
+
+/** A server message ("title must be at most 200 characters") as a sentence. */
+function sentence(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

@@ -1,9 +1,10 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import { Gql } from '../../core/gql';
 import type { ApiError } from '../../core/graphql-errors';
-import { EntryDocument, UpdateEntryDocument, type EntryFieldsFragment } from '../../graphql/generated';
+import { SessionStore } from '../../core/session-store';
+import { CreateEntryDocument, EntryDocument, UpdateEntryDocument, type EntryFieldsFragment } from '../../graphql/generated';
 import { EntryEditor } from './entry-editor';
 
 const entry = (version: number, content: string, title = 'Harbour'): EntryFieldsFragment => ({
@@ -11,21 +12,45 @@ const entry = (version: number, content: string, title = 'Harbour'): EntryFields
   createdAt: '2026-11-01T07:00:00Z', updatedAt: '2026-11-01T07:00:00Z', journal: { id: 'j1', name: 'Morning pages' },
 });
 
-/** The server as the editor sees it: entries by version, CONFLICT on a stale expectedVersion. */
+interface EntryInput { content: string; title: string | null }
+
+/**
+ * The server as the editor sees it: entries by version, CONFLICT on a stale expectedVersion, BAD_USER_INPUT for a
+ * title over `titleLimit` (set lower than the client's own check, as a server with a stricter rule would be),
+ * NETWORK while `offline`, and a load that waits for `loadGate` when set (a slow network).
+ */
 class FakeGql {
   server = entry(1, 'At dawn.');
   updates: { expectedVersion: number; content: string }[] = [];
+  creates: { journalId: string; content: string; idempotencyKey: string }[] = [];
+  /** every mutation sent, refused or not */
+  sent = 0;
+  titleLimit = 200;
+  offline = false;
+  loadGate: Promise<void> | undefined;
   async query(document: unknown) {
-    if (document === EntryDocument) return { entry: this.server };
-    throw new Error('unexpected query');
+    if (document !== EntryDocument) throw new Error('unexpected query');
+    await this.loadGate;
+    return { entry: this.server };
   }
-  async mutate(document: unknown, variables: { expectedVersion: number; input: { content: string; title: string | null } }) {
+  async mutate(document: unknown, variables: { expectedVersion: number; idempotencyKey: string; input: EntryInput & { journalId?: string } }) {
+    this.sent++;
+    if (this.offline) throw { code: 'NETWORK', message: 'You are offline.' } satisfies ApiError;
+    const title = variables.input.title ?? '';
+    if (title.length > this.titleLimit) {
+      throw { code: 'BAD_USER_INPUT', message: `title must be at most ${this.titleLimit} characters`, field: 'title' } satisfies ApiError;
+    }
+    if (document === CreateEntryDocument) {
+      this.creates.push({ journalId: variables.input.journalId!, content: variables.input.content, idempotencyKey: variables.idempotencyKey });
+      this.server = { ...entry(1, variables.input.content, title), id: 'e2' };
+      return { createEntry: { entry: this.server, consistencyToken: 't' } };
+    }
     if (document !== UpdateEntryDocument) throw new Error('unexpected mutation');
     this.updates.push({ expectedVersion: variables.expectedVersion, content: variables.input.content });
     if (variables.expectedVersion !== this.server.version) {
       throw { code: 'CONFLICT', message: 'stale', currentVersion: this.server.version } satisfies ApiError;
     }
-    this.server = { ...this.server, content: variables.input.content, version: this.server.version + 1 };
+    this.server = { ...this.server, content: variables.input.content, title: variables.input.title, version: this.server.version + 1 };
     return { updateEntry: { entry: this.server, consistencyToken: 't' } };
   }
   watch() {
@@ -33,25 +58,56 @@ class FakeGql {
   }
 }
 
-async function open() {
-  const gql = new FakeGql();
-  TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: Gql, useValue: gql }] });
-  const fixture = TestBed.createComponent(EntryEditor);
-  fixture.componentRef.setInput('id', 'e1');
-  const el = fixture.nativeElement as HTMLElement;
-  await vi.waitFor(() => expect(el.querySelector<HTMLTextAreaElement>('#entry-content')?.value).toBe('At dawn.'));
-  const write = async (text: string) => {
-    const content = el.querySelector<HTMLTextAreaElement>('#entry-content')!;
-    content.value = text;
-    content.dispatchEvent(new Event('input'));
-    el.querySelector('form.editor')!.dispatchEvent(new Event('submit')); // Save now
-    await fixture.whenStable();
-  };
-  const status = () => el.querySelector('.save-state')?.textContent?.trim();
-  return { gql, fixture, el, write, status };
+function setUp(gql = new FakeGql()) {
+  TestBed.configureTestingModule({
+    providers: [
+      provideRouter([{ path: 'entries/:id', children: [] }]),
+      { provide: Gql, useValue: gql },
+      { provide: SessionStore, useValue: { user: signal({ id: 'u1', email: 'a@example.com', name: 'A', roles: [] }) } },
+    ],
+  });
+  return gql;
 }
 
+/** The editor on a page: `inputs` as the router gives them (id, or journal for a new entry). */
+async function mount(inputs: { id?: string; journal?: string }) {
+  const fixture = TestBed.createComponent(EntryEditor);
+  for (const [name, value] of Object.entries(inputs)) fixture.componentRef.setInput(name, value);
+  const el = fixture.nativeElement as HTMLElement;
+  const field = <T extends HTMLElement>(selector: string) => el.querySelector<T>(selector);
+  const type = async (selector: string, text: string) => {
+    const input = field<HTMLInputElement | HTMLTextAreaElement>(selector)!;
+    input.value = text;
+    input.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  };
+  const saveNow = async () => {
+    el.querySelector('form.editor')!.dispatchEvent(new Event('submit'));
+    await fixture.whenStable();
+  };
+  const write = async (text: string) => {
+    await type('#entry-content', text);
+    await saveNow();
+  };
+  const status = () => el.querySelector('.save-state')?.textContent?.trim();
+  await fixture.whenStable();
+  const editor = fixture.componentInstance as unknown as { canLeave(): boolean | Promise<boolean> };
+  return { fixture, el, field, type, saveNow, write, status, editor };
+}
+
+async function open(gql?: FakeGql) {
+  const server = setUp(gql);
+  const page = await mount({ id: 'e1' });
+  await vi.waitFor(() => expect(page.field<HTMLTextAreaElement>('#entry-content')?.value).toBe('At dawn.'));
+  return { gql: server, ...page };
+}
+
+const button = (root: Element, name: string) =>
+  Array.from(root.querySelectorAll('button')).find((b) => b.textContent?.includes(name)) as HTMLButtonElement;
+
 describe('EntryEditor', () => {
+  beforeEach(() => localStorage.clear());
+
   it('loads the entry and saves a change with its version', async () => {
     const { gql, write, status, el } = await open();
     expect(el.querySelector<HTMLInputElement>('#entry-title')?.value).toBe('Harbour');
@@ -59,6 +115,7 @@ describe('EntryEditor', () => {
     await write('At dawn, the lighthouse.');
     await vi.waitFor(() => expect(status()).toBe('All changes saved'));
     expect(gql.updates).toEqual([{ expectedVersion: 1, content: 'At dawn, the lighthouse.' }]);
+    expect(localStorage.length).toBe(0); // the server has it: nothing kept on the device
   });
 
   it('on CONFLICT shows both versions; "Keep mine" saves mine on top of theirs', async () => {
@@ -71,7 +128,7 @@ describe('EntryEditor', () => {
     expect(conflict.textContent).toContain('Changed in another tab.');
     expect(conflict.textContent).toContain('v2');
 
-    (Array.from(conflict.querySelectorAll('button')).find((b) => b.textContent?.includes('Keep mine')))!.click();
+    button(conflict, 'Keep mine').click();
     await fixture.whenStable();
     await vi.waitFor(() => expect(status()).toBe('All changes saved'));
     expect(gql.updates.map((u) => u.expectedVersion)).toEqual([1, 2]);
@@ -79,15 +136,141 @@ describe('EntryEditor', () => {
     expect(el.querySelector('.conflict')).toBeNull();
   });
 
-  it('"Use theirs" replaces my draft and saves nothing', async () => {
+  it('"Use theirs" replaces my draft, saves nothing, and does not claim to have saved', async () => {
     const { gql, fixture, write, status, el } = await open();
     gql.server = entry(2, 'Theirs.');
     await write('Mine.');
     await vi.waitFor(() => expect(el.querySelector('.conflict')).not.toBeNull());
-    (Array.from(el.querySelectorAll('.conflict button')).find((b) => b.textContent?.includes('Use theirs')) as HTMLButtonElement).click();
+    button(el.querySelector('.conflict')!, 'Use theirs').click();
     await fixture.whenStable();
     expect(el.querySelector<HTMLTextAreaElement>('#entry-content')?.value).toBe('Theirs.');
-    expect(status()).toBe('All changes saved');
+    expect(status()).toBe('Up to date');
     expect(gql.updates).toHaveLength(1);
+  });
+
+  it('on a slow network shows the entry loading, not a blank editable "New entry" form', async () => {
+    const gql = setUp();
+    let arrive!: () => void;
+    gql.loadGate = new Promise((resolve) => (arrive = resolve));
+    const { fixture, el, field, status } = await mount({ id: 'e1' });
+    await fixture.whenStable().catch(() => undefined);
+    expect(el.querySelector('h1')?.textContent).toBe('Edit entry');
+    expect(status()).toBe('Loading…');
+    expect(field('#entry-content')).toBeNull();
+    expect(field('#entry-title')).toBeNull();
+    arrive();
+    await vi.waitFor(() => expect(field<HTMLTextAreaElement>('#entry-content')?.value).toBe('At dawn.'));
+    expect(status()).toBe('Up to date');
+  });
+
+  it('a refused save keeps the draft, points at the field, and the draft survives leaving the page', async () => {
+    const gql = new FakeGql();
+    gql.titleLimit = 10; // stricter than the client knows: only the server can refuse it
+    const { fixture, type, saveNow, field, status, editor } = await open(gql);
+    await type('#entry-title', 'A title far too long');
+    await type('#entry-content', 'Words I must not lose.');
+    await saveNow();
+    await vi.waitFor(() => expect(status()).toBe('Not saved — fix the highlighted field'));
+    expect(field('#entry-title-problem')?.textContent).toBe('Title must be at most 10 characters.');
+    expect(field('#entry-title')?.getAttribute('aria-invalid')).toBe('true');
+    expect(field('#entry-title')?.getAttribute('aria-describedby')).toBe('entry-title-problem');
+    expect(field<HTMLTextAreaElement>('#entry-content')?.value).toBe('Words I must not lose.');
+    expect(gql.server.content).toBe('At dawn.');
+
+    // leaving asks first
+    const leaving = editor.canLeave();
+    expect(leaving).toBeInstanceOf(Promise);
+    await fixture.whenStable();
+    const dialog = fixture.nativeElement.querySelector('[role=alertdialog]') as HTMLElement;
+    expect(dialog.textContent).toContain('Leave with unsaved changes?');
+    button(dialog, 'Leave').click();
+    await expect(leaving).resolves.toBe(true);
+    fixture.destroy();
+    expect(gql.sent).toBe(1); // the refused draft is not sent again on the way out
+
+    // opened again: the draft is back, with a notice, and still refused until fixed
+    const again = await mount({ id: 'e1' });
+    await vi.waitFor(() => expect(again.field<HTMLTextAreaElement>('#entry-content')?.value).toBe('Words I must not lose.'));
+    expect(again.field<HTMLInputElement>('#entry-title')?.value).toBe('A title far too long');
+    expect(again.el.querySelector('.restored')?.textContent).toContain('Restored what you wrote on this device');
+    await vi.waitFor(() => expect(again.status()).toBe('Not saved — fix the highlighted field'), { timeout: 3000 });
+
+    // fixed: saved, and no longer kept on the device
+    await again.type('#entry-title', 'Short');
+    await again.saveNow();
+    await vi.waitFor(() => expect(again.status()).toBe('All changes saved'));
+    expect(gql.server).toMatchObject({ title: 'Short', content: 'Words I must not lose.' });
+    expect(localStorage.length).toBe(0);
+  });
+
+  it('checks the server limits before saving: a title over 200 characters is not sent', async () => {
+    const { gql, type, saveNow, field, status } = await open();
+    await type('#entry-title', 'x'.repeat(205));
+    await saveNow();
+    expect(status()).toBe('Not saved — fix the highlighted field');
+    expect(field('#entry-title-problem')?.textContent).toContain('at most 200 characters: this one has 205');
+    expect(field('.counter')?.textContent).toBe('205 / 200');
+    expect(field<HTMLButtonElement>('button[type=submit]')?.disabled).toBe(true);
+    expect(gql.updates).toEqual([]);
+  });
+
+  it('a save that fails on the network is saved by itself when the browser is back online', async () => {
+    const { gql, write, status, el } = await open();
+    gql.offline = true;
+    await write('Written on a train.');
+    await vi.waitFor(() => expect(status()).toMatch(/^(Offline — kept on this device|Not saved yet — trying again)/));
+    expect(el.querySelector('[role=alert]')?.textContent).toContain('You are offline.');
+    gql.offline = false;
+    window.dispatchEvent(new Event('online'));
+    // at once: the next backoff attempt would only come a second later
+    await vi.waitFor(() => expect(status()).toBe('All changes saved'), { timeout: 500 });
+    expect(gql.server.content).toBe('Written on a train.');
+    expect(el.querySelector('[role=alert]')).toBeNull();
+  });
+
+  it('never says "saved" for a draft it did not save (an emptied entry)', async () => {
+    const { gql, write, status } = await open();
+    await write('');
+    expect(status()).toBe('Not saved — an entry needs some text');
+    expect(gql.updates).toEqual([]);
+  });
+
+  it('asks the browser to warn before the tab closes with unsaved changes, not otherwise', async () => {
+    const { gql, type, saveNow, status } = await open();
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(unload()).toBe(false);
+    gql.offline = true;
+    await type('#entry-content', 'Not on the server yet.');
+    expect(unload()).toBe(true);
+    gql.offline = false;
+    await saveNow();
+    await vi.waitFor(() => expect(status()).toBe('All changes saved'));
+    expect(unload()).toBe(false);
+  });
+
+  it('keeps a new entry written in a journal on the device until it is created, then forgets it', async () => {
+    const gql = setUp();
+    gql.offline = true;
+    const first = await mount({ journal: 'j1' });
+    await first.type('#entry-title', 'Garden');
+    await first.write('Planted tulips.');
+    await vi.waitFor(() => expect(first.status()).toMatch(/^(Offline|Not saved yet)/));
+    first.fixture.destroy();
+
+    gql.offline = false;
+    const again = await mount({ journal: 'j1' });
+    await vi.waitFor(() => expect(again.field<HTMLTextAreaElement>('#entry-content')?.value).toBe('Planted tulips.'));
+    expect(again.field<HTMLInputElement>('#entry-title')?.value).toBe('Garden');
+    await again.saveNow();
+    await vi.waitFor(() => expect(again.status()).toBe('All changes saved'));
+    expect(gql.creates).toHaveLength(1);
+    expect(gql.creates[0]).toMatchObject({ journalId: 'j1', content: 'Planted tulips.' });
+    expect(localStorage.length).toBe(0);
+    // its own address, known to the router (a cancelled navigation later must not bring back /entries/new)
+    await vi.waitFor(() => expect(TestBed.inject(Router).url).toBe('/entries/e2'));
   });
 });

@@ -1,0 +1,63 @@
+import { Injectable, inject } from '@angular/core';
+import { SessionStore } from '../../core/session-store';
+import type { EntryDraft } from './entry-draft';
+
+/** A draft the server does not have yet, kept on this device until it does. */
+export interface LocalDraft {
+  readonly draft: EntryDraft;
+  /** The version the draft was written on (null: a new entry): saving on it shows a change made elsewhere since as a conflict. */
+  readonly baseVersion: number | null;
+  /** A new entry's createEntry key: a create that reached the server before the page went away is not made twice. */
+  readonly idempotencyKey?: string;
+  /** When it was last written (ISO). */
+  readonly keptAt: string;
+}
+
+/** Where a draft belongs: an entry the server has, or a new entry in a journal (or in none chosen yet). */
+export type DraftSlot = { readonly entryId: string } | { readonly newInJournal: string | null };
+
+/**
+ * Unsaved entry drafts in localStorage, per signed-in user, so that closing the tab, leaving the page, a rejected
+ * save or a dropped network never loses what was written. Written on every change, removed once the server has
+ * it. Storage that is missing or full only means no copy is kept: the editor still works.
+ */
+@Injectable({ providedIn: 'root' })
+export class LocalDrafts {
+  private readonly session = inject(SessionStore);
+
+  key(slot: DraftSlot): string {
+    const user = this.session.user()?.id ?? 'anonymous';
+    const where = 'entryId' in slot ? `entry:${slot.entryId}` : `new:${slot.newInJournal ?? 'any'}`;
+    return `mindflow:draft:${user}:${where}`;
+  }
+
+  read(slot: DraftSlot): LocalDraft | null {
+    try {
+      const text = storage()?.getItem(this.key(slot));
+      const value = text ? (JSON.parse(text) as Partial<LocalDraft>) : null;
+      return value?.draft && typeof value.draft.content === 'string' ? (value as LocalDraft) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  write(slot: DraftSlot, value: LocalDraft): void {
+    try {
+      storage()?.setItem(this.key(slot), JSON.stringify(value));
+    } catch {
+      // quota exceeded or storage disabled: nothing to keep it in
+    }
+  }
+
+  remove(slot: DraftSlot): void {
+    try {
+      storage()?.removeItem(this.key(slot));
+    } catch {
+      // as above
+    }
+  }
+}
+
+function storage(): Storage | undefined {
+  return typeof localStorage === 'undefined' ? undefined : localStorage;
+}
