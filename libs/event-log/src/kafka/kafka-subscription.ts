@@ -3,7 +3,7 @@ import type { Logger } from '@mindflow/platform';
 import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { salvageEnvelope } from '../dead-letter.js';
 import type { SubscribeOptions, Subscription } from '../event-log.js';
-import type { BackoffPolicy } from '../retry/backoff.js';
+import { backoffDelay, type BackoffPolicy } from '../retry/backoff.js';
 import { consumerLag } from './consumer-lag.js';
 import { deliverPartitionBatch } from './partition-batch.js';
 
@@ -25,25 +25,69 @@ export interface KafkaSubscriptionDeps {
  * redeliveries into no-ops. Failures are retried inside `eachBatch` (see deliverPartitionBatch).
  */
 export class KafkaSubscription implements Subscription {
-  private readonly consumer: Consumer;
+  private consumer: Consumer;
   private running = true;
   private readonly joined: Promise<void>;
+  private markJoined!: () => void;
+  /** Restarts after crashes kafkajs does not restart itself, since the last successful join. */
+  private restarts = 0;
+  private restarting: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: SubscribeOptions, private readonly deps: KafkaSubscriptionDeps) {
-    this.consumer = deps.kafka.consumer({
-      groupId: options.group,
-      sessionTimeout: deps.sessionTimeoutMs,
-      heartbeatInterval: Math.max(500, Math.floor(deps.sessionTimeoutMs / 10)),
+    this.joined = new Promise((resolve) => (this.markJoined = resolve));
+    this.consumer = this.newConsumer();
+  }
+
+  private newConsumer(): Consumer {
+    const consumer = this.deps.kafka.consumer({
+      groupId: this.options.group,
+      sessionTimeout: this.deps.sessionTimeoutMs,
+      heartbeatInterval: Math.max(500, Math.floor(this.deps.sessionTimeoutMs / 10)),
       allowAutoTopicCreation: false,
     });
-    this.joined = new Promise((resolve) => this.consumer.on(this.consumer.events.GROUP_JOIN, () => resolve()));
-    this.consumer.on(this.consumer.events.CRASH, ({ payload }) =>
-      deps.log.error({ err: payload.error, group: options.group, restart: payload.restart }, 'kafka consumer crashed'),
-    );
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.markJoined();
+      this.restarts = 0;
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.deps.log.error({ err: payload.error, group: this.options.group, restart: payload.restart }, 'kafka consumer crashed');
+      // kafkajs restarts only after retriable errors: anything else (a non-retriable broker answer, an error
+      // that escaped a handler) leaves the member stopped for good while the process looks healthy. Start a
+      // new consumer ourselves, with backoff, for as long as the subscription runs.
+      if (!payload.restart && this.running && consumer === this.consumer) this.restartAfterCrash(payload.error);
+    });
+    return consumer;
+  }
+
+  private restartAfterCrash(cause: Error): void {
+    if (this.restarting) return;
+    this.restarts += 1;
+    const delay = backoffDelay(this.restarts, this.deps.backoff);
+    this.deps.log.warn({ err: cause, group: this.options.group, attempt: this.restarts, delayMs: delay },
+      'kafka consumer stopped after a crash kafkajs does not recover from: starting a new one');
+    this.restarting = setTimeout(() => {
+      this.restarting = undefined;
+      void (async () => {
+        if (!this.running) return;
+        const dead = this.consumer;
+        await dead.disconnect().catch(() => undefined);
+        if (!this.running) return;
+        this.consumer = this.newConsumer();
+        try {
+          await this.run();
+        } catch (error) {
+          if (this.running) this.restartAfterCrash(error instanceof Error ? error : new Error(String(error)));
+        }
+      })();
+    }, delay);
   }
 
   async start(): Promise<void> {
     if (!(this.options.fromBeginning ?? false)) await this.pinNewGroupToEnd();
+    await this.run();
+  }
+
+  private async run(): Promise<void> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.deps.topics], fromBeginning: this.options.fromBeginning ?? false });
     await this.consumer.run({
@@ -85,6 +129,7 @@ export class KafkaSubscription implements Subscription {
 
   async stop(): Promise<void> {
     this.running = false;
+    clearTimeout(this.restarting);
     this.deps.onStop?.();
     await this.consumer.disconnect();
   }
