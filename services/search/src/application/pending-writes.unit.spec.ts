@@ -37,15 +37,17 @@ function countingIndex(stored: SearchDocument[] = []) {
 function transaction(deleted: string[] = []) {
   const journals = new Set(deleted);
   const statements: string[] = [];
+  const locks: { keys: string[]; exclusive: boolean[] }[] = [];
   const tx: SqlClient = {
     async query(text, values = []) {
       statements.push(text.trim().split(/\s+/).slice(0, 3).join(' '));
+      if (text.includes('pg_advisory_xact_lock')) locks.push({ keys: values[0] as string[], exclusive: values[1] as boolean[] });
       if (text.includes('INSERT INTO search_deleted_journals')) for (const id of values[0] as string[]) journals.add(id);
       const rows = text.startsWith('SELECT journal_id') ? (values[0] as string[]).filter((id) => journals.has(id)).map((journal_id) => ({ journal_id })) : [];
       return { rows, rowCount: rows.length };
     },
   };
-  return { tx, statements };
+  return { tx, statements, locks };
 }
 
 const entryCreated = (entryId: string, journalId: string, content = 'a quiet morning') =>
@@ -62,14 +64,16 @@ async function flushed(writes: PendingWrites, tx: SqlClient, events: readonly Do
 describe('PendingWrites: a chunk of events in a fixed number of round trips', () => {
   it('given creations only, reads nothing and writes every document in one call', async () => {
     const { index, calls } = countingIndex();
-    const { tx, statements } = transaction();
+    const { tx, statements, locks } = transaction();
     const journalId = randomUUID();
     const events = [entryCreated(randomUUID(), journalId), thoughtCaptured(randomUUID()), entryCreated(randomUUID(), journalId)];
     await flushed(new PendingWrites(index), tx, events);
     expect(calls.getMany).toEqual([]);
     expect(calls.write).toHaveLength(1);
     expect(calls.write[0]!.map((d) => d.id)).toEqual(events.map((e) => e.aggregateId));
-    expect(statements).toEqual(['SELECT journal_id FROM']); // one deleted-journals check for the whole chunk
+    // the entries' owner locked (shared) and one deleted-journals check, for the whole chunk
+    expect(statements).toEqual(['SELECT CASE WHEN', 'SELECT journal_id FROM']);
+    expect(locks).toEqual([{ keys: [`search-owner:${owner}`], exclusive: [false] }]);
   });
 
   it('given updates of stored documents, reads them in one multi-get, and folds an aggregate created in the chunk without reading it', async () => {
@@ -90,17 +94,19 @@ describe('PendingWrites: a chunk of events in a fixed number of round trips', ()
     expect(documents.get(fresh)).toMatchObject({ body: 'a quiet morning', mood: 'GREAT', version: 2 });
   });
 
-  it('given deletions of documents it never read, writes tombstones at their versions without reading', async () => {
+  it('given deletions of documents it never read, writes tombstones at their versions without reading or locking', async () => {
     const { index, calls, documents } = countingIndex();
+    const { tx, statements } = transaction();
     const thoughtId = randomUUID();
     const taskId = randomUUID();
-    await flushed(new PendingWrites(index), transaction().tx, [
+    await flushed(new PendingWrites(index), tx, [
       fact(sampleEvent('ThoughtDeleted', { payload: { thoughtId, deletedAt: at } }), 4),
       fact(sampleEvent('TaskDeleted', { payload: { taskId, deletedAt: at } }), 7),
     ]);
     expect(calls.getMany).toEqual([]);
     expect(documents.get(thoughtId)).toMatchObject({ kind: 'thought', ownerId: owner, version: 4, deleted: true, body: '' });
     expect(documents.get(taskId)).toMatchObject({ kind: 'task', version: 7, deleted: true });
+    expect(statements).toEqual([]); // thoughts and tasks have nothing to do with journals
   });
 
   it('given a chunk redelivered after its write landed, skips the events the stored document already holds', async () => {
@@ -118,7 +124,7 @@ describe('PendingWrites: a chunk of events in a fixed number of round trips', ()
   it('given a journal deletion, records it once, hides the chunk’s entries of it and then the stored ones', async () => {
     const journalId = randomUUID();
     const { index, calls, documents } = countingIndex();
-    const { tx, statements } = transaction();
+    const { tx, statements, locks } = transaction();
     const writes = new PendingWrites(index);
     const before = randomUUID();
     const afterIt = randomUUID();
@@ -126,7 +132,8 @@ describe('PendingWrites: a chunk of events in a fixed number of round trips', ()
     writes.deleteJournal(tx, { ownerId: owner, journalId, deletedAt: at });
     await writes.stage(tx, entryCreated(afterIt, journalId));
     await writes.flush(tx);
-    expect(statements).toEqual(['INSERT INTO search_deleted_journals', 'SELECT journal_id FROM']);
+    expect(statements).toEqual(['SELECT CASE WHEN', 'INSERT INTO search_deleted_journals', 'SELECT journal_id FROM']);
+    expect(locks).toEqual([{ keys: [`search-owner:${owner}`], exclusive: [true] }]); // the deleter's lock: exclusive
     expect(documents.get(before)?.deleted).toBe(true);
     expect(documents.get(afterIt)?.deleted).toBe(true);
     expect(calls.hide).toEqual([journalId]);

@@ -1,5 +1,5 @@
 import type { ReadModel } from '@mindflow/event-log';
-import type { AggregateType, AnyEvent } from '@mindflow/events';
+import type { AggregateType } from '@mindflow/events';
 import type { PendingWrites } from './pending-writes.js';
 
 /**
@@ -10,16 +10,15 @@ import type { PendingWrites } from './pending-writes.js';
  *
  * A journal's deletion hides its entries. Entries and journals travel on different streams, so the
  * deletion may be projected before or after an entry's earlier events: deleted journals are remembered
- * in `search_deleted_journals` (read DB, same transaction) and every entry document consults it, and both
- * kinds of event take the owner's shared key so they never interleave. Within a chunk the order of an
+ * in `search_deleted_journals` (read DB, same transaction) and every entry document consults it, and the
+ * two never interleave: `PendingWrites` takes the owner's lock (shared for entries, exclusive for a journal
+ * deletion) when the transaction flushes. Within a chunk the order of an
  * entry's events and its journal's deletion does not matter: a deleted journal stays deleted, so every
  * entry document of the chunk is built knowing the chunk's deletions.
  */
 export function searchReadModel(writes: PendingWrites): ReadModel {
   return {
     name: 'search_documents',
-    sharedKeys: (event: AnyEvent) =>
-      event.aggregateType === 'entry' || event.eventType === 'JournalDeleted' ? [`search-owner:${event.userId}`] : [],
     handlers: {
       JournalEntryCreated: (event, tx) => writes.stage(tx, event),
       JournalEntryUpdated: (event, tx) => writes.stage(tx, event),

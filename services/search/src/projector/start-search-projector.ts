@@ -64,7 +64,9 @@ export async function startSearchProjector(
     const applied = await migrate(readPool, 'search', await migrationsFromDir(searchMigrationsDir));
     if (applied.length > 0) log.info({ applied }, 'read DB migrated');
     await index.prepare();
-    const writes = new PendingWrites(index);
+    // Lock keys carry the read DB schema, as the runtime's own do: a projection in another schema never waits for this one.
+    const { rows } = await readPool.query<{ schema: string }>('SELECT current_schema() AS schema');
+    const writes = new PendingWrites(index, { lockNamespace: `${rows[0]!.schema}:` });
     const projector = await runProjector({
       name: searchProjection,
       group: config.SEARCH_PROJECTOR_GROUP ?? `${config.KAFKA_TOPIC_PREFIX}.search-projector`,

@@ -99,7 +99,7 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
     notes: [
       `${settings.rounds} rounds taking turns (search projector, raw bulk), each on fresh topics, read DB and indices: ${perRound} events = a third each JournalEntryCreated, ThoughtCaptured and TaskCreated of ${settings.users} users, on 3-partition topics; one document per event`,
       `projector clock: from joining its consumer group (ready) until projection_versions holds every event (polled every 10 ms); start-up, migrations and index creation excluded (mean ${Math.round(projected.startupMs / settings.rounds)} ms)`,
-      'projector: chunks of ≤ 100 events per read-DB transaction, per event the stored document read from Elasticsearch (GET) and, for entries, the deleted-journal check; one bulk write per chunk (external versions) before the checkpoint commits; 4 partitions consumed concurrently',
+      'projector: chunks of ≤ 100 events per read-DB transaction; no read per event: events staged, then per chunk one multi-get only for aggregates whose first event needs the stored document (none here: creations), one deleted-journals query, one bulk write (external versions) before the checkpoint commits; 4 partitions consumed concurrently',
       `baseline: the very documents the projector stored, from memory, \`bulk\` index operations with the same external versions, ${settings.chunkSize} per request, ${settings.parallelism} requests in flight, into a fresh index created by the search service's createSearchIndex (same settings and mappings)`,
       'both indices checked to hold one document per event every round; indices deleted after each round',
     ],
