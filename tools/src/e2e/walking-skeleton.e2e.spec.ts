@@ -57,23 +57,6 @@ describe.each(modes)('walking skeleton (%s mode)', (mode) => {
 
   const projector = () => system.services.get('query-projector')!;
 
-  it('restarts a projector killed from outside (kill -9), and the next write is read back with read-your-writes', { timeout: 120_000 }, async () => {
-    const pid = projector().pid!;
-    process.kill(pid, 'SIGKILL'); // as a user or the OOM killer would: not through the ServiceProcess
-    await waitUntil('the supervisor to restart the query projector', async () =>
-      system.supervisor!.status().find((r) => r.name === 'query-projector')?.state === 'up' && projector().pid !== pid, 60_000, 100);
-    const role = system.supervisor!.status().find((r) => r.name === 'query-projector')!;
-    expect(role).toMatchObject({ state: 'up', restarts: 1, lastExit: 'signal SIGKILL' });
-    expect(supervisorLog.join('\n')).toMatch(/query-projector died \(signal SIGKILL\); restarting in/);
-    expect(supervisorLog.join('\n')).toMatch(/query-projector is back up/);
-
-    // carol: alice's journals count against the free plan in the tests below
-    const journalId = (await carol.data<op.CreatedJournal>(op.createJournal, { input: { name: 'After the crash' } })).createJournal.journal.id;
-    const created = await carol.data<op.CreatedEntry>(op.createEntry, { input: { journalId, title: 'Still here', content: 'Nothing lost.' } });
-    const journal = await readJournal(journalId, carol, { 'x-consistent-with': created.createEntry.consistencyToken });
-    expect(journal!.entries.edges.map((e) => e.node.title)).toEqual(['Still here']);
-  });
-
   async function newJournal(name: string): Promise<string> {
     const created = await alice.data<op.CreatedJournal>(op.createJournal, { input: { name } });
     return created.createJournal.journal.id;
@@ -176,6 +159,25 @@ describe.each(modes)('walking skeleton (%s mode)', (mode) => {
     expect(new Set(seen).size).toBe(total);
     expect([...seen].sort()).toEqual([...created].sort());
     expect(journal.entries.edges.every((e) => e.node.version === 1)).toBe(true);
+  });
+
+  // Last: in distributed mode the killed member holds its partitions until its session times out, which would
+  // slow the tests after it.
+  it('restarts a projector killed from outside (kill -9), and the next write is read back with read-your-writes', { timeout: 120_000 }, async () => {
+    const pid = projector().pid!;
+    process.kill(pid, 'SIGKILL'); // as a user or the OOM killer would: not through the ServiceProcess
+    await waitUntil('the supervisor to restart the query projector', async () =>
+      system.supervisor!.status().find((r) => r.name === 'query-projector')?.state === 'up' && projector().pid !== pid, 60_000, 100);
+    const role = system.supervisor!.status().find((r) => r.name === 'query-projector')!;
+    expect(role).toMatchObject({ state: 'up', restarts: 1, lastExit: 'signal SIGKILL' });
+    expect(supervisorLog.join('\n')).toMatch(/query-projector died \(signal SIGKILL\); restarting in/);
+    expect(supervisorLog.join('\n')).toMatch(/query-projector is back up/);
+
+    // carol: alice's journals count against the free plan in the tests below
+    const journalId = (await carol.data<op.CreatedJournal>(op.createJournal, { input: { name: 'After the crash' } })).createJournal.journal.id;
+    const created = await carol.data<op.CreatedEntry>(op.createEntry, { input: { journalId, title: 'Still here', content: 'Nothing lost.' } });
+    const journal = await readJournal(journalId, carol, { 'x-consistent-with': created.createEntry.consistencyToken });
+    expect(journal!.entries.edges.map((e) => e.node.title)).toEqual(['Still here']);
   });
 
   async function redeliverEverything(): Promise<number> {
