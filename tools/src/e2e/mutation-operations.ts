@@ -3,7 +3,7 @@
 const journalFields = 'id name description color icon isPrivate version entryCount';
 const entryFields = 'id title content mood tags wordCount version journal { id name }';
 const thoughtFields = 'id text tags createdAt version';
-const taskFields = 'id title description date dueTime priority category completed completedAt recurrence version';
+const taskFields = 'id title description date dueTime priority category completed completedAt recurrence occurrence version';
 const eventFields = 'id title startsAt endsAt recurrence version';
 const deleteFields = 'id version deletedAt consistencyToken';
 
@@ -35,8 +35,10 @@ export const createTask = `mutation ($input: CreateTaskInput!, $key: String) {
   createTask(input: $input, idempotencyKey: $key) { task { ${taskFields} } consistencyToken } }`;
 export const updateTask = `mutation ($id: ID!, $v: Int!, $input: UpdateTaskInput!) {
   updateTask(id: $id, expectedVersion: $v, input: $input) { task { ${taskFields} } consistencyToken } }`;
-export const completeTask = `mutation ($id: ID!) { completeTask(id: $id) { task { ${taskFields} } consistencyToken } }`;
-export const reopenTask = `mutation ($id: ID!) { reopenTask(id: $id) { task { ${taskFields} } consistencyToken } }`;
+export const completeTask = `mutation ($id: ID!, $occurrence: Date) {
+  completeTask(id: $id, occurrence: $occurrence) { task { ${taskFields} } consistencyToken } }`;
+export const reopenTask = `mutation ($id: ID!, $occurrence: Date) {
+  reopenTask(id: $id, occurrence: $occurrence) { task { ${taskFields} } consistencyToken } }`;
 export const deleteTask = `mutation ($id: ID!) { deleteTask(id: $id) { ${deleteFields} } }`;
 export const tasks = `query ($from: Date, $to: Date, $completed: Boolean, $first: Int, $after: String) {
   tasks(from: $from, to: $to, completed: $completed, first: $first, after: $after) {
@@ -45,13 +47,14 @@ export const tasks = `query ($from: Date, $to: Date, $completed: Boolean, $first
 export const scheduleEvent = `mutation ($input: ScheduleEventInput!) { scheduleEvent(input: $input) { event { ${eventFields} } consistencyToken } }`;
 export const cancelEvent = `mutation ($id: ID!) { cancelEvent(id: $id) { ${deleteFields} } }`;
 export const calendar = `query ($start: Date!, $end: Date!) {
-  calendar(start: $start, end: $end) { date tasks { id title date completed } events { id title startsAt endsAt } } }`;
+  calendar(start: $start, end: $end) { date tasks { id title date occurrence completed } events { id title startsAt endsAt } } }`;
+export const taskStats = `query ($from: Date, $to: Date) { dashboard { taskStats(from: $from, to: $to) { total completed completionRate } } }`;
 
 export interface Journal { id: string; name: string; description: string | null; color: string | null; icon: string | null; isPrivate: boolean; version: number; entryCount: number }
 export interface Entry { id: string; title: string | null; content: string; mood: string | null; tags: string[]; wordCount: number; version: number; journal: { id: string; name: string } }
 export interface Thought { id: string; text: string; tags: string[]; createdAt: string; version: number }
-export interface Task { id: string; title: string; description: string | null; date: string; dueTime: string | null; priority: string; category: string; completed: boolean; completedAt: string | null; recurrence: string | null; version: number }
+export interface Task { id: string; title: string; description: string | null; date: string; dueTime: string | null; priority: string; category: string; completed: boolean; completedAt: string | null; recurrence: string | null; occurrence: string | null; version: number }
 export interface CalendarEvent { id: string; title: string; startsAt: string; endsAt: string; recurrence: string | null; version: number }
 export interface Deleted { id: string; version: number; deletedAt: string; consistencyToken: string }
 export interface Connection<T> { totalCount: number; edges: { cursor?: string; node: T }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
-export interface CalendarDay { date: string; tasks: { id: string; title: string; date: string; completed: boolean }[]; events: { id: string; title: string; startsAt: string; endsAt: string }[] }
+export interface CalendarDay { date: string; tasks: { id: string; title: string; date: string; occurrence: string | null; completed: boolean }[]; events: { id: string; title: string; startsAt: string; endsAt: string }[] }

@@ -147,8 +147,12 @@ describe.each(modes)('every mutation through the gateway (%s mode)', (mode) => {
       const stale = await alice.request(op.updateTask, { id, v: 1, input: { title: 'late' } });
       expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
 
+      // A range lists each occurrence: Monday and Thursday of that week.
       const june = await alice.data<{ tasks: op.Connection<op.Task> }>(op.tasks, { from: '2030-06-10', to: '2030-06-16' }, after(updated.consistencyToken));
-      expect(june.tasks.edges.map((e) => e.node)).toEqual([expect.objectContaining({ id, description: 'lane 3', version: 2 })]);
+      expect(june.tasks.edges.map((e) => e.node)).toEqual([
+        expect.objectContaining({ id, description: 'lane 3', version: 2, date: '2030-06-10', occurrence: '2030-06-10', completed: false }),
+        expect.objectContaining({ id, description: 'lane 3', version: 2, date: '2030-06-13', occurrence: '2030-06-13', completed: false }),
+      ]);
       const july = await alice.data<{ tasks: op.Connection<op.Task> }>(op.tasks, { from: '2030-07-01', to: '2030-07-31' });
       expect(july.tasks.totalCount).toBe(0); // six occurrences end on 2030-06-20
       const done = await alice.data<{ tasks: op.Connection<op.Task> }>(op.tasks, { completed: true });
@@ -169,6 +173,36 @@ describe.each(modes)('every mutation through the gateway (%s mode)', (mode) => {
       expect(reopened.task).toMatchObject({ completed: false, completedAt: null, version: 3 });
       const open = await alice.data<{ tasks: op.Connection<op.Task> }>(op.tasks, { from: '2030-04-15', to: '2030-04-15', completed: false }, after(reopened.consistencyToken));
       expect(open.tasks.edges.map((e) => e.node)).toEqual([expect.objectContaining({ id, completed: false, version: 3 })]);
+    });
+
+    it('completes one occurrence of a monthly task: that date only, the others stay open (tasks, calendar, taskStats); reopens it', async () => {
+      type Written = { task: op.Task; consistencyToken: string };
+      const { createTask: created } = await alice.data<{ createTask: Written }>(op.createTask, { input: { title: 'Pay rent', date: '2033-11-01', recurrence: 'FREQ=MONTHLY' } });
+      const id = created.task.id;
+      expect(await codeOf(alice, op.completeTask, { id })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'occurrence' });
+      expect(await codeOf(alice, op.completeTask, { id, occurrence: '2033-12-02' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'occurrence' });
+
+      const { completeTask: done } = await alice.data<{ completeTask: Written }>(op.completeTask, { id, occurrence: '2033-12-01' });
+      expect(done.task).toMatchObject({ id, date: '2033-12-01', occurrence: '2033-12-01', completed: true, completedAt: expect.any(String), version: 2 });
+      const { completeTask: again } = await alice.data<{ completeTask: Written }>(op.completeTask, { id, occurrence: '2033-12-01' });
+      expect(again).toEqual(done);
+
+      const winter = { from: '2033-11-01', to: '2034-01-31' };
+      const listed = await alice.data<{ tasks: op.Connection<op.Task> }>(op.tasks, winter, after(done.consistencyToken));
+      expect(listed.tasks.edges.map((e) => [e.node.occurrence, e.node.completed])).toEqual([['2033-11-01', false], ['2033-12-01', true], ['2034-01-01', false]]);
+      expect(listed.tasks.edges[1]!.node.completedAt).toBe(done.task.completedAt);
+      const open = await alice.data<{ tasks: op.Connection<op.Task> }>(op.tasks, { ...winter, completed: false });
+      expect(open.tasks.edges.map((e) => e.node.occurrence)).toEqual(['2033-11-01', '2034-01-01']);
+      const days = await alice.data<{ calendar: op.CalendarDay[] }>(op.calendar, { start: '2033-12-01', end: '2034-01-01' });
+      const rent = days.calendar.flatMap((d) => d.tasks.filter((t) => t.id === id).map((t) => [d.date, t.occurrence, t.completed]));
+      expect(rent).toEqual([['2033-12-01', '2033-12-01', true], ['2034-01-01', '2034-01-01', false]]);
+      const stats = await alice.data<{ dashboard: { taskStats: { total: number; completed: number } } }>(op.taskStats, winter);
+      expect(stats.dashboard.taskStats).toMatchObject({ total: 3, completed: 1 });
+
+      const { reopenTask: reopened } = await alice.data<{ reopenTask: Written }>(op.reopenTask, { id, occurrence: '2033-12-01' });
+      expect(reopened.task).toMatchObject({ occurrence: '2033-12-01', completed: false, completedAt: null, version: 3 });
+      const after3 = await alice.data<{ tasks: op.Connection<op.Task> }>(op.tasks, { ...winter, completed: true }, after(reopened.consistencyToken));
+      expect(after3.tasks.totalCount).toBe(0);
     });
 
     it('scheduleEvent and the calendar with recurring items expanded; cancelEvent and deleteTask take them out', async () => {
@@ -231,8 +265,8 @@ describe.each(modes)('every mutation through the gateway (%s mode)', (mode) => {
         [op.updateThought, { id: thought.thought.id, v: 1, text: 'x' }],
         [op.deleteThought, { id: thought.thought.id }],
         [op.updateTask, { id: task.task.id, v: 1, input: { title: 'x' } }],
-        [op.completeTask, { id: task.task.id }],
-        [op.reopenTask, { id: task.task.id }],
+        [op.completeTask, { id: task.task.id, occurrence: '2031-01-07' }],
+        [op.reopenTask, { id: task.task.id, occurrence: '2031-01-07' }],
         [op.deleteTask, { id: task.task.id }],
         [op.cancelEvent, { id: event.event.id }],
       ];

@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import * as op from '../../e2e/mutation-operations.js';
 import { password } from '../test/security-system.js';
 import type { CrossUserCase } from './query-cases.js';
-import { expectNoLeak, expectRefused, type World } from './world.js';
+import { aliceDays, expectNoLeak, expectRefused, type World } from './world.js';
 
 /** Bob sends `query`; it must be refused as if the object did not exist. */
 const notFound = (query: string, variables: (world: World) => Record<string, unknown>): CrossUserCase =>
@@ -113,8 +113,9 @@ export const mutationCases: Record<string, CrossUserCase> = {
   },
 
   updateTask: notFound(op.updateTask, (w) => ({ id: w.alice.taskId, v: 1, input: { title: 'x' } })),
-  completeTask: notFound(op.completeTask, (w) => ({ id: w.alice.taskId })),
-  reopenTask: notFound(op.reopenTask, (w) => ({ id: w.alice.taskId })),
+  // Alice's task recurs daily from aliceDays.start: a real occurrence of hers changes nothing for Bob.
+  completeTask: notFound(op.completeTask, (w) => ({ id: w.alice.taskId, occurrence: aliceDays.start })),
+  reopenTask: notFound(op.reopenTask, (w) => ({ id: w.alice.taskId, occurrence: aliceDays.start })),
   deleteTask: notFound(op.deleteTask, (w) => ({ id: w.alice.taskId })),
 
   async scheduleEvent(world) {

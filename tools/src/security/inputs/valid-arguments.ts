@@ -46,8 +46,9 @@ export function validArguments(mutation: string, o: ProberObjects): Record<strin
     deleteThought: () => ({ id: o.thoughtId }),
     createTask: () => ({ input: { title: 't', date: '2031-05-02', priority: 'LOW', category: 'c' }, idempotencyKey: randomUUID() }),
     updateTask: () => ({ id: o.taskId, expectedVersion: v(o.taskId), input: { title: 't' } }),
-    completeTask: () => ({ id: o.taskId }),
-    reopenTask: () => ({ id: o.taskId }),
+    // The prober's task is a one-off on 2031-05-01: its own date is a valid occurrence.
+    completeTask: () => ({ id: o.taskId, occurrence: '2031-05-01' }),
+    reopenTask: () => ({ id: o.taskId, occurrence: '2031-05-01' }),
     deleteTask: () => ({ id: o.taskId }),
     scheduleEvent: () => ({ input: { title: 't', startsAt: '2031-05-02T09:00:00Z', endsAt: '2031-05-02T10:00:00Z' } }),
     cancelEvent: () => ({ id: o.eventId }),
