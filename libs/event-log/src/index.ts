@@ -6,10 +6,11 @@ export { createKafkaEventLog, deadLetterTopic, type KafkaEventLogOptions } from 
 export { ensureEventTopics, eventTopicConfig, type EnsureTopicsOptions } from './kafka/event-topics.js';
 export { createEmbeddedEventLog, type EmbeddedEventLogOptions } from './embedded/embedded-event-log.js';
 export { backoffDelay, defaultBackoff, type BackoffPolicy } from './retry/backoff.js';
-export { runProjector, type Projector, type ProjectorOptions } from './projector/run-projector.js';
+export { defaultChunkSize, runProjector, type Projector, type ProjectorOptions } from './projector/run-projector.js';
 export { projectorRuntimeConfigSchema, projectorRuntimeOptions, type ProjectorRuntimeConfig } from './projector/projector-runtime-config.js';
 export { defaultCaughtUpPolicy, type CaughtUpPolicy, type LagReading } from './projector/lag-monitor.js';
-export type { EventOfType, ProjectionHandler, ProjectionHandlers, ReadModel } from './projector/projection-handlers.js';
+export type { BatchProjectionHandler, BatchProjectionHandlers, EventOfType, ProjectionHandler, ProjectionHandlers, ReadModel } from './projector/projection-handlers.js';
+export { batchGroups } from './projector/apply-events.js';
 export { decideVersion, VersionGapError, type VersionDecision } from './projector/version-decision.js';
 export { projectorMetrics, type ProjectorMetrics } from './projector/projector-metrics.js';
 export { redriveDeadLetters, type RedriveOptions, type RedriveReport } from './projector/dead-letters/redrive.js';

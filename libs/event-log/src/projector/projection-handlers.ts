@@ -10,11 +10,28 @@ export type ProjectionHandler<T extends EventType> = (event: EventOfType<T>, tx:
 /** One read model's reactions, by event type. Types it does not list it ignores. */
 export type ProjectionHandlers = { readonly [T in EventType]?: ProjectionHandler<T> };
 
+/**
+ * Applies several events of one type at once, set-based (one multi-row statement instead of one per
+ * event), inside the projection transaction. The runtime promises: every event is to be applied (version
+ * gates already decided), at most one event per aggregate, and each aggregate's earlier events of the
+ * chunk already applied. Events of *different* aggregates may be applied in another order than the log's
+ * (as Kafka's partitions deliver them anyway), so the result must equal the events applied one by one.
+ */
+export type BatchProjectionHandler<T extends EventType> = (events: readonly EventOfType<T>[], tx: PoolClient) => Promise<void>;
+
+/** A read model's set-based reactions, by event type; each needs its one-event handler too (redrives, tests). */
+export type BatchProjectionHandlers = { readonly [T in EventType]?: BatchProjectionHandler<T> };
+
 /** A read model as the projector runtime sees it. */
 export interface ReadModel {
   /** Its name, for logs (e.g. `entries_view`). */
   readonly name: string;
   readonly handlers: ProjectionHandlers;
+  /**
+   * Optional set-based versions of some of `handlers`, used when a chunk holds several events of the type
+   * (the runtime's batched path). Must leave the read model exactly as `handlers` one by one would.
+   */
+  readonly batchHandlers?: BatchProjectionHandlers;
   /**
    * Rows the event changes outside its own aggregate (a journal's `entry_count` when an entry is created).
    * The runtime locks these keys, in one global order, before applying a chunk of events: concurrent

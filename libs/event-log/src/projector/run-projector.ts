@@ -4,6 +4,7 @@ import type { Logger } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import type { DeadLetter, UnreadableMessage } from '../dead-letter.js';
 import type { EventBatch, EventLog, Subscription } from '../event-log.js';
+import { applyEvents } from './apply-events.js';
 import { applyInTrace } from './apply-in-trace.js';
 import { insertDeadLetters, prepareDeadLetters } from './dead-letters/dead-letter-store.js';
 import { letterOfEvent, letterOfUnreadable } from './dead-letters/letters.js';
@@ -31,8 +32,13 @@ export interface ProjectorOptions {
   readonly group?: string;
   /** A new projection starts from the beginning of the log (a rebuild); default true. */
   readonly fromBeginning?: boolean;
-  /** Events per read-DB transaction (at most); a failing chunk is retried in halves. */
+  /** Events per read-DB transaction (at most); a failing chunk is retried in halves. Default `defaultChunkSize`. */
   readonly chunkSize?: number;
+  /**
+   * Apply a chunk's events of one type with the read models' batch handlers (one statement per read model
+   * instead of one per event); default true. False applies every event one by one (the reference path).
+   */
+  readonly setBased?: boolean;
   readonly metrics?: Registry;
   /**
    * Attempts of an event that fails on its own (not a version gap, not transient), with the log's
@@ -61,6 +67,9 @@ export interface Projector {
 
 type Outcome = 'applied' | 'duplicate' | 'parked';
 
+/** Events per projection transaction unless configured (PROJECTOR_CHUNK_SIZE): measured in BENCHMARKS.md §3. */
+export const defaultChunkSize = 100;
+
 /**
  * Keeps read models up to date from the event log with exactly-once effects: every event is applied in a
  * read-DB transaction that also advances `projection_versions`, so a redelivered event is recognised and
@@ -73,7 +82,9 @@ export async function runProjector(options: ProjectorOptions): Promise<Projector
   const { name, readPool, readModels, eventLog } = options;
   const registry = options.metrics ?? new Registry();
   const metrics = projectorMetrics(registry);
-  const chunkSize = options.chunkSize ?? 100;
+  const chunkSize = options.chunkSize ?? defaultChunkSize;
+  // Without any batch handler, events keep their log order (nothing to gain from grouping them).
+  const setBased = (options.setBased ?? true) && readModels.some((model) => model.batchHandlers);
   await prepareDeadLetters(readPool);
   const schema = await currentSchema(readPool);
   const lockKey = projectionLockKey(name, schema);
@@ -94,7 +105,8 @@ export async function runProjector(options: ProjectorOptions): Promise<Projector
     }
   }
 
-  async function project(tx: PoolClient, versions: ChunkVersions, event: AnyEvent, letters: DeadLetter[]): Promise<Outcome> {
+  /** The event's fate by its version gate and its aggregate's dead letters; events to apply join `applying`. */
+  function admit(versions: ChunkVersions, event: AnyEvent, letters: DeadLetter[], applying: AnyEvent[]): Outcome {
     const decision = versions.decide(event.aggregateId, event.aggregateVersion);
     if (decision.kind === 'duplicate') return 'duplicate';
     if (versions.isParked(event.aggregateId)) {
@@ -110,7 +122,7 @@ export async function runProjector(options: ProjectorOptions): Promise<Projector
     }
     // Types nobody handles still advance the version: the next event of this aggregate must not look like a gap.
     versions.advance(event.aggregateId, event.aggregateVersion);
-    await applyInTrace(name, event, log, () => applyHandlers(readModels, event, tx));
+    applying.push(event);
     return 'applied';
   }
 
@@ -119,9 +131,13 @@ export async function runProjector(options: ProjectorOptions): Promise<Projector
     // A condemned event's keys are not asked for: computing them may be what fails.
     await lockSharedKeys(readModels, chunk.filter((e) => !poison.condemnation(e)), tx, `${schema}:`);
     const versions = await ChunkVersions.lock(tx, name, chunk.map((e) => e.aggregateId));
-    const outcomes: Outcome[] = [];
     const letters: DeadLetter[] = [];
-    for (const event of chunk) outcomes.push(await project(tx, versions, event, letters));
+    const applying: AnyEvent[] = [];
+    // Every version gate is decided first (they depend on versions alone), then the admitted events are
+    // applied: set-based where read models can, or one by one in log order.
+    const outcomes = chunk.map((event) => admit(versions, event, letters, applying));
+    if (setBased) await applyEvents(name, readModels, applying, tx, log);
+    else for (const event of applying) await applyInTrace(name, event, log, () => applyHandlers(readModels, event, tx));
     await versions.save(tx);
     if (letters.length > 0) {
       await insertDeadLetters(tx, name, letters);

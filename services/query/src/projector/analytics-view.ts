@@ -41,6 +41,13 @@ export const analyticsView: ReadModel = {
       await recomputeDayOfEntry(tx, p.entryId);
     },
   },
+  // A chunk's entry events recompute each day they touch once, in two statements.
+  batchHandlers: {
+    JournalEntryCreated: (events, tx) => recomputeDaysOfEntries(tx, events.map((e) => e.payload.entryId)),
+    JournalEntryUpdated: (events, tx) => recomputeDaysOfEntries(tx, events.map((e) => e.payload.entryId)),
+    JournalEntryDeleted: (events, tx) => recomputeDaysOfEntries(tx, events.map((e) => e.payload.entryId)),
+    MoodRecorded: (events, tx) => recomputeDaysOfEntries(tx, events.map((e) => e.payload.entryId)),
+  },
 };
 
 /** The day an entry counts on; nothing when the entry is not projected yet (its creation will recompute it). */
@@ -68,6 +75,36 @@ async function recomputeDay(tx: PoolClient, ownerId: string, day: string): Promi
             count(*), coalesce(sum(word_count), 0), avg(sentiment)
        FROM alive HAVING count(*) > 0`,
     [ownerId, day],
+  );
+}
+
+/** `recomputeDayOfEntry` for many entries: every (owner, day) they count on, each recomputed once. */
+async function recomputeDaysOfEntries(tx: PoolClient, entryIds: readonly string[]): Promise<void> {
+  const { rows } = await tx.query<{ owner_id: string; day: string }>(
+    `WITH days AS (
+       SELECT DISTINCT owner_id, (created_at AT TIME ZONE 'UTC')::date AS day
+         FROM entries_view WHERE entry_id = ANY($1::uuid[]) AND created_at IS NOT NULL),
+     gone AS (DELETE FROM mood_days m USING days d WHERE m.owner_id = d.owner_id AND m.day = d.day)
+     SELECT owner_id, to_char(day, 'YYYY-MM-DD') AS day FROM days`,
+    [entryIds],
+  );
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO mood_days (owner_id, day, mood, entry_count, word_count, average_sentiment)
+     SELECT d.owner_id, d.day,
+            (SELECT e.mood FROM entries_view e
+              WHERE e.owner_id = d.owner_id AND e.deleted_at IS NULL AND e.journal_id IS NOT NULL AND e.mood IS NOT NULL
+                AND e.created_at >= d.day::timestamp AT TIME ZONE 'UTC' AND e.created_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC'
+              GROUP BY e.mood ORDER BY count(*) DESC, max(e.created_at) DESC, e.mood LIMIT 1),
+            a.n, a.words, a.sentiment
+       FROM unnest($1::uuid[], $2::date[]) AS d(owner_id, day)
+       CROSS JOIN LATERAL (
+         SELECT count(*) AS n, coalesce(sum(e.word_count), 0) AS words, avg(s.sentiment) AS sentiment
+           FROM entries_view e LEFT JOIN entry_sentiments s ON s.entry_id = e.entry_id
+          WHERE e.owner_id = d.owner_id AND e.deleted_at IS NULL AND e.journal_id IS NOT NULL
+            AND e.created_at >= d.day::timestamp AT TIME ZONE 'UTC' AND e.created_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC') AS a
+      WHERE a.n > 0`,
+    [rows.map((r) => r.owner_id), rows.map((r) => r.day)],
   );
 }
 

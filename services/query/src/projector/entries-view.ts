@@ -1,5 +1,6 @@
 import type { PoolClient } from '@mindflow/db';
 import type { ReadModel } from '@mindflow/event-log';
+import { entriesViewBatch } from './entries-view-batch.js';
 import { ownerKey } from './journals-view.js';
 
 /**
@@ -72,6 +73,8 @@ export const entriesView: ReadModel = {
       ]);
     },
   },
+  // The same effects written a chunk at a time (the runtime's batched path).
+  batchHandlers: entriesViewBatch,
 };
 
 /** Where an entry counts: its journal, and whether it is alive (`deleted_at` null). */

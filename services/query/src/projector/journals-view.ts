@@ -51,6 +51,31 @@ export const journalsView: ReadModel = {
       ]);
     },
   },
+  batchHandlers: {
+    // JournalCreated for a chunk of journals: one upsert, one rename of their entries already projected.
+    async JournalCreated(events, tx) {
+      const rows = events.map(({ payload: p, userId, aggregateVersion }) => ({
+        journal_id: p.journalId, owner_id: userId, name: p.name, description: p.description, color: p.color, icon: p.icon,
+        is_private: p.isPrivate, version: aggregateVersion, created_at: p.createdAt,
+      }));
+      await tx.query(
+        `WITH written AS (
+           INSERT INTO journals_view (journal_id, owner_id, name, description, color, icon, is_private, version,
+                                      entry_count, created_at, updated_at)
+           SELECT r.journal_id, r.owner_id, r.name, r.description, r.color, r.icon, r.is_private, r.version,
+                  (SELECT count(*) FROM entries_view e WHERE e.journal_id = r.journal_id AND e.deleted_at IS NULL), r.created_at, r.created_at
+           FROM jsonb_to_recordset($1::jsonb) AS r(journal_id uuid, owner_id uuid, name text, description text, color text, icon text,
+                                                   is_private bool, version int, created_at timestamptz)
+           ON CONFLICT (journal_id) DO UPDATE SET owner_id = EXCLUDED.owner_id, name = EXCLUDED.name,
+             description = EXCLUDED.description, color = EXCLUDED.color, icon = EXCLUDED.icon,
+             is_private = EXCLUDED.is_private, version = EXCLUDED.version, entry_count = EXCLUDED.entry_count,
+             created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at
+           RETURNING journal_id, name)
+         UPDATE entries_view e SET journal_name = w.name FROM written w WHERE e.journal_id = w.journal_id`,
+        [JSON.stringify(rows)],
+      );
+    },
+  },
 };
 
 /**

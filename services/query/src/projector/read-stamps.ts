@@ -1,5 +1,5 @@
 import { eventTypesOf, type EventType } from '@mindflow/events';
-import type { ProjectionHandler, ProjectionHandlers, ReadModel } from '@mindflow/event-log';
+import type { BatchProjectionHandler, BatchProjectionHandlers, ProjectionHandler, ProjectionHandlers, ReadModel } from '@mindflow/event-log';
 import { ownerKey } from './journals-view.js';
 
 /** The streams whose events change what the subgraph caches (dashboard, recent entries). */
@@ -14,6 +14,16 @@ const bump: ProjectionHandler<EventType> = async (event, tx) => {
   );
 };
 
+/** A chunk's events bump each owner's stamp once, by as many events as they have (as one by one would). */
+const bumpAll: BatchProjectionHandler<EventType> = async (events, tx) => {
+  await tx.query(
+    `INSERT INTO read_stamps (owner_id, stamp)
+     SELECT owner_id, count(*) FROM unnest($1::uuid[]) AS u(owner_id) GROUP BY owner_id
+     ON CONFLICT (owner_id) DO UPDATE SET stamp = read_stamps.stamp + EXCLUDED.stamp`,
+    [events.map((event) => event.userId)],
+  );
+};
+
 /**
  * `read_stamps`: per user, a counter bumped in the same transaction as every change of their journals,
  * entries, tasks or insights. The subgraph's cache keys carry it, so this *is* the cache invalidation:
@@ -24,4 +34,5 @@ export const readStamps: ReadModel = {
   name: 'read_stamps',
   sharedKeys: (event) => (stamped.has(event.eventType) ? [ownerKey(event.userId)] : []),
   handlers: Object.fromEntries([...stamped].map((eventType) => [eventType, bump])) as ProjectionHandlers,
+  batchHandlers: Object.fromEntries([...stamped].map((eventType) => [eventType, bumpAll])) as BatchProjectionHandlers,
 };

@@ -21,7 +21,10 @@ export const needsSystem = false;
 export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
   const settings = context.profile.projector;
   const raw = { events: 0, seconds: 0, wrong: [] as string[] };
-  const projected = { events: 0, seconds: 0, startupMs: 0, wrong: [] as string[], lag: 0 };
+  const subjects: ProjectorSubject[] = [
+    { label: 'query projector', setBased: true, events: 0, seconds: 0, startupMs: 0, wrong: [], lag: 0 },
+    { label: 'query projector, one event at a time', setBased: false, events: 0, seconds: 0, startupMs: 0, wrong: [], lag: 0 },
+  ];
   let perRound = 0;
   for (let round = 0; round < settings.rounds; round++) {
     const workload = journalsAndEntries(settings.users, settings.entries);
@@ -45,51 +48,72 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
     if (rawCounts !== expected) raw.wrong.push(rawCounts);
     await rawPool.end();
 
-    // The projector: a fresh group on a fresh read DB, from the beginning of the log.
-    const db = await context.database('projector');
-    const pool = createPool(db.url, { applicationName: 'bench-projector-probe', max: 1 });
-    const starting = performance.now();
-    const projector = await startQueryProjector(
-      { MINDFLOW_MODE: 'distributed', READ_DATABASE_URL: db.url, KAFKA_BROKERS: (await context.kafkaBrokers()).join(','), KAFKA_TOPIC_PREFIX: prefix },
-      { log: createLogger('bench-projector', 'warn'), metrics: new Registry() },
-    );
-    try {
-      await projector.ready();
-      const consuming = performance.now();
-      await waitUntil(`the projector to apply ${events.length} events`, async () => (await appliedCount(pool)) >= events.length, 300_000, 10);
-      projected.seconds += (performance.now() - consuming) / 1000;
-      projected.startupMs += consuming - starting;
-      projected.events += events.length;
-      projected.lag += await projector.lag();
-      const counts = JSON.stringify(await readModelCounts(pool));
-      if (counts !== expected) projected.wrong.push(counts);
-    } finally {
-      await projector.close();
-      await pool.end();
-    }
+    // The projector, set-based (the default) and one event at a time (the reference path): each a fresh
+    // group on a fresh read DB, from the beginning of the log.
+    for (const subject of subjects) await runProjector(context, subject, events, prefix, expected, settings.chunkSize);
   }
 
   const baseline = measurement('raw batched upserts', 'baseline', 'events/s', {
     operations: raw.events, errors: raw.wrong.length, ...(raw.wrong.length ? { firstError: `read model ${raw.wrong[0]}` } : {}),
     seconds: raw.seconds, perSecond: raw.events / raw.seconds,
   });
-  const subject = measurement('query projector', 'subject', 'events/s', {
+  const measured = subjects.map((projected) => measurement(projected.label, 'subject', 'events/s', {
     operations: projected.events, errors: projected.wrong.length + (projected.lag ? 1 : 0),
     ...(projected.wrong.length || projected.lag ? { firstError: `read model ${projected.wrong[0] ?? 'ok'}, lag at the end ${projected.lag}` } : {}),
     seconds: projected.seconds, perSecond: projected.events / projected.seconds,
-  }, { extra: { lagAtEnd: projected.lag, meanStartupMs: Math.round(projected.startupMs / settings.rounds) } });
-  context.log(`projector: ${subject.perSecond} events/s; raw upserts ${baseline.perSecond} events/s`);
+  }, { extra: { lagAtEnd: projected.lag, meanStartupMs: Math.round(projected.startupMs / settings.rounds) } }));
+  const startupMs = Math.round(subjects[0]!.startupMs / settings.rounds);
+  context.log(`projector: ${measured.map((m) => `${m.label} ${Math.round(m.perSecond)} events/s`).join('; ')}; raw upserts ${baseline.perSecond} events/s`);
   return {
-    measurements: [baseline, subject],
-    ratios: [ratio(subject, baseline, { throughput: true })],
+    measurements: [baseline, ...measured],
+    ratios: measured.map((m) => ratio(m, baseline, { throughput: true })),
     notes: [
-      `${settings.rounds} rounds taking turns (raw upserts, projector), each on fresh topics and databases: ${perRound} events = ${settings.users} JournalCreated, then ${settings.entries} JournalEntryCreated spread over those journals, on 3-partition topics`,
-      `projector clock: from joining its consumer group (ready) until projection_versions holds every event (polled every 10 ms); start-up and migrations excluded (mean ${Math.round(projected.startupMs / settings.rounds)} ms)`,
-      `projector: chunks of ≤ ${settings.chunkSize} events per read-DB transaction, ${settings.parallelism} partitions consumed concurrently, owner locks, version checks, Kafka offsets committed after each transaction`,
+      `${settings.rounds} rounds taking turns (raw upserts, projector set-based, projector one event at a time), each on fresh topics and databases: ${perRound} events = ${settings.users} JournalCreated, then ${settings.entries} JournalEntryCreated spread over those journals, on 3-partition topics`,
+      `projector clock: from joining its consumer group (ready) until projection_versions holds every event (polled every 10 ms); start-up and migrations excluded (mean ${startupMs} ms)`,
+      `projector: chunks of ≤ ${settings.chunkSize} events per read-DB transaction (PROJECTOR_CHUNK_SIZE), set-based: each read model writes a chunk's events of a type in one statement; one at a time (PROJECTOR_SET_BASED=false): a statement or more per event and read model; ${settings.parallelism} partitions consumed concurrently, owner locks, version checks, Kafka offsets committed after each transaction`,
       `baseline: per ${settings.chunkSize}-event chunk one transaction of set-based upserts (jsonb_to_recordset) into journals_view, entries_view (+ entry_count) and projection_versions, ${settings.parallelism} connections, rows from memory (no Kafka)`,
       'both end with the same read model (row counts and entry counts checked every round)',
     ],
   };
+}
+
+interface ProjectorSubject {
+  readonly label: string;
+  readonly setBased: boolean;
+  events: number;
+  seconds: number;
+  startupMs: number;
+  wrong: string[];
+  lag: number;
+}
+
+/** One projector run over the round's topics, into a fresh read DB, timed from joining its group until every event is applied. */
+async function runProjector(context: BenchContext, projected: ProjectorSubject, events: readonly AnyEvent[], prefix: string, expected: string, chunkSize: number) {
+  const db = await context.database('projector');
+  const pool = createPool(db.url, { applicationName: 'bench-projector-probe', max: 1 });
+  const starting = performance.now();
+  const projector = await startQueryProjector(
+    {
+      MINDFLOW_MODE: 'distributed', READ_DATABASE_URL: db.url, KAFKA_BROKERS: (await context.kafkaBrokers()).join(','), KAFKA_TOPIC_PREFIX: prefix,
+      QUERY_PROJECTOR_GROUP: `${prefix}.query-projector${projected.setBased ? '' : '.one-by-one'}`,
+      PROJECTOR_CHUNK_SIZE: chunkSize, PROJECTOR_SET_BASED: projected.setBased,
+    },
+    { log: createLogger('bench-projector', 'warn'), metrics: new Registry() },
+  );
+  try {
+    await projector.ready();
+    const consuming = performance.now();
+    await waitUntil(`the projector to apply ${events.length} events`, async () => (await appliedCount(pool)) >= events.length, 300_000, 10);
+    projected.seconds += (performance.now() - consuming) / 1000;
+    projected.startupMs += consuming - starting;
+    projected.events += events.length;
+    projected.lag += await projector.lag();
+    const counts = JSON.stringify(await readModelCounts(pool));
+    if (counts !== expected) projected.wrong.push(counts);
+  } finally {
+    await projector.close();
+    await pool.end();
+  }
 }
 
 /** A fresh topic prefix holding `events` (topics as the relay makes them: 3 partitions). */

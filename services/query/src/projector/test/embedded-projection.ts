@@ -1,5 +1,5 @@
 import { createPool, migrate, withTransaction, type Pool } from '@mindflow/db';
-import { appendToOutbox, outboxMigrations } from '@mindflow/event-log';
+import { appendToOutbox, outboxMigrations, type ProjectorRuntimeConfig } from '@mindflow/event-log';
 import type { AnyEvent } from '@mindflow/events';
 import { createLogger } from '@mindflow/platform';
 import { createTestDatabase } from '@mindflow/testing';
@@ -13,6 +13,8 @@ export interface EmbeddedProjection {
   readonly readUrl: string;
   /** Appends events to the outbox as the command service does, one transaction each. */
   append(events: readonly AnyEvent[]): Promise<void>;
+  /** Appends events in one outbox transaction: the projector reads them as one batch (set-based chunks). */
+  appendTogether(events: readonly AnyEvent[]): Promise<void>;
   /** Resolves once every event appended so far is applied (versions are contiguous per aggregate). */
   caughtUp(): Promise<void>;
   /**
@@ -32,12 +34,12 @@ const total = async (metrics: Registry, name: string) =>
  * The query projector on the embedded event log (the outbox of a real write DB) over a real read DB:
  * a read-model handler's integration test drives events through the same runtime as production.
  */
-export async function embeddedProjection(label: string): Promise<EmbeddedProjection> {
+export async function embeddedProjection(label: string, runtime: Partial<Pick<ProjectorRuntimeConfig, 'PROJECTOR_SET_BASED' | 'PROJECTOR_CHUNK_SIZE'>> = {}): Promise<EmbeddedProjection> {
   const [writeDb, readDb] = await Promise.all([createTestDatabase(`${label}_write`), createTestDatabase(`${label}_read`)]);
   const write = createPool(writeDb.url, { applicationName: `${label}-write`, max: 2 });
   const read = createPool(readDb.url, { applicationName: `${label}-read`, max: 4 });
   await migrate(write, 'command', outboxMigrations);
-  const config = { MINDFLOW_MODE: 'embedded' as const, READ_DATABASE_URL: readDb.url, WRITE_DATABASE_URL: writeDb.url };
+  const config = { MINDFLOW_MODE: 'embedded' as const, READ_DATABASE_URL: readDb.url, WRITE_DATABASE_URL: writeDb.url, ...runtime };
   const start = async (metrics: Registry) => {
     const projector = await startQueryProjector(config, { log, metrics });
     await projector.ready();
@@ -51,6 +53,10 @@ export async function embeddedProjection(label: string): Promise<EmbeddedProject
     readUrl: readDb.url,
     async append(events) {
       for (const event of events) await withTransaction(write, (tx) => appendToOutbox(tx, [event]));
+      appended.push(...events);
+    },
+    async appendTogether(events) {
+      await withTransaction(write, (tx) => appendToOutbox(tx, events));
       appended.push(...events);
     },
     async caughtUp() {

@@ -1,0 +1,96 @@
+import type { BatchProjectionHandlers } from '@mindflow/event-log';
+
+/**
+ * `entries_view` set-based: each handler writes a chunk's events of its type in one statement (rows from
+ * `jsonb_to_recordset`), with the same effects as `entriesView.handlers` one by one. The runtime hands at
+ * most one event per entry, so every row is written once per statement. `entry_count` moves are summed per
+ * journal: one entry's -1 and another's +1 on the same journal cancel out instead of costing two writes.
+ * `before` reads the statement's snapshot, i.e. the rows as they were (no FOR UPDATE: locking rows the
+ * same statement updates is refused); the owner's advisory lock, held for the chunk, keeps others off them.
+ */
+export const entriesViewBatch: BatchProjectionHandlers = {
+  async JournalEntryCreated(events, tx) {
+    const rows = events.map(({ payload: p, userId, aggregateVersion }) => ({
+      entry_id: p.entryId, journal_id: p.journalId, owner_id: userId, title: p.title, content: p.content, mood: p.mood, tags: p.tags,
+      word_count: p.wordCount, version: aggregateVersion, created_at: p.createdAt,
+    }));
+    await tx.query(
+      `WITH written AS (
+         INSERT INTO entries_view (entry_id, journal_id, owner_id, journal_name, title, content, mood, tags,
+                                   word_count, version, created_at, updated_at, deleted_at)
+         SELECT r.entry_id, r.journal_id, r.owner_id, j.name, r.title, r.content, r.mood, r.tags, r.word_count, r.version,
+                r.created_at, r.created_at, j.deleted_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(entry_id uuid, journal_id uuid, owner_id uuid, title text, content text, mood text,
+                                                 tags text[], word_count int, version int, created_at timestamptz)
+         LEFT JOIN journals_view j ON j.journal_id = r.journal_id
+         ON CONFLICT (entry_id) DO UPDATE SET title = EXCLUDED.title, content = EXCLUDED.content,
+           mood = EXCLUDED.mood, tags = EXCLUDED.tags, word_count = EXCLUDED.word_count, version = EXCLUDED.version
+         RETURNING (xmax = 0) AS inserted, journal_id, deleted_at)
+       -- Count only first inserts (a rebuild over existing rows must not count an entry twice).
+       UPDATE journals_view v SET entry_count = greatest(v.entry_count + d.n, 0)
+       FROM (SELECT journal_id, count(*)::int AS n FROM written WHERE inserted AND deleted_at IS NULL GROUP BY journal_id) AS d
+       WHERE v.journal_id = d.journal_id AND v.deleted_at IS NULL`,
+      [JSON.stringify(rows)],
+    );
+  },
+
+  async JournalEntryUpdated(events, tx) {
+    const rows = events.map(({ payload: p, aggregateVersion }) => ({
+      entry_id: p.entryId, journal_id: p.journalId, title: p.title, content: p.content, mood: p.mood, tags: p.tags,
+      word_count: p.wordCount, version: aggregateVersion, updated_at: p.updatedAt,
+    }));
+    await tx.query(
+      `WITH r AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(entry_id uuid, journal_id uuid, title text, content text, mood text,
+                                                          tags text[], word_count int, version int, updated_at timestamptz)),
+       before AS (SELECT e.entry_id, e.journal_id, e.deleted_at FROM entries_view e JOIN r USING (entry_id)),
+       after AS (
+         UPDATE entries_view e SET journal_id = r.journal_id, title = r.title, content = r.content, mood = r.mood, tags = r.tags,
+           word_count = r.word_count, version = r.version, updated_at = r.updated_at, journal_name = j.name, deleted_at = j.deleted_at
+         FROM r LEFT JOIN journals_view j ON j.journal_id = r.journal_id
+         WHERE e.entry_id = r.entry_id
+         RETURNING e.journal_id, e.deleted_at)
+       ${moveCounts}`,
+      [JSON.stringify(rows)],
+    );
+  },
+
+  async JournalEntryDeleted(events, tx) {
+    const rows = events.map(({ payload: p, aggregateVersion }) => ({ entry_id: p.entryId, deleted_at: p.deletedAt, version: aggregateVersion }));
+    await tx.query(
+      `WITH r AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(entry_id uuid, deleted_at timestamptz, version int)),
+       before AS (SELECT e.entry_id, e.journal_id, e.deleted_at FROM entries_view e JOIN r USING (entry_id)),
+       after AS (
+         -- The earliest deletion wins (its own, or its journal's), whichever stream was projected first.
+         UPDATE entries_view e SET deleted_at = least(coalesce(e.deleted_at, r.deleted_at), r.deleted_at), updated_at = r.deleted_at,
+           version = r.version
+         FROM r WHERE e.entry_id = r.entry_id
+         RETURNING e.journal_id, e.deleted_at)
+       ${moveCounts}`,
+      [JSON.stringify(rows)],
+    );
+  },
+
+  async MoodRecorded(events, tx) {
+    const rows = events.map(({ payload: p, aggregateVersion }) => ({ entry_id: p.entryId, mood: p.mood, version: aggregateVersion, recorded_at: p.recordedAt }));
+    await tx.query(
+      `UPDATE entries_view e SET mood = r.mood, version = r.version, updated_at = r.recorded_at
+       FROM jsonb_to_recordset($1::jsonb) AS r(entry_id uuid, mood text, version int, recorded_at timestamptz)
+       WHERE e.entry_id = r.entry_id`,
+      [JSON.stringify(rows)],
+    );
+  },
+};
+
+/**
+ * The tail of a statement whose CTEs `before` and `after` hold the changed entries' placement (journal,
+ * deleted_at) before and after: moves each entry's unit of `entry_count` from where it counted to where it
+ * counts now, summed per journal. Journals not projected yet are skipped (they count when they appear).
+ */
+const moveCounts = `
+  UPDATE journals_view v SET entry_count = greatest(v.entry_count + m.n, 0)
+  FROM (SELECT journal_id, sum(n)::int AS n FROM (
+          SELECT journal_id, -1 AS n FROM before WHERE deleted_at IS NULL
+          UNION ALL SELECT journal_id, 1 FROM after WHERE deleted_at IS NULL) AS moves
+        GROUP BY journal_id HAVING sum(n) <> 0) AS m
+  WHERE v.journal_id = m.journal_id AND v.deleted_at IS NULL`;
