@@ -6,6 +6,7 @@ import {
   readCommittedOutbox,
   saveOutboxCheckpoint,
   type OutboxPosition,
+  type OutboxRow,
 } from '@mindflow/event-log';
 import type { Logger } from '@mindflow/platform';
 import type { EventPublisher } from './kafka-publisher.js';
@@ -98,43 +99,69 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Publishes batch after batch, pipelined: the next batch is read while this one goes to Kafka, and a batch's
+   * checkpoint is written while the next one is published (checkpoints still in order, each only after its
+   * batch's acks). A failure anywhere ends the pump; `run` starts again from the checkpoint in the database.
+   */
   private async pump(leadership: Leadership, onProgress: () => void): Promise<void> {
     const { pool, publisher, signal, metrics, batchSize, name, source } = this.options;
     // Reloaded on every (re)gain of leadership: another relay may have moved it meanwhile.
     this.checkpoint = await loadOutboxCheckpoint(pool, name);
+    let readFrom = this.checkpoint;
+    let readAhead: Promise<OutboxRow[]> | undefined;
+    let saving: Promise<void> = Promise.resolve();
     let held = 0;
     let prunedAt = 0;
-    while (!this.stopping && !leadership.lost()) {
-      if (this.options.prune && Date.now() - prunedAt >= this.options.prune.everyMs) {
-        prunedAt = Date.now();
-        await this.prune(this.options.prune.retentionMs);
-      }
-      const rows = await readCommittedOutbox(pool, this.checkpoint, batchSize);
-      if (rows.length === 0) {
-        // Rows past the checkpoint that are not readable yet wait for an older transaction somewhere on
-        // the server (gap-safe reading). Their NOTIFY has already come: look again shortly rather than
-        // sleep until the poll. With nothing pending, wait for the next commit.
-        if ((await outboxDepth(pool, this.checkpoint)) > 0) {
-          held += 1;
-          await sleep(Math.min(1_000, 10 * 2 ** Math.min(held, 7)), () => this.stopping);
-        } else {
-          held = 0;
-          await signal.next(); // at most the poll interval: pruning's turn comes up even when nothing is written
+    try {
+      while (!this.stopping && !leadership.lost()) {
+        if (this.options.prune && Date.now() - prunedAt >= this.options.prune.everyMs) {
+          prunedAt = Date.now();
+          await this.prune(this.options.prune.retentionMs);
         }
-        continue;
+        const rows = await (readAhead ?? readCommittedOutbox(pool, readFrom, batchSize));
+        readAhead = undefined;
+        if (rows.length === 0) {
+          await saving;
+          // Rows past the checkpoint that are not readable yet wait for an older transaction somewhere on
+          // the server (gap-safe reading). Their NOTIFY has already come: look again shortly rather than
+          // sleep until the poll. With nothing pending, wait for the next commit.
+          if ((await outboxDepth(pool, this.checkpoint)) > 0) {
+            held += 1;
+            await sleep(Math.min(1_000, 10 * 2 ** Math.min(held, 7)), () => this.stopping);
+          } else {
+            held = 0;
+            await signal.next(); // at most the poll interval: pruning's turn comes up even when nothing is written
+          }
+          continue;
+        }
+        held = 0;
+        const last = rows[rows.length - 1]!;
+        const position: OutboxPosition = { txId: last.txId, position: last.position };
+        readFrom = position;
+        // Only a full batch suggests more is waiting; reading ahead never moves anything, it only saves a round trip.
+        if (rows.length === batchSize) {
+          readAhead = readCommittedOutbox(pool, readFrom, batchSize);
+          readAhead.catch(() => undefined); // awaited (and its failure thrown) next round
+        }
+        const events = rows.map((row) => eventFromOutboxRow(row, source));
+        await publishInTrace(events, () => publisher.publish(events));
+        await saving; // checkpoints in batch order
+        saving = saveOutboxCheckpoint(pool, name, position).then(() => {
+          this.checkpoint = position;
+          onProgress();
+          const ackedAt = Date.now();
+          for (const event of events) {
+            metrics.published.inc({ aggregate_type: event.aggregateType });
+            metrics.publishLagMs.observe(ackedAt - Date.parse(event.occurredAt));
+          }
+        });
+        saving.catch(() => undefined); // awaited (and its failure thrown) next round or below
       }
-      held = 0;
-      const events = rows.map((row) => eventFromOutboxRow(row, source));
-      await publishInTrace(events, () => publisher.publish(events));
-      const last = rows[rows.length - 1]!;
-      await saveOutboxCheckpoint(pool, name, last);
-      this.checkpoint = { txId: last.txId, position: last.position };
-      onProgress();
-      const ackedAt = Date.now();
-      for (const event of events) {
-        metrics.published.inc({ aggregate_type: event.aggregateType });
-        metrics.publishLagMs.observe(ackedAt - Date.parse(event.occurredAt));
-      }
+      await saving;
+    } finally {
+      await saving.catch(() => undefined);
+      await readAhead?.catch(() => undefined);
     }
   }
 }
