@@ -1,7 +1,7 @@
 // A person's first session in the SPA, in Debian's Chromium against the whole system in embedded mode (the
 // app's server, the gateway and every service as their own processes): register → create a journal → write
 // an entry (autosaved) → insights arrive live → search finds it → an edit in another tab shows live → capture a
-// thought → complete a task in the planner → a reload keeps you signed in → log out → log back in. Screenshots go to artifacts/screenshots/.
+// thought → complete one day of a daily task in the planner (the next days stay open) → a reload keeps you signed in → log out → log back in. Screenshots go to artifacts/screenshots/.
 // Insights and search are checked where this system serves them, and otherwise must degrade to a notice.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -123,13 +123,26 @@ describe('the app in a browser (embedded mode)', () => {
     await page.getByText('Call the lighthouse keeper #harbour').waitFor();
     await shot('05-thoughts');
 
-    // a task, completed in the planner with one click
+    // a daily task, today's occurrence completed in the planner with one click: that day only
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Planner' }).click();
     await page.getByLabel('Task', { exact: true }).fill('Water the plants');
+    await page.getByLabel('Repeats').selectOption({ label: 'Every day' });
     await page.getByRole('button', { name: 'Add task' }).click();
-    await page.getByRole('checkbox', { name: 'Complete Water the plants' }).click();
-    await page.getByRole('checkbox', { name: 'Reopen Water the plants' }).waitFor();
-    expect(await page.getByRole('checkbox', { name: 'Reopen Water the plants' }).isChecked()).toBe(true);
+    const today = new Date().toISOString().slice(0, 10);
+    const nextWeek = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    await page.getByRole('checkbox', { name: `Complete Water the plants on ${today}` }).click();
+    await page.getByRole('checkbox', { name: `Reopen Water the plants on ${today}` }).waitFor();
+    expect(await page.getByRole('checkbox', { name: `Reopen Water the plants on ${today}` }).isChecked()).toBe(true);
+    // the rest of this week (whatever is left of it) and all of the next stay open
+    expect(await page.getByRole('checkbox', { name: 'Reopen Water the plants' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Next' }).click();
+    const nextDay = page.getByRole('checkbox', { name: `Complete Water the plants on ${nextWeek}` });
+    await nextDay.waitFor();
+    expect(await nextDay.isChecked()).toBe(false);
+    expect(await page.getByRole('checkbox', { name: /^Complete Water the plants on / }).count()).toBe(7);
+    expect(await page.getByRole('checkbox', { name: 'Reopen Water the plants' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Today' }).click();
+    await page.getByRole('checkbox', { name: `Reopen Water the plants on ${today}` }).waitFor();
     await page.getByRole('button', { name: 'Month' }).click();
     await page.getByRole('checkbox', { name: 'Reopen Water the plants' }).waitFor();
     await shot('06-planner-month');
