@@ -4,9 +4,10 @@ import { callerReader, readerRole } from './read-model/reader.js';
 import { createTestReadDb, type TestReadDb } from './test/read-db.js';
 import { seedCalendarEvent, seedEntry, seedJournal, seedTask, seedThought } from './test/seed.js';
 
-// Postgres row-level security under the subgraph's reads (migrations/0005-row-level-security.sql).
+// Postgres row-level security under the subgraph's reads (migrations/0005-row-level-security.sql, and each
+// later table's own migration, e.g. 0007-task-occurrences-view.sql).
 
-const views = ['journals_view', 'entries_view', 'thoughts_view', 'tasks_view', 'calendar_events_view', 'mood_days', 'entry_sentiments', 'read_stamps'];
+const views = ['journals_view', 'entries_view', 'thoughts_view', 'tasks_view', 'task_occurrences_view', 'calendar_events_view', 'mood_days', 'entry_sentiments', 'read_stamps'];
 const alice = randomUUID();
 const bob = randomUUID();
 let db: TestReadDb;
@@ -16,6 +17,7 @@ async function seedUser(ownerId: string) {
   const entryId = await seedEntry(db.pool, { journalId, ownerId });
   await seedThought(db.pool, { ownerId });
   await seedTask(db.pool, { ownerId, date: '2030-01-01' });
+  await seedTask(db.pool, { ownerId, date: '2030-01-01', recurrence: 'FREQ=DAILY', completedOccurrences: ['2030-01-02'] });
   await seedCalendarEvent(db.pool, { ownerId, startsAt: '2030-01-01T10:00:00Z', endsAt: '2030-01-01T11:00:00Z' });
   await db.pool.query(`INSERT INTO mood_days VALUES ($1, '2030-01-01', 'CALM', 1, 4, 0.5)`, [ownerId]);
   await db.pool.query(`INSERT INTO entry_sentiments VALUES ($1, $2, 0.5, 1, now())`, [entryId, ownerId]);
