@@ -26,3 +26,27 @@ export function eventFromOutboxRow(row: OutboxRow, source: string): AnyEvent {
     payload: row.payload,
   }), row.traceContext);
 }
+
+/**
+ * The event an outbox row holds, exactly as stored (its own schema version, not upcast, not validated), for a
+ * transport that only forwards it: the relay. Every row was validated when it was written (`newEvent`), and every
+ * consumer parses, upcasts and validates what it receives (`fromKafkaMessage`), parking what it cannot read; doing
+ * it a third time in the relay was two thirds of the relay's CPU (BENCHMARKS.md, relay profile).
+ */
+export function storedEventFromOutboxRow(row: OutboxRow, source: string): AnyEvent {
+  return withTraceContext({
+    eventId: row.eventId,
+    eventType: row.eventType,
+    schemaVersion: row.schemaVersion,
+    occurredAt: row.occurredAt,
+    source,
+    correlationId: row.correlationId,
+    causationId: row.causationId,
+    userId: row.userId,
+    aggregateType: row.aggregateType,
+    aggregateId: row.aggregateId,
+    aggregateVersion: row.aggregateVersion,
+    position: row.position,
+    payload: row.payload,
+  } as AnyEvent, row.traceContext);
+}

@@ -1,6 +1,6 @@
 export { outboxMigrations } from './outbox-migrations.js';
 export { appendToOutbox } from './append-to-outbox.js';
 export { readCommittedOutbox, outboxDepth } from './read-committed-outbox.js';
-export { eventFromOutboxRow } from './event-from-outbox-row.js';
+export { eventFromOutboxRow, storedEventFromOutboxRow } from './event-from-outbox-row.js';
 export { loadOutboxCheckpoint, saveOutboxCheckpoint } from './outbox-checkpoint.js';
 export type { OutboxClient, OutboxPosition, OutboxRow } from './outbox-row.js';

@@ -1,10 +1,10 @@
 import type { Pool } from '@mindflow/db';
 import {
-  eventFromOutboxRow,
   loadOutboxCheckpoint,
   outboxDepth,
   readCommittedOutbox,
   saveOutboxCheckpoint,
+  storedEventFromOutboxRow,
   type OutboxPosition,
   type OutboxRow,
 } from '@mindflow/event-log';
@@ -144,7 +144,7 @@ export class OutboxRelay {
           readAhead = readCommittedOutbox(pool, readFrom, batchSize);
           readAhead.catch(() => undefined); // awaited (and its failure thrown) next round
         }
-        const events = rows.map((row) => eventFromOutboxRow(row, source));
+        const events = rows.map((row) => storedEventFromOutboxRow(row, source)); // forwarded as written: consumers validate
         await publishInTrace(events, () => publisher.publish(events));
         await saving; // checkpoints in batch order
         saving = saveOutboxCheckpoint(pool, name, position).then(() => {
