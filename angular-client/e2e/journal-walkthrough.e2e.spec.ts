@@ -151,7 +151,7 @@ describe('the app in a browser (embedded mode)', () => {
     await page.reload();
     await page.getByRole('checkbox', { name: 'Reopen Water the plants' }).waitFor();
     await page.goto(entryUrl);
-    await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('A quiet harbour at dawn');
+    await expect.poll(() => page.getByLabel('Title').inputValue(), { timeout: 30_000 }).toBe('A quiet harbour at dawn'); // the form appears once the entry is loaded
     if (insightsServed) await insights.locator('.summary').waitFor();
 
     // the dashboard, then log out and back in
@@ -208,6 +208,9 @@ describe('the app in a browser (embedded mode)', () => {
     await page.goto(`${appUrl}/thoughts`);
     page.off('dialog', onDialog);
     expect(dialogs).toEqual(['beforeunload']);
+    // signed in again (refreshSession) before the next load: a load that cuts a refresh short presents the
+    // rotated-out refresh token, and reuse detection ends the session
+    await page.getByRole('heading', { name: 'Thoughts' }).waitFor();
     await page.goto(entryUrl);
     await page.getByText('Restored what you wrote on this device').waitFor();
     expect(await title.inputValue()).toBe(longTitle);
@@ -218,7 +221,7 @@ describe('the app in a browser (embedded mode)', () => {
     await title.fill('On the pier');
     await saveState('All changes saved').waitFor();
     await page.reload();
-    await expect.poll(() => title.inputValue()).toBe('On the pier');
+    await expect.poll(() => title.inputValue(), { timeout: 30_000 }).toBe('On the pier');
     expect(await content.inputValue()).toContain('Gulls everywhere.');
     expect(await page.getByText('Restored what you wrote on this device').count()).toBe(0);
 
@@ -230,9 +233,9 @@ describe('the app in a browser (embedded mode)', () => {
     await shot('10-entry-offline');
     await context.setOffline(false);
     await saveState('All changes saved').waitFor({ timeout: 20_000 });
-    await expect.poll(() => page.getByText('You are offline').count()).toBe(0);
+    await expect.poll(() => page.getByText('You are offline').count(), { timeout: 10_000 }).toBe(0);
     await page.reload();
-    await expect.poll(() => content.inputValue()).toContain('Written while the network was down.');
+    await expect.poll(() => content.inputValue(), { timeout: 30_000 }).toContain('Written while the network was down.');
     expect(await page.getByText('Restored what you wrote on this device').count()).toBe(0);
   });
 

@@ -33,7 +33,7 @@ const formFields: readonly string[] = ['title', 'content', 'tags'] satisfies Dra
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
     '(document:keydown.control.s)': 'saveNow($event)', '(document:keydown.meta.s)': 'saveNow($event)',
-    '(window:online)': 'autosave.retryNow()', '(window:beforeunload)': 'warnBeforeUnload($event)',
+    '(window:online)': 'backOnline()', '(window:beforeunload)': 'warnBeforeUnload($event)',
   },
 })
 export class EntryEditor implements OnDestroy, LeavesSafely {
@@ -67,6 +67,8 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
   private version = 0;
   private idempotencyKey: string = crypto.randomUUID();
   private slot: DraftSlot | null = null;
+  /** The draft this editor last kept on the device (or adopted from it). */
+  private keptDraft: EntryDraft | null = null;
   private destroyed = false;
   /** The address a just-created entry is moving to (in this same editor): not a leaving. */
   private movingTo: string | null = null;
@@ -147,6 +149,14 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
     this.confirmingLeave.set(false);
     this.answerLeave?.(leave);
     this.answerLeave = undefined;
+  }
+
+  /** The network is back: what waits for it goes now (a pending save, an entry that could not be loaded). */
+  protected backOnline(): void {
+    this.autosave.retryNow();
+    const id = this.id();
+    const failed = this.loadError();
+    if (id && id !== 'new' && failed && isTransient(failed)) void this.load(id);
   }
 
   /** Closing the tab or reloading with changes the server does not have: the browser asks. */
@@ -234,6 +244,7 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
   private async load(id: string): Promise<void> {
     // not editable until it is here: what is typed into a blank form would be overwritten by the entry
     this.loading.set(true);
+    this.loadError.set(null);
     try {
       const { entry } = await this.gql.query(EntryDocument, { id }, { fresh: true });
       if (!entry) {
@@ -270,6 +281,7 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
       return;
     }
     this.draft.set(kept.draft);
+    this.keptDraft = kept.draft;
     this.tagText = kept.draft.tags.join(', ');
     if (kept.baseVersion !== null) this.version = kept.baseVersion; // changed elsewhere since: a conflict shows both
     if (kept.idempotencyKey) this.idempotencyKey = kept.idempotencyKey;
@@ -288,9 +300,14 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
     if (this.slot && this.localDrafts.key(this.slot) !== this.localDrafts.key(slot)) this.localDrafts.remove(this.slot);
     this.slot = slot;
     if (!this.dirty()) {
-      this.localDrafts.remove(slot);
+      // only our own copy: another tab may have kept its unsaved draft of this entry under the same key
+      const kept = this.localDrafts.read(slot);
+      const ours = kept && (sameDraft(kept.draft, this.draft()) || (this.keptDraft && sameDraft(kept.draft, this.keptDraft)));
+      if (ours) this.localDrafts.remove(slot);
+      this.keptDraft = null;
       return;
     }
+    this.keptDraft = this.draft();
     this.localDrafts.write(slot, {
       draft: this.draft(),
       baseVersion: id ? this.version : null,
@@ -337,6 +354,7 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
         throw new SaveConflict();
       }
       this.saveError.set(error);
+      this.keepLocally(); // (again: another tab saving may have removed it meanwhile)
       throw isTransient(error) ? error : new SaveRejected(error);
     }
   }

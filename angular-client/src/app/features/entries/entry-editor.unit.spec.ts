@@ -31,6 +31,7 @@ class FakeGql {
   async query(document: unknown) {
     if (document !== EntryDocument) throw new Error('unexpected query');
     await this.loadGate;
+    if (this.offline) throw { code: 'NETWORK', message: 'You are offline.' } satisfies ApiError;
     return { entry: this.server };
   }
   async mutate(document: unknown, variables: { expectedVersion: number; idempotencyKey: string; input: EntryInput & { journalId?: string } }) {
@@ -161,6 +162,32 @@ describe('EntryEditor', () => {
     arrive();
     await vi.waitFor(() => expect(field<HTMLTextAreaElement>('#entry-content')?.value).toBe('At dawn.'));
     expect(status()).toBe('Up to date');
+  });
+
+  it('an entry that could not be loaded offline is loaded when the network is back', async () => {
+    const gql = setUp();
+    gql.offline = true;
+    const { el, field } = await mount({ id: 'e1' });
+    await vi.waitFor(() => expect(el.querySelector('[role=alert]')?.textContent).toContain('You are offline.'));
+    expect(field('#entry-content')).toBeNull();
+    gql.offline = false;
+    window.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(field<HTMLTextAreaElement>('#entry-content')?.value).toBe('At dawn.'));
+  });
+
+  it('keeps nothing on the device once a change is undone, and leaves another tab\'s kept draft alone', async () => {
+    const { type } = await open();
+    await type('#entry-content', 'At dawn, a typo');
+    expect(localStorage.length).toBe(1);
+    await type('#entry-content', 'At dawn.');
+    expect(localStorage.length).toBe(0);
+
+    const key = localStorage.key(0) ?? 'mindflow:draft:u1:entry:e1';
+    const otherTab = { draft: { title: 'Harbour', content: 'Another tab, not saved yet.', mood: 'CALM', tags: ['sea'] }, baseVersion: 1, keptAt: '2026-11-01T08:00:00Z' };
+    await type('#entry-content', 'At dawn!');
+    localStorage.setItem(key, JSON.stringify(otherTab)); // the other tab writes after us
+    await type('#entry-content', 'At dawn.');
+    expect(JSON.parse(localStorage.getItem(key)!).draft.content).toBe('Another tab, not saved yet.');
   });
 
   it('a refused save keeps the draft, points at the field, and the draft survives leaving the page', async () => {

@@ -30,7 +30,8 @@ export function saveStatus(s: SaveSituation): SaveStatus {
   if (s.state === 'conflict') return { kind: 'conflict', text: 'Changed elsewhere — choose a version' };
   if (s.dirty && s.heldBack) {
     const why = { invalid: 'fix the highlighted field', 'no-content': 'an entry needs some text', 'no-journal': 'choose a journal' }[s.heldBack];
-    return { kind: 'held', text: `Not saved — ${why}` };
+    // over a limit is a problem to fix; no text or journal yet is only a draft not begun
+    return { kind: s.heldBack === 'invalid' ? 'held' : 'unsaved', text: `Not saved — ${why}` };
   }
   switch (s.state) {
     case 'saving': return { kind: 'saving', text: 'Saving…' };
