@@ -12,6 +12,8 @@ export interface EventLogConfig {
   readonly kafkaTopicPrefix?: string;
   /** How long a silent member keeps its partitions (a crashed member's are reassigned after this). */
   readonly kafkaSessionTimeoutMs?: number;
+  /** distributed: the most a fetch brings of one partition (the batches a subscriber gets); kafkajs's 1 MiB if absent. */
+  readonly kafkaMaxBytesPerPartition?: number;
   readonly clientId?: string;
   /** embedded: `WRITE_DATABASE_URL` (the outbox) and `READ_DATABASE_URL` (checkpoints). */
   readonly writeDatabaseUrl?: string;
@@ -26,6 +28,7 @@ export function createEventLog(config: EventLogConfig): EventLog {
       topicPrefix: required(config.kafkaTopicPrefix, 'KAFKA_TOPIC_PREFIX'),
       clientId: config.clientId,
       sessionTimeoutMs: config.kafkaSessionTimeoutMs,
+      maxBytesPerPartition: config.kafkaMaxBytesPerPartition,
       log: config.log,
     });
   }

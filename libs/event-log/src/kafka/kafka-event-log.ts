@@ -18,6 +18,8 @@ export interface KafkaEventLogOptions {
   /** Partitions of one member handled at once; aggregates never span partitions, so order holds. */
   readonly partitionsConsumedConcurrently?: number;
   readonly sessionTimeoutMs?: number;
+  /** The most one fetch brings of a partition, i.e. how big a batch a subscriber gets (kafkajs default 1 MiB). */
+  readonly maxBytesPerPartition?: number;
   /** Partitions for a topic this log has to create (it creates only missing ones). */
   readonly topicPartitions?: number;
   readonly backoff?: BackoffPolicy;
@@ -56,6 +58,7 @@ export function createKafkaEventLog(options: KafkaEventLogOptions): EventLog {
         backoff: options.backoff ?? defaultBackoff,
         partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 4,
         sessionTimeoutMs: options.sessionTimeoutMs ?? 30_000,
+        maxBytesPerPartition: options.maxBytesPerPartition,
         onStop: (): void => void subscriptions.delete(subscription),
       });
       subscriptions.add(subscription);

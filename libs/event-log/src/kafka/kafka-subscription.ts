@@ -16,6 +16,8 @@ export interface KafkaSubscriptionDeps {
   readonly backoff: BackoffPolicy;
   readonly partitionsConsumedConcurrently: number;
   readonly sessionTimeoutMs: number;
+  /** The most a fetch brings of one partition (kafkajs default 1 MiB): the size of the batches handed over. */
+  readonly maxBytesPerPartition?: number;
   readonly onStop?: () => void;
 }
 
@@ -44,6 +46,7 @@ export class KafkaSubscription implements Subscription {
       sessionTimeout: this.deps.sessionTimeoutMs,
       heartbeatInterval: Math.max(500, Math.floor(this.deps.sessionTimeoutMs / 10)),
       allowAutoTopicCreation: false,
+      ...(this.deps.maxBytesPerPartition ? { maxBytesPerPartition: this.deps.maxBytesPerPartition, maxBytes: Math.max(10 * 1024 ** 2, 4 * this.deps.maxBytesPerPartition) } : {}),
     });
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.markJoined();

@@ -53,12 +53,17 @@ export function handledEventTypes(readModels: readonly ReadModel[]): EventType[]
   return [...new Set(readModels.flatMap(({ handlers }) => Object.keys(handlers) as EventType[]))];
 }
 
+/** The shared keys of `events` (namespaced), each once: what `lockSharedKeys` locks. */
+export function sharedKeysOf(readModels: readonly ReadModel[], events: readonly AnyEvent[], namespace = ''): string[] {
+  return [...new Set(events.flatMap((event) => readModels.flatMap((m) => (m.sharedKeys?.(event) ?? []).map((key) => `${namespace}${key}`))))];
+}
+
 /**
  * Takes the shared keys of `events` as transaction-scoped advisory locks, ordered by lock id. `namespace`
  * (the projection's schema) keeps a rebuild's keys apart from the live projection's.
  */
 export async function lockSharedKeys(readModels: readonly ReadModel[], events: readonly AnyEvent[], tx: PoolClient, namespace = ''): Promise<void> {
-  const keys = [...new Set(events.flatMap((event) => readModels.flatMap((m) => (m.sharedKeys?.(event) ?? []).map((key) => `${namespace}${key}`))))];
+  const keys = sharedKeysOf(readModels, events, namespace);
   if (keys.length === 0) return;
   await tx.query(
     `SELECT pg_advisory_xact_lock(id) FROM (

@@ -21,3 +21,19 @@ export async function lockProjection(tx: SqlClient, key: string, mode: 'shared' 
   const fn = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
   await tx.query(`SELECT ${fn}(hashtextextended($1, 0))`, [key]);
 }
+
+/**
+ * `lockProjection(tx, key, 'shared')` and then the exclusive `keys` in lock-id order (as `lockSharedKeys`
+ * takes them), in one round trip: what every projection transaction starts with.
+ */
+export async function lockProjectionAndKeys(tx: SqlClient, key: string, keys: readonly string[]): Promise<void> {
+  // The inner ORDER BY fixes the order the outer query takes the locks in (projection first, then keys by id).
+  await tx.query(
+    `SELECT CASE WHEN o.shared THEN pg_advisory_xact_lock_shared(o.id) ELSE pg_advisory_xact_lock(o.id) END
+     FROM (SELECT true AS shared, hashtextextended($1, 0) AS id
+           UNION ALL
+           SELECT false, id FROM (SELECT DISTINCT hashtextextended(k, 0) AS id FROM unnest($2::text[]) AS k) AS keys
+           ORDER BY shared DESC, id) AS o`,
+    [key, keys],
+  );
+}

@@ -1,5 +1,4 @@
 import type { PoolClient } from '@mindflow/db';
-import { parkedAmong } from './dead-letters/dead-letter-store.js';
 import { decideVersion, type VersionDecision } from './version-decision.js';
 
 /** Two members claimed a new aggregate at once (a rebalance overlap): the chunk is retried, never parked. */
@@ -21,23 +20,31 @@ export class ChunkVersions {
   private readonly current = new Map<string, number>();
   private readonly stored = new Set<string>();
   private readonly changed = new Set<string>();
-  private parked = new Set<string>();
+  private readonly parked = new Set<string>();
 
   private constructor(private readonly projection: string) {}
 
   static async lock(tx: PoolClient, projection: string, aggregateIds: readonly string[]): Promise<ChunkVersions> {
     const versions = new ChunkVersions(projection);
     const ids = [...new Set(aggregateIds.map((id) => id.toLowerCase()))];
-    const { rows } = await tx.query<{ aggregate_id: string; version: number }>(
-      `SELECT aggregate_id, version FROM projection_versions
-       WHERE projection = $1 AND aggregate_id = ANY($2::uuid[]) ORDER BY aggregate_id FOR UPDATE`,
+    // One round trip: the versions (locked) and which of the aggregates have dead letters (parked).
+    const { rows } = await tx.query<{ aggregate_id: string; version: number | null; parked: boolean }>(
+      `WITH locked AS (
+         SELECT aggregate_id, version FROM projection_versions
+         WHERE projection = $1 AND aggregate_id = ANY($2::uuid[]) ORDER BY aggregate_id FOR UPDATE)
+       SELECT aggregate_id, version, false AS parked FROM locked
+       UNION ALL
+       SELECT DISTINCT aggregate_id, NULL::int, true FROM dead_letters WHERE projection = $1 AND aggregate_id = ANY($2::uuid[])`,
       [projection, ids],
     );
     for (const row of rows) {
-      versions.current.set(row.aggregate_id, row.version);
+      if (row.parked) {
+        versions.parked.add(row.aggregate_id);
+        continue;
+      }
+      versions.current.set(row.aggregate_id, row.version!);
       versions.stored.add(row.aggregate_id);
     }
-    versions.parked = await parkedAmong(tx, projection, ids);
     return versions;
   }
 

@@ -11,8 +11,8 @@ import { letterOfEvent, letterOfUnreadable } from './dead-letters/letters.js';
 import { TransientError } from './failure-kind.js';
 import { defaultCaughtUpPolicy, LagMonitor, type CaughtUpPolicy, type LagReading } from './lag-monitor.js';
 import { PoisonTracker } from './poison-tracker.js';
-import { applyHandlers, handledEventTypes, lockSharedKeys, type ReadModel } from './projection-handlers.js';
-import { currentSchema, lockProjection, projectionLockKey } from './projection-lock.js';
+import { applyHandlers, handledEventTypes, sharedKeysOf, type ReadModel } from './projection-handlers.js';
+import { currentSchema, lockProjection, lockProjectionAndKeys, projectionLockKey } from './projection-lock.js';
 import { ChunkVersions } from './projection-versions.js';
 import { projectorMetrics, trackLag } from './projector-metrics.js';
 import { VersionGapError } from './version-decision.js';
@@ -127,9 +127,8 @@ export async function runProjector(options: ProjectorOptions): Promise<Projector
   }
 
   async function projectChunk(tx: PoolClient, batch: EventBatch, chunk: readonly AnyEvent[], lastIndex: number) {
-    await lockProjection(tx, lockKey, 'shared');
     // A condemned event's keys are not asked for: computing them may be what fails.
-    await lockSharedKeys(readModels, chunk.filter((e) => !poison.condemnation(e)), tx, `${schema}:`);
+    await lockProjectionAndKeys(tx, lockKey, sharedKeysOf(readModels, chunk.filter((e) => !poison.condemnation(e)), `${schema}:`));
     const versions = await ChunkVersions.lock(tx, name, chunk.map((e) => e.aggregateId));
     const letters: DeadLetter[] = [];
     const applying: AnyEvent[] = [];

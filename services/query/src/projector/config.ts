@@ -11,6 +11,8 @@ export const queryProjectorConfigSchema = z.object({
   KAFKA_TOPIC_PREFIX: z.string().default('mindflow'),
   /** A crashed member's partitions move to the others after this long (Kafka allows 6 s and up). */
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(30_000),
+  /** The most one Kafka fetch brings of a partition: the batches the projector cuts into chunks (BENCHMARKS.md §3). */
+  KAFKA_FETCH_MAX_BYTES_PER_PARTITION: z.coerce.number().int().min(64 * 1024).default(1024 * 1024),
   /** Consumer group; by default `<KAFKA_TOPIC_PREFIX>.query-projector`, so prefixed test systems never share one. */
   QUERY_PROJECTOR_GROUP: z.string().optional(),
   OPS_PORT: port(0),

@@ -50,6 +50,7 @@ export async function startQueryProjector(
       kafkaBrokers: config.KAFKA_BROKERS,
       kafkaTopicPrefix: config.KAFKA_TOPIC_PREFIX,
       kafkaSessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+      kafkaMaxBytesPerPartition: config.KAFKA_FETCH_MAX_BYTES_PER_PARTITION,
       writeDatabaseUrl: config.WRITE_DATABASE_URL,
       readDatabaseUrl: config.READ_DATABASE_URL,
     });
