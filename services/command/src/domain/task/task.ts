@@ -5,7 +5,11 @@ export interface Task extends TaskPlan {
   /** A one-off task's completion (for a recurring task, only what V1 events once recorded: unused). */
   readonly completed: boolean;
   readonly completedAt: string | null;
-  /** A recurring task's completed occurrences: occurrence day `YYYY-MM-DD` → when it was completed. */
+  /**
+   * A recurring task's completed occurrences: occurrence day `YYYY-MM-DD` → when it was completed. An edit of
+   * the date or rule keeps them (TaskUpdated says nothing about them): a day no longer in the series is simply
+   * never read, and counts again if the series comes back to it.
+   */
   readonly completedOccurrences: Readonly<Record<string, string>>;
   readonly version: number;
   readonly createdAt: string;
