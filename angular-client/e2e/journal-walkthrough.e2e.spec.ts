@@ -181,6 +181,25 @@ describe('the app in a browser (embedded mode)', () => {
     await page.waitForURL(/\/entries\/[0-9a-f-]{36}$/);
     const entryUrl = page.url();
 
+    // the limits the editor checks as you type are the server's: 200 characters of title pass, 201 are refused
+    const api = async (query: string, variables: Record<string, unknown>, token?: string) => {
+      const response = await fetch(`${appUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as { data?: Record<string, { [key: string]: unknown } | null>; errors?: { extensions?: { code?: string; field?: string } }[] };
+    };
+    const registered = await api('mutation($email: String!, $password: String!) { register(email: $email, password: $password) { accessToken } }',
+      { email: `limits-${Date.now()}@example.com`, password });
+    const token = registered.data?.['register']?.['accessToken'] as string;
+    const journal = await api('mutation($input: CreateJournalInput!) { createJournal(input: $input) { journal { id } } }', { input: { name: 'Limits' } }, token);
+    const journalId = (journal.data?.['createJournal']?.['journal'] as { id: string }).id;
+    const create = (title: string) => api('mutation($input: CreateEntryInput!) { createEntry(input: $input) { entry { id } } }',
+      { input: { journalId, title, content: 'Limits.' } }, token);
+    expect((await create('x'.repeat(200))).errors).toBeUndefined();
+    expect((await create('x'.repeat(201))).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
+
     // a title over the server's limit (200): pointed at, not sent, and not lost
     const longTitle = 'On the pier, waiting '.repeat(11).trim();
     await title.fill(longTitle);
