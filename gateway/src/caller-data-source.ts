@@ -14,7 +14,7 @@ export class CallerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, private readonly callerSecret: string) {
     // Node's fetch (undici, connections kept alive) instead of Apollo's default make-fetch-happen, whose cache
     // layer, streams and agent checks were the gateway's largest CPU cost per subgraph call (BENCHMARKS.md, 5).
-    super({ url, fetcher: globalThis.fetch as unknown as Fetcher });
+    super({ url, fetcher: graphqlAwareFetch as unknown as Fetcher });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -29,4 +29,25 @@ export class CallerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (traceparent) headers.set(traceparentHeader, traceparent);
     if (ctx.consistentWith) headers.set('x-consistent-with', ctx.consistentWith);
   }
+}
+
+/**
+ * Node's fetch, except that a `400` carrying a GraphQL response (GraphQL over HTTP: a request the subgraph refused,
+ * e.g. a variable of a custom scalar such as `Date` it could not coerce, answered `BAD_USER_INPUT`) reaches Apollo
+ * as the GraphQL response it is. Apollo's data source reads every non-2xx as a broken subgraph and would answer the
+ * client `INTERNAL_SERVER_ERROR`; the gateway cannot check those scalars itself (they are opaque in the supergraph).
+ */
+export async function graphqlAwareFetch(url: string, init?: RequestInit): Promise<Response> {
+  const response = await fetch(url, init);
+  if (response.status !== 400 || !/^application\/(graphql-response\+)?json\b/.test(response.headers.get('content-type') ?? '')) return response;
+  const text = await response.text();
+  try {
+    const body = JSON.parse(text) as { errors?: unknown };
+    if (Array.isArray(body.errors) && body.errors.length > 0) {
+      return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
+    }
+  } catch {
+    // not JSON after all: the 400 stands
+  }
+  return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
 }

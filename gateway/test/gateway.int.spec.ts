@@ -77,6 +77,17 @@ describe('gateway → query subgraph', () => {
     expect(res.data).toEqual({ journal: null });
   });
 
+  it('answers a custom scalar the subgraph cannot coerce (a day-first Date) with BAD_USER_INPUT, never an internal error', async () => {
+    // The subgraph answers 400 (GraphQL over HTTP, Apollo Server's default); the gateway passes its errors on.
+    const res = await post(
+      { query: 'query ($from: Date) { tasks(from: $from) { edges { node { id } } } }', variables: { from: '30/01/2031' } },
+      { authorization: `Bearer ${await token(alice)}` },
+    );
+    expect(res.status).toBe(200);
+    expect(res.errors?.map((e) => e.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors?.[0]?.message).toMatch(/\$from/);
+  });
+
   it('echoes a sane correlation id and makes one up otherwise', async () => {
     const auth = { authorization: `Bearer ${await token(alice)}` };
     const given = await post({ query: '{ journals { totalCount } }' }, { ...auth, 'x-correlation-id': 'trace-me-42' });

@@ -46,9 +46,6 @@ export async function startInsightsSubgraph(
     includeStacktraceInErrorResponses: false,
     // Only the gateway calls a subgraph, and its requests are not browser requests.
     csrfPrevention: false,
-    // A variable that fails a scalar is the caller's BAD_USER_INPUT, answered 200: the gateway reads a non-2xx
-    // answer as a broken subgraph.
-    status400ForVariableCoercionErrors: false,
   });
   // One span per request, continuing the gateway's trace; log lines inside carry the correlation id.
   traceGraphQLRequests(server, 'insights-subgraph request');

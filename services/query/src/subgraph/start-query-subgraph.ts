@@ -59,9 +59,6 @@ export async function startQuerySubgraph(
     includeStacktraceInErrorResponses: false,
     // Only the gateway calls a subgraph, and its requests are not browser requests.
     csrfPrevention: false,
-    // A variable that fails a scalar (a Date of "30/01/2031") is the caller's BAD_USER_INPUT: answered 200,
-    // since the gateway reads any non-2xx answer as a broken subgraph and would turn it into an internal error.
-    status400ForVariableCoercionErrors: false,
   });
   // One span per request, continuing the gateway's trace; log lines inside carry the correlation id.
   traceGraphQLRequests(server, 'query-subgraph request');

@@ -45,9 +45,6 @@ export async function startSearchSubgraph(input: Partial<SearchSubgraphConfig> =
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: false, // only the gateway calls a subgraph
-    // A variable that fails a scalar is the caller's BAD_USER_INPUT, answered 200: the gateway reads a non-2xx
-    // answer as a broken subgraph.
-    status400ForVariableCoercionErrors: false,
   });
   // One span per request, continuing the gateway's trace; log lines inside carry the correlation id.
   traceGraphQLRequests(server, 'search-subgraph request');
