@@ -108,7 +108,7 @@ describe('bundled roles against real servers', () => {
     for (const bundle of bundles.values()) expect(bundle.bytes).toBeLessThan(16 * 1024 * 1024);
   });
 
-  it('migrates the four databases as a one-shot, and a second run changes nothing', async () => {
+  it('migrates the four databases (every scope, search included) as a one-shot, and a second run changes nothing', async () => {
     const migrate = () => new BundledProcess('migrate', bundles.get('migrate')!.bundle, { ...env, LOG_LEVEL: 'info' });
     const first = migrate();
     expect(await first.run(), first.output.join('')).toBe(0);
@@ -116,6 +116,8 @@ describe('bundled roles against real servers', () => {
     const second = migrate();
     expect(await second.run(), second.output.join('')).toBe(0);
     expect(second.output.join('')).toMatch(/"scope":"query","applied":\[\],"msg":"already up to date"/);
+    expect(first.output.join('')).toMatch(/"scope":"search","applied":\["0001-search-documents"/);
+    expect(second.output.join('')).toMatch(/"scope":"search","applied":\[\],"msg":"already up to date"/);
     expect(second.output.join('')).toMatch(/"scope":"identity","applied":\[\],"msg":"already up to date"/);
     expect(second.output.join('')).toMatch(/"scope":"insights","applied":\[\],"msg":"already up to date"/);
   }, 120_000);

@@ -1,5 +1,5 @@
-// The migrations Job (k8s) / one-shot service (compose): applies every database's schema (write, read,
-// identity, insights), then exits.
+// The migrations Job (k8s) / one-shot service (compose): applies every database's schema (write, read — the query
+// and search scopes —, identity, insights), then exits.
 // Services still migrate at start-up (idempotent, under the same advisory lock); running this first means a
 // rollout never starts new pods against an old schema, and a failing migration stops the rollout visibly.
 import { commandMigrations } from '@mindflow/command';
@@ -8,6 +8,7 @@ import { migrateIdentityDatabase } from '@mindflow/identity';
 import { migrateInsightsDatabase } from '@mindflow/insights';
 import { createLogger, loadConfig } from '@mindflow/platform';
 import { queryMigrationsDir } from '@mindflow/query';
+import { searchMigrationsDir } from '@mindflow/search';
 import { z } from 'zod';
 
 const config = loadConfig(
@@ -24,6 +25,8 @@ const log = createLogger('migrate', config.LOG_LEVEL);
 const plan: { scope: string; url: string; apply: (pool: Pool) => Promise<string[]> }[] = [
   { scope: 'command', url: config.WRITE_DATABASE_URL, apply: async (pool) => migrate(pool, 'command', await commandMigrations()) },
   { scope: 'query', url: config.READ_DATABASE_URL, apply: async (pool) => migrate(pool, 'query', await migrationsFromDir(queryMigrationsDir)) },
+  // search's tables in the read DB (its Postgres index, used when there is no Elasticsearch), extensions included
+  { scope: 'search', url: config.READ_DATABASE_URL, apply: async (pool) => migrate(pool, 'search', await migrationsFromDir(searchMigrationsDir)) },
   // identity's own tables and its outbox (which the identity-relay publishes)
   { scope: 'identity', url: config.IDENTITY_DATABASE_URL, apply: migrateIdentityDatabase },
   // insights' own tables and its outbox (which the insights-relay publishes)

@@ -6,5 +6,6 @@ export { startSearchSubgraph, buildSearchSchema, searchSchemaPath, type RunningS
 export { searchSubgraphConfigSchema, type SearchSubgraphConfig } from './subgraph/config.js';
 export type { SearchIndex } from './application/search-index.js';
 export { createSearchIndex } from './adapters/create-search-index.js';
+export { searchMigrationsDir } from './adapters/postgres/postgres-search-index.js';
 export { reindexSearchIndex, type ReindexReport } from './adapters/elastic/reindex.js';
 export { searchAlias } from './adapters/elastic/index-names.js';
