@@ -112,6 +112,7 @@ export async function startGateway(input: Partial<GatewayConfig> = {}, dependenc
       ...limits,
       maxMessageBytes: config.GATEWAY_MAX_BODY_BYTES,
       maxOperationsPerConnection: config.GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      pingMs: config.GATEWAY_WS_PING_MS,
     },
   });
 

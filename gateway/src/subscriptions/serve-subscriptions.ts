@@ -5,7 +5,7 @@ import type { NotificationBus } from '@mindflow/notifications';
 import type { Logger } from '@mindflow/platform';
 import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { formatGatewayError } from '../errors.js';
 import { operationLimitError, type OperationLimits } from '../limits/operation-limits.js';
 import { authenticateConnection, closeCodes, msUntilExpiry, watchSession, type ConnectionVerifier } from './connection-auth.js';
@@ -28,6 +28,8 @@ export interface SubscriptionServerOptions {
     /** Largest WebSocket message accepted (GATEWAY_MAX_BODY_BYTES, as for HTTP). */
     readonly maxMessageBytes: number;
     readonly maxOperationsPerConnection: number;
+    /** Heartbeat interval (0: none): a socket that missed the last ping is terminated. */
+    readonly pingMs?: number;
   };
 }
 
@@ -156,9 +158,11 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
     wsServer,
   );
   wsServer.on('error', (error) => log.error({ err: error }, 'websocket server error'));
+  const stopHeartbeat = limits.pingMs ? heartbeat(wsServer, limits.pingMs, log) : () => undefined;
 
   return {
     async close() {
+      stopHeartbeat();
       await server.dispose(); // closes every socket (1001 going away) and the ws server
     },
   };
@@ -171,4 +175,31 @@ function publicError(error: GraphQLError | GraphQLFormattedError, log: Logger): 
     log.error({ err: error instanceof GraphQLError ? (error.originalError ?? error) : error, path: formatted.path }, 'subscription result failed');
   }
   return formatted;
+}
+
+/**
+ * WebSocket pings every `everyMs`; a socket that has not answered the previous one is terminated: its TCP connection
+ * is gone without a close (a phone that lost its network), or its client stopped reading. graphql-ws then ends its
+ * subscriptions as for any close. What a slow client is owed meanwhile is bounded anyway: graphql-ws sends one result
+ * at a time, and each subscription's queue of notifications keeps the newest 100 (`notification-stream.ts`).
+ */
+function heartbeat(wsServer: WebSocketServer, everyMs: number, log: Logger): () => void {
+  const alive = new WeakMap<WebSocket, boolean>();
+  wsServer.on('connection', (socket) => {
+    alive.set(socket, true);
+    socket.on('pong', () => alive.set(socket, true));
+  });
+  const timer = setInterval(() => {
+    for (const socket of wsServer.clients) {
+      if (alive.get(socket) === false) {
+        log.info('websocket missed its heartbeat: terminated');
+        socket.terminate();
+        continue;
+      }
+      alive.set(socket, false);
+      socket.ping();
+    }
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -13,4 +13,10 @@ export const subscriptionsConfigShape = {
   READ_DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/mindflow_read'),
   /** Operations one WebSocket may run at once; one more is refused with RATE_LIMITED. */
   GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).default(50),
+  /**
+   * How often the gateway pings each WebSocket; a socket that has not answered the previous ping by the next one
+   * is dead (a phone that lost its network, a half-open TCP connection, a client that stopped reading) and is
+   * terminated. 0: no heartbeat.
+   */
+  GATEWAY_WS_PING_MS: z.coerce.number().int().min(0).default(30_000),
 };
