@@ -28,6 +28,12 @@ const baseSchema = z.object({
   /** Operations in one batched HTTP request (a JSON array); more are refused with QUERY_TOO_COMPLEX. */
   GATEWAY_MAX_BATCH: z.coerce.number().int().min(1).default(10),
   ...subscriptionsConfigShape,
+  /**
+   * Proxies of your own in front of the gateway. 0 (default): the client is the socket's peer and
+   * `X-Forwarded-For` is ignored (a client writes what it likes there). N: the N-th address from the right
+   * of `X-Forwarded-For` (auth/client-address.ts). Identity limits login attempts per client address.
+   */
+  GATEWAY_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** Browser origins allowed to call the API with credentials (the SPA); comma-separated. */
   CORS_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
   OPS_PORT: port(0),

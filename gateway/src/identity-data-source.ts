@@ -1,4 +1,5 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { clientAddressHeader, signClientAddress } from '@mindflow/auth';
 import { CallerDataSource } from './caller-data-source.js';
 import type { GatewayContext } from './context.js';
 
@@ -7,10 +8,14 @@ export const sessionHeader = 'x-mindflow-session';
 
 /**
  * The identity subgraph gets more than the others: the client's `Cookie` header (the refresh token lives
- * in an httpOnly cookie), its User-Agent (the session's device), and the `sid` of the verified token (for
- * logout). Its `Set-Cookie` goes back to the client. No other subgraph sees the cookie.
+ * in an httpOnly cookie), its User-Agent (the session's device), the `sid` of the verified token (for
+ * logout), and the client's address, signed (login rate limits). Its `Set-Cookie` goes back to the client. No other subgraph sees the cookie.
  */
 export class IdentityDataSource extends CallerDataSource {
+  constructor(url: string, private readonly secret: string) {
+    super(url, secret);
+  }
+
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     super.willSendRequest(options);
     const headers = options.request.http?.headers;
@@ -21,8 +26,10 @@ export class IdentityDataSource extends CallerDataSource {
       const value = incoming?.get(name);
       if (value) headers.set(name, value);
     }
-    const auth = (options.context as GatewayContext).auth;
-    if (auth.kind === 'user' && auth.sessionId) headers.set(sessionHeader, auth.sessionId);
+    const context = options.context as GatewayContext;
+    if (context.auth.kind === 'user' && context.auth.sessionId) headers.set(sessionHeader, context.auth.sessionId);
+    // Signed like the caller: identity believes no address a client could have written itself.
+    if (context.clientAddress) headers.set(clientAddressHeader, signClientAddress(context.clientAddress, this.secret));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {

@@ -20,6 +20,7 @@ import {
 import { CallerDataSource } from './caller-data-source.js';
 import { sessionCachePlugin } from './auth/session-cache-plugin.js';
 import { withSessionCheck } from './auth/session-check.js';
+import { clientAddressOf } from './auth/client-address.js';
 import { IdentityDataSource } from './identity-data-source.js';
 import { gatewayConfigSchema, subgraphUrl, type GatewayConfig } from './config.js';
 import { buildGatewayContext, type GatewayContext } from './context.js';
@@ -121,7 +122,8 @@ export async function startGateway(input: Partial<GatewayConfig> = {}, dependenc
     apollo,
     maxBodyBytes: config.GATEWAY_MAX_BODY_BYTES,
     maxBatch: config.GATEWAY_MAX_BATCH,
-    context: async (req) => buildGatewayContext(req.headers, correlationIdFrom(req.headers[correlationHeader]), verifier),
+    context: async (req) =>
+      buildGatewayContext(req.headers, correlationIdFrom(req.headers[correlationHeader]), verifier, clientAddressOf(req, config.GATEWAY_TRUSTED_PROXIES)),
   });
 
   httpServer.on('request', (req, res) => {

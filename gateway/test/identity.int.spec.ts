@@ -17,6 +17,8 @@ let readDb: TestReadDb;
 let identity: SubgraphProcess;
 let query: SubgraphProcess;
 let gateway: RunningGateway;
+/** The same system behind one proxy of ours: the client is the last X-Forwarded-For hop. */
+let behindProxy: RunningGateway;
 
 interface Answer<T> {
   status: number;
@@ -25,8 +27,8 @@ interface Answer<T> {
   setCookie: string[];
 }
 
-async function post<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Answer<T>> {
-  const res = await fetch(gateway.url, {
+async function post<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}, via = gateway): Promise<Answer<T>> {
+  const res = await fetch(via.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
@@ -62,18 +64,19 @@ beforeAll(async () => {
     }),
   ]);
   const origin = new URL(identity.url).origin;
-  gateway = await startGateway({
+  const config = {
     GATEWAY_PORT: 0,
     QUERY_SUBGRAPH_URL: query.url,
     IDENTITY_SUBGRAPH_URL: identity.url,
     AUTH_JWKS_URL: `${origin}/.well-known/jwks.json`,
     AUTH_SESSIONS_URL: `${origin}/internal/sessions`,
     INTERNAL_CALLER_SECRET: secret,
-  });
+  };
+  [gateway, behindProxy] = await Promise.all([startGateway(config), startGateway({ ...config, GATEWAY_TRUSTED_PROXIES: 1 })]);
 });
 
 afterAll(async () => {
-  await gateway?.close();
+  await Promise.all([gateway?.close(), behindProxy?.close()]);
   await Promise.all([identity?.stop(), query?.stop()]);
   await Promise.all([identityDb?.drop(), readDb?.drop()]);
 });
@@ -136,5 +139,30 @@ describe('gateway → identity', () => {
     expect((await post(me)).errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
     const mixed = await post(`mutation { logout createJournal(input: { name: "x" }) { consistencyToken } }`);
     expect(mixed.status).toBe(401);
+  });
+
+  describe('login limits per client', () => {
+    const wrongFiveTimes = async (email: string, headers: (i: number) => Record<string, string>, via = gateway) => {
+      for (let i = 1; i <= 5; i += 1) {
+        expect((await post(login, { email, password: `wrong password #${i}` }, headers(i), via)).errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+      }
+    };
+    const codeOf = (answer: Answer<unknown>) => answer.errors?.[0]?.extensions?.['code'] ?? 'OK';
+
+    it('lets another client sign in to an account that a first client hammered', async () => {
+      const { email } = await newAccount();
+      await wrongFiveTimes(email, () => ({ 'x-forwarded-for': '203.0.113.50' }), behindProxy);
+      expect(codeOf(await post(login, { email, password }, { 'x-forwarded-for': '203.0.113.50' }, behindProxy))).toBe('RATE_LIMITED');
+      expect(codeOf(await post(login, { email, password }, { 'x-forwarded-for': '198.51.100.50' }, behindProxy))).toBe('OK');
+      // A hop the client wrote itself, left of the proxy's, changes nothing.
+      expect(codeOf(await post(login, { email, password }, { 'x-forwarded-for': '192.0.2.1, 203.0.113.50' }, behindProxy))).toBe('RATE_LIMITED');
+    });
+
+    it('trusts no X-Forwarded-For by default: a client cannot dodge its limit by writing one', async () => {
+      const { email } = await newAccount();
+      await wrongFiveTimes(email, (i) => ({ 'x-forwarded-for': `203.0.113.${60 + i}` }));
+      expect(codeOf(await post(login, { email, password }, { 'x-forwarded-for': '198.51.100.60' }))).toBe('RATE_LIMITED');
+      expect(codeOf(await post(login, { email, password }, { 'x-mindflow-client': '198.51.100.60' }))).toBe('RATE_LIMITED');
+    });
   });
 });

@@ -11,4 +11,5 @@ export {
   type Verifier,
 } from './access-token.js';
 export { callerHeader, callerTtlSeconds, devCallerSecret, signCaller, verifyCaller, type Caller } from './caller.js';
+export { clientAddressHeader, signClientAddress, verifyClientAddress } from './client-address.js';
 export { authConfigShape, verifierFromConfig } from './config.js';

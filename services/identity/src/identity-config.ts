@@ -1,6 +1,7 @@
 import { authConfigShape } from '@mindflow/auth';
 import { modeSchema, port } from '@mindflow/platform';
 import { z } from 'zod';
+import { defaultLoginLimits } from './domain/login/login-limits.js';
 
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -26,6 +27,12 @@ export const identityConfigSchema = z.object({
   IDENTITY_ARGON2_MEMORY_KIB: z.coerce.number().int().min(8).default(19_456),
   IDENTITY_ARGON2_PASSES: positive(2),
   IDENTITY_ARGON2_PARALLELISM: positive(1),
+  /** Login limits per client (SECURITY.md): failures in a row at one address, then refused there for the block. */
+  IDENTITY_LOGIN_MAX_FAILURES: positive(defaultLoginLimits.maxFailures),
+  IDENTITY_LOGIN_BLOCK_SECONDS: positive(defaultLoginLimits.blockSeconds),
+  /** Failures from one client across all addresses per window (password spraying). */
+  IDENTITY_LOGIN_CLIENT_MAX_FAILURES: positive(defaultLoginLimits.clientMaxFailures),
+  IDENTITY_LOGIN_CLIENT_WINDOW_SECONDS: positive(defaultLoginLimits.clientWindowSeconds),
   OPS_PORT: port(9466),
   LOG_LEVEL: z.string().default('info'),
 });

@@ -1,7 +1,7 @@
 // Every identity flow against the real service: real Postgres, and in distributed mode real Redis for the
 // live-session registry. Time moves only through the injected clock.
 import { randomUUID } from 'node:crypto';
-import { verifyAccessToken } from '@mindflow/auth';
+import { clientAddressHeader, signClientAddress, verifyAccessToken } from '@mindflow/auth';
 import type { Mode } from '@mindflow/platform';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,43 +126,72 @@ describe.each(modes)('identity flows (%s mode)', (mode) => {
     });
   });
 
-  describe('lockout', () => {
-    it('locks the address after 5 failed logins, refuses even the right password, and unlocks after 15 minutes', async () => {
-      const { address } = await registered('lockout');
+  describe('login limits', () => {
+    const from = (clientAddress: string) => new SubgraphClient(identity, { clientAddress });
+    const failFiveTimes = async (session: () => SubgraphClient, address: string) => {
       for (let i = 1; i <= 5; i += 1) {
-        const failed = await client().send(op.login, { email: address, password: `wrong password #${i}` });
+        const failed = await session().send(op.login, { email: address, password: `wrong password #${i}` });
         expect(failed.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
       }
-      const locked = await client().send(op.login, { email: address, password });
-      expect(locked.errors?.[0]).toMatchObject({ message: 'too many failed logins: try again in 15 minutes', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 900 } });
+    };
 
-      identity.clock.advance(minutes(14));
-      expect((await client().send(op.login, { email: address, password })).errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 60 });
+    it('refuses a client after 5 failed logins at one address, even with the right password, for 15 minutes', async () => {
+      const { address } = await registered('limited');
+      await failFiveTimes(() => from('203.0.113.10'), address);
+      const refused = await from('203.0.113.10').send(op.login, { email: address, password });
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0]).toMatchObject({ message: 'too many failed logins: try again in 15 minutes', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 900 } });
+      expect(refused.setCookie).toEqual([]);
+    });
 
-      identity.clock.advance(minutes(1));
-      const unlocked = await client().send<{ login: SignedIn }>(op.login, { email: address, password });
-      expect(unlocked.errors).toBeUndefined();
-      expect(unlocked.data?.login.user.email).toBe(address);
+    it('lets another client sign in to the account a first client hammered (no lockout for whoever asks)', async () => {
+      const { address, signedIn } = await registered('hammered');
+      await failFiveTimes(() => from('203.0.113.11'), address);
+      expect((await from('203.0.113.11').send(op.login, { email: address, password })).errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
+
+      const owner = await from('198.51.100.11').send<{ login: SignedIn }>(op.login, { email: address, password });
+      expect(owner.errors).toBeUndefined();
+      expect(owner.data?.login.user.id).toBe(signedIn.user.id);
+      // A direct caller is counted by its socket's address, another client again.
+      expect((await client().send(op.login, { email: address, password })).errors).toBeUndefined();
+    });
+
+    it('believes no client address a caller writes itself: unsigned and forged ones count as the socket\'s peer', async () => {
+      const { address } = await registered('spoofer');
+      const forged = (i: number) => new SubgraphClient(identity, {
+        headers: { [clientAddressHeader]: i % 2 === 0 ? `198.51.100.${i}` : signClientAddress(`198.51.100.${i}`, 'not-the-internal-secret'), 'x-forwarded-for': `198.51.100.${i}` },
+      });
+      let i = 0;
+      await failFiveTimes(() => forged((i += 1)), address);
+      expect((await forged(99).send(op.login, { email: address, password })).errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
+      expect((await client().send(op.login, { email: address, password })).errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
     });
 
     it('a success in between starts the count again', async () => {
       const { address } = await registered('forgiven');
-      for (let i = 0; i < 4; i += 1) await client().send(op.login, { email: address, password: 'wrong password here' });
-      await client().data(op.login, { email: address, password });
-      for (let i = 0; i < 4; i += 1) await client().send(op.login, { email: address, password: 'wrong password here' });
-      expect((await client().send(op.login, { email: address, password })).errors).toBeUndefined();
+      const session = () => from('203.0.113.12');
+      for (let i = 0; i < 4; i += 1) await session().send(op.login, { email: address, password: 'wrong password here' });
+      await session().data(op.login, { email: address, password });
+      for (let i = 0; i < 4; i += 1) await session().send(op.login, { email: address, password: 'wrong password here' });
+      expect((await session().send(op.login, { email: address, password })).errors).toBeUndefined();
     });
 
-    it('locks an unknown address exactly like a known one (the lockout reveals no account)', async () => {
+    it('limits an unknown address exactly like a known one (the limit reveals no account)', async () => {
+      const { address } = await registered('known');
       const ghost = email('ghost');
-      for (let i = 0; i < 5; i += 1) await client().send(op.login, { email: ghost, password });
-      expect((await client().send(op.login, { email: ghost, password })).errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
+      const answers = [];
+      for (const candidate of [address, ghost]) {
+        for (let i = 0; i < 5; i += 1) await from('203.0.113.13').send(op.login, { email: candidate, password: 'wrong password here' });
+        answers.push(await from('203.0.113.13').send(op.login, { email: candidate, password: 'wrong password here' }));
+      }
+      expect(answers[0]?.errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
+      expect(answers[1]).toEqual(answers[0]);
     });
 
     it('lets no more than 5 guesses through when they arrive all at once', async () => {
       const { address } = await registered('burst');
       const answers = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => client().send(op.login, { email: address, password: `parallel guess ${i}` })),
+        Array.from({ length: 12 }, (_, i) => from('203.0.113.14').send(op.login, { email: address, password: `parallel guess ${i}` })),
       );
       const codes = answers.map((a) => a.errors?.[0]?.extensions?.['code']);
       expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(5);

@@ -8,8 +8,10 @@ import { jwksPath, serveIdentityHttp, sessionsPath } from './adapters/http/ident
 import { migrateIdentityDatabase } from './adapters/pg/identity-migrations.js';
 import { liveSessions, purgeEnded } from './adapters/pg/session-rows.js';
 import { memorySessionRegistry } from './adapters/sessions/memory-session-registry.js';
+import { memoryLoginLimiter, redisLoginLimiter } from './adapters/login-limits/flexible-login-limiter.js';
 import { redisSessionRegistry } from './adapters/sessions/redis-session-registry.js';
 import type { IdentityEnvironment } from './application/identity-environment.js';
+import type { LoginLimiter } from './application/login-limiter.js';
 import type { SessionRegistry } from './application/session-registry.js';
 import type { IdentityConfig } from './identity-config.js';
 import { startIdentitySubgraph } from './subgraph/identity-subgraph.js';
@@ -55,6 +57,8 @@ export async function startIdentityService(config: IdentityConfig, dependencies:
     const keys = await loadSigningKeys(config);
     const sessions = await sessionRegistry(config, pool, now);
     closers.push(() => sessions.close());
+    const loginLimits = loginLimiter(config);
+    closers.push(() => loginLimits.close());
     const environment: IdentityEnvironment = {
       pool,
       now,
@@ -66,6 +70,7 @@ export async function startIdentityService(config: IdentityConfig, dependencies:
       }),
       accessTokens: accessTokenSigner(keys),
       sessions,
+      loginLimits,
       sessionPolicy: { refreshTtlMs: config.IDENTITY_REFRESH_TTL_DAYS * day, sessionMaxMs: config.IDENTITY_SESSION_MAX_DAYS * day },
       log,
     };
@@ -102,4 +107,15 @@ async function sessionRegistry(config: IdentityConfig, pool: Pool, now: () => Da
   const registry = memorySessionRegistry(now);
   for (const session of await liveSessions(pool, now())) await registry.open(session);
   return registry;
+}
+
+/** Redis in distributed mode (every replica counts the same attempts); this process in embedded mode. */
+function loginLimiter(config: IdentityConfig): LoginLimiter {
+  const limits = {
+    maxFailures: config.IDENTITY_LOGIN_MAX_FAILURES,
+    blockSeconds: config.IDENTITY_LOGIN_BLOCK_SECONDS,
+    clientMaxFailures: config.IDENTITY_LOGIN_CLIENT_MAX_FAILURES,
+    clientWindowSeconds: config.IDENTITY_LOGIN_CLIENT_WINDOW_SECONDS,
+  };
+  return config.MINDFLOW_MODE === 'distributed' ? redisLoginLimiter(limits, config.REDIS_URL, config.REDIS_KEY_PREFIX) : memoryLoginLimiter(limits);
 }

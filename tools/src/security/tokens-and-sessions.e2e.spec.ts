@@ -1,6 +1,6 @@
 // Issue 7, security: forged, expired and ended access tokens; subgraphs called around the gateway;
 // refresh-token reuse; login brute force and user enumeration. Each refused clearly, nothing leaks.
-import { callerHeader, devCallerSecret, signCaller } from '@mindflow/auth';
+import { callerHeader, clientAddressHeader, devCallerSecret, signCaller, signClientAddress } from '@mindflow/auth';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayClient } from '../e2e/gateway-client.js';
@@ -26,7 +26,9 @@ describe('tokens, sessions and sign-in', () => {
   let bob: SignedInUser;
 
   beforeAll(async () => {
-    sys = await startSecuritySystem('security-tokens');
+    // Behind one trusted proxy (as a deployment behind a load balancer): X-Forwarded-For's last hop plays
+    // the client's address, so the suite can be several clients. Without a header, the client is the socket.
+    sys = await startSecuritySystem('security-tokens', { GATEWAY_TRUSTED_PROXIES: '1' });
     [alice, bob] = await Promise.all([sys.register('alice'), sys.register('bob')]);
     const created = await alice.client.data<{ createJournal: { consistencyToken: string } }>(
       'mutation { createJournal(input: { name: "Alice only" }) { consistencyToken } }');
@@ -157,22 +159,61 @@ describe('tokens, sessions and sign-in', () => {
   });
 
   describe('login brute force', () => {
-    it('locks an address after 5 failures (in any letter case) with RATE_LIMITED, even for the right password', async () => {
+    const asClient = (address: string) => ({ 'x-forwarded-for': address });
+    const codeOf = (res: Exchange) => String(res.body.errors?.[0]?.extensions?.['code'] ?? 'OK');
+
+    it('refuses a client after 5 failures at one address (in any letter case) with RATE_LIMITED, even for the right password', async () => {
       const erin = await sys.register('erin');
       const variants = [erin.email, erin.email.toUpperCase(), ` ${erin.email}`, erin.email, erin.email];
       for (const [i, email] of variants.entries()) {
-        const res = await post(sys.gatewayUrl, login, { e: email, p: `guess number ${i}` });
+        const res = await post(sys.gatewayUrl, login, { e: email, p: `guess number ${i}` }, asClient('203.0.113.7'));
         expect(res.body.errors?.[0]).toMatchObject({ message: 'invalid email or password', extensions: { code: 'UNAUTHENTICATED' } });
       }
-      const locked = await post(sys.gatewayUrl, login, { e: erin.email, p: password });
+      const locked = await post(sys.gatewayUrl, login, { e: erin.email, p: password }, asClient('203.0.113.7'));
       expect(locked.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
       expect(locked.body.data ?? null).toBeNull();
       expect(locked.setCookie).toEqual([]);
-      // The lock is on the address, not the account's sessions: erin's own session goes on.
+      // The limit is on that client, not the account's sessions: erin's own session goes on.
       expect(await erin.client.data('{ me { id } }')).toEqual({ me: { id: erin.id } });
     });
 
-    it('answers an unknown address exactly like a wrong password, and locks it the same way', async () => {
+    it('does not lock anyone out: another client signs in to the account a first client hammered', async () => {
+      const gina = await sys.register('gina');
+      for (let i = 0; i < 6; i += 1) await post(sys.gatewayUrl, login, { e: gina.email, p: `guess number ${i}` }, asClient('203.0.113.8'));
+      expect(codeOf(await post(sys.gatewayUrl, login, { e: gina.email, p: password }, asClient('203.0.113.8')))).toBe('RATE_LIMITED');
+
+      const owner = await post(sys.gatewayUrl, login, { e: gina.email, p: password }, asClient('198.51.100.8'));
+      expect(codeOf(owner)).toBe('OK');
+      expect(owner.setCookie).toHaveLength(1);
+      // The client reached the gateway through the proxy; a hop it wrote itself before the proxy's is not read.
+      expect(codeOf(await post(sys.gatewayUrl, login, { e: gina.email, p: password }, asClient('198.51.100.8, 203.0.113.8')))).toBe('RATE_LIMITED');
+    });
+
+    it('caps one client\'s failures across addresses (password spraying), and only that client', async () => {
+      // The cap is 100 a day; a spray of 101 addresses from one client, answered alike for known and unknown ones.
+      const target = await sys.register('spray');
+      const answers: string[] = [];
+      for (let i = 0; i < 100; i += 1) answers.push(codeOf(await post(sys.gatewayUrl, login, { e: `spray-${i}-${target.email}`, p: password }, asClient('203.0.113.9'))));
+      expect(answers).toEqual(Array(100).fill('UNAUTHENTICATED'));
+      expect(codeOf(await post(sys.gatewayUrl, login, { e: target.email, p: password }, asClient('203.0.113.9')))).toBe('RATE_LIMITED');
+      expect(codeOf(await post(sys.gatewayUrl, login, { e: target.email, p: password }, asClient('198.51.100.9')))).toBe('OK');
+    });
+
+    it('believes no client address sent around the gateway: unsigned or forged, identity counts the socket', async () => {
+      const hal = await sys.register('hal');
+      const forged = (i: number) => ({
+        [clientAddressHeader]: i % 2 === 0 ? `198.51.100.${i}` : signClientAddress(`198.51.100.${i}`, 'not-the-internal-secret'),
+        'x-forwarded-for': `198.51.100.${i}`,
+      });
+      for (let i = 0; i < 5; i += 1) {
+        expect(codeOf(await post(sys.identitySubgraphUrl, login, { e: hal.email, p: `guess ${i}` }, forged(i)))).toBe('UNAUTHENTICATED');
+      }
+      expect(codeOf(await post(sys.identitySubgraphUrl, login, { e: hal.email, p: password }, forged(42)))).toBe('RATE_LIMITED');
+      // The gateway's clients are others: hal signs in through it.
+      expect(codeOf(await post(sys.gatewayUrl, login, { e: hal.email, p: password }, asClient('198.51.100.10')))).toBe('OK');
+    });
+
+    it('answers an unknown address exactly like a wrong password, and limits it the same way', async () => {
       const known = (await sys.register('frank')).email;
       const unknown = `nobody-${known}`;
       for (let i = 0; i < 5; i += 1) {

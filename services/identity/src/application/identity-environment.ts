@@ -3,6 +3,7 @@ import type { Logger } from '@mindflow/platform';
 import type { AccessTokenSigner } from '../adapters/crypto/access-token-signer.js';
 import type { PasswordHasher } from '../adapters/crypto/argon2-password-hasher.js';
 import type { SessionPolicy } from '../domain/session/session-policy.js';
+import type { LoginLimiter } from './login-limiter.js';
 import type { SessionRegistry } from './session-registry.js';
 
 /** What identity's use cases need from the world; tests swap the clock (lockout, expiry) and keep the rest real. */
@@ -13,12 +14,15 @@ export interface IdentityEnvironment {
   readonly passwords: PasswordHasher;
   readonly accessTokens: AccessTokenSigner;
   readonly sessions: SessionRegistry;
+  readonly loginLimits: LoginLimiter;
   readonly sessionPolicy: SessionPolicy;
   readonly log: Logger;
 }
 
-/** Who is asking, as far as identity cares: for the events' correlation id and the session's device. */
+/** Who is asking, as far as identity cares: for the events' correlation id, the session's device, login limits. */
 export interface RequestInfo {
   readonly correlationId: string;
   readonly userAgent: string | null;
+  /** The client's network address: as the gateway vouches for it (signed), else the socket's peer. */
+  readonly clientAddress: string;
 }

@@ -1,11 +1,9 @@
 import { withTransaction } from '@mindflow/db';
 import { appendToOutbox } from '@mindflow/event-log';
-import { lockThrottle, saveThrottle } from '../adapters/pg/throttle-rows.js';
 import { findCredentialsByEmail, nextUserVersion, updatePasswordHash } from '../adapters/pg/user-rows.js';
 import { emailKey, maxEmailLength } from '../domain/account/email.js';
 import { normalizePassword, passwordPolicy } from '../domain/account/password-policy.js';
 import { invalidCredentials, rateLimited, type IdentityError } from '../domain/identity-error.js';
-import { beginLoginAttempt, loginSucceeded } from '../domain/login/lockout.js';
 import { handOut, startSession, type AuthSession } from './auth-session.js';
 import type { IdentityEnvironment, RequestInfo } from './identity-environment.js';
 import { userLoggedIn } from './user-events.js';
@@ -17,8 +15,10 @@ export interface Credentials {
 
 /**
  * Signs in with email and password. Every failure looks the same (`invalid email or password`) and takes
- * the same time: an unknown address still costs one Argon2 computation. Attempts are throttled per
- * address (5 failures lock it for 15 minutes), counted before the password is checked.
+ * the same time: an unknown address still costs one Argon2 computation. Attempts are limited per client
+ * (`domain/login/login-limits.ts`: 5 failures in a row at one address refuse that client there for 15
+ * minutes, 100 a day across addresses refuse it everywhere), counted before the password is checked —
+ * whoever else signs in to the account is not concerned.
  */
 export async function logIn(env: IdentityEnvironment, input: Credentials, request: RequestInfo): Promise<AuthSession | IdentityError> {
   const key = emailKey(input.email);
@@ -29,12 +29,8 @@ export async function logIn(env: IdentityEnvironment, input: Credentials, reques
     return invalidCredentials();
   }
 
-  const attempt = await withTransaction(env.pool, async (tx) => {
-    const decision = beginLoginAttempt(await lockThrottle(tx, key), env.now());
-    if (decision.kind === 'proceed') await saveThrottle(tx, key, decision.throttle);
-    return decision;
-  });
-  if (attempt.kind === 'locked') {
+  const attempt = await env.loginLimits.attempt(request.clientAddress, key);
+  if (attempt.kind === 'limited') {
     const minutes = Math.ceil(attempt.retryAfterMs / 60_000);
     return rateLimited(attempt.retryAfterMs, `too many failed logins: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
   }
@@ -48,9 +44,8 @@ export async function logIn(env: IdentityEnvironment, input: Credentials, reques
 
   const now = env.now();
   const { passwordHash, ...user } = account;
+  await env.loginLimits.succeeded(request.clientAddress, key);
   const started = await withTransaction(env.pool, async (tx) => {
-    await lockThrottle(tx, key);
-    await saveThrottle(tx, key, loginSucceeded());
     const version = await nextUserVersion(tx, user.id);
     const session = await startSession(env, tx, user.id, request, now);
     await appendToOutbox(tx, [userLoggedIn(env, request, user.id, version, now)]);

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { callerHeader, verifyCaller, type Caller } from '@mindflow/auth';
+import { callerHeader, clientAddressHeader, verifyCaller, verifyClientAddress, type Caller } from '@mindflow/auth';
 import { correlationHeader, correlationIdFrom } from '@mindflow/platform';
 import type { IdentityEnvironment, RequestInfo } from '../application/identity-environment.js';
 import { refreshTokenFrom } from './refresh-cookie.js';
@@ -22,7 +22,12 @@ export interface IdentityContext {
   readonly setCookies: string[];
 }
 
-export function buildContext(headers: IncomingHttpHeaders, env: IdentityEnvironment, callerSecret: string): IdentityContext {
+/**
+ * `peerAddress` is the socket's: what a direct call around the gateway is counted by. The gateway's own
+ * address would count every client as one, so the gateway names the client in a header signed with the
+ * internal secret; an unsigned or forged one is ignored, never believed.
+ */
+export function buildContext(headers: IncomingHttpHeaders, env: IdentityEnvironment, callerSecret: string, peerAddress: string | undefined): IdentityContext {
   const caller = verifyCaller(single(headers[callerHeader]), callerSecret);
   return {
     env,
@@ -32,6 +37,7 @@ export function buildContext(headers: IncomingHttpHeaders, env: IdentityEnvironm
     request: {
       correlationId: correlationIdFrom(headers[correlationHeader]),
       userAgent: single(headers['user-agent']) ?? null,
+      clientAddress: verifyClientAddress(single(headers[clientAddressHeader]), callerSecret) ?? peerAddress ?? 'unknown',
     },
     setCookies: [],
   };

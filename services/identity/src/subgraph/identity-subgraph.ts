@@ -33,7 +33,7 @@ export async function startIdentitySubgraph(env: IdentityEnvironment, callerSecr
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      const context = buildContext(req.headers, env, callerSecret);
+      const context = buildContext(req.headers, env, callerSecret, req.socket.remoteAddress);
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search, body },
         context: async () => context,

@@ -1,4 +1,4 @@
-import { signCaller, callerHeader, loadPublicKey, verifyAccessToken } from '@mindflow/auth';
+import { signCaller, callerHeader, clientAddressHeader, loadPublicKey, signClientAddress, verifyAccessToken } from '@mindflow/auth';
 import { createTestDatabase, testServers, uniqueRedisPrefix, type TestDatabase } from '@mindflow/testing';
 import { createLogger, type Mode } from '@mindflow/platform';
 import { decodeJwt } from 'jose';
@@ -65,10 +65,18 @@ export class SubgraphClient {
   refreshToken: string | undefined;
   accessToken: string | undefined;
 
-  constructor(private readonly identity: IdentityUnderTest) {}
+  /**
+   * `clientAddress`: the client's address, signed as the gateway does (omitted: identity counts the socket's
+   * peer, as for any direct call). `headers`: anything else a caller might send, forged headers included.
+   */
+  constructor(
+    private readonly identity: IdentityUnderTest,
+    private readonly options: { clientAddress?: string; headers?: Record<string, string> } = {},
+  ) {}
 
   async send<T>(query: string, variables: Record<string, unknown> = {}, options: { cookie?: string | null } = {}): Promise<GraphQLAnswer<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'identity-int-test' };
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'identity-int-test', ...this.options.headers };
+    if (this.options.clientAddress) headers[clientAddressHeader] = signClientAddress(this.options.clientAddress, callerSecret);
     if (this.accessToken) {
       const verified = await verifyAccessToken(this.accessToken, { publicKey: await loadPublicKey({}) }, this.identity.clock.now());
       headers[callerHeader] = signCaller({ userId: verified.userId, roles: verified.roles }, callerSecret);

@@ -35,7 +35,8 @@ export interface SecuritySystem {
 const registerMutation = `mutation ($email: String!, $password: String!) {
   register(email: $email, password: $password) { accessToken user { id email } } }`;
 
-export async function startSecuritySystem(label: string): Promise<SecuritySystem> {
+/** `extraEnv`: settings for every process of the system (e.g. `GATEWAY_TRUSTED_PROXIES` to play several clients). */
+export async function startSecuritySystem(label: string, extraEnv: Record<string, string> = {}): Promise<SecuritySystem> {
   const [writeDb, readDb] = await Promise.all([createTestDatabase(`${label}-write`), createTestDatabase(`${label}-read`)]);
   const dropAll = () => dropDatabases(writeDb, readDb);
   let system: RunningSystem;
@@ -45,6 +46,7 @@ export async function startSecuritySystem(label: string): Promise<SecuritySystem
       writeDatabaseUrl: writeDb.url,
       readDatabaseUrl: readDb.url,
       output: process.env['E2E_LOGS'] ? process.stderr : null,
+      extraEnv,
     });
   } catch (error) {
     await dropAll();

@@ -93,10 +93,9 @@ export async function liveSessions(sql: Sql, at: Date): Promise<{ sessionId: str
   return rows.map((row) => ({ sessionId: row.session_id, userId: row.user_id, expiresAt: row.expires_at }));
 }
 
-/** Forgets what can no longer matter: ended sessions (with their tokens) and stale throttles. */
+/** Forgets what can no longer matter: ended sessions (with their tokens). */
 export async function purgeEnded(sql: Sql, at: Date, keepMs: number): Promise<number> {
   const before = new Date(at.getTime() - keepMs);
   const sessions = await sql.query('DELETE FROM sessions WHERE expires_at < $1 OR revoked_at < $1', [before]);
-  await sql.query('DELETE FROM login_throttles WHERE (locked_until IS NULL OR locked_until < $1) AND (last_failure_at IS NULL OR last_failure_at < $1)', [before]);
   return sessions.rowCount ?? 0;
 }
