@@ -20,8 +20,8 @@ export const profiles: Record<Profile['name'], Profile> = {
     command: { concurrency: [1, 8, 64], rounds: 5, warmupMs: 200, durationMs: 1_000, users: 16 },
     // RELAY_BATCH_SIZE's default and the partitions the relay creates topics with.
     relay: { rounds: 3, events: 10_000, batchSize: 500, partitions: 3 },
-    // The projector runtime's chunk (events per read-DB transaction) and its partitions consumed concurrently.
-    projector: { rounds: 3, users: 50, entries: 6_000, chunkSize: 100, parallelism: 4 },
+    // The projector runtime's chunk (events per read-DB transaction: PROJECTOR_CHUNK_SIZE's default) and its partitions consumed concurrently.
+    projector: { rounds: 3, users: 50, entries: 6_000, chunkSize: 500, parallelism: 4 },
     // The search projector's chunk (one bulk write each) and the partitions of its topics it consumes at once.
     searchProjector: { rounds: 3, users: 50, events: 3_000, chunkSize: 100, parallelism: 3 },
     freshness: { perSecond: [50, 100, 200], durationMs: 15_000, users: 50, baselineDurationMs: 10_000, drainMs: 60_000 },

@@ -68,7 +68,7 @@ export interface Projector {
 type Outcome = 'applied' | 'duplicate' | 'parked';
 
 /** Events per projection transaction unless configured (PROJECTOR_CHUNK_SIZE): measured in BENCHMARKS.md §3. */
-export const defaultChunkSize = 100;
+export const defaultChunkSize = 500;
 
 /**
  * Keeps read models up to date from the event log with exactly-once effects: every event is applied in a
