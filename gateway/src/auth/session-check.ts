@@ -49,24 +49,31 @@ export function httpSessionCheck(url: string, options: { required: boolean; time
 }
 
 /**
- * Remembers identity's answers for `ttlMs`, per session, and asks once for concurrent checks of the same session
- * (lru-cache's `fetch`): a client's burst of requests costs one round trip, not one each. A failed check is not
- * remembered. Bounded to `max` sessions, least recently used first out.
+ * Remembers identity's answers for `ttlMs`, per session, and asks once for concurrent checks of the same session:
+ * the cache holds the answer's promise, so a client's burst of requests costs one round trip, not one each. A failed
+ * check is forgotten at once. Bounded to `max` sessions, least recently used first out (lru-cache). Not lru-cache's
+ * own `fetch`: its `clear()` aborts the fetches in flight, and every request waiting on one would fail.
  */
 export function cachedSessionCheck(check: SessionCheck, options: { ttlMs: number; max?: number }): SessionCheck {
-  const cache = new LRUCache<string, { live: boolean }>({
+  const cache = new LRUCache<string, Promise<boolean>>({
     max: options.max ?? 100_000,
     ttl: options.ttlMs,
     // The time a check started, not ended, bounds an answer's age: a logout racing the check is seen within ttl.
     noUpdateTTL: true,
-    fetchMethod: async (sessionId) => ({ live: await check.isLive(sessionId) }),
   });
   return {
     required: check.required,
-    async isLive(sessionId) {
-      const answer = await cache.fetch(sessionId);
-      return answer!.live;
+    isLive(sessionId) {
+      const known = cache.get(sessionId);
+      if (known) return known;
+      const answer = check.isLive(sessionId);
+      cache.set(sessionId, answer);
+      answer.catch(() => {
+        if (cache.peek(sessionId) === answer) cache.delete(sessionId);
+      });
+      return answer;
     },
+    // Checks in flight finish for whoever waits on them; the next check asks identity.
     forget: () => cache.clear(),
   };
 }

@@ -43,6 +43,16 @@ describe('cached session check', () => {
     expect(await cached.isLive('s2')).toBe(false);
   });
 
+  it('lets checks in flight finish when it forgets (a logout elsewhere never fails other requests)', async () => {
+    const id = identity(50);
+    const cached = cachedSessionCheck(id.check, { ttlMs: 1_000 });
+    const inFlight = Promise.all([cached.isLive('s1'), cached.isLive('s2')]);
+    cached.forget!();
+    expect(await inFlight).toEqual([true, true]);
+    expect(await cached.isLive('s1')).toBe(true);
+    expect(id.calls()).toBe(3);
+  });
+
   it('does not remember a failed check: the request fails, the next one asks again', async () => {
     const id = identity();
     const cached = cachedSessionCheck(id.check, { ttlMs: 1_000 });
