@@ -59,4 +59,11 @@ CREATE TABLE outbox_checkpoints (
 ALTER TABLE outbox ADD COLUMN trace_context text;
 `,
   },
+  {
+    id: '0002-outbox-occurred-at',
+    sql: `
+-- The relay prunes published rows by age (OUTBOX_RETENTION_HOURS): oldest first, without scanning what it keeps.
+CREATE INDEX outbox_occurred_at ON outbox (occurred_at);
+`,
+  },
 ];

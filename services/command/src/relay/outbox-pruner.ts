@@ -9,15 +9,16 @@ import type { Pool } from '@mindflow/db';
  */
 export async function pruneOutbox(pool: Pool, reader: string, options: { retentionMs: number; batchSize?: number; maxBatches?: number }): Promise<number> {
   const batchSize = options.batchSize ?? 5_000;
-  const maxBatches = options.maxBatches ?? 100;
+  const maxBatches = options.maxBatches ?? 20; // at most 100 000 rows a round: the rest waits for the next
   let deleted = 0;
   for (let batch = 0; batch < maxBatches; batch += 1) {
+    // Oldest first through `outbox_occurred_at`: when nothing is old enough the scan is empty, whatever is kept.
     const { rowCount } = await pool.query(
       `DELETE FROM outbox WHERE position IN (
          SELECT o.position FROM outbox o JOIN outbox_checkpoints c ON c.reader = $1
-         WHERE (o.tx_id, o.position) <= (c.tx_id, c.position)
-           AND o.occurred_at < now() - make_interval(secs => $2::double precision / 1000)
-         ORDER BY o.tx_id, o.position
+         WHERE o.occurred_at < now() - make_interval(secs => $2::double precision / 1000)
+           AND (o.tx_id, o.position) <= (c.tx_id, c.position)
+         ORDER BY o.occurred_at
          LIMIT $3)`,
       [reader, options.retentionMs, batchSize],
     );

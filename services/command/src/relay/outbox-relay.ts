@@ -42,6 +42,7 @@ export interface OutboxRelayOptions {
 export class OutboxRelay {
   private stopping = false;
   private checkpoint: OutboxPosition | null = null;
+  private pruning: Promise<void> | undefined;
   private readonly running: Promise<void>;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -115,9 +116,10 @@ export class OutboxRelay {
     let prunedAt = 0;
     try {
       while (!this.stopping && !leadership.lost()) {
-        if (this.options.prune && Date.now() - prunedAt >= this.options.prune.everyMs) {
+        if (this.options.prune && !this.pruning && Date.now() - prunedAt >= this.options.prune.everyMs) {
           prunedAt = Date.now();
-          await this.prune(this.options.prune.retentionMs);
+          // Beside publishing, on a connection of its own: a long prune never holds up the next batch.
+          this.pruning = this.prune(this.options.prune.retentionMs).finally(() => (this.pruning = undefined));
         }
         const rows = await (readAhead ?? readCommittedOutbox(pool, readFrom, batchSize));
         readAhead = undefined;
@@ -162,6 +164,7 @@ export class OutboxRelay {
     } finally {
       await saving.catch(() => undefined);
       await readAhead?.catch(() => undefined);
+      await this.pruning;
     }
   }
 }
