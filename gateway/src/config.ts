@@ -2,6 +2,7 @@ import { authConfigShape } from '@mindflow/auth';
 import { port } from '@mindflow/platform';
 import { z } from 'zod';
 import { subgraphs, type SubgraphUrlEnv } from '../subgraphs.js';
+import { trustedProxies } from './auth/client-address.js';
 import { sessionConfigShape } from './auth/session-check.js';
 import { subscriptionsConfigShape } from './subscriptions/subscriptions-config.js';
 
@@ -29,11 +30,17 @@ const baseSchema = z.object({
   GATEWAY_MAX_BATCH: z.coerce.number().int().min(1).default(10),
   ...subscriptionsConfigShape,
   /**
-   * Proxies of your own in front of the gateway. 0 (default): the client is the socket's peer and
-   * `X-Forwarded-For` is ignored (a client writes what it likes there). N: the N-th address from the right
-   * of `X-Forwarded-For` (auth/client-address.ts). Identity limits login attempts per client address.
+   * Addresses and CIDR ranges of proxies of your own in front of the gateway, comma-separated. Empty
+   * (default): the client is the socket's peer, `X-Forwarded-For` ignored (a client writes what it likes
+   * there). Identity limits login attempts per client address (auth/client-address.ts).
    */
-  GATEWAY_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  GATEWAY_TRUSTED_PROXIES: z.string().default('').superRefine((value, ctx) => {
+    try {
+      trustedProxies(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  }),
   /** Browser origins allowed to call the API with credentials (the SPA); comma-separated. */
   CORS_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
   OPS_PORT: port(0),

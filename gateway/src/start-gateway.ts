@@ -20,7 +20,7 @@ import {
 import { CallerDataSource } from './caller-data-source.js';
 import { sessionCachePlugin } from './auth/session-cache-plugin.js';
 import { withSessionCheck } from './auth/session-check.js';
-import { clientAddressOf } from './auth/client-address.js';
+import { clientAddressOf, trustedProxies } from './auth/client-address.js';
 import { IdentityDataSource } from './identity-data-source.js';
 import { gatewayConfigSchema, subgraphUrl, type GatewayConfig } from './config.js';
 import { buildGatewayContext, type GatewayContext } from './context.js';
@@ -117,13 +117,14 @@ export async function startGateway(input: Partial<GatewayConfig> = {}, dependenc
     },
   });
 
+  const proxies = trustedProxies(config.GATEWAY_TRUSTED_PROXIES);
   const corsOrigins = new Set(config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean));
   const handleGraphQL = graphqlHandler<GatewayContext>({
     apollo,
     maxBodyBytes: config.GATEWAY_MAX_BODY_BYTES,
     maxBatch: config.GATEWAY_MAX_BATCH,
     context: async (req) =>
-      buildGatewayContext(req.headers, correlationIdFrom(req.headers[correlationHeader]), verifier, clientAddressOf(req, config.GATEWAY_TRUSTED_PROXIES)),
+      buildGatewayContext(req.headers, correlationIdFrom(req.headers[correlationHeader]), verifier, clientAddressOf(req, proxies)),
   });
 
   httpServer.on('request', (req, res) => {

@@ -17,7 +17,7 @@ let readDb: TestReadDb;
 let identity: SubgraphProcess;
 let query: SubgraphProcess;
 let gateway: RunningGateway;
-/** The same system behind one proxy of ours: the client is the last X-Forwarded-For hop. */
+/** The same system behind a proxy of ours (loopback, the test's own address): the client is the last X-Forwarded-For hop. */
 let behindProxy: RunningGateway;
 
 interface Answer<T> {
@@ -72,7 +72,7 @@ beforeAll(async () => {
     AUTH_SESSIONS_URL: `${origin}/internal/sessions`,
     INTERNAL_CALLER_SECRET: secret,
   };
-  [gateway, behindProxy] = await Promise.all([startGateway(config), startGateway({ ...config, GATEWAY_TRUSTED_PROXIES: 1 })]);
+  [gateway, behindProxy] = await Promise.all([startGateway(config), startGateway({ ...config, GATEWAY_TRUSTED_PROXIES: '127.0.0.1, ::1' })]);
 });
 
 afterAll(async () => {

@@ -26,9 +26,9 @@ describe('tokens, sessions and sign-in', () => {
   let bob: SignedInUser;
 
   beforeAll(async () => {
-    // Behind one trusted proxy (as a deployment behind a load balancer): X-Forwarded-For's last hop plays
-    // the client's address, so the suite can be several clients. Without a header, the client is the socket.
-    sys = await startSecuritySystem('security-tokens', { GATEWAY_TRUSTED_PROXIES: '1' });
+    // The suite's own address (loopback) is a trusted proxy, as a load balancer of a deployment would be:
+    // X-Forwarded-For's last hop plays the client's address, so the suite can be several clients.
+    sys = await startSecuritySystem('security-tokens', { GATEWAY_TRUSTED_PROXIES: '127.0.0.1, ::1' });
     [alice, bob] = await Promise.all([sys.register('alice'), sys.register('bob')]);
     const created = await alice.client.data<{ createJournal: { consistencyToken: string } }>(
       'mutation { createJournal(input: { name: "Alice only" }) { consistencyToken } }');
