@@ -225,6 +225,8 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
     this.saveError.set(null);
     this.autosave.settle();
     this.forgetLocal();
+    // the discarded draft's key may have been used: the next new entry would come back as that one
+    this.idempotencyKey = crypto.randomUUID();
   }
 
   protected async confirmDelete(confirmed: boolean): Promise<void> {
@@ -265,7 +267,7 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
   private show(entry: EntryFieldsFragment): void {
     this.version = entry.version;
     this.saved.set(entry);
-    const draft = { title: entry.title ?? '', content: entry.content, mood: entry.mood, tags: entry.tags };
+    const draft = draftOf(entry);
     this.draft.set(draft);
     this.acknowledged.set(draft);
     this.tagText = entry.tags.join(', ');
@@ -284,7 +286,8 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
     this.keptDraft = kept.draft;
     this.tagText = kept.draft.tags.join(', ');
     if (kept.baseVersion !== null) this.version = kept.baseVersion; // changed elsewhere since: a conflict shows both
-    if (kept.idempotencyKey) this.idempotencyKey = kept.idempotencyKey;
+    // its key only if this tab wrote it (a reload): another tab's key would make both drafts one entry
+    if (kept.idempotencyKey && kept.tab === this.localDrafts.tab()) this.idempotencyKey = kept.idempotencyKey;
     this.restoredFrom.set(kept.keptAt);
     this.queueSave();
   }
@@ -311,7 +314,7 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
     this.localDrafts.write(slot, {
       draft: this.draft(),
       baseVersion: id ? this.version : null,
-      ...(id ? {} : { idempotencyKey: this.idempotencyKey }),
+      ...(id ? {} : { idempotencyKey: this.idempotencyKey, tab: this.localDrafts.tab() }),
       keptAt: new Date().toISOString(),
     });
   }
@@ -326,10 +329,15 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
     const input = { title: draft.title.trim() || null, content: draft.content, mood: draft.mood, tags: [...draft.tags] };
     try {
       const id = this.entryId();
+      let answered = draft;
       if (!id) {
         const { createEntry } = await this.gql.mutate(CreateEntryDocument, {
           input: { ...input, journalId: this.journalId()! }, idempotencyKey: this.idempotencyKey,
         });
+        this.idempotencyKey = crypto.randomUUID(); // used: it would only ever bring back this entry
+        // A key used before (a retry whose first answer was lost, a restored draft) brings back the entry created
+        // then, whatever this draft says: what the server holds is that entry, not necessarily this draft.
+        if (!holds(createEntry.entry, input)) answered = draftOf(createEntry.entry);
         this.entryId.set(createEntry.entry.id);
         this.version = createEntry.entry.version;
         this.saved.set(createEntry.entry);
@@ -344,8 +352,10 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
         this.version = updateEntry.entry.version;
         this.saved.set(updateEntry.entry);
       }
-      this.acknowledged.set(draft);
+      this.acknowledged.set(answered);
       this.keepLocally(); // gone once the server has it all; still kept (now as the entry's) if typing went on
+      // the server holds an older draft than the one on screen: saved on the version it returned
+      if (answered !== draft && this.dirty()) this.queueSave();
     } catch (e) {
       const error = e as ApiError;
       if (error.code === 'CONFLICT' && this.entryId()) {
@@ -358,6 +368,16 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
       throw isTransient(error) ? error : new SaveRejected(error);
     }
   }
+}
+
+function draftOf(entry: EntryFieldsFragment): EntryDraft {
+  return { title: entry.title ?? '', content: entry.content, mood: entry.mood, tags: entry.tags };
+}
+
+/** The server's entry holds what was sent (the same title, text, mood and tags). */
+function holds(entry: EntryFieldsFragment, sent: { title: string | null; content: string; mood: Mood | null; tags: string[] }): boolean {
+  return (entry.title ?? '') === (sent.title ?? '') && entry.content === sent.content && entry.mood === sent.mood
+    && entry.tags.join('\u0000') === sent.tags.join('\u0000');
 }
 
 /** A server message ("title must be at most 200 characters") as a sentence. */

@@ -4,7 +4,7 @@ import { Router, provideRouter } from '@angular/router';
 import { Gql } from '../../core/gql';
 import type { ApiError } from '../../core/graphql-errors';
 import { SessionStore } from '../../core/session-store';
-import { CreateEntryDocument, EntryDocument, UpdateEntryDocument, type EntryFieldsFragment } from '../../graphql/generated';
+import { CreateEntryDocument, EntryDocument, UpdateEntryDocument, type EntryFieldsFragment, type Mood } from '../../graphql/generated';
 import { EntryEditor } from './entry-editor';
 
 const entry = (version: number, content: string, title = 'Harbour'): EntryFieldsFragment => ({
@@ -12,12 +12,14 @@ const entry = (version: number, content: string, title = 'Harbour'): EntryFields
   createdAt: '2026-11-01T07:00:00Z', updatedAt: '2026-11-01T07:00:00Z', journal: { id: 'j1', name: 'Morning pages' },
 });
 
-interface EntryInput { content: string; title: string | null }
+interface EntryInput { content: string; title: string | null; mood: Mood | null; tags: string[] }
 
 /**
  * The server as the editor sees it: entries by version, CONFLICT on a stale expectedVersion, BAD_USER_INPUT for a
  * title over `titleLimit` (set lower than the client's own check, as a server with a stricter rule would be),
- * NETWORK while `offline`, and a load that waits for `loadGate` when set (a slow network).
+ * NETWORK while `offline`, and a load that waits for `loadGate` when set (a slow network). A createEntry with an
+ * idempotency key used before answers with the entry created then, whatever was sent (as the command service
+ * does); `loseAnswer` makes the next mutation reach the server and its answer get lost on the way back.
  */
 class FakeGql {
   server = entry(1, 'At dawn.');
@@ -28,6 +30,10 @@ class FakeGql {
   titleLimit = 200;
   offline = false;
   loadGate: Promise<void> | undefined;
+  loseAnswer = false;
+  /** the entries created, by their idempotency key */
+  readonly byKey = new Map<string, EntryFieldsFragment>();
+  private nextId = 2;
   async query(document: unknown) {
     if (document !== EntryDocument) throw new Error('unexpected query');
     await this.loadGate;
@@ -42,9 +48,15 @@ class FakeGql {
       throw { code: 'BAD_USER_INPUT', message: `title must be at most ${this.titleLimit} characters`, field: 'title' } satisfies ApiError;
     }
     if (document === CreateEntryDocument) {
-      this.creates.push({ journalId: variables.input.journalId!, content: variables.input.content, idempotencyKey: variables.idempotencyKey });
-      this.server = { ...entry(1, variables.input.content, title), id: 'e2' };
-      return { createEntry: { entry: this.server, consistencyToken: 't' } };
+      const { journalId, content, mood, tags } = variables.input;
+      this.creates.push({ journalId: journalId!, content, idempotencyKey: variables.idempotencyKey });
+      let created = this.byKey.get(variables.idempotencyKey);
+      if (!created) {
+        created = { ...entry(1, content, title), id: `e${this.nextId++}`, title: variables.input.title, mood, tags };
+        this.byKey.set(variables.idempotencyKey, created);
+        this.server = created;
+      }
+      return this.answer({ createEntry: { entry: created, consistencyToken: 't' } });
     }
     if (document !== UpdateEntryDocument) throw new Error('unexpected mutation');
     this.updates.push({ expectedVersion: variables.expectedVersion, content: variables.input.content });
@@ -52,7 +64,12 @@ class FakeGql {
       throw { code: 'CONFLICT', message: 'stale', currentVersion: this.server.version } satisfies ApiError;
     }
     this.server = { ...this.server, content: variables.input.content, title: variables.input.title, version: this.server.version + 1 };
-    return { updateEntry: { entry: this.server, consistencyToken: 't' } };
+    return this.answer({ updateEntry: { entry: this.server, consistencyToken: 't' } });
+  }
+  private answer<T>(result: T): T {
+    if (!this.loseAnswer) return result;
+    this.loseAnswer = false;
+    throw { code: 'NETWORK', message: 'The connection was lost.' } satisfies ApiError;
   }
   watch() {
     return { data: signal(undefined), loading: signal(false), error: signal(undefined), refetch: async () => undefined };
@@ -107,7 +124,10 @@ const button = (root: Element, name: string) =>
   Array.from(root.querySelectorAll('button')).find((b) => b.textContent?.includes(name)) as HTMLButtonElement;
 
 describe('EntryEditor', () => {
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
 
   it('loads the entry and saves a change with its version', async () => {
     const { gql, write, status, el } = await open();
@@ -299,5 +319,133 @@ describe('EntryEditor', () => {
     expect(localStorage.length).toBe(0);
     // its own address, known to the router (a cancelled navigation later must not bring back /entries/new)
     await vi.waitFor(() => expect(TestBed.inject(Router).url).toBe('/entries/e2'));
+  });
+
+  describe('a new entry whose createEntry key was used before', () => {
+    const failing = /^(Offline|Not saved yet)/;
+
+    it('a create whose answer was lost, retried with more text, saves that text on the entry it made', async () => {
+      const gql = setUp();
+      const page = await mount({ journal: 'j1' });
+      gql.loseAnswer = true;
+      await page.write('First words.');
+      await vi.waitFor(() => expect(page.status()).toMatch(failing));
+      expect(gql.byKey.size).toBe(1); // it did reach the server
+
+      await page.write('First words, and more.'); // the retry: same key, the server answers with the first entry
+      await vi.waitFor(() => expect(page.status()).toBe('All changes saved'));
+      expect(gql.creates.map((c) => c.content)).toEqual(['First words.', 'First words, and more.']);
+      expect(gql.updates).toEqual([{ expectedVersion: 1, content: 'First words, and more.' }]);
+      expect(gql.server).toMatchObject({ id: 'e2', version: 2, content: 'First words, and more.' });
+      expect(gql.byKey.size).toBe(1);
+      expect(localStorage.length).toBe(0);
+    });
+
+    it('is not "saved" while the server holds older text: the device copy stays until the update goes through', async () => {
+      const gql = setUp();
+      const page = await mount({ journal: 'j1' });
+      gql.loseAnswer = true;
+      await page.write('First words.');
+      await vi.waitFor(() => expect(page.status()).toMatch(failing));
+      gql.offline = true;
+      await page.write('First words, and more.');
+      await vi.waitFor(() => expect(page.status()).toMatch(failing));
+      // back: the create brings back the first entry, the update that follows fails on the way
+      gql.offline = false;
+      const mutate = gql.mutate.bind(gql);
+      let updateTried = false;
+      vi.spyOn(gql, 'mutate').mockImplementation(async (document, variables) => {
+        if (document === UpdateEntryDocument) gql.offline = updateTried = true;
+        return mutate(document, variables);
+      });
+      await page.saveNow();
+      await vi.waitFor(() => expect(updateTried).toBe(true));
+      await vi.waitFor(() => expect(page.status()).toMatch(failing));
+      expect(gql.server.content).toBe('First words.');
+      expect(JSON.parse(localStorage.getItem('mindflow:draft:u1:entry:e2')!)).toMatchObject({
+        draft: { content: 'First words, and more.' }, baseVersion: 1,
+      });
+    });
+
+    it('a restored draft whose create reached the server before the page died is saved onto that entry', async () => {
+      const gql = setUp();
+      const first = await mount({ journal: 'j1' });
+      gql.loseAnswer = true;
+      await first.write('Planted tulips.');
+      await vi.waitFor(() => expect(first.status()).toMatch(failing));
+      gql.offline = true;
+      await first.type('#entry-content', 'Planted tulips and roses.');
+      first.fixture.destroy(); // the page died
+
+      gql.offline = false;
+      const again = await mount({ journal: 'j1' }); // reloaded, in the same tab
+      await vi.waitFor(() => expect(again.field<HTMLTextAreaElement>('#entry-content')?.value).toBe('Planted tulips and roses.'));
+      await again.saveNow();
+      await vi.waitFor(() => expect(again.status()).toBe('All changes saved'));
+      expect(new Set(gql.creates.map((c) => c.idempotencyKey)).size).toBe(1); // not created twice
+      expect(gql.server).toMatchObject({ id: 'e2', content: 'Planted tulips and roses.' });
+      expect(localStorage.length).toBe(0);
+    });
+
+    it('after "Discard it", the next new entry is created as a new entry, not answered with the discarded one', async () => {
+      const gql = setUp();
+      const first = await mount({ journal: 'j1' });
+      gql.loseAnswer = true;
+      await first.write('A draft I will not want.');
+      await vi.waitFor(() => expect(first.status()).toMatch(failing));
+      gql.offline = true;
+      first.fixture.destroy();
+
+      gql.offline = false;
+      const again = await mount({ journal: 'j1' });
+      await vi.waitFor(() => expect(again.el.querySelector('.restored')).not.toBeNull());
+      button(again.el.querySelector('.restored')!, 'Discard it').click();
+      await again.fixture.whenStable();
+      expect(again.field<HTMLTextAreaElement>('#entry-content')?.value).toBe('');
+
+      await again.write('Something else entirely.');
+      await vi.waitFor(() => expect(again.status()).toBe('All changes saved'));
+      const keys = gql.creates.map((c) => c.idempotencyKey);
+      expect(keys[keys.length - 1]).not.toBe(keys[0]);
+      expect(gql.byKey.get(keys[0]!)).toMatchObject({ id: 'e2', content: 'A draft I will not want.' });
+      expect(gql.server).toMatchObject({ id: 'e3', content: 'Something else entirely.' });
+      expect(gql.updates).toEqual([]);
+    });
+
+    it('after a create, the editor does not send that key again', async () => {
+      const gql = setUp();
+      const page = await mount({ journal: 'j1' });
+      await page.write('Planted tulips.');
+      await vi.waitFor(() => expect(page.status()).toBe('All changes saved'));
+      const used = gql.creates[0]!.idempotencyKey;
+      // no key of this editor is kept anywhere once it is used: a reload cannot bring it back
+      await page.type('#entry-content', 'Planted tulips, kept on the device.');
+      expect(localStorage.getItem('mindflow:draft:u1:entry:e2')).not.toContain(used);
+      expect(Object.values(page.fixture.componentInstance as unknown as Record<string, unknown>)).not.toContain(used);
+    });
+
+    it('two tabs writing new entries in one journal make two entries, not one', async () => {
+      const gql = setUp();
+      gql.offline = true;
+      const tabA = await mount({ journal: 'j1' });
+      await tabA.write('From the first tab.');
+      await vi.waitFor(() => expect(tabA.status()).toMatch(failing));
+
+      sessionStorage.clear(); // from here on: another tab of the same browser
+      const tabB = await mount({ journal: 'j1' });
+      // the device copy is offered there too (the first tab may have been closed)…
+      await vi.waitFor(() => expect(tabB.field<HTMLTextAreaElement>('#entry-content')?.value).toBe('From the first tab.'));
+      await tabB.type('#entry-content', 'From the second tab.');
+
+      gql.offline = false;
+      await tabA.saveNow();
+      await vi.waitFor(() => expect(tabA.status()).toBe('All changes saved'));
+      await tabB.saveNow();
+      await vi.waitFor(() => expect(tabB.status()).toBe('All changes saved'));
+      // …but not its key: each tab's draft is its own entry
+      expect(new Set(gql.creates.map((c) => c.idempotencyKey)).size).toBe(2);
+      expect([...gql.byKey.values()].map((e) => [e.id, e.content])).toEqual([['e2', 'From the first tab.'], ['e3', 'From the second tab.']]);
+      expect(gql.updates).toEqual([]);
+    });
   });
 });

@@ -9,6 +9,8 @@ export interface LocalDraft {
   readonly baseVersion: number | null;
   /** A new entry's createEntry key: a create that reached the server before the page went away is not made twice. */
   readonly idempotencyKey?: string;
+  /** The tab that wrote it (LocalDrafts.tab): only that tab may send its idempotencyKey again. */
+  readonly tab?: string;
   /** When it was last written (ISO). */
   readonly keptAt: string;
 }
@@ -24,6 +26,24 @@ export type DraftSlot = { readonly entryId: string } | { readonly newInJournal: 
 @Injectable({ providedIn: 'root' })
 export class LocalDrafts {
   private readonly session = inject(SessionStore);
+
+  /**
+   * This tab's id, kept in sessionStorage: the same after a reload (and a reopened tab), another one in another
+   * tab. A new entry's slot is shared by the tabs, but its createEntry key is reused only by the tab that wrote
+   * it: two tabs writing new entries never send the same key, so their drafts never become one entry.
+   */
+  tab(): string {
+    try {
+      const store = typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+      const id = store?.getItem(tabKey);
+      if (id) return id;
+      const fresh = crypto.randomUUID();
+      store?.setItem(tabKey, fresh);
+      return store ? fresh : noStorageTab;
+    } catch {
+      return noStorageTab;
+    }
+  }
 
   key(slot: DraftSlot): string {
     const user = this.session.user()?.id ?? 'anonymous';
@@ -57,6 +77,10 @@ export class LocalDrafts {
     }
   }
 }
+
+const tabKey = 'mindflow:tab';
+/** Without sessionStorage this page is its own tab. */
+const noStorageTab = crypto.randomUUID();
 
 function storage(): Storage | undefined {
   return typeof localStorage === 'undefined' ? undefined : localStorage;
