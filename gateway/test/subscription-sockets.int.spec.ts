@@ -19,7 +19,7 @@ const bus = createInProcessBus();
 let keys: SigningKeys;
 let db: TestReadDb;
 let subgraph: SubgraphProcess;
-/** Heartbeat every 200 ms. */
+/** Heartbeat every second: short for a test, long enough that a loaded machine's stall does not end a healthy socket. */
 let gateway: RunningGateway;
 let entryId: string;
 
@@ -38,7 +38,7 @@ beforeAll(async () => {
     READ_DATABASE_URL: db.url, INTERNAL_CALLER_SECRET: secret, CONSISTENCY_WAIT_MS: '3000', COMMAND_GRPC_ADDRESS: '127.0.0.1:1',
   });
   const config = { GATEWAY_PORT: 0, QUERY_SUBGRAPH_URL: subgraph.url, AUTH_PUBLIC_KEY: pem.AUTH_PUBLIC_KEY, INTERNAL_CALLER_SECRET: secret };
-  gateway = await startGateway({ ...config, GATEWAY_WS_PING_MS: 200 }, { notifications: bus, metrics: new Registry() });
+  gateway = await startGateway({ ...config, GATEWAY_WS_PING_MS: 1_000 }, { notifications: bus, metrics: new Registry() });
 });
 
 afterAll(async () => {
@@ -73,7 +73,7 @@ describe('gateway WebSockets', () => {
   it('terminates a socket that stops answering pings, and keeps one that answers', async () => {
     const gone = await rawClient({ answerPings: false });
     const healthy = await rawClient({ answerPings: true });
-    const outcome = await Promise.race([gone.closed, sleep(5_000).then(() => null)]);
+    const outcome = await Promise.race([gone.closed, sleep(10_000).then(() => null)]);
     expect(outcome?.code, 'terminated without a close frame').toBe(1006);
     expect(healthy.socket.readyState).toBe(WebSocket.OPEN);
     healthy.socket.close();
@@ -88,11 +88,11 @@ describe('gateway WebSockets', () => {
     const publishing = (async () => {
       while (version < 200 && slow.socket.readyState === WebSocket.OPEN) {
         await bus.publish(notification((version += 1)));
-        await sleep(10);
+        await sleep(25);
       }
     })();
-    // 2 s is ten heartbeats; a paused client cannot see its socket end either, until it reads again.
-    await sleep(2_000);
+    // 5 s is five heartbeats; a paused client cannot see its socket end either, until it reads again.
+    await sleep(5_000);
     (slow.socket as unknown as { _socket: { resume(): void } })._socket.resume();
     const outcome = await Promise.race([slow.closed, sleep(5_000).then(() => null)]);
     await publishing;

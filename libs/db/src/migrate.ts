@@ -27,9 +27,12 @@ export class MigrationChangedError extends Error {
   }
 }
 
-/** sha256 of a migration's SQL, line endings normalised (a checkout with CRLF is the same migration). */
+/**
+ * sha256 of a migration's SQL with its whitespace collapsed: a checkout with CRLF, or a formatter re-indenting the
+ * SQL written in a TypeScript template string, is the same migration; a changed word is not.
+ */
 export function migrationChecksum(sql: string): string {
-  return createHash('sha256').update(sql.replace(/\r\n/g, '\n')).digest('hex');
+  return createHash('sha256').update(sql.trim().replace(/\s+/g, ' ')).digest('hex');
 }
 
 /**

@@ -1,6 +1,6 @@
 // What `npm start` and `npm run start:distributed` share once the system runs: supervision of its roles, a status
 // file that `npm run status` reads, and a clean stop on Ctrl-C.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { RoleStatus, RunningSystem, SupervisorOptions } from '../system/index.js';
 import { repoRoot } from '../system/index.js';
@@ -35,7 +35,10 @@ export function writeStatus(mode: string, urls: { gatewayUrl?: string; appUrl?: 
     roles,
   };
   mkdirSync(dirname(statusFile), { recursive: true });
-  writeFileSync(statusFile, `${JSON.stringify(status, null, 2)}\n`);
+  // Whole or not at all: `npm run status` may read it at any moment.
+  const partial = `${statusFile}.${process.pid}.tmp`;
+  writeFileSync(partial, `${JSON.stringify(status, null, 2)}\n`);
+  renameSync(partial, statusFile);
 }
 
 /** Writes the first status, and stops everything (supervision first) on SIGINT / SIGTERM. */

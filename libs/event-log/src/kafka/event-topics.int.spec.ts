@@ -32,11 +32,20 @@ describe('event topics', () => {
 
   it('that were created with a day of retention are altered to keep everything, and the change is logged', async () => {
     const topic = `${uniquePrefix('topics')}.entry`;
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'retention.ms', value: '86400000' }] }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'retention.ms', value: '86400000' }, { name: 'max.message.bytes', value: '2000000' }] }],
+    });
     expect((await retentionOf(topic))['retention.ms']).toBe('86400000');
     const warned: object[] = [];
     await ensureEventTopics(admin, [topic], { partitions: 1, log: { info: () => undefined, warn: (context) => void warned.push(context) } });
     expect(await retentionOf(topic)).toEqual({ 'retention.ms': '-1', 'retention.bytes': '-1' });
     expect(warned).toEqual([{ topics: [topic] }]);
+    // An operator's own override survives (AlterConfigs replaces the whole set: it is written back).
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['max.message.bytes'] }],
+    });
+    expect(resources[0]!.configEntries[0]!.configValue).toBe('2000000');
   });
 });

@@ -15,6 +15,9 @@ export const eventTopicConfig: readonly { name: string; value: string }[] = [
   { name: 'retention.bytes', value: '-1' },
 ];
 
+/** DescribeConfigs' `configSource` of a setting made on the topic itself (DYNAMIC_TOPIC_CONFIG). */
+const topicOverride = 1;
+
 export interface EnsureTopicsOptions {
   readonly partitions: number;
   readonly replicationFactor?: number;
@@ -40,19 +43,30 @@ export async function ensureEventTopics(admin: Admin, topics: readonly string[],
   }
   const present = topics.filter((topic) => existing.has(topic));
   if (present.length === 0) return missing;
+  // Every config of the topics: kafkajs speaks only the non-incremental AlterConfigs, which replaces a topic's whole
+  // set of overrides, so an operator's own (min.insync.replicas, …) are read here and written back with ours.
   const described = await admin.describeConfigs({
     includeSynonyms: false,
-    resources: present.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: eventTopicConfig.map((c) => c.name) })),
+    resources: present.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
   });
-  const stale = described.resources
-    .filter((resource) => eventTopicConfig.some((wanted) => resource.configEntries.find((e) => e.configName === wanted.name)?.configValue !== wanted.value))
-    .map((resource) => resource.resourceName);
+  const stale = described.resources.filter((resource) =>
+    eventTopicConfig.some((wanted) => resource.configEntries.find((e) => e.configName === wanted.name)?.configValue !== wanted.value));
   if (stale.length > 0) {
+    const wanted = new Set(eventTopicConfig.map((c) => c.name));
     await admin.alterConfigs({
       validateOnly: false,
-      resources: stale.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configEntries: [...eventTopicConfig] })),
+      resources: stale.map((resource) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name: resource.resourceName,
+        configEntries: [
+          ...resource.configEntries
+            .filter((e) => e.configSource === topicOverride && !e.isDefault && !e.isSensitive && !wanted.has(e.configName))
+            .map((e) => ({ name: e.configName, value: e.configValue })),
+          ...eventTopicConfig,
+        ],
+      })),
     });
-    options.log?.warn({ topics: stale }, 'topics had a time- or size-limited retention: set to keep events for good');
+    options.log?.warn({ topics: stale.map((r) => r.resourceName) }, 'topics had a time- or size-limited retention: set to keep events for good');
   }
   return missing;
 }

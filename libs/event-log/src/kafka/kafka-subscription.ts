@@ -31,8 +31,9 @@ export class KafkaSubscription implements Subscription {
   private running = true;
   private readonly joined: Promise<void>;
   private markJoined!: () => void;
-  /** Restarts after crashes kafkajs does not restart itself, since the last successful join. */
+  /** Restarts after crashes kafkajs does not restart itself, in the current spell of crashes (the backoff's attempt). */
   private restarts = 0;
+  private lastRestartAt = 0;
   private restarting: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: SubscribeOptions, private readonly deps: KafkaSubscriptionDeps) {
@@ -48,10 +49,7 @@ export class KafkaSubscription implements Subscription {
       allowAutoTopicCreation: false,
       ...(this.deps.maxBytesPerPartition ? { maxBytesPerPartition: this.deps.maxBytesPerPartition, maxBytes: Math.max(10 * 1024 ** 2, 4 * this.deps.maxBytesPerPartition) } : {}),
     });
-    consumer.on(consumer.events.GROUP_JOIN, () => {
-      this.markJoined();
-      this.restarts = 0;
-    });
+    consumer.on(consumer.events.GROUP_JOIN, () => this.markJoined());
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.deps.log.error({ err: payload.error, group: this.options.group, restart: payload.restart }, 'kafka consumer crashed');
       // kafkajs restarts only after retriable errors: anything else (a non-retriable broker answer, an error
@@ -64,7 +62,10 @@ export class KafkaSubscription implements Subscription {
 
   private restartAfterCrash(cause: Error): void {
     if (this.restarting) return;
+    // The backoff starts over only after a quiet spell: a consumer that joins and crashes again at once backs off.
+    if (Date.now() - this.lastRestartAt > 300_000) this.restarts = 0;
     this.restarts += 1;
+    this.lastRestartAt = Date.now();
     const delay = backoffDelay(this.restarts, this.deps.backoff);
     this.deps.log.warn({ err: cause, group: this.options.group, attempt: this.restarts, delayMs: delay },
       'kafka consumer stopped after a crash kafkajs does not recover from: starting a new one');
@@ -78,6 +79,7 @@ export class KafkaSubscription implements Subscription {
         this.consumer = this.newConsumer();
         try {
           await this.run();
+          if (!this.running) await this.consumer.disconnect(); // stopped while it started: no orphan member
         } catch (error) {
           if (this.running) this.restartAfterCrash(error instanceof Error ? error : new Error(String(error)));
         }
