@@ -1,4 +1,4 @@
-import { parseEvent, type AnyEvent } from '@mindflow/events';
+import { EventContractError, isEventType, parseEvent, type AnyEvent } from '@mindflow/events';
 import { withTraceContext } from '../tracing/event-trace-context.js';
 import type { OutboxRow } from './outbox-row.js';
 
@@ -34,6 +34,14 @@ export function eventFromOutboxRow(row: OutboxRow, source: string): AnyEvent {
  * it a third time in the relay was two thirds of the relay's CPU (BENCHMARKS.md, relay profile).
  */
 export function storedEventFromOutboxRow(row: OutboxRow, source: string): AnyEvent {
+  // The one check that stays: the type names the topic, and an unknown one would be sent to `<prefix>.undefined`.
+  if (!isEventType(row.eventType)) {
+    throw new EventContractError({
+      violation: 'unknown-event-type',
+      issues: [{ path: ['eventType'], message: `outbox row ${row.position} has an unknown event type ${JSON.stringify(row.eventType)}` }],
+      eventId: row.eventId,
+    });
+  }
   return withTraceContext({
     eventId: row.eventId,
     eventType: row.eventType,
