@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createPool, type Pool, type PoolClient } from '@mindflow/db';
+import { createPool, migrate, migrationsFromDir, withTransaction, type Pool, type PoolClient } from '@mindflow/db';
 import { sampleEvent } from '@mindflow/events/testing';
 import { createTestDatabase, type TestDatabase } from '@mindflow/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresSearchIndex } from '../adapters/postgres/postgres-search-index.js';
+import { createPostgresSearchIndex, searchMigrationsDir } from '../adapters/postgres/postgres-search-index.js';
+import type { SearchDocument } from '../domain/search-document.js';
+import { elasticIndex, postgresIndex, type IndexFixture } from '../test/search-index-fixtures.js';
 import { PendingWrites } from './pending-writes.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -68,3 +70,76 @@ describe('PendingWrites on a real read DB: the owners’ locks', () => {
     expect((await index.get(two.aggregateId))?.deleted).toBe(true);
   });
 });
+
+describe.each([['postgres', postgresIndex], ['elasticsearch', elasticIndex]] as const)(
+  'PendingWrites into %s: never a stale state written at a newer version',
+  (_kind, createIndex) => {
+    let database: TestDatabase;
+    let readPool: Pool;
+    let fixture: IndexFixture;
+    beforeAll(async () => {
+      database = await createTestDatabase('search_pending_scope');
+      // One connection, as a busy pool often behaves: every transaction runs on the connection the last one released.
+      readPool = createPool(database.url, { applicationName: 'search-pending-scope-test', max: 1 });
+      await migrate(readPool, 'search', await migrationsFromDir(searchMigrationsDir));
+      fixture = await createIndex();
+    });
+    afterAll(async () => {
+      await fixture?.dispose();
+      await readPool?.end();
+      await database?.drop();
+    });
+
+    const owner = randomUUID();
+    const fact = <E extends { aggregateId: string }>(event: E, version: number): E => ({ ...event, aggregateVersion: version, userId: owner });
+    const created = (entryId: string, journalId: string, content: string) =>
+      fact(sampleEvent('JournalEntryCreated', {
+        payload: { entryId, journalId, title: 'Harbour', content, mood: null, tags: ['sea'], wordCount: 2, weather: null, location: null, createdAt: at },
+      }), 1);
+    const mood = (entryId: string, version: number) => fact(sampleEvent('MoodRecorded', { payload: { entryId, mood: 'GREAT', recordedAt: at } }), version);
+    /** What the index holds once v2–v3 of the entry were committed by other transactions. */
+    const atVersion3 = (entryId: string, journalId: string): SearchDocument => ({
+      id: entryId, kind: 'entry', ownerId: owner, journalId, title: 'Harbour', body: 'boats at dusk, rewritten', tags: ['sea'], mood: 'CALM',
+      day: at.slice(0, 10), createdAt: at, version: 3, deleted: false, completed: null,
+    });
+
+    it('drops what a transaction staged when it fails before its flush: the next transaction on its connection writes only its own events', async () => {
+      const { index } = fixture;
+      const entryId = randomUUID();
+      const journalId = randomUUID();
+      const thoughtId = randomUUID();
+      await index.write([atVersion3(entryId, journalId)]);
+      const writes = new PendingWrites(index);
+      writes.discardOnRelease(readPool); // as the projector wires it
+      // A chunk's transaction stages its events, then fails before its flush (a rebalance, a deadlock in the
+      // runtime's bookkeeping, the dead-letter topic down): rolled back, its connection back in the pool.
+      const failed = withTransaction(readPool, async (tx) => {
+        await writes.stage(tx, created(entryId, journalId, 'boats at dawn, first draft'));
+        await writes.stage(tx, fact(sampleEvent('ThoughtCaptured', { payload: { thoughtId, text: 'never committed', tags: [], capturedAt: at } }), 1));
+        throw new Error('another member took the partition');
+      });
+      await expect(failed).rejects.toThrow('another member took the partition');
+      // The entry's v4 comes in a later transaction, on the same (only) connection.
+      await withTransaction(readPool, async (tx) => {
+        await writes.stage(tx, mood(entryId, 4));
+        await writes.flush(tx);
+      });
+      expect(await index.get(entryId)).toEqual({ ...atVersion3(entryId, journalId), mood: 'GREAT', version: 4 });
+      expect(await index.get(thoughtId)).toBeUndefined();
+    });
+
+    it('folds an event only onto its predecessor: a creation and v4 staged together fold v4 onto the stored v3', async () => {
+      const { index } = fixture;
+      const entryId = randomUUID();
+      const journalId = randomUUID();
+      await index.write([atVersion3(entryId, journalId)]);
+      const writes = new PendingWrites(index);
+      await withTransaction(readPool, async (tx) => {
+        await writes.stage(tx, created(entryId, journalId, 'boats at dawn, first draft'));
+        await writes.stage(tx, mood(entryId, 4));
+        await writes.flush(tx);
+      });
+      expect(await index.get(entryId)).toEqual({ ...atVersion3(entryId, journalId), mood: 'GREAT', version: 4 });
+    });
+  },
+);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlClient } from '@mindflow/event-log';
+import { EventEmitter } from 'node:events';
+import { VersionGapError, type SqlClient } from '@mindflow/event-log';
 import type { AnyEvent } from '@mindflow/events';
 import { sampleEvent } from '@mindflow/events/testing';
 import { describe, expect, it } from 'vitest';
@@ -144,5 +145,45 @@ describe('PendingWrites: a chunk of events in a fixed number of round trips', ()
     const { tx, statements } = transaction();
     await new PendingWrites(index).flush(tx);
     expect([calls.getMany, calls.write, calls.hide, statements]).toEqual([[], [], [], []]);
+  });
+
+  const storedEntry = (entryId: string, journalId: string, version: number, body: string, mood: 'CALM' | 'GREAT' | null = null): SearchDocument => ({
+    id: entryId, kind: 'entry', ownerId: owner, journalId, title: 'Morning', body, tags: ['calm'], mood, day: '2030-04-01',
+    createdAt: at, version, deleted: false, completed: null,
+  });
+
+  it('given events that skip versions (a creation, then v4: v2–v3 written by other transactions), folds v4 onto the stored v3, not onto v1', async () => {
+    const entryId = randomUUID();
+    const journalId = randomUUID();
+    const { index, calls, documents } = countingIndex([storedEntry(entryId, journalId, 3, 'rewritten at v2')]);
+    await flushed(new PendingWrites(index), transaction().tx, [entryCreated(entryId, journalId, 'first draft'), moodRecorded(entryId, 4, 'GREAT')]);
+    expect(documents.get(entryId)).toEqual({ ...storedEntry(entryId, journalId, 3, 'rewritten at v2'), mood: 'GREAT', version: 4 });
+    expect(calls.getMany).toEqual([[entryId]]); // the stored document read again, only for the gap
+  });
+
+  it('given a stored document that is not the events’ predecessor even when read again, throws a VersionGapError and writes nothing of it', async () => {
+    const entryId = randomUUID();
+    const journalId = randomUUID();
+    const other = randomUUID();
+    const { index, calls, documents } = countingIndex([storedEntry(entryId, journalId, 2, 'at v2')]);
+    const flush = flushed(new PendingWrites(index), transaction().tx, [entryCreated(other, journalId), moodRecorded(entryId, 4, 'GREAT')]);
+    await expect(flush).rejects.toBeInstanceOf(VersionGapError);
+    await expect(flush).rejects.toMatchObject({ aggregateId: entryId, expected: 3, received: 4 });
+    expect(calls.write).toEqual([]);
+    expect(documents.get(entryId)).toEqual(storedEntry(entryId, journalId, 2, 'at v2'));
+  });
+
+  it('given a transaction that failed before its flush, its connection back in the pool keeps nothing of it for the next transaction', async () => {
+    const pool = new EventEmitter();
+    const { index, documents } = countingIndex();
+    const writes = new PendingWrites(index);
+    writes.discardOnRelease(pool as unknown as Parameters<PendingWrites['discardOnRelease']>[0]);
+    const connection = transaction().tx;
+    const failed = thoughtCaptured(randomUUID());
+    await writes.stage(connection, failed); // then the transaction fails (another member took the partition): ROLLBACK, released
+    pool.emit('release', undefined, connection);
+    const next = thoughtCaptured(randomUUID());
+    await flushed(writes, connection, [next]); // the next transaction on the same pooled connection
+    expect([...documents.keys()]).toEqual([next.aggregateId]);
   });
 });

@@ -72,6 +72,8 @@ export async function startSearchProjector(
     // Lock keys carry the read DB schema, as the runtime's own do: a projection in another schema never waits for this one.
     const { rows } = await readPool.query<{ schema: string }>('SELECT current_schema() AS schema');
     const writes = new PendingWrites(index, { lockNamespace: `${rows[0]!.schema}:` });
+    // The projection transactions run on readPool: what a failed one staged goes when its connection returns.
+    writes.discardOnRelease(readPool);
     const projector = await runProjector({
       name: searchProjection,
       group: config.SEARCH_PROJECTOR_GROUP ?? `${config.KAFKA_TOPIC_PREFIX}.search-projector`,
