@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defaultCaughtUpPolicy } from './lag-monitor.js';
-import { defaultChunkSize, type ProjectorOptions } from './run-projector.js';
+import type { ProjectorOptions } from './run-projector.js';
 
 /** Every projector process's runtime settings (docs/CONVENTIONS.md, "Configuration"); merge into its schema. */
 export const projectorRuntimeConfigSchema = z.object({
@@ -10,8 +10,11 @@ export const projectorRuntimeConfigSchema = z.object({
   PROJECTOR_READY_MAX_LAG_EVENTS: z.coerce.number().int().min(0).default(defaultCaughtUpPolicy.maxLagEvents),
   /** …or more than this many milliseconds behind. */
   PROJECTOR_READY_MAX_LAG_MS: z.coerce.number().int().min(0).default(defaultCaughtUpPolicy.maxLagMs),
-  /** Events per projection transaction (at most): a chunk's events of a type are written set-based. */
-  PROJECTOR_CHUNK_SIZE: z.coerce.number().int().min(1).max(5_000).default(defaultChunkSize),
+  /**
+   * Events per projection transaction (at most): a chunk's events of a type are written set-based. Unset:
+   * the projector's own default (`runProjector`'s `defaultChunkSize`, or what its service passes).
+   */
+  PROJECTOR_CHUNK_SIZE: z.coerce.number().int().min(1).max(5_000).optional(),
   /** `false` applies every event one by one (the reference path, for comparison); `true` writes sets. */
   PROJECTOR_SET_BASED: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(true),
   /** How often the projector measures its lag (readiness). */

@@ -67,8 +67,11 @@ export interface Projector {
 
 type Outcome = 'applied' | 'duplicate' | 'parked';
 
-/** Events per projection transaction unless configured (PROJECTOR_CHUNK_SIZE): measured in BENCHMARKS.md §3. */
-export const defaultChunkSize = 500;
+/**
+ * Events per projection transaction unless configured (PROJECTOR_CHUNK_SIZE). A projection with set-based
+ * read models gains from larger chunks (the query projector defaults to 500: BENCHMARKS.md §3).
+ */
+export const defaultChunkSize = 100;
 
 /**
  * Keeps read models up to date from the event log with exactly-once effects: every event is applied in a

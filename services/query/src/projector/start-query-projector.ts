@@ -10,6 +10,12 @@ export { queryProjection, queryReadModels } from './query-read-models.js';
 
 export const queryMigrationsDir = join(import.meta.dirname, '..', '..', 'migrations');
 
+/**
+ * The query projector's PROJECTOR_CHUNK_SIZE unless set: its read models write sets, so a chunk of 500 costs
+ * little more than one of 100 (events/s ×2 over 100 in BENCHMARKS.md §3; the runtime's default stays 100).
+ */
+export const queryChunkSize = 500;
+
 export interface RunningQueryProjector {
   /** Resolves once the projector consumes (joined its group / holds the embedded group lock). */
   ready(): Promise<void>;
@@ -57,13 +63,15 @@ export async function startQueryProjector(
   try {
     const applied = await migrate(readPool, 'query', await migrationsFromDir(queryMigrationsDir));
     if (applied.length > 0) log.info({ applied }, 'read DB migrated');
+    const runtime = projectorRuntimeOptions(input);
     const projector = await runProjector({
       name: queryProjection,
       group: config.QUERY_PROJECTOR_GROUP ?? `${config.KAFKA_TOPIC_PREFIX}.query-projector`,
       eventLog,
       readPool,
       readModels: queryReadModels,
-      ...projectorRuntimeOptions(input),
+      ...runtime,
+      chunkSize: runtime.chunkSize ?? queryChunkSize,
       log,
       metrics: dependencies.metrics,
     });
