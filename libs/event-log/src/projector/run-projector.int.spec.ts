@@ -89,6 +89,22 @@ describe('runProjector', () => {
     expect(await counter('mindflow_projector_duplicates_skipped_total')).toBe(3);
   });
 
+  it('lets a failed heartbeat (a rebalance) end the batch without counting it against the next event', async () => {
+    await projector.stop();
+    projector = await runProjector({ name: 'test', eventLog: handLog, readPool: readDb.pool, readModels: [effects], log, metrics, chunkSize: 1, maxAttempts: 1 });
+    const [a, b] = [journalHistory(1)[0]!, journalHistory(1)[0]!];
+    const { batch, state } = batchOf([a, b]);
+    const rebalance = Object.assign(new Error('The group is rebalancing, so a rejoin is needed'), { type: 'REBALANCE_IN_PROGRESS' });
+    let beats = 0;
+    const failingOnce: EventBatch = { ...batch, heartbeat: async () => { if ((beats += 1) === 1) throw rebalance; } };
+    await expect(handle(failingOnce)).rejects.toBe(rebalance);
+    expect(state.done).toBe(0);
+    // Redelivered (as the log does after a rebalance), the second event applies: it was never taken for poison.
+    await handle(batchOf([a, b]).batch);
+    expect((await effectRows()).map((r) => r.aggregate_id)).toEqual([a.aggregateId, b.aggregateId]);
+    expect(await counter('mindflow_projector_events_parked_total')).toBe(0);
+  });
+
   it('tracks versions of event types it ignores, so later events do not look like gaps', async () => {
     const history = journalHistory(3);
     await handle(batchOf(history).batch);

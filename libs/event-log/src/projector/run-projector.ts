@@ -179,7 +179,6 @@ export async function runProjector(options: ProjectorOptions): Promise<Projector
         finished(chunk, outcomes, letters);
         size = Math.min(chunkSize, size * 2);
         from = to;
-        await batch.heartbeat();
       } catch (error) {
         // Retry in halves: a transient failure (a deadlock) costs little, and a failing event (a gap, a
         // poison) is isolated in a few steps with everything before it kept. Success grows the chunk back.
@@ -191,6 +190,9 @@ export async function runProjector(options: ProjectorOptions): Promise<Projector
         if (poison.failed(batch.events[from]!, error, batch.source)) continue; // condemned: this retry parks it
         throw error;
       }
+      // Outside the try: a heartbeat that fails (a rebalance) ends the batch for the log to redeliver; it is no
+      // failure of the next event, and must not count towards parking it as poison.
+      if (from < batch.events.length) await batch.heartbeat();
     }
   }
 
