@@ -10,21 +10,7 @@ import type { OutboxRow } from './outbox-row.js';
  * event (`traceContextOf`).
  */
 export function eventFromOutboxRow(row: OutboxRow, source: string): AnyEvent {
-  return withTraceContext(parseEvent({
-    eventId: row.eventId,
-    eventType: row.eventType,
-    schemaVersion: row.schemaVersion,
-    occurredAt: row.occurredAt,
-    source,
-    correlationId: row.correlationId,
-    causationId: row.causationId,
-    userId: row.userId,
-    aggregateType: row.aggregateType,
-    aggregateId: row.aggregateId,
-    aggregateVersion: row.aggregateVersion,
-    position: row.position,
-    payload: row.payload,
-  }), row.traceContext);
+  return withTraceContext(parseEvent(envelopeOf(row, source)), row.traceContext);
 }
 
 /**
@@ -42,7 +28,12 @@ export function storedEventFromOutboxRow(row: OutboxRow, source: string): AnyEve
       eventId: row.eventId,
     });
   }
-  return withTraceContext({
+  return withTraceContext(envelopeOf(row, source) as AnyEvent, row.traceContext);
+}
+
+/** The row as an event envelope, unchecked: what either reader above starts from. */
+function envelopeOf(row: OutboxRow, source: string) {
+  return {
     eventId: row.eventId,
     eventType: row.eventType,
     schemaVersion: row.schemaVersion,
@@ -56,5 +47,5 @@ export function storedEventFromOutboxRow(row: OutboxRow, source: string): AnyEve
     aggregateVersion: row.aggregateVersion,
     position: row.position,
     payload: row.payload,
-  } as AnyEvent, row.traceContext);
+  };
 }
