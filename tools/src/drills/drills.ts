@@ -11,6 +11,7 @@ import { account, waitCaughtUp, writtenNow, type Accounting } from './accounting
 import { startLoad, type LoadCounts } from './command-load.js';
 import type { DrillEnvironment } from './environment.js';
 import type { DrillProfile } from './profile.js';
+import { soakDrill } from './soak.js';
 
 export interface DrillContext {
   readonly env: DrillEnvironment;
@@ -27,6 +28,8 @@ export interface Drill {
   /** What a clean result proves. */
   readonly proves: string;
   readonly modes: readonly Mode[];
+  /** Runs only when named (`run.ts soak`), never as part of "every drill" (the soak lasts 20 minutes). */
+  readonly explicit?: boolean;
   /** Injects the fault and ends it (restart, repair); resolves when the fault is over. */
   fault(context: DrillContext): Promise<FaultNotes | void>;
 }
@@ -140,6 +143,7 @@ export const drills: readonly Drill[] = [
     modes: both,
     fault: rebuild,
   },
+  soakDrill,
 ];
 
 export const drillNames = drills.map((d) => d.name);
@@ -229,7 +233,7 @@ export async function runDrill(drill: Drill, context: DrillContext): Promise<Dri
   const begun = performance.now();
   const load = startLoad({
     gatewayUrl: env.gatewayUrl, writers: env.writers, perWriterPerSecond: profile.perWriterPerSecond,
-    maxDurationMs: profile.warmupMs + profile.outageMs + profile.afterMs + 300_000,
+    maxDurationMs: profile.warmupMs + profile.outageMs + profile.afterMs + (drill.explicit ? profile.soak.durationMs : 0) + 300_000,
   });
   let notes: FaultNotes = {};
   const failures: string[] = [];
@@ -245,6 +249,7 @@ export async function runDrill(drill: Drill, context: DrillContext): Promise<Dri
       notes = (await drill.fault(context)) ?? {};
     } catch (error) {
       failures.push(`fault: ${error instanceof Error ? error.message : String(error)}`);
+      notes = (error as { notes?: FaultNotes }).notes ?? {};
     }
     const faultEnd = performance.now();
     faultMs = faultEnd - faultStart;

@@ -97,6 +97,9 @@ export async function startDrillEnvironment(options: EnvironmentOptions): Promis
       ...(kafka ? { kafkaBrokers: kafka.brokers } : {}),
       ...redis,
       output: options.serviceOutput,
+      // As `npm start` and `npm run start:distributed` do: a role that dies is restarted. The drills' own kills
+      // (ServiceProcess.kill) are not crashes to it; the soak drill's `kill -9` from outside is.
+      supervise: { log: (line) => options.log(`[supervisor] ${line}`) },
       extraEnv: {
         LOG_LEVEL: 'warn',
         // A restarted projector rejoins with a new member id: the group waits this long for the dead one.
@@ -104,7 +107,7 @@ export async function startDrillEnvironment(options: EnvironmentOptions): Promis
         PROJECTOR_LAG_POLL_MS: '1000',
       },
     });
-    cleanups.push(() => Promise.all([...system.services.values()].map((s) => s.stop())));
+    cleanups.push(() => system.stop());
     // If this process ends without closing the environment (a test timeout, Ctrl-C), its services must not live on.
     const orphans = () => {
       for (const service of system.services.values()) if (service.pid) tryKill(service.pid);

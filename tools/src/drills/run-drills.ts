@@ -36,7 +36,7 @@ export async function runDrills(options: DrillRunOptions): Promise<DrillRun> {
   const errors: string[] = [];
   const loadAverages: Record<string, number> = {};
   for (const mode of options.modes) {
-    const selected = drills.filter((d) => d.modes.includes(mode) && (!options.only?.length || options.only.includes(d.name)));
+    const selected = drills.filter((d) => d.modes.includes(mode) && (options.only?.length ? options.only.includes(d.name) : !d.explicit));
     if (selected.length === 0) continue;
     let env;
     try {
