@@ -6,14 +6,18 @@ import {
   getOperationAST,
   GraphQLError,
   isNonNullType,
+  print,
   responsePathAsArray,
   type ExecutionArgs,
   type ExecutionResult,
+  type FieldNode,
+  type FormattedExecutionResult,
   type GraphQLFieldResolver,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { deliveries } from './deliveries.js';
 import { openNotificationStream } from './notification-stream.js';
-import { payloadQuery, subjectKey } from './payload-query.js';
+import { payloadQuery, subjectKey, type PayloadQuery } from './payload-query.js';
 import { rootFieldName } from './root-field.js';
 import type { SubscriptionField } from './subscription-fields.js';
 import type { SubscriptionMetrics } from './subscription-metrics.js';
@@ -52,22 +56,58 @@ export interface SubscriptionExecutionDeps {
  * `entryId`) from the notification, the federated object (`entry { … }`) read through the supergraph as
  * the caller, waiting for the read side to have applied the event (`x-consistent-with`). One delivery at
  * a time per subscription, so the subscriber sees changes in the order they happened.
+ *
+ * One event reaches every subscription of its user at once (a user with the app open in many tabs, a
+ * dashboard, the benchmark's thousand sockets): subscribers who ask the same question about the same event
+ * as the same caller share one read (`sharedReads`), so an event costs one supergraph read per distinct
+ * (selection, variables, caller), not one per subscriber.
  */
 export function subscriptionExecution(deps: SubscriptionExecutionDeps) {
   const byName = new Map(deps.served.map((f) => [f.name, f]));
   const byChangeType = new Map(deps.served.flatMap((f) => (f.changeType ? [[f.changeType.name, f] as const] : [])));
   const now = deps.now ?? Date.now;
+  /**
+   * The payload query of a subscriber's federated field, built once per parsed operation and field (the first of its
+   * merged nodes: within one operation the same node always comes with the same others).
+   */
+  const payloadQueries = new WeakMap<OperationDefinitionNode, WeakMap<FieldNode, PayloadQuery & { readonly text: string }>>();
+  const sharedReads = new Map<string, Promise<FormattedExecutionResult>>();
+
+  /**
+   * The supergraph read for one event, shared by every subscriber asking it while it is in flight. The key holds all
+   * a read depends on: the event (so a later event never gets an earlier read), the query and its variables, and the
+   * caller as the subgraphs see it (user id and roles: `caller-data-source.ts` signs nothing else).
+   */
+  function sharedRead(field: SubscriptionField, notification: Notification, query: PayloadQuery & { readonly text: string }, variables: Record<string, unknown>, context: DeliveryContext) {
+    const { caller } = context;
+    const key = JSON.stringify([notification.eventId, caller.userId, [...caller.roles].sort(), query.text, variables]);
+    let read = sharedReads.get(key);
+    if (!read) {
+      read = deps.read(
+        { document: query.document, variables },
+        { caller, correlationId: context.correlationId, consistentWith: field.waitForEvent ? consistencyTokenOf(notification) : undefined },
+      );
+      sharedReads.set(key, read);
+      const forget = () => void sharedReads.delete(key);
+      read.then(forget, forget);
+    }
+    return read;
+  }
 
   /** Reads the federated object a subscriber selected under `info`, for the notification's subject. */
   async function readSubject(field: SubscriptionField, change: Change, info: Parameters<GraphQLFieldResolver<unknown, DeliveryContext>>[3], context: DeliveryContext) {
     const { notification } = change;
-    const query = payloadQuery(field.source, info.fieldNodes, info.fragments, info.operation.variableDefinitions ?? []);
+    let ofOperation = payloadQueries.get(info.operation);
+    if (!ofOperation) payloadQueries.set(info.operation, (ofOperation = new WeakMap()));
+    let query = ofOperation.get(info.fieldNodes[0]!);
+    if (!query) {
+      const built = payloadQuery(field.source, info.fieldNodes, info.fragments, info.operation.variableDefinitions ?? []);
+      query = { ...built, text: print(built.document) };
+      ofOperation.set(info.fieldNodes[0]!, query);
+    }
     const variables: Record<string, unknown> = { [query.idVariable]: notification.subjectId };
     for (const name of query.variables) if (name in context.rawVariables) variables[name] = context.rawVariables[name];
-    const answer = await deps.read(
-      { document: query.document, variables },
-      { caller: context.caller, correlationId: context.correlationId, consistentWith: field.waitForEvent ? consistencyTokenOf(notification) : undefined },
-    );
+    const answer = await sharedRead(field, notification, query, variables, context);
     const here = responsePathAsArray(info.path);
     const relocated = (answer.errors ?? []).map((error) => {
       const below = error.path?.[0] === subjectKey ? error.path.slice(1 + field.source.path.length) : [];

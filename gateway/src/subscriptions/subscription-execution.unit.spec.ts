@@ -93,6 +93,34 @@ describe('subscription execution', () => {
     ]);
   });
 
+  it('subscribers asking the same of one event as the same caller share one read; another caller, or a later event, reads again', async () => {
+    const { schema, served } = withSubscriptions(supergraph);
+    const bus = createInProcessBus();
+    const reader = localReader(alice);
+    const reads: string[] = [];
+    const read: SupergraphReader = async (request, as) => {
+      reads.push(as.caller.roles.join('+'));
+      return reader.read(request, as);
+    };
+    const execution = subscriptionExecution({ served, bus, read, log: createLogger('test', 'silent') });
+    const subscribe = async (roles: string[], query = 'subscription { taskChanged { kind task { title } } }') => {
+      const contextValue: SubscriptionContext = { caller: { userId: alice, roles, expiresAt: new Date(Date.now() + 60_000) }, correlationId: 'c', rawVariables: {} };
+      return (await execution.subscribe({ schema, document: parse(query), contextValue })) as AsyncIterableIterator<ExecutionResult>;
+    };
+    // Each parses its own document, as each socket does: the same text is the same question.
+    const streams = [await subscribe(['user']), await subscribe(['user']), await subscribe(['user']), await subscribe(['admin', 'user']),
+      await subscribe(['user'], 'subscription { taskChanged { task { completed } } }')];
+    await bus.publish(notification('task', 'UPDATED', taskId, 3));
+    const first = await Promise.all(streams.map(async (s) => (await s.next()).value as ExecutionResult));
+    expect(first.slice(0, 4)).toEqual(Array(4).fill({ data: { taskChanged: { kind: 'UPDATED', task: { title: 'Book dentist' } } } }));
+    expect(first[4]).toEqual({ data: { taskChanged: { task: { completed: true } } } });
+    expect(reads.sort()).toEqual(['admin+user', 'user', 'user']);
+    await bus.publish(notification('task', 'UPDATED', taskId, 4));
+    await Promise.all(streams.map((s) => s.next()));
+    expect(reads).toHaveLength(6);
+    await Promise.all(streams.map((s) => s.return?.()));
+  });
+
   it('hears only notifications of its own kind', async () => {
     const { results } = await run('subscription { taskChanged { kind } }', [
       notification('entry', 'CREATED', entryId),
