@@ -3,6 +3,7 @@ import { port } from '@mindflow/platform';
 import { z } from 'zod';
 import { subgraphs, type SubgraphUrlEnv } from '../subgraphs.js';
 import { trustedProxies } from './auth/client-address.js';
+import { parseRoleHealthUrls } from './health/role-states.js';
 import { sessionConfigShape } from './auth/session-check.js';
 import { subscriptionsConfigShape } from './subscriptions/subscriptions-config.js';
 
@@ -44,6 +45,19 @@ const baseSchema = z.object({
   /** Browser origins allowed to call the API with credentials (the SPA); comma-separated. */
   CORS_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
   OPS_PORT: port(0),
+  /**
+   * Every role's `/health/ready`, as `name=url,name=url`: the gateway's own `/health/ready` lists their states
+   * (information; its readiness stays its own). Set by the launcher and the test systems; a deployment may set it.
+   */
+  GATEWAY_ROLE_HEALTH_URLS: z.string().default('').superRefine((value, ctx) => {
+    try {
+      parseRoleHealthUrls(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  }),
+  /** The launcher's status file (`npm start`): its supervisor's view of every role, listed in `/health/ready`. */
+  MINDFLOW_STATUS_FILE: z.string().optional(),
 });
 
 /** Plus each subgraph's URL variable (QUERY_SUBGRAPH_URL, …) from `subgraphs.ts`, defaulting to its local URL. */

@@ -4,6 +4,7 @@ import { devCallerSecret } from '@mindflow/auth';
 import { createLogger, loadConfig, Shutdown, startOpsServer, startTracing } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import { gatewayConfigSchema } from './config.js';
+import { parseRoleHealthUrls, watchRoles } from './health/role-states.js';
 import { startGateway } from './start-gateway.js';
 import { startLiveNotifications } from './subscriptions/live-notifications.js';
 
@@ -22,6 +23,20 @@ const live = await startLiveNotifications(config, log, metrics);
 shutdown.add('live notifications', () => live.close());
 const gateway = await startGateway(config, { log, notifications: live.bus, metrics });
 shutdown.add('gateway', () => gateway.close());
-const ops = await startOpsServer({ port: config.OPS_PORT, service: 'gateway', metrics, ready: { graphql: () => true, notifications: () => live.isReady() } });
+// Every role's state in /health/ready's body, gathered in the background: information, never the gateway's readiness
+// (RELIABILITY.md, "Self-healing").
+const roles = watchRoles({
+  healthUrls: parseRoleHealthUrls(config.GATEWAY_ROLE_HEALTH_URLS),
+  ...(config.MINDFLOW_STATUS_FILE ? { statusFile: config.MINDFLOW_STATUS_FILE } : {}),
+});
+shutdown.add('role watch', async () => roles.close());
+const ops = await startOpsServer({
+  port: config.OPS_PORT, service: 'gateway', metrics,
+  ready: { graphql: () => true, notifications: () => live.isReady() },
+  details: () => {
+    const states = roles.snapshot();
+    return states ? { roles: states.roles, allRolesReady: states.allReady, rolesFrom: states.sources } : {};
+  },
+});
 shutdown.add('ops server', () => ops.close());
 log.info({ url: gateway.url, opsPort: ops.port }, 'gateway ready');

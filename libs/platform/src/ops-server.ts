@@ -18,6 +18,11 @@ export async function startOpsServer(options: {
   host?: string;
   service: string;
   ready?: Record<string, ReadinessCheck>;
+  /**
+   * More of `/health/ready`'s body, for people (e.g. the gateway's view of every role): information only, it
+   * never changes the status, and it must answer at once (a probe's timeout is short), so gather it elsewhere.
+   */
+  details?: () => Record<string, unknown>;
   metrics?: Registry;
 }): Promise<OpsServer> {
   const metrics = options.metrics ?? new Registry();
@@ -31,7 +36,13 @@ export async function startOpsServer(options: {
       if (req.url === '/health/ready') {
         const results = await runChecks(checks);
         const ok = Object.values(results).every(Boolean);
-        return send(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not-ready', checks: results });
+        let details: Record<string, unknown> = {};
+        try {
+          details = options.details?.() ?? {};
+        } catch (error) {
+          details = { detailsError: String(error) };
+        }
+        return send(res, ok ? 200 : 503, { ...details, status: ok ? 'ready' : 'not-ready', checks: results });
       }
       if (req.url === '/metrics') {
         res.writeHead(200, { 'content-type': metrics.contentType });

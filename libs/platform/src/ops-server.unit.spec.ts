@@ -17,4 +17,14 @@ describe('ops server', () => {
     expect((await fetch(`${base}/health/ready`)).status).toBe(200);
     expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/process_cpu_seconds_total\{service="test"\}/);
   });
+
+  it('adds its details to /health/ready without letting them change the status', async () => {
+    let ready = true;
+    server = await startOpsServer({ port: 0, service: 'test', ready: { self: () => ready }, details: () => ({ roles: { other: { state: 'down' } } }) });
+    const res = await fetch(`http://127.0.0.1:${server.port}/health/ready`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ready', checks: { self: true }, roles: { other: { state: 'down' } } });
+    ready = false;
+    expect((await fetch(`http://127.0.0.1:${server.port}/health/ready`)).status).toBe(503);
+  });
 });

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureDatabase } from '@mindflow/db';
 import { repoRoot, startSystem } from '../system/index.js';
-import { runLauncher, supervision } from './launcher.js';
+import { runLauncher, statusFile, supervision } from './launcher.js';
 import { printWelcome } from './welcome.js';
 
 interface Endpoints { postgresUrl?: string; redisUrl?: string; kafkaBrokers?: string; elasticsearchUrl?: string }
@@ -38,6 +38,8 @@ const system = await startSystem({
   gatewayHost: process.env['HOST'],
   clientPort: Number(process.env['CLIENT_PORT'] ?? 3000),
   supervise: supervision('distributed', () => urls),
+  // the gateway's /health/ready lists the supervisor's view of every role from it
+  extraEnv: { MINDFLOW_STATUS_FILE: statusFile },
 });
 urls = system;
 runLauncher('distributed', system);

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { ensureDatabase, startEmbeddedPostgres } from '@mindflow/db';
 import { repoRoot, startSystem } from '../system/index.js';
-import { runLauncher, supervision } from './launcher.js';
+import { runLauncher, statusFile, supervision } from './launcher.js';
 import { printWelcome } from './welcome.js';
 
 const port = Number(process.env['EMBEDDED_POSTGRES_PORT'] ?? 54329);
@@ -35,6 +35,8 @@ const system = await startSystem({
   gatewayHost: process.env['HOST'],
   clientPort: Number(process.env['CLIENT_PORT'] ?? 3000),
   supervise: supervision('embedded', () => urls),
+  // the gateway's /health/ready lists the supervisor's view of every role from it
+  extraEnv: { MINDFLOW_STATUS_FILE: statusFile },
 });
 urls = system;
 runLauncher('embedded', system, async () => stopPostgres?.());

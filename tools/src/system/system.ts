@@ -151,8 +151,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   };
   try {
     for (const spec of specs) {
+      // The gateway's /health/ready lists every role started before it (gateway/src/health/role-states.ts).
+      const roleHealth = spec.name === 'gateway'
+        ? { GATEWAY_ROLE_HEALTH_URLS: [...services].map(([name, s]) => `${name}=${s.readyUrl}`).join(',') }
+        : {};
       const service = new ServiceProcess(
-        { name: spec.name, entry: join(repoRoot, spec.entry), env: { ...env, ...spec.env }, opsPort: await freePort() },
+        { name: spec.name, entry: join(repoRoot, spec.entry), env: { ...env, ...roleHealth, ...spec.env }, opsPort: await freePort() },
         options.output === undefined ? process.stderr : options.output,
       );
       services.set(spec.name, service);
