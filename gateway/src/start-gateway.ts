@@ -114,6 +114,7 @@ export async function startGateway(input: Partial<GatewayConfig> = {}, dependenc
       maxMessageBytes: config.GATEWAY_MAX_BODY_BYTES,
       maxOperationsPerConnection: config.GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION,
       pingMs: config.GATEWAY_WS_PING_MS,
+      maxBufferedBytes: config.GATEWAY_WS_MAX_BUFFERED_BYTES,
     },
   });
 

@@ -1,5 +1,6 @@
 // The gateway's WebSockets as sockets: a client that vanished without a close, or stopped reading, is found by the
-// heartbeat and terminated. Real query subgraph and read DB.
+// heartbeat and terminated; a socket whose client reads slower than its results come is closed with 4008 once more
+// than GATEWAY_WS_MAX_BUFFERED_BYTES wait to be sent. Real query subgraph and read DB.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
@@ -21,6 +22,9 @@ let db: TestReadDb;
 let subgraph: SubgraphProcess;
 /** Heartbeat every second: short for a test, long enough that a loaded machine's stall does not end a healthy socket. */
 let gateway: RunningGateway;
+/** No heartbeat, and at most 256 KiB waiting per socket: only the buffer limit can end a slow consumer here. */
+let bounded: RunningGateway;
+let boundedMetrics: Registry;
 let entryId: string;
 
 beforeAll(async () => {
@@ -39,18 +43,21 @@ beforeAll(async () => {
   });
   const config = { GATEWAY_PORT: 0, QUERY_SUBGRAPH_URL: subgraph.url, AUTH_PUBLIC_KEY: pem.AUTH_PUBLIC_KEY, INTERNAL_CALLER_SECRET: secret };
   gateway = await startGateway({ ...config, GATEWAY_WS_PING_MS: 1_000 }, { notifications: bus, metrics: new Registry() });
+  boundedMetrics = new Registry();
+  bounded = await startGateway({ ...config, GATEWAY_WS_PING_MS: 0, GATEWAY_WS_MAX_BUFFERED_BYTES: 256 * 1024 }, { notifications: bus, metrics: boundedMetrics });
 });
 
 afterAll(async () => {
+  await bounded?.close();
   await gateway?.close();
   await subgraph?.stop();
   await db?.drop();
 });
 
 /** A raw graphql-transport-ws client; `answerPings: false` plays a client whose network vanished. */
-async function rawClient(options: { answerPings: boolean }): Promise<{ socket: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
+async function rawClient(options: { answerPings: boolean; to?: RunningGateway }): Promise<{ socket: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
   const token = (await issueAccessToken({ userId: alice, roles: ['user'] }, keys)).token;
-  const socket = new WebSocket(wsUrl(gateway.url), 'graphql-transport-ws', { autoPong: options.answerPings });
+  const socket = new WebSocket(wsUrl((options.to ?? gateway).url), 'graphql-transport-ws', { autoPong: options.answerPings });
   const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
@@ -99,4 +106,42 @@ describe('gateway WebSockets', () => {
     expect(outcome?.code, 'terminated without a close frame').toBe(1006);
     expect(version, 'notifications were published while it was paused').toBeGreaterThan(0);
   });
+
+  it('closes a socket with 4008 once more than GATEWAY_WS_MAX_BUFFERED_BYTES wait to be sent to it, and keeps the others', async () => {
+    const slow = await rawClient({ answerPings: true, to: bounded });
+    const healthy = await rawClient({ answerPings: true, to: bounded });
+    // Eight subscriptions of the 200 KB entry: graphql-ws sends one result at a time per subscription, so several are
+    // needed for results to pile up on one socket once the kernel's buffers are full.
+    for (let id = 1; id <= 8; id++) {
+      slow.socket.send(JSON.stringify({ id: String(id), type: 'subscribe', payload: { query: 'subscription { entryChanged { entry { content } } }' } }));
+    }
+    healthy.socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { entryChanged { kind } }' } }));
+    let healthyResults = 0;
+    healthy.socket.on('message', (data) => void (JSON.parse(data.toString()).type === 'next' && (healthyResults += 1)));
+    await sleep(300);
+    (slow.socket as unknown as { _socket: { pause(): void } })._socket.pause();
+    const closes = async () => (await boundedMetrics.getSingleMetric('mindflow_gateway_websocket_slow_consumer_closes_total')!.get()).values[0]?.value ?? 0;
+    // Version 1, which the read side has: each read answers at once (a later version would wait for the projection).
+    let sent = 0;
+    while (sent < 300 && (await closes()) === 0) {
+      await bus.publish(notification(1));
+      sent += 1;
+      await sleep(25);
+    }
+    expect(await closes(), `closed after ${sent} notifications`).toBe(1);
+    // The close frame waits behind what was buffered: the client sees it once it reads again.
+    (slow.socket as unknown as { _socket: { resume(): void } })._socket.resume();
+    const outcome = await Promise.race([slow.closed, sleep(10_000).then(() => null)]);
+    expect(outcome).toEqual({ code: 4008, reason: 'slow consumer: too much waiting to be sent' });
+    expect(healthy.socket.readyState).toBe(WebSocket.OPEN);
+    await bus.publish(notification(1));
+    await waitFor(() => healthyResults >= sent + 1, 5_000);
+    healthy.socket.close();
+  });
 });
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < deadline) await sleep(10);
+  expect(condition()).toBe(true);
+}

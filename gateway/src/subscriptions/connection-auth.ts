@@ -8,6 +8,12 @@ export const closeCodes = {
   unauthorized: 4401,
   /** RFC 6455's "Try Again Later": a transient failure on our side; graphql-ws clients reconnect and resubscribe. */
   tryAgainLater: 1013,
+  /**
+   * A slow consumer: more than GATEWAY_WS_MAX_BUFFERED_BYTES waited to be sent on the socket. RFC 6455's 1008 ("policy
+   * violation") moved into the private range, because graphql-ws clients treat 1008 as fatal and retry a 4xxx they do
+   * not know: the client reconnects, resubscribes and reads the current state again.
+   */
+  slowConsumer: 4008,
 } as const;
 
 /**

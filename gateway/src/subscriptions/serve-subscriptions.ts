@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { VerifiedAccessToken } from '@mindflow/auth';
 import type { NotificationBus } from '@mindflow/notifications';
 import type { Logger } from '@mindflow/platform';
-import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { formatGatewayError } from '../errors.js';
@@ -30,6 +30,8 @@ export interface SubscriptionServerOptions {
     readonly maxOperationsPerConnection: number;
     /** Heartbeat interval (0: none): a socket that missed the last ping is terminated. */
     readonly pingMs?: number;
+    /** Bytes a socket may have waiting to be sent before a result due on it closes it with 4008 (0: no limit). */
+    readonly maxBufferedBytes?: number;
   };
 }
 
@@ -47,6 +49,11 @@ interface RetryableContext extends SubscriptionContext {
 /** Bounds the parser's work on one document (a 1 MiB document of tokens is not a subscription). */
 const maxTokens = 20_000;
 
+/** Parsed and validated documents kept per schema, by text: the same few operations arrive on every socket. */
+const documentCacheSize = 500;
+/** Longer documents are parsed each time (the cache stays small whatever clients send). */
+const documentCacheMaxChars = 8_192;
+
 /**
  * graphql-ws (`graphql-transport-ws`) on the gateway's HTTP server at `path`: the access token verified on
  * connect (refused with 4401; closed with 4401 when it expires or its session ends), each operation validated against the
@@ -57,6 +64,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
   const { log, metrics, limits } = options;
   const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: limits.maxMessageBytes });
   const execution = subscriptionExecution({ served: options.schema().served, bus: options.bus, read: options.read, log, metrics });
+  const validDocument = documentCache();
 
   const server = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
@@ -103,14 +111,8 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
           return [new GraphQLError(`at most ${limits.maxOperationsPerConnection} operations per connection`, { extensions: { code: 'RATE_LIMITED' } })];
         }
         const { schema } = options.schema();
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens });
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('the query does not parse', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
-        }
-        const invalid = validate(schema, document);
-        if (invalid.length > 0) return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        const document = validDocument(schema, payload.query);
+        if (!('kind' in document)) return document;
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('name the operation to run', { extensions: { code: 'BAD_USER_INPUT' } })];
         const tooMuch = operationLimitError(schema, document, operation, payload.variables ?? undefined, limits);
@@ -147,7 +149,17 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
         );
         return result as ExecutionResult;
       },
-      onNext(_ctx, _id, _payload, _args, result) {
+      onNext(ctx, _id, _payload, _args, result) {
+        const { socket } = ctx.extra;
+        if (limits.maxBufferedBytes && socket.bufferedAmount > limits.maxBufferedBytes && socket.readyState === socket.OPEN) {
+          // Its client reads slower than its results come: close rather than buffer without bound. The close frame
+          // queues behind what is buffered (a client that reads again sees 4008); ws ends the TCP connection 30 s
+          // later if it never does. Nothing more is sent meanwhile (graphql-ws sends only on an open socket).
+          log.warn({ bufferedBytes: socket.bufferedAmount, limit: limits.maxBufferedBytes, userId: ctx.extra.caller?.userId }, 'slow consumer: websocket closed with 4008');
+          metrics?.slowConsumer();
+          socket.close(closeCodes.slowConsumer, 'slow consumer: too much waiting to be sent');
+          return;
+        }
         if (!result.errors?.length) return;
         return { ...result, errors: result.errors.map((e) => publicError(e, log)) };
       },
@@ -156,6 +168,9 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
       },
     },
     wsServer,
+    // graphql-ws's own keep-alive (a timer and a ping per socket every 12 s) is off: `heartbeat` below pings every
+    // socket from one timer, at GATEWAY_WS_PING_MS.
+    0,
   );
   wsServer.on('error', (error) => log.error({ err: error }, 'websocket server error'));
   const stopHeartbeat = limits.pingMs ? heartbeat(wsServer, limits.pingMs, log) : () => undefined;
@@ -165,6 +180,38 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
       stopHeartbeat();
       await server.dispose(); // closes every socket (1001 going away) and the ws server
     },
+  };
+}
+
+/**
+ * A subscribe message's document, parsed (token-bounded) and validated against `schema`, or the errors to answer
+ * with. Valid documents are kept by text per schema (the least recently used go first), so ten thousand sockets
+ * sending the same subscription parse and validate it once and share one immutable AST.
+ */
+function documentCache(): (schema: GraphQLSchema, text: string) => DocumentNode | readonly GraphQLError[] {
+  const bySchema = new WeakMap<GraphQLSchema, Map<string, DocumentNode>>();
+  return (schema, text) => {
+    let cache = bySchema.get(schema);
+    if (!cache) bySchema.set(schema, (cache = new Map()));
+    const hit = cache.get(text);
+    if (hit) {
+      cache.delete(text);
+      cache.set(text, hit);
+      return hit;
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(text, { maxTokens });
+    } catch (error) {
+      return [error instanceof GraphQLError ? error : new GraphQLError('the query does not parse', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+    }
+    const invalid = validate(schema, document);
+    if (invalid.length > 0) return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+    if (text.length <= documentCacheMaxChars) {
+      cache.set(text, document);
+      if (cache.size > documentCacheSize) cache.delete(cache.keys().next().value!);
+    }
+    return document;
   };
 }
 
@@ -181,7 +228,8 @@ function publicError(error: GraphQLError | GraphQLFormattedError, log: Logger): 
  * WebSocket pings every `everyMs`; a socket that has not answered the previous one is terminated: its TCP connection
  * is gone without a close (a phone that lost its network), or its client stopped reading. graphql-ws then ends its
  * subscriptions as for any close. What a slow client is owed meanwhile is bounded anyway: graphql-ws sends one result
- * at a time, and each subscription's queue of notifications keeps the newest 100 (`notification-stream.ts`).
+ * at a time per subscription, each subscription's queue of notifications keeps the newest 100
+ * (`notification-stream.ts`), and a socket with more than `maxBufferedBytes` waiting is closed with 4008 (`onNext`).
  */
 function heartbeat(wsServer: WebSocketServer, everyMs: number, log: Logger): () => void {
   const alive = new WeakMap<WebSocket, boolean>();

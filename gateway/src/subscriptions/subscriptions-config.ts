@@ -19,4 +19,10 @@ export const subscriptionsConfigShape = {
    * terminated. 0: no heartbeat.
    */
   GATEWAY_WS_PING_MS: z.coerce.number().int().min(0).default(30_000),
+  /**
+   * Bytes one WebSocket may have waiting to be sent (ws `bufferedAmount`: its client reads slower than its results
+   * come). A result due on a socket past this closes it with 4008 (slow consumer) instead of buffering more; the
+   * client reconnects and reads the current state. 0: no limit.
+   */
+  GATEWAY_WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(0).default(4 * 1_048_576),
 };
