@@ -70,6 +70,99 @@ describe.each<[string, IndexFactory]>([
     expect(await ids(owner, 'jurnal')).toEqual([doc.id]);
   });
 
+  // Stemming and typos (issue 13): each query word matches the document's words exactly, by stem (Snowball English)
+  // or within Elasticsearch's `fuzziness: AUTO` (0 edits for 1–2 letters, 1 for 3–5, 2 from 6; a transposition is one
+  // edit) of a word or of a stem, independently of the other words; every word must match; accents are folded.
+  describe('stemming and typos, one behaviour', () => {
+    const hike = (owner: string) => document(owner, { title: 'Saturday', body: 'We hiked the mountains near the lake' });
+
+    it('finds a misspelt word and an inflected one together (the hiked-mountains case)', async () => {
+      const owner = randomUUID();
+      const doc = hike(owner);
+      await written(doc);
+      expect(await ids(owner, 'montains hiking')).toEqual([doc.id]);
+      expect(await ids(owner, 'hiking montains')).toEqual([doc.id]);
+      expect(await ids(owner, 'mountain hikes lakes')).toEqual([doc.id]);
+    });
+
+    it('finds plurals and singulars either way, irregular -ies included', async () => {
+      const owner = randomUUID();
+      const skies = document(owner, { body: 'Clear skies over two puppies' });
+      const box = document(owner, { body: 'a box of cherry' });
+      await written(skies, box);
+      expect(await ids(owner, 'sky puppy')).toEqual([skies.id]);
+      expect(await ids(owner, 'boxes cherries')).toEqual([box.id]);
+    });
+
+    it('finds inflections a stemmer can join (not irregular forms)', async () => {
+      const owner = randomUUID();
+      const died = document(owner, { body: 'The old fern died in winter' });
+      const generous = document(owner, { body: 'She was generously helpful' });
+      await written(died, generous);
+      expect(await ids(owner, 'dying fern')).toEqual([died.id]);
+      expect(await ids(owner, 'generous help')).toEqual([generous.id]);
+      // an irregular form is no inflection a stemmer knows ("ran" would be a typo of "run", one edit away)
+      const going = document(owner, { body: 'going home again' });
+      await written(going);
+      expect(await ids(owner, 'went home')).toEqual([]);
+      expect(await ids(owner, 'goes home')).toEqual([going.id]);
+    });
+
+    it('finds a misspelling of another inflection of the word (a typo on the stem)', async () => {
+      const owner = randomUUID();
+      const doc = hike(owner);
+      await written(doc);
+      expect(await ids(owner, 'hikking')).toEqual([doc.id]);
+      expect(await ids(owner, 'mountian')).toEqual([doc.id]); // a transposition and a plural
+    });
+
+    it('allows two edits from six letters, one from three, none under three', async () => {
+      const owner = randomUUID();
+      const doc = document(owner, { body: 'my garden cat is on the river' });
+      await written(doc);
+      expect(await ids(owner, 'gurdan')).toEqual([doc.id]); // 6 letters, 2 edits
+      expect(await ids(owner, 'rivur')).toEqual([doc.id]); // 5 letters, 1 edit
+      expect(await ids(owner, 'ravor')).toEqual([]); // 5 letters, 2 edits
+      expect(await ids(owner, 'cst')).toEqual([doc.id]); // 3 letters, 1 edit
+      expect(await ids(owner, 'ox garden')).toEqual([]); // 2 letters: exact only ("on", "is", "my" are one edit away)
+      expect(await ids(owner, 'xy')).toEqual([]);
+      expect(await ids(owner, 'on garden')).toEqual([doc.id]);
+    });
+
+    it('folds accents in documents and queries', async () => {
+      const owner = randomUUID();
+      const doc = document(owner, { title: 'Café notes', body: 'Sent my résumés; a naïve hope' });
+      const plain = document(owner, { body: 'a naive cafe owner called Zoe' });
+      await written(doc, plain);
+      expect((await ids(owner, 'cafe naive')).sort()).toEqual([doc.id, plain.id].sort());
+      expect((await ids(owner, 'CAFÉ naïve')).sort()).toEqual([doc.id, plain.id].sort());
+      expect(await ids(owner, 'resume')).toEqual([doc.id]);
+      expect(await ids(owner, 'zoë')).toEqual([plain.id]);
+      const highlights = (await index.search(query(owner, 'resume', {}))).hits[0]!.highlights.join(' ');
+      expect(highlights).toContain('<em>résumés</em>');
+    });
+
+    it('ranks an exact word over a stem over a typo', async () => {
+      const owner = randomUUID();
+      const typo = document(owner, { body: 'biking' });
+      const stem = document(owner, { body: 'hiked' });
+      const exact = document(owner, { body: 'hiking' });
+      await written(typo, stem, exact);
+      expect(await ids(owner, 'hiking')).toEqual([exact.id, stem.id, typo.id]);
+    });
+
+    it('matches nothing unrelated: every word must match, and a prefix is of the word typed, not of its stem', async () => {
+      const owner = randomUUID();
+      const doc = hike(owner);
+      const runway = document(owner, { body: 'The runway lights at night' });
+      await written(doc, runway);
+      for (const text of ['running', 'mountains swimming', 'hunted', 'rivers', 'mounted', 'lakers hiked dog']) {
+        expect(await ids(owner, text), text).toEqual([]);
+      }
+      expect(await ids(owner, 'runw')).toEqual([runway.id]);
+    });
+  });
+
   it('completes the last word typed as a prefix', async () => {
     const owner = randomUUID();
     const doc = document(owner, { body: 'Meditation in the morning' });

@@ -1,19 +1,151 @@
-import { stemmer } from 'stemmer';
+import porter2 from 'wink-porter2-stemmer';
 
-// English text analysis done here rather than in the index, so both indexes agree and an Elasticsearch
-// without the analysis-common module (no `english` analyzer or `stemmer` filter) still matches
-// "running" with "runs": documents carry a stemmed copy of their text, and queries are stemmed alike.
+// English text analysis done here rather than in the index, so both indexes agree to the letter and an
+// Elasticsearch without the analysis-common module (no `english` analyzer, no `stemmer` or `asciifolding`
+// filter) still matches "hiking" with "hiked" and "cafe" with "café": documents carry their analysed words and
+// stems, and queries are analysed alike. One stemmer for both adapters: Snowball English (Porter2), the
+// algorithm of Postgres' `english` configuration and of Elasticsearch's `english`/`porter2` stemmers.
 
-const wordPattern = /[\p{L}\p{N}]+/gu;
+/** A word: a letter or digit, then letters, combining marks and digits (nothing of a query language survives). */
+const wordPattern = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 
-/** Lower-case words of a text (letters and digits only: nothing of a query language survives). */
+/** Longer words are not indexed nor searched (a pasted hash is no word; Postgres lexemes are bounded). */
+export const maxWordLength = 100;
+
+/** Lower-case words of a text, as written (accents kept): what highlights and `suggest` show. */
 export function words(text: string): string[] {
-  return text.toLowerCase().match(wordPattern) ?? [];
+  return text.normalize('NFC').toLowerCase().match(wordPattern) ?? [];
 }
 
-/** The Porter stem of every word, space separated: what the `*.stemmed` fields hold and match. */
-export function stemmedText(text: string): string {
-  return words(text).map((word) => stemmer(word)).join(' ');
+/** Letters that are not a base letter plus a combining accent, folded as Lucene's `asciifolding` does. */
+const foldedLetters: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ŀ: 'l', ħ: 'h', ŧ: 't', ĸ: 'q', ŉ: 'n',
+};
+const foldedPattern = new RegExp(`[${Object.keys(foldedLetters).join('')}]`, 'gu');
+
+/**
+ * A lower-case word without its accents: the combining diacritical marks (U+0300–U+036F) of its canonical
+ * decomposition removed (é → e, ï → i, ñ → n; other scripts' marks stay) and a few letters folded (ß → ss, ø → o).
+ */
+export function fold(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .replace(foldedPattern, (letter) => foldedLetters[letter] ?? letter);
+}
+
+/** The Snowball English (Porter2) stem of a folded word. */
+export function stem(folded: string): string {
+  return porter2(folded);
+}
+
+/** One word of a text as both indexes keep it: folded, and its stem. */
+export interface AnalysedWord {
+  /** Lower case, accents folded: matched exactly and by typo. */
+  readonly word: string;
+  /** Snowball English stem of `word`: matched exactly and by typo. */
+  readonly stem: string;
+}
+
+/** Every word of a text (in order, repeats kept), folded and stemmed. */
+export function analyse(text: string): AnalysedWord[] {
+  return words(text)
+    .filter((word) => word.length <= maxWordLength)
+    .map((word) => {
+      const folded = fold(word);
+      return { word: folded, stem: stem(folded) };
+    });
+}
+
+/** Folded words and stems of a text, space separated: what Elasticsearch's `allWords` / `allStems` hold. */
+export function analysedText(text: string): { words: string; stems: string } {
+  const analysed = analyse(text);
+  return { words: analysed.map((a) => a.word).join(' '), stems: analysed.map((a) => a.stem).join(' ') };
+}
+
+/** Typos are forgiven only in words up to this long (both indexes; Postgres' `levenshtein` takes at most 255). */
+export const maxFuzzyLength = 40;
+
+/**
+ * Edits forgiven in a term, as Elasticsearch's `fuzziness: AUTO` counts them (AUTO:3,6): none for 1–2
+ * letters, one for 3–5, two from 6 (letters counted as code points). Applied to a query word against
+ * the document's words and to its stem against the document's stems.
+ */
+export function maxEdits(term: string): number {
+  const length = [...term].length;
+  if (length < 3 || length > maxFuzzyLength) return 0;
+  return length < 6 ? 1 : 2;
+}
+
+/**
+ * The edit distance Elasticsearch's fuzzy queries count (`fuzzy_transpositions: true`): insertions,
+ * deletions, substitutions and transpositions of two adjacent letters, each one edit (optimal string
+ * alignment). Stops early: any distance above `max` is answered `max + 1`.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  const s = [...a];
+  const t = [...b];
+  if (Math.abs(s.length - t.length) > max) return max + 1;
+  let previous2: number[] = [];
+  let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i += 1) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= t.length; j += 1) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    previous2 = previous;
+    previous = current;
+  }
+  return Math.min(previous[t.length]!, max + 1);
+}
+
+/** At most this many words of a query count (the rest would only slow the query down). */
+export const maxQueryWords = 12;
+
+/** A query word and how it may match: exactly, by stem, within `edits` of a word, `stemEdits` of a stem, as a prefix. */
+export interface QueryWord extends AnalysedWord {
+  readonly edits: number;
+  readonly stemEdits: number;
+  /** The last word typed also matches as the start of a word (search as you type), from two letters. */
+  readonly prefix: boolean;
+}
+
+/**
+ * The query's distinct words (at most `maxQueryWords`), analysed as documents are. Each must match the
+ * document, independently of the others: exactly, by stem, or by typo (of the word or of its stem).
+ */
+export function queryWords(text: string): QueryWord[] {
+  const seen = new Set<string>();
+  const analysed = analyse(text).filter(({ word }) => !seen.has(word) && seen.add(word)).slice(0, maxQueryWords);
+  return analysed.map(({ word, stem: wordStem }, index) => ({
+    word,
+    stem: wordStem,
+    edits: maxEdits(word),
+    stemEdits: maxEdits(wordStem),
+    prefix: index === analysed.length - 1 && [...word].length >= 2,
+  }));
+}
+
+/** How well a document word answers a query word, best first: exact, stem, then typo or prefix (0: not at all). */
+export const matchTiers = { exact: 3, stem: 2, typo: 1 } as const;
+
+/** The tier at which a document's word (as written) answers a query word; 0 when it does not. */
+export function matchTier(query: QueryWord, written: string): number {
+  const word = fold(written);
+  if (word === query.word) return matchTiers.exact;
+  const wordStem = stem(word);
+  if (wordStem === query.stem) return matchTiers.stem;
+  if (query.edits > 0 && editDistance(word, query.word, query.edits) <= query.edits) return matchTiers.typo;
+  if (query.stemEdits > 0 && editDistance(wordStem, query.stem, query.stemEdits) <= query.stemEdits) return matchTiers.typo;
+  if (query.prefix && word.startsWith(query.word)) return matchTiers.typo;
+  return 0;
 }
 
 /** At most this many distinct words of a document are offered as completions. */

@@ -1,19 +1,22 @@
 import type { SearchDocument } from '../../domain/search-document.js';
-import { stemmedText, suggestionWords } from '../../domain/text-analysis.js';
+import { analysedText, suggestionWords } from '../../domain/text-analysis.js';
 
 /** A document as Elasticsearch stores it: the search document plus the fields derived from it. */
 export interface ElasticDocument extends Omit<SearchDocument, 'tags'> {
   readonly tags: string[];
-  readonly allStemmed: string;
+  readonly allWords: string;
+  readonly allStems: string;
   readonly words: string[];
 }
 
 export function toElasticDocument(document: SearchDocument): ElasticDocument {
   const parts = [document.title, document.body, ...document.tags];
+  const analysed = analysedText([document.title, ...document.tags, document.body].filter((part) => part !== null).join('\n'));
   return {
     ...document,
     tags: [...document.tags],
-    allStemmed: stemmedText(parts.filter((part) => part !== null).join(' ')),
+    allWords: analysed.words,
+    allStems: analysed.stems,
     // A tombstone offers nothing to complete.
     words: document.deleted ? [] : suggestionWords(parts),
   };

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tombstone } from '../../domain/search-document.js';
 import { document, query } from '../../test/documents.js';
 import { elasticClient, elasticIndexWith } from '../../test/search-index-fixtures.js';
+import { toElasticDocument } from './elastic-document.js';
 import { reindexSearchIndex } from './reindex.js';
 
 describe('Elasticsearch search index', () => {
@@ -23,16 +24,16 @@ describe('Elasticsearch search index', () => {
     return fixture;
   }
 
-  it('creates <prefix>entries_v1 behind the alias, with explicit strict mappings', async () => {
+  it('creates <prefix>entries_v2 behind the alias, with explicit strict mappings', async () => {
     const { index, prefix } = fresh();
     await index.prepare();
     await index.prepare();
-    expect(Object.keys(await client.indices.getAlias({ name: `${prefix}entries` }))).toEqual([`${prefix}entries_v1`]);
-    const mapping = (await client.indices.getMapping({ index: `${prefix}entries` }))[`${prefix}entries_v1`]!.mappings;
+    expect(Object.keys(await client.indices.getAlias({ name: `${prefix}entries` }))).toEqual([`${prefix}entries_v2`]);
+    const mapping = (await client.indices.getMapping({ index: `${prefix}entries` }))[`${prefix}entries_v2`]!.mappings;
     expect(mapping.dynamic).toBe('strict');
     expect(mapping.properties?.['ownerId']).toEqual({ type: 'keyword' });
-    expect(mapping.properties?.['all']).toMatchObject({ type: 'text', analyzer: 'standard', index_prefixes: { min_chars: 1, max_chars: 10 } });
-    expect(mapping.properties?.['allStemmed']).toMatchObject({ type: 'text' });
+    expect(mapping.properties?.['allWords']).toMatchObject({ type: 'text', analyzer: 'whitespace', index_prefixes: { min_chars: 2, max_chars: 10 } });
+    expect(mapping.properties?.['allStems']).toMatchObject({ type: 'text', analyzer: 'whitespace' });
     // an unknown field is refused, not silently mapped
     await expect(client.index({ index: `${prefix}entries`, id: randomUUID(), document: { surprise: 1 } })).rejects.toThrow(/strict_dynamic_mapping_exception/);
   });
@@ -73,7 +74,35 @@ describe('Elasticsearch search index', () => {
     expect(page.total).toBe(1);
   });
 
-  it('reindexes into _v2 and swaps the alias while reads keep answering and writes keep landing', async () => {
+  it('prepares an index of the previous mappings (v1: standard analyzer, Porter stems) by reindexing it into v2', async () => {
+    const { index, prefix } = fresh();
+    const alias = `${prefix}entries`;
+    // v1 as the previous release created and filled it
+    await client.indices.create({
+      index: `${alias}_v1`,
+      aliases: { [alias]: {} },
+      mappings: {
+        dynamic: 'strict',
+        properties: {
+          id: { type: 'keyword' }, kind: { type: 'keyword' }, ownerId: { type: 'keyword' }, journalId: { type: 'keyword' },
+          title: { type: 'text', copy_to: 'all' }, body: { type: 'text', copy_to: 'all' }, tags: { type: 'keyword', copy_to: 'all' },
+          mood: { type: 'keyword' }, day: { type: 'date', format: 'strict_date' }, createdAt: { type: 'date' }, version: { type: 'integer' },
+          deleted: { type: 'boolean' }, completed: { type: 'boolean' }, all: { type: 'text' }, allStemmed: { type: 'text' }, words: { type: 'keyword' },
+        },
+      },
+    });
+    const owner = randomUUID();
+    const doc = document(owner, { body: 'We hiked the mountains', version: 5 });
+    const { allWords: _w, allStems: _s, ...v1Fields } = toElasticDocument(doc);
+    await client.index({ index: alias, id: doc.id, version: 5, version_type: 'external', document: { ...v1Fields, all: doc.body, allStemmed: 'we hike the mountain' }, refresh: true });
+    await Promise.all([index.prepare(), index.prepare()]); // two processes starting at once: one reindexes, the other waits
+    expect(Object.keys(await client.indices.getAlias({ name: alias }))).toEqual([`${alias}_v2`]);
+    expect(await index.get(doc.id)).toEqual(doc);
+    expect((await client.get({ index: alias, id: doc.id }))._version).toBe(5);
+    expect((await index.search(query(owner, 'montains hiking'))).hits.map((hit) => hit.id)).toEqual([doc.id]);
+  });
+
+  it('reindexes into _v3 and swaps the alias while reads keep answering and writes keep landing', async () => {
     const { index, prefix } = fresh();
     await index.prepare();
     const owner = randomUUID();
@@ -101,10 +130,10 @@ describe('Elasticsearch search index', () => {
     reading = false;
     await reader;
 
-    expect(report).toMatchObject({ from: `${prefix}entries_v1`, to: `${prefix}entries_v2` });
+    expect(report).toMatchObject({ from: `${prefix}entries_v2`, to: `${prefix}entries_v3` });
     expect(report.copied).toBe(41);
-    expect(Object.keys(await client.indices.getAlias({ name: `${prefix}entries` }))).toEqual([`${prefix}entries_v2`]);
-    expect(await client.indices.exists({ index: `${prefix}entries_v1` })).toBe(false);
+    expect(Object.keys(await client.indices.getAlias({ name: `${prefix}entries` }))).toEqual([`${prefix}entries_v3`]);
+    expect(await client.indices.exists({ index: `${prefix}entries_v2` })).toBe(false);
     expect(answers.length).toBeGreaterThan(0);
     expect(answers.every((total) => total === 40)).toBe(true);
     await index.refresh();

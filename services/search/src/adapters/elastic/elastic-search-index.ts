@@ -5,7 +5,10 @@ import type { SearchHit } from '../../domain/search-query.js';
 import { defaultBulkLimits, writeVersioned, type BulkLimits } from './bulk-writer.js';
 import { fromElasticDocument, toElasticDocument, type ElasticDocument } from './elastic-document.js';
 import { searchRequestBody } from './elastic-query.js';
-import { searchAlias, versionedIndex } from './index-names.js';
+import { highlights } from '../../domain/highlight.js';
+import { queryWords } from '../../domain/text-analysis.js';
+import { indexVersion, searchAlias, versionedIndex } from './index-names.js';
+import { reindexSearchIndex } from './reindex.js';
 import { indexMappings, indexSettings, mappingVersion } from './mappings.js';
 
 export interface ElasticSearchIndexOptions {
@@ -36,7 +39,10 @@ export function createElasticSearchIndex(options: ElasticSearchIndexOptions): Se
     kind: 'elasticsearch',
 
     async prepare() {
-      if (await client.indices.existsAlias({ name: alias })) return;
+      if (await client.indices.existsAlias({ name: alias })) {
+        await upgradeMappings(client, prefix, limits);
+        return;
+      }
       try {
         await client.indices.create({
           index: versionedIndex(prefix, mappingVersion),
@@ -97,13 +103,15 @@ export function createElasticSearchIndex(options: ElasticSearchIndexOptions): Se
     },
 
     async search(query) {
-      const response = await client.search<ElasticDocument>({ index: alias, ...searchRequestBody(query), _source: ['kind'] });
+      const response = await client.search<ElasticDocument>({ index: alias, ...searchRequestBody(query), _source: ['kind', 'title', 'body'] });
       const found = response.hits.hits;
+      const words = queryWords(query.text);
       const hits: SearchHit[] = found.slice(0, query.first).map((hit) => ({
         id: hit._id!,
         kind: hit._source!.kind,
         score: hit._score ?? Number(hit.sort?.[0] ?? 0),
-        highlights: [...(hit.highlight?.['title'] ?? []), ...(hit.highlight?.['body'] ?? [])],
+        // Marked by the service, as the Postgres index marks them: the same words, by the same rules as the match.
+        highlights: highlights(words, hit._source!.title, hit._source!.body),
       }));
       const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
       return { hits, hasNextPage: found.length > query.first, total };
@@ -128,6 +136,34 @@ export function createElasticSearchIndex(options: ElasticSearchIndexOptions): Se
       // The client belongs to whoever made it.
     },
   };
+}
+
+/** How long `prepare` waits for another process's reindex to move the alias. */
+const reindexWait = { timeoutMs: 10 * 60_000, pollMs: 500 };
+
+/**
+ * Brings an index of older mappings (`<alias>_v<n>`, n < `mappingVersion`) to the current ones with the
+ * zero-downtime reindex, one version at a time. Every process prepares the index (projectors, subgraphs):
+ * whichever starts first reindexes, the others find the next index already created and wait for the alias
+ * to move (a reindex that died half-way leaves that index behind: the wait times out naming it).
+ */
+async function upgradeMappings(client: Client, prefix: string, limits: BulkLimits): Promise<void> {
+  const alias = searchAlias(prefix);
+  const current = async () => Object.keys(await client.indices.getAlias({ name: alias }))[0] ?? '';
+  for (let from = await current(); (indexVersion(prefix, from) ?? 0) < mappingVersion; from = await current()) {
+    try {
+      await reindexSearchIndex(client, prefix, limits);
+    } catch (error) {
+      if (!isAlreadyExists(error)) throw error;
+      const deadline = Date.now() + reindexWait.timeoutMs;
+      while ((await current()) === from) {
+        if (Date.now() > deadline) {
+          throw new Error(`${alias} still points at ${from}: another process's reindex to ${versionedIndex(prefix, (indexVersion(prefix, from) ?? 0) + 1)} did not finish (delete that index if it died)`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, reindexWait.pollMs));
+      }
+    }
+  }
 }
 
 /** Lucene regular expression syntax escaped: the prefix is matched literally. */

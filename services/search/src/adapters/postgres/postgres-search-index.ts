@@ -3,8 +3,14 @@ import { migrate, migrationsFromDir, type Pool } from '@mindflow/db';
 import type { SearchIndex } from '../../application/search-index.js';
 import type { SearchDocument, SearchKind } from '../../domain/search-document.js';
 import type { SearchHit, SearchPage } from '../../domain/search-query.js';
-import { suggestionWords } from '../../domain/text-analysis.js';
-import { fuzzyTsQuery, queryTerms } from './ts-query.js';
+import { highlights } from '../../domain/highlight.js';
+import { matchTiers, queryWords, suggestionWords } from '../../domain/text-analysis.js';
+import { documentVector, matchingQuery, maxVocabularyTermLength, wordQueries } from './ts-query.js';
+
+/** What `search_documents.analysis` says of a row's `document`: 2 is the service's analysis (migration 0002). */
+const analysisVersion = 2;
+/** Rows analysed again per statement when `prepare` brings older rows to `analysisVersion`. */
+const reanalysisBatch = 500;
 
 export const searchMigrationsDir = join(import.meta.dirname, '..', '..', '..', 'migrations');
 
@@ -13,10 +19,12 @@ const columns = 'doc_id, kind, owner_id, journal_id, title, body, tags, mood, da
 const storedColumns = columns.replace('day', "to_char(day, 'YYYY-MM-DD') AS day").replace('created_at', 'created_at::text AS created_at');
 
 /**
- * The embedded search index: Postgres full-text search over `search_documents` in the read DB
- * (`english` configuration, `ts_rank`, `ts_headline`). Fuzziness: each query word also matches the
- * owner's indexed words within a small edit distance (fuzzystrmatch `levenshtein`), like Elasticsearch's
- * `fuzziness: AUTO`. The owner is a SQL parameter of every read, never part of the text query.
+ * The embedded search index: Postgres full-text search over `search_documents` in the read DB. The
+ * `tsvector` holds the service's analysis (`documentVector`: folded words and `~stems`), as Elasticsearch's
+ * `allWords` / `allStems` do, and a query word matches exactly, by stem or by a typo within Elasticsearch's
+ * `fuzziness: AUTO` (candidates from `search_vocabulary`, `wordQueries`); every word must match. The score is
+ * the sum of each word's best tier (exact 3, stem 2, typo 1) plus `ts_rank` below one tier, as Elasticsearch's.
+ * The owner is a SQL parameter of every read, never part of the text query.
  */
 export function createPostgresSearchIndex(pool: Pool): SearchIndex {
   return {
@@ -24,6 +32,7 @@ export function createPostgresSearchIndex(pool: Pool): SearchIndex {
 
     async prepare() {
       await migrate(pool, 'search', await migrationsFromDir(searchMigrationsDir));
+      await reanalyse(pool);
     },
 
     async write(documents) {
@@ -32,26 +41,30 @@ export function createPostgresSearchIndex(pool: Pool): SearchIndex {
         doc_id: d.id, kind: d.kind, owner_id: d.ownerId, journal_id: d.journalId, title: d.title, body: d.body, tags: d.tags,
         mood: d.mood, day: d.day, created_at: d.createdAt, version: d.version, deleted: d.deleted, completed: d.completed,
         words: d.deleted ? [] : suggestionWords([d.title, d.body, ...d.tags]),
+        document: documentVector(d),
       }));
       // One statement for the whole set, with no read first. The version guard (the same rule as Elasticsearch's
       // `external`): a row changes only for a newer version; older, equal and repeated writes do nothing, and a
-      // tombstone (`deleted`) is a row like any other, kept for good, so nothing older can replace it.
+      // tombstone (`deleted`) is a row like any other, kept for good, so nothing older can replace it. The rows
+      // written add their terms to the owner's vocabulary (typo candidates), in the same statement.
       await pool.query(
-        `INSERT INTO search_documents (${columns}, words, document)
-         SELECT DISTINCT ON (doc_id) ${columns}, words,
-           setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
-           setweight(to_tsvector('english', array_to_string(tags, ' ')), 'B') ||
-           setweight(to_tsvector('english', body), 'C')
-         FROM jsonb_to_recordset($1::jsonb) AS r(doc_id uuid, kind text, owner_id uuid, journal_id uuid, title text, body text, tags text[],
-           mood text, day date, created_at timestamptz, version int, deleted boolean, completed boolean, words text[])
-         ORDER BY doc_id, version DESC
-         ON CONFLICT (doc_id) DO UPDATE SET kind = EXCLUDED.kind, owner_id = EXCLUDED.owner_id, journal_id = EXCLUDED.journal_id,
-           title = EXCLUDED.title, body = EXCLUDED.body, tags = EXCLUDED.tags, mood = EXCLUDED.mood, day = EXCLUDED.day,
-           created_at = EXCLUDED.created_at, version = EXCLUDED.version, deleted = EXCLUDED.deleted, completed = EXCLUDED.completed,
-           words = EXCLUDED.words, document = EXCLUDED.document
-         WHERE search_documents.version < EXCLUDED.version`,
+        `WITH written AS (
+           INSERT INTO search_documents (${columns}, words, document, analysis)
+           SELECT DISTINCT ON (doc_id) ${columns}, words, document::tsvector, ${analysisVersion}
+           FROM jsonb_to_recordset($1::jsonb) AS r(doc_id uuid, kind text, owner_id uuid, journal_id uuid, title text, body text, tags text[],
+             mood text, day date, created_at timestamptz, version int, deleted boolean, completed boolean, words text[], document text)
+           ORDER BY doc_id, version DESC
+           ON CONFLICT (doc_id) DO UPDATE SET kind = EXCLUDED.kind, owner_id = EXCLUDED.owner_id, journal_id = EXCLUDED.journal_id,
+             title = EXCLUDED.title, body = EXCLUDED.body, tags = EXCLUDED.tags, mood = EXCLUDED.mood, day = EXCLUDED.day,
+             created_at = EXCLUDED.created_at, version = EXCLUDED.version, deleted = EXCLUDED.deleted, completed = EXCLUDED.completed,
+             words = EXCLUDED.words, document = EXCLUDED.document, analysis = EXCLUDED.analysis
+           WHERE search_documents.version < EXCLUDED.version
+           RETURNING owner_id, deleted, document)
+         ${vocabularyOf('written')}`,
         [JSON.stringify(rows)],
       );
+      const deletedBy = [...new Set(documents.filter((d) => d.deleted).map((d) => d.ownerId))];
+      if (deletedBy.length > 0) await pruneVocabulary(pool, deletedBy);
     },
 
     async get(id) {
@@ -66,40 +79,49 @@ export function createPostgresSearchIndex(pool: Pool): SearchIndex {
     },
 
     async hideJournalEntries(ownerId, journalId) {
-      await pool.query(
+      const { rowCount } = await pool.query(
         `UPDATE search_documents SET deleted = true, words = '{}'
          WHERE owner_id = $1 AND journal_id = $2 AND kind = 'entry' AND NOT deleted`,
         [ownerId, journalId],
       );
+      if ((rowCount ?? 0) > 0) await pruneVocabulary(pool, [ownerId]);
     },
 
     async search(query) {
-      const terms = queryTerms(query.text);
-      if (terms.length === 0) return { hits: [], hasNextPage: false, total: 0 };
-      const tsQuery = await fuzzyTsQuery(pool, query.ownerId, terms);
-      const filters = [query.ownerId, tsQuery, query.kinds.length > 0 ? query.kinds : null, query.tags, query.mood, query.from, query.to];
-      const matching = `FROM search_documents d, to_tsquery('english', $2) AS q
+      const words = queryWords(query.text);
+      if (words.length === 0) return { hits: [], hasNextPage: false, total: 0 };
+      const perWord = await wordQueries(pool, query.ownerId, words);
+      const filters = [query.ownerId, matchingQuery(perWord), query.kinds.length > 0 ? query.kinds : null, query.tags, query.mood, query.from, query.to];
+      const matching = `FROM search_documents d, CAST($2 AS tsquery) AS q
         WHERE d.owner_id = $1 AND NOT d.deleted AND d.document @@ q
           AND ($3::text[] IS NULL OR d.kind = ANY($3)) AND d.tags @> $4::text[] AND ($5::text IS NULL OR d.mood = $5)
           AND ($6::date IS NULL OR d.day >= $6) AND ($7::date IS NULL OR d.day <= $7)`;
       const after = query.after;
+      // Each word's best tier (exact, stem, typo), summed; ts_rank (normalised below 1, weighted A > B > C) only
+      // breaks ties within the tiers, as relevance does in Elasticsearch.
       const { rows } = await pool.query<HitRow>(
-        `WITH ranked AS (SELECT d.doc_id, d.kind, d.title, d.body, ts_rank(d.document, q) AS score, q ${matching})
-         SELECT doc_id, kind, score,
-           CASE WHEN title IS NULL THEN NULL ELSE ts_headline('english', ${escapedHtml('title')}, q, 'StartSel=<em>, StopSel=</em>, HighlightAll=true') END AS title_highlight,
-           ts_headline('english', ${escapedHtml('body')}, q, 'StartSel=<em>, StopSel=</em>, MaxFragments=3, MaxWords=24, MinWords=6, FragmentDelimiter=" … "') AS body_highlight
-         FROM ranked
-         WHERE $8::real IS NULL OR score < $8::real OR (score = $8::real AND doc_id > $9::uuid)
+        `WITH ranked AS (
+           SELECT d.doc_id, d.kind, d.title, d.body,
+             (SELECT sum(CASE WHEN d.document @@ w.exact THEN ${matchTiers.exact} WHEN d.document @@ w.stem THEN ${matchTiers.stem}
+                              WHEN w.typo IS NOT NULL AND d.document @@ w.typo THEN ${matchTiers.typo} ELSE 0 END)
+              FROM unnest($8::tsquery[], $9::tsquery[], $10::tsquery[]) AS w(exact, stem, typo))
+             + 0.5 * ts_rank(d.document, q, 32) AS score
+           ${matching})
+         SELECT doc_id, kind, score::float8 AS score, title, body FROM ranked
+         WHERE $11::float8 IS NULL OR score < $11::float8 OR (score = $11::float8 AND doc_id > $12::uuid)
          ORDER BY score DESC, doc_id ASC
-         LIMIT $10`,
-        [...filters, after?.score ?? null, after?.id ?? null, query.first + 1],
+         LIMIT $13`,
+        [
+          ...filters, perWord.map((w) => w.exact), perWord.map((w) => w.stem), perWord.map((w) => w.typo),
+          after?.score ?? null, after?.id ?? null, query.first + 1,
+        ],
       );
       const { rows: counted } = await pool.query<{ total: string }>(`SELECT count(*) AS total ${matching}`, filters);
       const hits: SearchHit[] = rows.slice(0, query.first).map((row) => ({
         id: row.doc_id,
         kind: row.kind,
         score: row.score,
-        highlights: [row.title_highlight, row.body_highlight].filter((h): h is string => h !== null && h.includes('<em>')),
+        highlights: highlights(words, row.title, row.body),
       }));
       return { hits, hasNextPage: rows.length > query.first, total: Number(counted[0]?.total ?? 0) } satisfies SearchPage;
     },
@@ -144,8 +166,60 @@ interface HitRow {
   doc_id: string;
   kind: SearchKind;
   score: number;
-  title_highlight: string | null;
-  body_highlight: string;
+  title: string | null;
+  body: string;
+}
+
+/** The statement that adds the terms of the rows `source` returned (owner_id, deleted, document) to their owners' vocabularies. */
+function vocabularyOf(source: string): string {
+  // Sorted, so two statements adding terms of one owner take the new terms' locks in the same order.
+  return `INSERT INTO search_vocabulary (owner_id, term)
+    SELECT DISTINCT s.owner_id, term FROM ${source} s, unnest(tsvector_to_array(s.document)) AS term
+    WHERE NOT s.deleted AND length(term) <= ${maxVocabularyTermLength}
+    ORDER BY 1, 2
+    ON CONFLICT DO NOTHING`;
+}
+
+/**
+ * Drops the owners' vocabulary terms that none of their live documents holds any more (after deletions: no
+ * word of a deleted thing is kept). One pass over each owner's live documents; deletions are rare. A term a
+ * concurrent, not yet committed write needs may go too: that document is then found by typo only once
+ * another write adds the term again (exact and stem matches do not use the vocabulary).
+ */
+async function pruneVocabulary(pool: Pool, ownerIds: readonly string[]): Promise<void> {
+  await pool.query(
+    `WITH live AS (
+       SELECT DISTINCT d.owner_id, term FROM search_documents d, unnest(tsvector_to_array(d.document)) AS term
+       WHERE d.owner_id = ANY($1::uuid[]) AND NOT d.deleted)
+     DELETE FROM search_vocabulary v
+     WHERE v.owner_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM live l WHERE l.owner_id = v.owner_id AND l.term = v.term)`,
+    [ownerIds],
+  );
+}
+
+/**
+ * Analyses again the rows written before the service analysed them (`analysis` < 2: Postgres' `english`
+ * configuration), in batches, and adds their terms to the vocabulary; a row written meanwhile (newer version)
+ * is left as that write made it. Idempotent: every process that prepares the index may run it.
+ */
+async function reanalyse(pool: Pool): Promise<void> {
+  for (;;) {
+    const { rows } = await pool.query<{ doc_id: string; version: number; title: string | null; tags: string[]; body: string }>(
+      `SELECT doc_id, version, title, tags, body FROM search_documents WHERE analysis < ${analysisVersion} ORDER BY doc_id LIMIT ${reanalysisBatch}`,
+    );
+    if (rows.length === 0) return;
+    const analysed = rows.map((row) => ({ doc_id: row.doc_id, version: row.version, document: documentVector(row) }));
+    await pool.query(
+      `WITH written AS (
+         UPDATE search_documents d SET document = r.document::tsvector, analysis = ${analysisVersion}
+         FROM jsonb_to_recordset($1::jsonb) AS r(doc_id uuid, version int, document text)
+         WHERE d.doc_id = r.doc_id AND d.version = r.version AND d.analysis < ${analysisVersion}
+         RETURNING d.owner_id, d.deleted, d.document)
+       ${vocabularyOf('written')}`,
+      [JSON.stringify(analysed)],
+    );
+    // A row whose version moved on meanwhile was analysed by the write that moved it.
+  }
 }
 
 function documentOf(row: DocumentRow): SearchDocument {
@@ -154,12 +228,4 @@ function documentOf(row: DocumentRow): SearchDocument {
     mood: row.mood, day: row.day, createdAt: new Date(row.created_at).toISOString(), version: row.version, deleted: row.deleted,
     completed: row.completed,
   };
-}
-
-/**
- * The column with `&`, `<` and `>` escaped: highlights are HTML (`<em>` marks the hits), so the text around
- * them must be inert, as the Elasticsearch adapter's `encoder: 'html'` makes it.
- */
-function escapedHtml(column: string): string {
-  return `replace(replace(replace(${column}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 }

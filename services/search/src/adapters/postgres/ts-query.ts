@@ -1,42 +1,100 @@
 import type { Pool } from '@mindflow/db';
-import { words } from '../../domain/text-analysis.js';
+import { analyse, editDistance, maxFuzzyLength, type QueryWord } from '../../domain/text-analysis.js';
+import type { SearchDocument } from '../../domain/search-document.js';
 
-/** At most this many words of a query count (the rest would only slow the query down). */
-const maxTerms = 12;
+/** Stems are kept in the same `tsvector` as the words, marked so a stem never matches a word exactly. */
+export const stemMark = '~';
 
-/** The query's distinct words: letters and digits only, so nothing of tsquery syntax reaches Postgres. */
-export function queryTerms(text: string): string[] {
-  return [...new Set(words(text))].slice(0, maxTerms);
-}
+/** Vocabulary terms longer than this are no typo candidates (a stem's term is one longer than the word). */
+export const maxVocabularyTermLength = maxFuzzyLength + stemMark.length;
 
-/** Edits allowed for a word, as Elasticsearch's `fuzziness: AUTO` (0 up to 2 letters… here up to 3, 1 up to 7, else 2). */
-function maxEdits(term: string): number {
-  if (term.length <= 3) return 0;
-  return term.length <= 7 ? 1 : 2;
+/** Candidate terms a typo probe takes at most (as Elasticsearch's fuzzy `max_expansions`). */
+const maxCandidates = 100;
+
+/** Postgres keeps at most this many positions of a lexeme, and none past this one. */
+const maxPositionsPerLexeme = 256;
+const maxPosition = 16_383;
+
+/** A `tsvector` / `tsquery` lexeme literal (words are letters, marks and digits only; quoted all the same). */
+function lexeme(term: string): string {
+  return `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 }
 
 /**
- * A `to_tsquery('english', …)` text: every query word must match, itself (stemmed by Postgres) or one
- * of the owner's indexed words within `maxEdits` of it; the last word also as a prefix (search as you
- * type). Built only from `\p{L}\p{N}` words, so it cannot carry operators.
+ * A document's `tsvector` text: every word of title (weight A), tags (B) and body (C) folded, and its
+ * `~stem`, at the word's position. Built by the service (`analyse`), as Elasticsearch's `allWords` and
+ * `allStems` are, so both indexes match the same words.
  */
-export async function fuzzyTsQuery(pool: Pool, ownerId: string, terms: readonly string[]): Promise<string> {
-  const { rows } = await pool.query<{ term: string; word: string }>(
-    `SELECT t.term, w.word FROM unnest($2::text[], $3::int[]) AS t(term, edits)
-     CROSS JOIN LATERAL (
-       SELECT DISTINCT word FROM search_documents d, unnest(d.words) AS word
-       WHERE t.edits > 0 AND d.owner_id = $1 AND NOT d.deleted AND word <> t.term
-         AND abs(length(word) - length(t.term)) <= t.edits AND levenshtein(word, t.term) <= t.edits
-       LIMIT 8) AS w`,
-    [ownerId, terms, terms.map(maxEdits)],
-  );
-  const alternatives = new Map(terms.map((term) => [term, [term]]));
-  for (const row of rows) alternatives.get(row.term)?.push(row.word);
-  return terms
-    .map((term, index) => {
-      const options = alternatives.get(term)!.map((word) => `'${word}'`);
-      if (index === terms.length - 1 && term.length >= 2) options.push(`'${term}':*`);
-      return `(${options.join(' | ')})`;
-    })
-    .join(' & ');
+export function documentVector(document: Pick<SearchDocument, 'title' | 'tags' | 'body'>): string {
+  const positions = new Map<string, string[]>();
+  let position = 0;
+  const add = (term: string, at: string) => {
+    const list = positions.get(term) ?? [];
+    if (list.length < maxPositionsPerLexeme) list.push(at);
+    positions.set(term, list);
+  };
+  for (const [text, weight] of [[document.title ?? '', 'A'], [document.tags.join('\n'), 'B'], [document.body, 'C']] as const) {
+    for (const { word, stem } of analyse(text)) {
+      position = Math.min(position + 1, maxPosition);
+      add(word, `${position}${weight}`);
+      add(`${stemMark}${stem}`, `${position}${weight}`);
+    }
+  }
+  return [...positions].map(([term, at]) => `${lexeme(term)}:${at.join(',')}`).join(' ');
+}
+
+/** One query word as `tsquery` texts, one per way of matching (null: none that way). */
+export interface WordQueries {
+  readonly exact: string;
+  readonly stem: string;
+  readonly typo: string | null;
+}
+
+/**
+ * Each query word's `tsquery`s: itself, its `~stem`, and its typos — the owner's terms within its edits of
+ * the word or of the stem (Elasticsearch's `fuzziness: AUTO`, transpositions counted as one edit), and for
+ * the last word its prefix. Candidates come from `search_vocabulary` by an index range on the owner and the
+ * term's length, pre-filtered by `levenshtein_less_equal` (a transposition is two edits there, so it allows
+ * twice the edits), then checked here with the same distance as Elasticsearch.
+ */
+export async function wordQueries(pool: Pool, ownerId: string, words: readonly QueryWord[]): Promise<WordQueries[]> {
+  const probes = words.flatMap((word, index) => [
+    { index, term: word.word, edits: word.edits },
+    { index, term: `${stemMark}${word.stem}`, edits: word.stemEdits },
+  ]).filter((probe) => probe.edits > 0);
+  const typos = new Map<number, Set<string>>();
+  if (probes.length > 0) {
+    const { rows } = await pool.query<{ probe: number; term: string }>(
+      `SELECT t.probe::int AS probe, v.term FROM unnest($2::text[], $3::int[]) WITH ORDINALITY AS t(term, edits, probe)
+       CROSS JOIN LATERAL (
+         SELECT v.term FROM search_vocabulary v
+         WHERE v.owner_id = $1 AND length(v.term) BETWEEN length(t.term) - t.edits AND length(t.term) + t.edits
+           AND starts_with(v.term, '${stemMark}') = starts_with(t.term, '${stemMark}') AND v.term <> t.term
+           AND levenshtein_less_equal(v.term, t.term, 2 * t.edits) <= 2 * t.edits
+         ORDER BY levenshtein_less_equal(v.term, t.term, 2 * t.edits), v.term
+         LIMIT ${maxCandidates}) AS v`,
+      [ownerId, probes.map((p) => p.term), probes.map((p) => p.edits)],
+    );
+    for (const row of rows) {
+      const probe = probes[row.probe - 1]!;
+      if (editDistance(row.term, probe.term, probe.edits) > probe.edits) continue;
+      const set = typos.get(probe.index) ?? new Set<string>();
+      set.add(row.term);
+      typos.set(probe.index, set);
+    }
+  }
+  return words.map((word, index) => {
+    const alternatives = [...(typos.get(index) ?? [])].map(lexeme);
+    if (word.prefix) alternatives.push(`${lexeme(word.word)}:*`);
+    return {
+      exact: lexeme(word.word),
+      stem: lexeme(`${stemMark}${word.stem}`),
+      typo: alternatives.length > 0 ? alternatives.join(' | ') : null,
+    };
+  });
+}
+
+/** The whole query: every word, each in any of its ways (what the GIN index is asked). */
+export function matchingQuery(queries: readonly WordQueries[]): string {
+  return queries.map((q) => `(${[q.exact, q.stem, ...(q.typo ? [q.typo] : [])].join(' | ')})`).join(' & ');
 }

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { createPool, type Pool } from '@mindflow/db';
+import { createTestDatabase, type TestDatabase } from '@mindflow/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchIndex } from '../../application/search-index.js';
+import { tombstone } from '../../domain/search-document.js';
+import { document, query } from '../../test/documents.js';
+import { createPostgresSearchIndex } from './postgres-search-index.js';
+
+// What only the Postgres index has: rows of the `english` configuration analysed again, the owner's vocabulary
+// (typo candidates) kept to live documents, and typo candidates found through an index.
+describe('Postgres search index', () => {
+  let database: TestDatabase;
+  let pool: Pool;
+  let index: SearchIndex;
+  beforeAll(async () => {
+    database = await createTestDatabase('search');
+    pool = createPool(database.url, { applicationName: 'search-test', max: 4 });
+    index = createPostgresSearchIndex(pool);
+    await index.prepare();
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await database?.drop();
+  });
+
+  const ids = async (ownerId: string, text: string) => (await index.search(query(ownerId, text))).hits.map((h) => h.id);
+  const vocabulary = async (ownerId: string) =>
+    (await pool.query<{ term: string }>('SELECT term FROM search_vocabulary WHERE owner_id = $1 ORDER BY term', [ownerId])).rows.map((r) => r.term);
+
+  it('analyses again, on prepare, the rows an earlier release wrote with the english configuration', async () => {
+    const owner = randomUUID();
+    const doc = document(owner, { body: 'We hiked the mountains', version: 3 });
+    await index.write([doc]);
+    // as the previous release left it: Postgres' english analysis, no vocabulary
+    await pool.query(`UPDATE search_documents SET document = to_tsvector('english', body), analysis = 1 WHERE doc_id = $1`, [doc.id]);
+    await pool.query('DELETE FROM search_vocabulary WHERE owner_id = $1', [owner]);
+    expect(await ids(owner, 'montains hiking')).toEqual([]);
+    await index.prepare();
+    expect(await ids(owner, 'montains hiking')).toEqual([doc.id]);
+    expect(await vocabulary(owner)).toEqual(expect.arrayContaining(['hiked', 'mountains', '~hike', '~mountain']));
+    expect((await pool.query('SELECT count(*)::int AS n FROM search_documents WHERE analysis < 2')).rows[0]).toEqual({ n: 0 });
+  });
+
+  it('keeps no word of a deleted document in the vocabulary', async () => {
+    const owner = randomUUID();
+    const journalId = randomUUID();
+    const kept = document(owner, { body: 'shared words stay' });
+    const gone = document(owner, { body: 'shared zeppelin secret', version: 1 });
+    const entry = document(owner, { journalId, body: 'shared walrus' });
+    await index.write([kept, gone, entry]);
+    expect(await vocabulary(owner)).toEqual(expect.arrayContaining(['zeppelin', 'secret', 'walrus']));
+    await index.write([tombstone({ id: gone.id, kind: 'entry', ownerId: owner, journalId: gone.journalId, version: 2, deletedAt: '2030-02-01T00:00:00.000Z' })]);
+    await index.hideJournalEntries(owner, journalId);
+    const terms = await vocabulary(owner);
+    expect(terms).toEqual(expect.arrayContaining(['shared', 'words', 'stay', '~share']));
+    expect(terms.filter((t) => /zeppelin|secret|walrus/.test(t))).toEqual([]);
+    expect(await ids(owner, 'zepelin')).toEqual([]);
+    expect(await ids(owner, 'shraed')).toEqual([kept.id]);
+  });
+
+  it('finds typo candidates through the vocabulary index, not a scan of the owner’s documents', async () => {
+    const { rows } = await pool.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN SELECT v.term FROM search_vocabulary v
+       WHERE v.owner_id = $1 AND length(v.term) BETWEEN 4 AND 8 AND levenshtein_less_equal(v.term, 'hikking', 2) <= 2`,
+      [randomUUID()],
+    );
+    const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+    expect(plan).toMatch(/Index (Only )?Scan|Bitmap Index Scan/);
+    expect(plan).not.toMatch(/search_documents/);
+  });
+});
