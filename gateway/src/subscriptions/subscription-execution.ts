@@ -60,7 +60,8 @@ export interface SubscriptionExecutionDeps {
  * One event reaches every subscription of its user at once (a user with the app open in many tabs, a
  * dashboard, the benchmark's thousand sockets): subscribers who ask the same question about the same event
  * as the same caller share one read (`sharedReads`), so an event costs one supergraph read per distinct
- * (selection, variables, caller), not one per subscriber.
+ * (selection, variables, caller), not one per subscriber; those with the very same document share the whole
+ * result (`deliver`), so what remains per subscriber is sending it.
  */
 export function subscriptionExecution(deps: SubscriptionExecutionDeps) {
   const byName = new Map(deps.served.map((f) => [f.name, f]));
@@ -144,12 +145,42 @@ export function subscriptionExecution(deps: SubscriptionExecutionDeps) {
     return (source as Record<string, unknown> | null)?.[info.path.key as string];
   };
 
-  async function deliver(args: ExecutionArgs, notification: Notification): Promise<ExecutionResult> {
+  async function execution(args: ExecutionArgs, notification: Notification): Promise<ExecutionResult> {
     const errors: GraphQLError[] = [];
     const contextValue: DeliveryContext = { ...(args.contextValue as SubscriptionContext), errors };
     const result = await execute({ ...args, rootValue: new Change(notification), contextValue, fieldResolver });
-    deps.metrics?.delivered(notification, (now() - Date.parse(notification.occurredAt)) / 1000);
     return errors.length > 0 ? { ...result, errors: [...(result.errors ?? []), ...errors] } : result;
+  }
+
+  /**
+   * One result per event for every subscriber of the same document (the same parsed object: serve-subscriptions
+   * caches them by text), operation, variables and caller, executed once while in flight: the result depends on
+   * nothing else (the correlation id only names the read in logs). Results are never mutated after execution.
+   */
+  const sharedResults = new Map<string, Promise<ExecutionResult>>();
+  const ids = new WeakMap<object, number>();
+  let lastId = 0;
+  const idOf = (value: object) => {
+    let id = ids.get(value);
+    if (id === undefined) ids.set(value, (id = ++lastId));
+    return id;
+  };
+  async function deliver(args: ExecutionArgs, notification: Notification): Promise<ExecutionResult> {
+    const { caller } = args.contextValue as SubscriptionContext;
+    const key = JSON.stringify([
+      notification.eventId, idOf(args.schema), idOf(args.document), args.operationName ?? null,
+      caller.userId, [...caller.roles].sort(), args.variableValues ?? null,
+    ]);
+    let result = sharedResults.get(key);
+    if (!result) {
+      result = execution(args, notification);
+      sharedResults.set(key, result);
+      const forget = () => void sharedResults.delete(key);
+      result.then(forget, forget);
+    }
+    const delivered = await result;
+    deps.metrics?.delivered(notification, (now() - Date.parse(notification.occurredAt)) / 1000);
+    return delivered;
   }
 
   return {

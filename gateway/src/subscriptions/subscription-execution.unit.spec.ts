@@ -93,7 +93,7 @@ describe('subscription execution', () => {
     ]);
   });
 
-  it('subscribers asking the same of one event as the same caller share one read; another caller, or a later event, reads again', async () => {
+  it('subscribers asking the same of one event as the same caller share one read (and one result); another caller, or a later event, reads again', async () => {
     const { schema, served } = withSubscriptions(supergraph);
     const bus = createInProcessBus();
     const reader = localReader(alice);
@@ -103,18 +103,20 @@ describe('subscription execution', () => {
       return reader.read(request, as);
     };
     const execution = subscriptionExecution({ served, bus, read, log: createLogger('test', 'silent') });
-    const subscribe = async (roles: string[], query = 'subscription { taskChanged { kind task { title } } }') => {
+    const shared = parse('subscription { taskChanged { kind task { title } } }'); // serve-subscriptions hands one parse to every socket
+    const subscribe = async (roles: string[], query: string | undefined = undefined) => {
       const contextValue: SubscriptionContext = { caller: { userId: alice, roles, expiresAt: new Date(Date.now() + 60_000) }, correlationId: 'c', rawVariables: {} };
-      return (await execution.subscribe({ schema, document: parse(query), contextValue })) as AsyncIterableIterator<ExecutionResult>;
+      return (await execution.subscribe({ schema, document: query ? parse(query) : shared, contextValue })) as AsyncIterableIterator<ExecutionResult>;
     };
-    // Each parses its own document, as each socket does: the same text is the same question.
-    const streams = [await subscribe(['user']), await subscribe(['user']), await subscribe(['user']), await subscribe(['admin', 'user']),
+    // The third parses its own copy (as a document too long for the cache would be): the same text is the same read.
+    const streams = [await subscribe(['user']), await subscribe(['user']), await subscribe(['user'], 'subscription { taskChanged { kind task { title } } }'), await subscribe(['admin', 'user']),
       await subscribe(['user'], 'subscription { taskChanged { task { completed } } }')];
     await bus.publish(notification('task', 'UPDATED', taskId, 3));
     const first = await Promise.all(streams.map(async (s) => (await s.next()).value as ExecutionResult));
     expect(first.slice(0, 4)).toEqual(Array(4).fill({ data: { taskChanged: { kind: 'UPDATED', task: { title: 'Book dentist' } } } }));
     expect(first[4]).toEqual({ data: { taskChanged: { task: { completed: true } } } });
     expect(reads.sort()).toEqual(['admin+user', 'user', 'user']);
+    expect(first[1], 'the same document, operation, variables and caller: one result, executed once').toBe(first[0]);
     await bus.publish(notification('task', 'UPDATED', taskId, 4));
     await Promise.all(streams.map((s) => s.next()));
     expect(reads).toHaveLength(6);
