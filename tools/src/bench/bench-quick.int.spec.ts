@@ -45,6 +45,18 @@ describe('benchmarks, quick profile', () => {
       }
     }
   });
+
+  it('subscription-scale: every socket acked and held (no server close), every subscriber got every event, memory read', () => {
+    const bench = run.benchmarks.find((b) => b.name === 'subscription-scale')!;
+    for (const target of ['bare ws', 'gateway']) {
+      const connect = bench.measurements.find((m) => m.label.startsWith(`${target}: connect`))!;
+      expect(connect.operations, target).toBe(300);
+      const held = bench.measurements.find((m) => m.label.startsWith(`${target}: hold`))!;
+      expect(Number(held.extra?.['rssPerSocketKiB']), `${target}: RSS per socket`).toBeGreaterThan(0);
+    }
+    const fanOut = bench.measurements.find((m) => m.label.startsWith('gateway: notify'))!;
+    expect(fanOut.operations).toBe(100 * Number(fanOut.extra?.['rounds']));
+  });
 });
 
 function expectSane(m: Measurement): void {

@@ -7,6 +7,7 @@ import * as gateway from './benchmarks/gateway-overhead.js';
 import * as relay from './benchmarks/outbox-relay.js';
 import * as projector from './benchmarks/query-projector.js';
 import * as searchProjector from './benchmarks/search-projector.js';
+import * as subscriptionScale from './benchmarks/subscription-scale.js';
 import { createBenchContext, type BenchContext } from './context.js';
 import { describe } from './load.js';
 import { LoadSampler, machineInfo } from './machine.js';
@@ -22,7 +23,8 @@ interface Benchmark {
 }
 
 /** In this order: the pipeline pieces on their own first, then what needs the whole system. */
-export const benchmarks: readonly Benchmark[] = [relay, projector, searchProjector, command, freshness, gateway];
+// subscription-scale last: the thousands of sockets it opens and ends must not weigh on another benchmark's figures.
+export const benchmarks: readonly Benchmark[] = [relay, projector, searchProjector, command, freshness, gateway, subscriptionScale];
 export const benchmarkNames = benchmarks.map((b) => b.name);
 
 export interface RunOptions {

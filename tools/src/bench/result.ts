@@ -7,7 +7,7 @@ export interface Measurement {
   readonly role: 'subject' | 'baseline';
   /** Concurrent clients (closed loop), when that is what varies. */
   readonly concurrency?: number;
-  readonly unit: 'req/s' | 'events/s' | 'cmd/s';
+  readonly unit: 'req/s' | 'events/s' | 'cmd/s' | 'conn/s';
   readonly operations: number;
   readonly errors: number;
   readonly firstError?: string;
