@@ -8,7 +8,7 @@ import { userCache, type UserCache } from './cache/cached-read.js';
 import type { ReadCache } from './cache/read-cache.js';
 import { unauthenticated } from './errors.js';
 import { createLoaders, type Loaders } from './read-model/loaders.js';
-import { callerReader, type Reader } from './read-model/reader.js';
+import { callerReader, type Reader, type ReaderPool } from './read-model/reader.js';
 
 export interface SubgraphContext {
   /** Who the gateway vouches for; null when the caller header is missing or invalid. */
@@ -30,7 +30,10 @@ export interface SubgraphContext {
 }
 
 export interface ContextDependencies {
+  /** The read DB as its owner: the consistency wait's `projection_versions`. */
   readonly pool: Pool;
+  /** The read DB's connections for callers' reads (row-level security). */
+  readonly readers: ReaderPool;
   readonly cache: ReadCache;
   readonly cacheTtlSeconds: number;
   readonly commands: Commands;
@@ -43,7 +46,7 @@ export function buildContext(headers: IncomingHttpHeaders, deps: ContextDependen
   const caller = verifyCaller(single(headers[callerHeader]), deps.callerSecret);
   const correlationId = correlationIdFrom(headers[correlationHeader]);
   const log = deps.log.child({ correlationId });
-  const reader = caller ? callerReader(deps.pool, caller.userId) : anonymousReader;
+  const reader = caller ? callerReader(deps.readers, caller.userId) : anonymousReader;
   return {
     caller,
     loaders: caller ? createLoaders(reader, caller.userId) : null,

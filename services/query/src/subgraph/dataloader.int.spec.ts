@@ -6,6 +6,7 @@ import { createLogger } from '@mindflow/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessCache } from './cache/in-process-cache.js';
 import { buildContext } from './context.js';
+import { ReaderPool } from './read-model/reader.js';
 import { buildQuerySchema } from './schema.js';
 import { createTestReadDb, type TestReadDb } from './test/read-db.js';
 import { recordingCommands } from './test/recording-commands.js';
@@ -58,7 +59,7 @@ function countingPool(pool: Pool): { pool: Pool; statements: string[] } {
 async function run(query: string, variables: Record<string, unknown> = {}) {
   const { pool, statements } = countingPool(db.pool);
   const contextValue = buildContext({ [callerHeader]: signCaller({ userId: alice, roles: ['user'] }, secret) }, {
-    pool, cache: createInProcessCache(), cacheTtlSeconds: 60, commands: recordingCommands(), log: createLogger('dataloader-test', 'silent'),
+    pool, readers: new ReaderPool(pool), cache: createInProcessCache(), cacheTtlSeconds: 60, commands: recordingCommands(), log: createLogger('dataloader-test', 'silent'),
     callerSecret: secret, readWaitMs: 0,
   });
   const response = await server.executeOperation({ query, variables }, { contextValue });

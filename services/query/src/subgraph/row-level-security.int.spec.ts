@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerReader, readerRole } from './read-model/reader.js';
+import { callerReader, ReaderPool, readerRole } from './read-model/reader.js';
 import { createTestReadDb, type TestReadDb } from './test/read-db.js';
 import { seedCalendarEvent, seedEntry, seedJournal, seedTask, seedThought } from './test/seed.js';
 
@@ -11,6 +11,7 @@ const views = ['journals_view', 'entries_view', 'thoughts_view', 'tasks_view', '
 const alice = randomUUID();
 const bob = randomUUID();
 let db: TestReadDb;
+let readers: ReaderPool;
 
 async function seedUser(ownerId: string) {
   const journalId = await seedJournal(db.pool, { ownerId });
@@ -26,10 +27,14 @@ async function seedUser(ownerId: string) {
 
 beforeAll(async () => {
   db = await createTestReadDb();
+  readers = ReaderPool.connect(db.url, { applicationName: 'rls-spec', max: 2 });
   await seedUser(alice);
   await seedUser(bob);
 });
-afterAll(async () => db?.drop());
+afterAll(async () => {
+  await readers?.end();
+  await db?.drop();
+});
 
 describe('row-level security on every read model', () => {
   it('shows the reader role nothing without the caller setting, even with no WHERE clause', async () => {
@@ -47,7 +52,7 @@ describe('row-level security on every read model', () => {
 
   it('shows a caller only their own rows through a query that forgets the WHERE clause', async () => {
     for (const [caller, other] of [[alice, bob], [bob, alice]] as const) {
-      const reader = callerReader(db.pool, caller);
+      const reader = callerReader(readers, caller);
       for (const view of views) {
         const { rows } = await reader.query<{ owner_id: string }>(`SELECT owner_id FROM ${view}`);
         expect(rows.length, view).toBeGreaterThan(0);
@@ -57,8 +62,36 @@ describe('row-level security on every read model', () => {
     }
   });
 
+  it('keeps callers apart on one shared connection, whatever order their reads come in', async () => {
+    const one = ReaderPool.connect(db.url, { applicationName: 'rls-spec-one', max: 1 });
+    try {
+      const order = [alice, alice, bob, alice, bob, bob, alice];
+      const seen = await Promise.all(order.map(async (caller) => {
+        const { rows } = await callerReader(one, caller).query<{ owner_id: string }>('SELECT DISTINCT owner_id FROM entries_view');
+        return rows.map((row) => row.owner_id);
+      }));
+      expect(seen).toEqual(order.map((caller) => [caller]));
+    } finally {
+      await one.end();
+    }
+  });
+
+  it('stays the reader, and the same caller, after a statement fails on the connection', async () => {
+    const one = ReaderPool.connect(db.url, { applicationName: 'rls-spec-one', max: 1 });
+    try {
+      const reader = callerReader(one, bob);
+      await expect(reader.query('SELECT 1 / 0')).rejects.toThrow(/division by zero/);
+      await expect(reader.query('SELECT no_such_column FROM entries_view')).rejects.toThrow();
+      const { rows } = await reader.query<{ owner_id: string; role: string }>('SELECT DISTINCT owner_id, current_user AS role FROM entries_view');
+      expect(rows).toEqual([{ owner_id: bob, role: readerRole }]);
+      await expect(reader.query(`UPDATE journals_view SET name = 'x'`)).rejects.toThrow();
+    } finally {
+      await one.end();
+    }
+  });
+
   it('lets the caller read nothing but read: the reader cannot write', async () => {
-    const reader = callerReader(db.pool, alice);
+    const reader = callerReader(readers, alice);
     await expect(reader.query(`UPDATE journals_view SET name = 'x'`)).rejects.toThrow();
     expect((await db.pool.query(`SELECT count(*)::int AS n FROM journals_view WHERE name = 'x'`)).rows[0]).toEqual({ n: 0 });
   });

@@ -10,6 +10,7 @@ import type { Commands } from './commands/command-port.js';
 import { createGrpcCommands } from './commands/grpc-commands.js';
 import { querySubgraphConfigSchema, type QuerySubgraphConfig } from './config.js';
 import { buildContext, type SubgraphContext } from './context.js';
+import { ReaderPool } from './read-model/reader.js';
 import { errorLoggingPlugin, maskInternalErrors } from './error-plugin.js';
 import { requestGuardPlugin } from './request-guard-plugin.js';
 import { buildQuerySchema } from './schema.js';
@@ -39,7 +40,10 @@ export async function startQuerySubgraph(
 ): Promise<RunningQuerySubgraph> {
   const config = querySubgraphConfigSchema.parse(input);
   const log = dependencies.log ?? createLogger('query-subgraph');
-  const pool = createPool(config.READ_DATABASE_URL, { applicationName: 'query-subgraph' });
+  // The owner's pool serves the consistency wait only (one short statement per read-your-writes request);
+  // callers' reads go through their own connections, set up once as the reader role.
+  const pool = createPool(config.READ_DATABASE_URL, { applicationName: 'query-subgraph', max: 4 });
+  const readers = ReaderPool.connect(config.READ_DATABASE_URL, { applicationName: 'query-subgraph-reader' });
   const commands = dependencies.commands ?? createGrpcCommands(config.COMMAND_GRPC_ADDRESS);
   const cache =
     dependencies.cache ??
@@ -67,6 +71,7 @@ export async function startQuerySubgraph(
       listen: { port: config.QUERY_SUBGRAPH_PORT, host: config.QUERY_SUBGRAPH_HOST },
       context: async ({ req }) => buildContext(req.headers, {
         pool,
+        readers,
         cache,
         cacheTtlSeconds: config.QUERY_CACHE_TTL_SECONDS,
         commands,
@@ -83,13 +88,13 @@ export async function startQuerySubgraph(
         await server.stop();
         commands.close();
         await cache.close();
-        await pool.end();
+        await Promise.all([pool.end(), readers.end()]);
       },
     };
   } catch (error) {
     commands.close();
     await cache.close();
-    await pool.end();
+    await Promise.all([pool.end(), readers.end()]);
     throw error;
   }
 }

@@ -6,7 +6,8 @@ import { callerHeader, devCallerSecret, signCaller } from '@mindflow/auth';
 import { createCommandClient } from '@mindflow/proto';
 import type { BenchContext } from '../context.js';
 import { JsonClient, type GraphQLBody } from '../http-client.js';
-import { closedLoop, interleaved } from '../load.js';
+import { closedLoop, interleaved, type LoadResult } from '../load.js';
+import { cpuDuring } from '../process-cpu.js';
 import { measurement, ratio, type BenchmarkOutcome, type Measurement, type Ratio } from '../result.js';
 
 export const name = 'gateway';
@@ -69,18 +70,47 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
     }
   }
 
+  // CPU time of the processes on the path, per request: what the code costs, whatever else shares the cores.
+  const pids = {
+    gateway: system.running.services.get('gateway')?.pid,
+    subgraph: system.running.services.get('query-subgraph')?.pid,
+    identity: system.running.services.get('identity')?.pid,
+  };
+  type Cpu = Partial<Record<keyof typeof pids, number>>;
+  const cpuSpent: Record<'direct' | 'through' | 'noSession', { cpu: Cpu; requests: number }[]> = { direct: [], through: [], noSession: [] };
+  const withCpu = (key: keyof typeof cpuSpent, run: () => Promise<LoadResult>) => async () => {
+    const { result, cpuMs } = await cpuDuring(pids, run);
+    // Warm-up requests used CPU too: count them at the measured rate (the loop does not report them apart).
+    cpuSpent[key].push({ cpu: cpuMs, requests: result.operations * (1 + settings.warmupMs / settings.durationMs) });
+    return result;
+  };
+  const cpuPerRequest = (key: keyof typeof cpuSpent): Record<string, number> => {
+    const requests = cpuSpent[key].reduce((sum, r) => sum + r.requests, 0);
+    const out: Record<string, number> = {};
+    for (const process of Object.keys(pids) as (keyof typeof pids)[]) {
+      const ms = cpuSpent[key].reduce((sum, r) => sum + (r.cpu[process] ?? 0), 0);
+      if (requests > 0 && cpuSpent[key].every((r) => r.cpu[process] !== undefined)) out[`${process}CpuMsPerRequest`] = Math.round((ms / requests) * 100) / 100;
+    }
+    cpuSpent[key] = [];
+    return out;
+  };
+
   const measurements: Measurement[] = [];
   const ratios: Ratio[] = [];
+  const cpuNotes: string[] = [];
   for (const concurrency of settings.concurrency) {
     const load = { concurrency, warmupMs: settings.warmupMs, durationMs: settings.durationMs };
     const results = await interleaved(settings.rounds, {
-      direct: () => closedLoop({ ...load, operation: ask(subgraph) }),
-      through: () => closedLoop({ ...load, operation: ask(gateway) }),
-      noSession: () => closedLoop({ ...load, operation: ask(gatewayNoSession) }),
+      direct: withCpu('direct', () => closedLoop({ ...load, operation: ask(subgraph) })),
+      through: withCpu('through', () => closedLoop({ ...load, operation: ask(gateway) })),
+      noSession: withCpu('noSession', () => closedLoop({ ...load, operation: ask(gatewayNoSession) })),
     });
-    const direct = measurement(`query subgraph ×${concurrency}`, 'baseline', 'req/s', results.direct, { concurrency });
-    const through = measurement(`gateway ×${concurrency}`, 'subject', 'req/s', results.through, { concurrency });
-    const noSession = measurement(`gateway, no session check ×${concurrency}`, 'subject', 'req/s', results.noSession, { concurrency });
+    const cpu = { direct: cpuPerRequest('direct'), through: cpuPerRequest('through'), noSession: cpuPerRequest('noSession') };
+    const direct = measurement(`query subgraph ×${concurrency}`, 'baseline', 'req/s', results.direct, { concurrency, extra: cpu.direct });
+    const through = measurement(`gateway ×${concurrency}`, 'subject', 'req/s', results.through, { concurrency, extra: cpu.through });
+    const noSession = measurement(`gateway, no session check ×${concurrency}`, 'subject', 'req/s', results.noSession, { concurrency, extra: cpu.noSession });
+    const describeCpu = (c: Record<string, number>) => Object.entries(c).map(([k, v]) => `${k.replace('CpuMsPerRequest', '')} ${v}`).join(', ');
+    cpuNotes.push(`CPU ms per request ×${concurrency}: direct (${describeCpu(cpu.direct)}); through the gateway (${describeCpu(cpu.through)}); no session check (${describeCpu(cpu.noSession)})`);
     measurements.push(direct, through, noSession);
     ratios.push(ratio(through, direct), ratio(noSession, direct));
     context.log(`gateway ×${concurrency}: ${through.perSecond}/s p50 ${through.latency?.p50Ms} ms (no session check ${noSession.perSecond}/s p50 ${noSession.latency?.p50Ms} ms); subgraph ${direct.perSecond}/s p50 ${direct.latency?.p50Ms} ms`);
@@ -94,6 +124,8 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
       'gateway: the signed-in user\'s access token (from `register` through the gateway): JWT (EdDSA) verified against identity\'s JWKS, then identity asked over HTTP whether the token\'s session is live (every request), limits, query plan, caller header signed, HTTP to the subgraph',
       '"no session check": the same user with a dev token, which carries no session id, so the gateway skips the liveness call (what tokens from `issue-dev-token` do; production sets AUTH_REQUIRE_SESSION)',
       'direct: the same query to the query subgraph with a caller header signed once up front',
+      'CPU per request: user + system time of each process (/proc/<pid>/stat, 10 ms ticks) over the rounds, divided by the requests answered (warm-up included); it holds on a busy machine where req/s and ms do not',
+      ...cpuNotes,
     ],
   };
 }
