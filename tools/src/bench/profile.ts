@@ -12,8 +12,8 @@ export interface Profile {
   /** Open loop at each rate in turn (the last is the issue's target); the Kafka-hop baseline at the highest. */
   readonly freshness: { readonly perSecond: readonly number[]; readonly durationMs: number; readonly users: number; readonly baselineDurationMs: number; readonly drainMs: number };
   readonly gateway: { readonly concurrency: readonly number[]; readonly rounds: number; readonly warmupMs: number; readonly durationMs: number; readonly entries: number };
-  /** `sockets` graphql-ws sockets on one gateway, `connectConcurrency` handshakes at a time; `fanOut` of them one user's, told `rounds` notifications one after another. */
-  readonly subscriptionScale: { readonly sockets: number; readonly fanOut: number; readonly rounds: number; readonly connectConcurrency: number; readonly connectTimeoutMs: number };
+  /** `sockets` graphql-ws sockets on one gateway, `connectConcurrency` handshakes at a time; `fanOut` of them one user's, told `rounds` notifications one after another once the sockets were idle `idleMs`. */
+  readonly subscriptionScale: { readonly sockets: number; readonly fanOut: number; readonly rounds: number; readonly connectConcurrency: number; readonly connectTimeoutMs: number; readonly idleMs: number };
 }
 
 export const profiles: Record<Profile['name'], Profile> = {
@@ -28,7 +28,7 @@ export const profiles: Record<Profile['name'], Profile> = {
     searchProjector: { rounds: 3, users: 50, events: 3_000, chunkSize: 100, parallelism: 3 },
     freshness: { perSecond: [50, 100, 200], durationMs: 15_000, users: 50, baselineDurationMs: 10_000, drainMs: 60_000 },
     gateway: { concurrency: [1, 8], rounds: 4, warmupMs: 200, durationMs: 1_000, entries: 20 },
-    subscriptionScale: { sockets: 10_000, fanOut: 1_000, rounds: 20, connectConcurrency: 100, connectTimeoutMs: 120_000 },
+    subscriptionScale: { sockets: 10_000, fanOut: 1_000, rounds: 20, connectConcurrency: 100, connectTimeoutMs: 120_000, idleMs: 10_000 },
   },
   quick: {
     name: 'quick',
@@ -38,6 +38,6 @@ export const profiles: Record<Profile['name'], Profile> = {
     searchProjector: { rounds: 1, users: 5, events: 300, chunkSize: 100, parallelism: 3 },
     freshness: { perSecond: [40], durationMs: 1_500, users: 4, baselineDurationMs: 1_000, drainMs: 15_000 },
     gateway: { concurrency: [1, 8], rounds: 1, warmupMs: 100, durationMs: 400, entries: 5 },
-    subscriptionScale: { sockets: 300, fanOut: 100, rounds: 3, connectConcurrency: 50, connectTimeoutMs: 20_000 },
+    subscriptionScale: { sockets: 300, fanOut: 100, rounds: 3, connectConcurrency: 50, connectTimeoutMs: 20_000, idleMs: 500 },
   },
 };

@@ -46,6 +46,8 @@ class FanOut {
   readonly last = new Histogram();
   /** To the last subscriber, per round (ms). */
   readonly lasts: number[] = [];
+  /** When each round began (CLOCK_MONOTONIC µs, as `node --cpu-prof` timestamps: to find a round in a profile). */
+  readonly startedAtMicros: number[] = [];
   rounds = 0;
   missing = 0;
   seconds = 0;
@@ -69,6 +71,7 @@ class FanOut {
   async run(expected: number, timeoutMs: number, fire: () => Promise<{ id: string; from: number }>): Promise<void> {
     const round: NonNullable<FanOut['round']> = { from: Number.NaN, seen: new Set(), lastAt: 0, pending: [] };
     this.round = round;
+    this.startedAtMicros.push(Number(process.hrtime.bigint() / 1000n));
     const { id, from } = await fire();
     Object.assign(round, { id, from });
     for (const [index, entryId, at] of round.pending.splice(0)) this.delivered(index, entryId, at);
@@ -159,7 +162,7 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
     ],
     notes: [
       `${settings.sockets} sockets on loopback from the bench process, ${settings.connectConcurrency} handshakes in flight, each acked then given one \`${entryChanged}\`; ${settings.fanOut} of them are one user's (one token), every other socket a user of its own`,
-      'gateway: its own process (gateway/src/main.ts, distributed mode: notifications through Redis pub/sub) in front of a query subgraph process on a read DB seeded with the entry; RSS from /proc/<pid>/status before connecting and once every subscription was active (+1 s); rssPerSocketKiB = that delta ÷ sockets',
+      `gateway: its own process (gateway/src/main.ts, distributed mode: notifications through Redis pub/sub) in front of a query subgraph process on a read DB seeded with the entry; RSS from /proc/<pid>/status before connecting and once every subscription was active and the sockets idle ${settings.idleMs / 1000} s; rssPerSocketKiB = that delta ÷ sockets`,
       `fan-out: ${settings.rounds} rounds after one unmeasured, one at a time; each a notification published on the user's Redis channel (as the notifier does) about an entry the read side has; the table's latency covers every delivery, lastP50Ms/lastP99Ms/lastMaxMs the last subscriber of each round`,
       'baseline: bare-ws-server.ts in its own process (ws only: the handshake, then per POST /publish one JSON.stringify + send per subscription), latency from before the POST',
       `the gateway dropped ${dropped} notifications as a slow subscriber's oldest`,
@@ -198,12 +201,12 @@ async function startGateway(context: BenchContext) {
       MINDFLOW_MODE: 'distributed', REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisKeyPrefix,
       GATEWAY_PORT: String(gatewayPort), AUTH_PUBLIC_KEY: pem.AUTH_PUBLIC_KEY,
       QUERY_SUBGRAPH_URL: `http://127.0.0.1:${subgraphPort}/graphql`,
-      // BENCH_GATEWAY_CPU_PROF=<dir>: a `node --cpu-prof` of the gateway, written there when it stops.
-      ...(process.env['BENCH_GATEWAY_CPU_PROF'] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env['BENCH_GATEWAY_CPU_PROF']}` } : {}),
+      // BENCH_GATEWAY_NODE_OPTIONS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` or `--trace-gc` (its output then goes to stderr).
+      ...(process.env['BENCH_GATEWAY_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['BENCH_GATEWAY_NODE_OPTIONS'] } : {}),
       // Only the query subgraph is needed (entryChanged { entry { … } }); the others point nowhere.
       ...Object.fromEntries(['IDENTITY', 'SEARCH', 'INSIGHTS'].map((n) => [`${n}_SUBGRAPH_URL`, `http://127.0.0.1:${nowhere}/graphql`])),
     },
-  }, null);
+  }, process.env['BENCH_GATEWAY_NODE_OPTIONS'] ? process.stderr : null);
   context.defer(() => gateway.stop());
   await gateway.start();
   return { gateway, keys, readDb: { url: readDb.url, pool }, redisUrl, redisKeyPrefix, wsUrl: `ws://127.0.0.1:${gatewayPort}/graphql` };
@@ -246,16 +249,20 @@ async function hold(context: BenchContext, target: Target, tokenOf: (i: number) 
   const acked = await residentBytes(target.pid);
   await subscribeAll(connected.sockets, entryChanged);
   await waitUntil(`${connected.sockets.length} subscriptions on the ${target.label}`, async () => (await target.subscriptions()) >= connected.sockets.length, settings.connectTimeoutMs, 50);
-  await sleep(1_000);
+  // Idle sockets, as the goal has them: the connection storm's garbage is collected (V8's memory reducer runs a full
+  // GC a few seconds after allocation calms down) before the first event, not during it.
+  await sleep(settings.idleMs);
   const held = await residentBytes(target.pid);
   context.log(`${target.label}: ${connected.sockets.length} acked in ${Math.round(connected.elapsedMs)} ms and subscribed (RSS ${(held.rss / MiB).toFixed(0)} MiB); fan-out rounds`);
-  current = new FanOut();
-  await current.run(settings.fanOut, 10_000, fire);
+  const warmUp = new FanOut();
+  current = warmUp;
+  await warmUp.run(settings.fanOut, 10_000, fire);
   current = fanOut;
   for (let r = 0; r < settings.rounds; r++) {
     await fanOut.run(settings.fanOut, 10_000, fire);
     await sleep(50);
   }
+  context.log(`${target.label}: to the last subscriber, warm-up ${warmUp.lasts.join(' ')} ms, then ${fanOut.lasts.join(' ')} ms (rounds began at ${[...warmUp.startedAtMicros, ...fanOut.startedAtMicros].join(' ')} µs, monotonic)`);
   current = undefined;
   const after = await residentBytes(target.pid);
   // Closed by the server while held (before we end them all).
