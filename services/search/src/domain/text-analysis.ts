@@ -22,12 +22,15 @@ const foldedLetters: Record<string, string> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ŀ: 'l', ħ: 'h', ŧ: 't', ĸ: 'q', ŉ: 'n',
 };
 const foldedPattern = new RegExp(`[${Object.keys(foldedLetters).join('')}]`, 'gu');
+const asciiPattern = /^[\x00-\x7f]*$/;
 
 /**
  * A lower-case word without its accents: the combining diacritical marks (U+0300–U+036F) of its canonical
  * decomposition removed (é → e, ï → i, ñ → n; other scripts' marks stay) and a few letters folded (ß → ss, ø → o).
  */
 export function fold(word: string): string {
+  // Most words are plain ASCII: nothing to fold.
+  if (asciiPattern.test(word)) return word;
   return word
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -35,9 +38,19 @@ export function fold(word: string): string {
     .replace(foldedPattern, (letter) => foldedLetters[letter] ?? letter);
 }
 
+/** Stems already computed (the stemmer takes tens of microseconds a word; texts repeat their words): emptied when full. */
+const stems = new Map<string, string>();
+const maxCachedStems = 50_000;
+
 /** The Snowball English (Porter2) stem of a folded word. */
 export function stem(folded: string): string {
-  return porter2(folded);
+  let found = stems.get(folded);
+  if (found === undefined) {
+    found = porter2(folded);
+    if (stems.size >= maxCachedStems) stems.clear();
+    stems.set(folded, found);
+  }
+  return found;
 }
 
 /** One word of a text as both indexes keep it: folded, and its stem. */

@@ -17,8 +17,9 @@ const maxPosition = 16_383;
 
 /** A `tsvector` / `tsquery` lexeme literal (words are letters, marks and digits only; quoted all the same). */
 function lexeme(term: string): string {
-  return `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+  return needsEscape.test(term) ? `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'` : `'${term}'`;
 }
+const needsEscape = /['\\]/;
 
 /**
  * A document's `tsvector` text: every word of title (weight A), tags (B) and body (C) folded, and its
@@ -26,21 +27,27 @@ function lexeme(term: string): string {
  * `allStems` are, so both indexes match the same words.
  */
 export function documentVector(document: Pick<SearchDocument, 'title' | 'tags' | 'body'>): string {
-  const positions = new Map<string, string[]>();
+  const positions = new Map<string, { at: string; count: number }>();
   let position = 0;
   const add = (term: string, at: string) => {
-    const list = positions.get(term) ?? [];
-    if (list.length < maxPositionsPerLexeme) list.push(at);
-    positions.set(term, list);
+    const found = positions.get(term);
+    if (!found) positions.set(term, { at, count: 1 });
+    else if (found.count < maxPositionsPerLexeme) {
+      found.at += `,${at}`;
+      found.count += 1;
+    }
   };
   for (const [text, weight] of [[document.title ?? '', 'A'], [document.tags.join('\n'), 'B'], [document.body, 'C']] as const) {
     for (const { word, stem } of analyse(text)) {
       position = Math.min(position + 1, maxPosition);
-      add(word, `${position}${weight}`);
-      add(`${stemMark}${stem}`, `${position}${weight}`);
+      const at = `${position}${weight}`;
+      add(word, at);
+      add(stemMark + stem, at);
     }
   }
-  return [...positions].map(([term, at]) => `${lexeme(term)}:${at.join(',')}`).join(' ');
+  let vector = '';
+  for (const [term, { at }] of positions) vector += `${vector ? ' ' : ''}${lexeme(term)}:${at}`;
+  return vector;
 }
 
 /** One query word as `tsquery` texts, one per way of matching (null: none that way). */
