@@ -22,7 +22,13 @@ const ops = createServer((req, res) => {
     res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ready' : 'not built' }));
   } else res.writeHead(404).end();
 });
-if (env['OPS_PORT']) ops.listen(Number(env['OPS_PORT']), env['OPS_HOST'] ?? '127.0.0.1');
+if (env['OPS_PORT']) {
+  ops.listen(Number(env['OPS_PORT']), env['OPS_HOST'] ?? '127.0.0.1', () => {
+    // OPS_PORT=0: the OS picked it; the launcher reads it back (libs/platform announceListening's line)
+    const address = ops.address();
+    if (env['MINDFLOW_ANNOUNCE_PORTS'] === '1' && typeof address === 'object' && address) process.stdout.write(`mindflow:listening OPS_PORT=${address.port}\n`);
+  });
+}
 console.log(`MindFlow app on ${client.url} (API proxied to ${env['GATEWAY_URL'] ?? 'http://127.0.0.1:4000'})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -2,6 +2,7 @@ export { ConfigError, loadConfig, modeSchema, port, type Mode } from './config.j
 export { createLogger, type Logger } from './logger.js';
 export { Shutdown } from './shutdown.js';
 export { startOpsServer, type OpsServer, type ReadinessCheck } from './ops-server.js';
+export { announceListening, listeningPrefix } from './announce.js';
 export { correlationHeader, correlationIdFrom } from './correlation.js';
 export {
   currentLogContext,

@@ -1,5 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { Registry, collectDefaultMetrics } from 'prom-client';
+import { announceListening } from './announce.js';
 
 export type ReadinessCheck = () => Promise<boolean> | boolean;
 
@@ -53,10 +54,19 @@ export async function startOpsServer(options: {
   });
   // Loopback unless told otherwise; containers set OPS_HOST=0.0.0.0 so kubelet probes and Prometheus reach it.
   const host = options.host ?? (process.env['OPS_HOST'] || '127.0.0.1');
-  await new Promise<void>((resolve) => server.listen(options.port, host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  // OPS_PORT=0: the OS picked it; a parent that asked (MINDFLOW_ANNOUNCE_PORTS) reads it back.
+  announceListening('OPS_PORT', port);
   return {
-    port: typeof address === 'object' && address ? address.port : options.port,
+    port,
     metrics,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { answers, waitUntil } from './wait-until.js';
+import { listeningPrefix } from '@mindflow/platform';
+import { answers } from './wait-until.js';
 
 const tsxLoader = createRequire(import.meta.url).resolve('tsx');
 
@@ -10,8 +11,20 @@ export interface ServiceSpec {
   /** Absolute path of the service's `main.ts`. */
   readonly entry: string;
   readonly env: Record<string, string>;
-  /** Its ops server (`OPS_PORT`): `/health/ready` answering 200 means the service is up. */
+  /**
+   * Its ops server (`OPS_PORT`): `/health/ready` answering 200 means the service is up. 0: the operating system
+   * picks it and the process announces it (libs/platform `announceListening`); a restart binds the same one
+   * again, or a new one if it was taken meanwhile.
+   */
   readonly opsPort: number;
+}
+
+/** A server of the process could not listen: its port was taken (`EADDRINUSE`) during start-up. */
+export class PortInUseError extends Error {
+  readonly code = 'EADDRINUSE';
+  constructor(readonly service: string, readonly port: number | undefined, output: string) {
+    super(`${service} could not listen: port ${port ?? '?'} is in use (EADDRINUSE)\n${output}`);
+  }
 }
 
 /**
@@ -30,11 +43,23 @@ export class ServiceProcess {
   /** Set by `stop`/`kill`: an exit we asked for is not a crash. */
   private stopping = false;
   private readonly crashListeners = new Set<(exit: ProcessExit) => void>();
+  /** The ops port: the spec's, or (spec 0) the one the OS gave the last run; 0 until it is known. */
+  private opsPort: number;
+  /** The last lines it printed (for start-up errors). */
+  private readonly tail: string[] = [];
 
-  constructor(readonly spec: ServiceSpec, private readonly output: NodeJS.WritableStream | null = process.stderr) {}
+  constructor(readonly spec: ServiceSpec, private readonly output: NodeJS.WritableStream | null = process.stderr) {
+    this.opsPort = spec.opsPort;
+  }
 
+  /** Its `/health/ready` (with `opsPort` 0: known once it started). */
   get readyUrl(): string {
-    return `http://127.0.0.1:${this.spec.opsPort}/health/ready`;
+    return `http://127.0.0.1:${this.opsPort}/health/ready`;
+  }
+
+  /** The ops port it listens on (0 until known). */
+  get boundOpsPort(): number {
+    return this.opsPort;
   }
 
   get pid(): number | undefined {
@@ -55,10 +80,26 @@ export class ServiceProcess {
     return () => this.crashListeners.delete(listener);
   }
 
+  /**
+   * Starts it and waits for `/health/ready`. Fails at once if it exits during start-up: with `PortInUseError` when
+   * a port was taken (the caller may pick another). Its own ops port, reused from its last run and taken
+   * meanwhile, is handled here: the OS picks a new one.
+   */
   async start(timeoutMs = 60_000): Promise<void> {
+    try {
+      await this.startOnce(timeoutMs);
+    } catch (error) {
+      if (!(error instanceof PortInUseError) || this.spec.opsPort !== 0 || error.port !== this.opsPort) throw error;
+      this.opsPort = 0;
+      await this.startOnce(timeoutMs);
+    }
+  }
+
+  private async startOnce(timeoutMs: number): Promise<void> {
     this.stopping = false;
+    this.tail.length = 0;
     const child = spawn(process.execPath, ['--import', tsxLoader, this.spec.entry], {
-      env: { ...process.env, ...this.spec.env, OPS_PORT: String(this.spec.opsPort) },
+      env: { ...process.env, ...this.spec.env, OPS_PORT: String(this.opsPort), MINDFLOW_ANNOUNCE_PORTS: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -67,13 +108,37 @@ export class ServiceProcess {
       if (this.stopping || this.child !== child) return;
       for (const listener of [...this.crashListeners]) listener({ code, signal });
     });
-    this.pipe(child);
     let exitCode: number | null = null;
     child.once('exit', (code) => (exitCode = code ?? -1));
-    await waitUntil(`${this.spec.name} to become ready at ${this.readyUrl}`, async () => {
-      if (exitCode !== null) throw new Error(`${this.spec.name} exited with code ${exitCode} during start-up`);
-      return answers(this.readyUrl);
-    }, timeoutMs, 150);
+    let announcedOps: number | undefined;
+    this.pipe(child, (variable, value) => {
+      if (variable === 'OPS_PORT') announcedOps = Number(value);
+    });
+    const deadline = Date.now() + timeoutMs;
+    let lastError: unknown;
+    for (;;) {
+      if (exitCode !== null) {
+        await new Promise((resolve) => setTimeout(resolve, 50)); // its last lines
+        const output = this.tail.join('\n');
+        const inUse = /EADDRINUSE[^\n]*?:(\d+)\b/.exec(output);
+        if (inUse) throw new PortInUseError(this.spec.name, Number(inUse[1]), output);
+        throw new Error(`${this.spec.name} exited with code ${exitCode} during start-up:\n${output}`);
+      }
+      // Only once this child said where it listens: until then the port (reused from its last run) may be
+      // someone else's, whose /health/ready is not ours.
+      if (announcedOps !== undefined) {
+        this.opsPort = announcedOps;
+        try {
+          if (await answers(this.readyUrl)) return;
+        } catch (error) {
+          lastError = error;
+        }
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${this.spec.name} to become ready at ${this.readyUrl}${lastError ? `: ${String(lastError)}` : ''}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
   }
 
   /** Abrupt death: no shutdown hooks, no flush, like a node crash or OOM kill. */
@@ -93,14 +158,23 @@ export class ServiceProcess {
     clearTimeout(timer);
   }
 
-  private pipe(child: ChildProcess): void {
+  private pipe(child: ChildProcess, announced: (variable: string, value: string) => void): void {
     const prefix = `[${this.spec.name}] `;
     for (const stream of [child.stdout, child.stderr]) {
       let partial = '';
       stream?.on('data', (chunk: Buffer) => {
         const lines = (partial + chunk.toString()).split('\n');
         partial = lines.pop() ?? '';
-        if (this.output) for (const line of lines) this.output.write(prefix + line + '\n');
+        for (const line of lines) {
+          if (line.startsWith(listeningPrefix)) {
+            const [variable, value] = line.slice(listeningPrefix.length).split('=');
+            if (variable && value) announced(variable, value.trim());
+            continue;
+          }
+          this.tail.push(line);
+          if (this.tail.length > 40) this.tail.shift();
+          this.output?.write(prefix + line + '\n');
+        }
       });
     }
   }

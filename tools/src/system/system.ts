@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDatabase } from '@mindflow/db';
 import { freePort } from './free-port.js';
-import { ServiceProcess } from './service-process.js';
+import { PortInUseError, ServiceProcess } from './service-process.js';
 import { Supervisor, type SupervisorOptions } from './supervisor.js';
 
 export const repoRoot = join(import.meta.dirname, '..', '..', '..');
@@ -66,41 +66,43 @@ export interface RunningSystem {
  * only the adapters chosen by MINDFLOW_MODE differ.
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
-  const [grpcPort, subgraphPort, identityPort, insightsPort, searchPort, gatewayPort] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-    options.gatewayPort ? Promise.resolve(options.gatewayPort) : freePort(),
-  ]);
+  // The ports other roles must be told in advance (the gateway the subgraphs' URLs, …): probed here, and re-probed
+  // for a role that finds one taken when it starts (startWithPortRetry). Ops ports need no probe: 0, read back.
+  const ports = {
+    grpc: await freePort(), subgraph: await freePort(), identity: await freePort(), insights: await freePort(),
+    search: await freePort(), gateway: options.gatewayPort || (await freePort()),
+    client: options.clientPort || (await freePort()),
+  };
+  type PortName = keyof typeof ports;
+  /** Ports the caller chose (npm start's 4000 and 3000) are not moved: a collision there is the caller's to fix. */
+  const fixed = new Set<PortName>([...(options.gatewayPort ? ['gateway' as const] : []), ...(options.clientPort ? ['client' as const] : [])]);
   const identityDatabaseUrl = options.identityDatabaseUrl ?? identityDatabaseUrlFor(options.writeDatabaseUrl);
   await ensureDatabase(identityDatabaseUrl);
   const insightsDatabaseUrl =
     options.insightsDatabaseUrl ?? (options.mode === 'embedded' ? options.writeDatabaseUrl : insightsDatabaseUrlFor(options.writeDatabaseUrl));
   await ensureDatabase(insightsDatabaseUrl);
-  const env: Record<string, string> = {
+  const envFor = (): Record<string, string> => ({
     MINDFLOW_MODE: options.mode,
     WRITE_DATABASE_URL: options.writeDatabaseUrl,
     READ_DATABASE_URL: options.readDatabaseUrl,
-    COMMAND_GRPC_ADDRESS: `127.0.0.1:${grpcPort}`,
-    QUERY_SUBGRAPH_PORT: String(subgraphPort),
-    QUERY_SUBGRAPH_URL: `http://127.0.0.1:${subgraphPort}/graphql`,
-    GATEWAY_PORT: String(gatewayPort),
+    COMMAND_GRPC_ADDRESS: `127.0.0.1:${ports.grpc}`,
+    QUERY_SUBGRAPH_PORT: String(ports.subgraph),
+    QUERY_SUBGRAPH_URL: `http://127.0.0.1:${ports.subgraph}/graphql`,
+    GATEWAY_PORT: String(ports.gateway),
     // identity: accounts and sessions in its own database; the gateway verifies its tokens with its JWKS and
     // asks it whether a token's session is still live.
     IDENTITY_DATABASE_URL: identityDatabaseUrl,
-    IDENTITY_PORT: String(identityPort),
-    IDENTITY_SUBGRAPH_URL: `http://127.0.0.1:${identityPort}/graphql`,
-    AUTH_JWKS_URL: `http://127.0.0.1:${identityPort}/.well-known/jwks.json`,
-    AUTH_SESSIONS_URL: `http://127.0.0.1:${identityPort}/internal/sessions`,
+    IDENTITY_PORT: String(ports.identity),
+    IDENTITY_SUBGRAPH_URL: `http://127.0.0.1:${ports.identity}/graphql`,
+    AUTH_JWKS_URL: `http://127.0.0.1:${ports.identity}/.well-known/jwks.json`,
+    AUTH_SESSIONS_URL: `http://127.0.0.1:${ports.identity}/internal/sessions`,
     // insights: analyses in its own database, whose outbox carries AIInsightsGenerated.
     INSIGHTS_DATABASE_URL: insightsDatabaseUrl,
-    INSIGHTS_SUBGRAPH_PORT: String(insightsPort),
-    INSIGHTS_SUBGRAPH_URL: `http://127.0.0.1:${insightsPort}/graphql`,
+    INSIGHTS_SUBGRAPH_PORT: String(ports.insights),
+    INSIGHTS_SUBGRAPH_URL: `http://127.0.0.1:${ports.insights}/graphql`,
     // search: Elasticsearch when given, else Postgres full-text search in the read DB.
-    SEARCH_SUBGRAPH_PORT: String(searchPort),
-    SEARCH_SUBGRAPH_URL: `http://127.0.0.1:${searchPort}/graphql`,
+    SEARCH_SUBGRAPH_PORT: String(ports.search),
+    SEARCH_SUBGRAPH_URL: `http://127.0.0.1:${ports.search}/graphql`,
     ...(options.elasticsearchUrl ? { ELASTICSEARCH_URL: options.elasticsearchUrl } : {}),
     ...(options.searchIndexPrefix ? { SEARCH_INDEX_PREFIX: options.searchIndexPrefix } : {}),
     ...(options.gatewayHost ? { HOST: options.gatewayHost } : {}),
@@ -109,31 +111,25 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...(options.redisKeyPrefix ? { REDIS_KEY_PREFIX: options.redisKeyPrefix } : {}),
     ...options.extraEnv,
-  };
-  const client = existsSync(clientBuild)
-    ? await (async () => {
-        const port = options.clientPort || (await freePort());
-        return {
-          url: `http://127.0.0.1:${port}`,
-          env: { CLIENT_PORT: String(port), GATEWAY_URL: `http://127.0.0.1:${gatewayPort}`, ...(options.gatewayHost ? { CLIENT_HOST: options.gatewayHost } : {}) },
-        };
-      })()
-    : undefined;
-  const specs: { name: string; entry: string; env?: Record<string, string> }[] = [
-    { name: 'command', entry: 'services/command/src/main.ts' },
+  });
+  const withClient = existsSync(clientBuild);
+  const clientEnv = (): Record<string, string> =>
+    ({ CLIENT_PORT: String(ports.client), GATEWAY_URL: `http://127.0.0.1:${ports.gateway}`, ...(options.gatewayHost ? { CLIENT_HOST: options.gatewayHost } : {}) });
+  const specs: { name: string; entry: string; env?: Record<string, string> | (() => Record<string, string>); listens?: PortName[] }[] = [
+    { name: 'command', entry: 'services/command/src/main.ts', listens: ['grpc'] },
     ...(options.mode === 'distributed' ? [{ name: 'relay', entry: 'services/command/src/relay-main.ts' }] : []),
     { name: 'query-projector', entry: 'services/query/src/projector-main.ts' },
-    { name: 'query-subgraph', entry: 'services/query/src/subgraph-main.ts' },
+    { name: 'query-subgraph', entry: 'services/query/src/subgraph-main.ts', listens: ['subgraph'] },
     { name: 'search-projector', entry: 'services/search/src/projector-main.ts' },
-    { name: 'search-subgraph', entry: 'services/search/src/subgraph-main.ts' },
-    { name: 'identity', entry: 'services/identity/src/main.ts' },
+    { name: 'search-subgraph', entry: 'services/search/src/subgraph-main.ts', listens: ['search'] },
+    { name: 'identity', entry: 'services/identity/src/main.ts', listens: ['identity'] },
     // identity's outbox (UserRegistered, UserLoggedIn) to Kafka: the command relay, pointed at identity's database.
     ...(options.mode === 'distributed'
       ? [{ name: 'identity-relay', entry: 'services/command/src/relay-main.ts',
           env: { WRITE_DATABASE_URL: identityDatabaseUrl, KAFKA_CLIENT_ID: 'mindflow-identity-relay', RELAY_SOURCE: 'identity' } }]
       : []),
     { name: 'insights-projector', entry: 'services/insights/src/projector-main.ts' },
-    { name: 'insights-subgraph', entry: 'services/insights/src/subgraph-main.ts' },
+    { name: 'insights-subgraph', entry: 'services/insights/src/subgraph-main.ts', listens: ['insights'] },
     // insights' outbox (AIInsightsGenerated, AIInsightsFailed) to Kafka, like identity's.
     ...(options.mode === 'distributed'
       ? [{ name: 'insights-relay', entry: 'services/command/src/relay-main.ts',
@@ -141,9 +137,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       : []),
     // distributed: the event log → Redis pub/sub for every gateway replica (embedded: the gateway notifies in-process)
     ...(options.mode === 'distributed' ? [{ name: 'notifier', entry: 'services/notifier/src/main.ts' }] : []),
-    { name: 'gateway', entry: 'gateway/src/main.ts' },
+    { name: 'gateway', entry: 'gateway/src/main.ts', listens: ['gateway'] },
     // the SPA and its /graphql proxy (HTTP + WebSocket), once `nx run @mindflow/angular-client:build` has run
-    ...(client ? [{ name: 'client', entry: 'angular-client/server/main.ts', env: client.env }] : []),
+    ...(withClient ? [{ name: 'client', entry: 'angular-client/server/main.ts', env: clientEnv, listens: ['client' as const] }] : []),
   ];
   const services = new Map<string, ServiceProcess>();
   const stop = async () => {
@@ -151,16 +147,26 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   };
   try {
     for (const spec of specs) {
-      // The gateway's /health/ready lists every role started before it (gateway/src/health/role-states.ts).
-      const roleHealth = spec.name === 'gateway'
-        ? { GATEWAY_ROLE_HEALTH_URLS: [...services].map(([name, s]) => `${name}=${s.readyUrl}`).join(',') }
-        : {};
-      const service = new ServiceProcess(
-        { name: spec.name, entry: join(repoRoot, spec.entry), env: { ...env, ...roleHealth, ...spec.env }, opsPort: await freePort() },
-        options.output === undefined ? process.stderr : options.output,
+      const service = await startWithPortRetry(
+        () => {
+          // The gateway's /health/ready lists every role started before it (gateway/src/health/role-states.ts).
+          const roleHealth: Record<string, string> = spec.name === 'gateway'
+            ? { GATEWAY_ROLE_HEALTH_URLS: [...services].map(([name, s]) => `${name}=${s.readyUrl}`).join(',') }
+            : {};
+          const own = typeof spec.env === 'function' ? spec.env() : spec.env;
+          return new ServiceProcess(
+            { name: spec.name, entry: join(repoRoot, spec.entry), env: { ...envFor(), ...roleHealth, ...own }, opsPort: 0 },
+            options.output === undefined ? process.stderr : options.output,
+          );
+        },
+        async (port) => {
+          const taken = (spec.listens ?? []).find((name) => ports[name] === port && !fixed.has(name));
+          if (!taken) return false;
+          ports[taken] = await freePort();
+          return true;
+        },
       );
       services.set(spec.name, service);
-      await service.start();
     }
   } catch (error) {
     await stop();
@@ -168,8 +174,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   }
   const supervisor = options.supervise ? new Supervisor(services, options.supervise) : undefined;
   return {
-    gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
-    ...(client ? { appUrl: client.url } : {}),
+    gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
+    ...(withClient ? { appUrl: `http://127.0.0.1:${ports.client}` } : {}),
     services,
     ...(supervisor ? { supervisor } : {}),
     async stop() {
@@ -191,4 +197,24 @@ export function insightsDatabaseUrlFor(writeDatabaseUrl: string): string {
   const url = new URL(writeDatabaseUrl);
   url.pathname = `${url.pathname.replace(/\/+$/, '')}_insights`;
   return url.toString();
+}
+
+/**
+ * Starts the service `make` builds; when it finds a port it must be told in advance taken (`EADDRINUSE`: a probed
+ * port is only free until someone binds it, e.g. another test system starting at the same moment), asks `repick`
+ * to choose another (false: not one it may move) and starts it again, at most `attempts` times.
+ */
+export async function startWithPortRetry(
+  make: () => ServiceProcess, repick: (port: number) => Promise<boolean>, attempts = 5, timeoutMs = 60_000,
+): Promise<ServiceProcess> {
+  for (let attempt = 1; ; attempt++) {
+    const service = make();
+    try {
+      await service.start(timeoutMs);
+      return service;
+    } catch (error) {
+      await service.kill().catch(() => undefined);
+      if (!(error instanceof PortInUseError) || error.port === undefined || attempt >= attempts || !(await repick(error.port))) throw error;
+    }
+  }
 }

@@ -1,5 +1,8 @@
 // A role for the supervisor's tests: answers /health/ready on OPS_PORT; with DIE_AFTER_MS, exits with code 3 that
-// long after it first answered ready (a role that keeps crashing, but only once it was seen up).
+// long after it first answered ready (a role that keeps crashing, but only once it was seen up). OPS_PORT 0 is
+// announced as the real services do (libs/platform announceListening). With MAIN_PORT, it first listens there too
+// (a server that must be told its port in advance, as a subgraph's is) and, like a real service, starts its ops
+// server only once that one listens: a port in use kills it during start-up (EADDRINUSE).
 import { createServer } from 'node:http';
 
 const dieAfter = Number(process.env['DIE_AFTER_MS'] ?? 0);
@@ -11,5 +14,15 @@ const server = createServer((_req, res) => {
     setTimeout(() => process.exit(3), dieAfter);
   }
 });
-server.listen(Number(process.env['OPS_PORT']), '127.0.0.1');
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+const main = createServer((_req, res) => res.writeHead(200).end('main'));
+const listenOps = () =>
+  server.listen(Number(process.env['OPS_PORT']), '127.0.0.1', () => {
+    const address = server.address();
+    if (process.env['MINDFLOW_ANNOUNCE_PORTS'] === '1' && typeof address === 'object' && address) process.stdout.write(`mindflow:listening OPS_PORT=${address.port}\n`);
+  });
+if (process.env['MAIN_PORT']) main.listen(Number(process.env['MAIN_PORT']), '127.0.0.1', listenOps);
+else listenOps();
+process.on('SIGTERM', () => {
+  main.close();
+  server.close(() => process.exit(0));
+});
