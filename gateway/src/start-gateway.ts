@@ -26,7 +26,7 @@ import { gatewayConfigSchema, subgraphUrl, type GatewayConfig } from './config.j
 import { buildGatewayContext, type GatewayContext } from './context.js';
 import { formatGatewayError } from './errors.js';
 import { applyCors } from './http/cors.js';
-import { servePlayground } from './playground/serve-playground.js';
+import { playgroundServer } from './playground/serve-playground.js';
 import { graphqlHandler, sendError } from './http/graphql-handler.js';
 import { requestGuardPlugin } from './request-guard-plugin.js';
 import { createInProcessBus, type NotificationBus } from '@mindflow/notifications';
@@ -118,6 +118,7 @@ export async function startGateway(input: Partial<GatewayConfig> = {}, dependenc
     },
   });
 
+  const servePlayground = await playgroundServer(log);
   const proxies = trustedProxies(config.GATEWAY_TRUSTED_PROXIES);
   const corsOrigins = new Set(config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean));
   const handleGraphQL = graphqlHandler<GatewayContext>({
@@ -143,7 +144,7 @@ export async function startGateway(input: Partial<GatewayConfig> = {}, dependenc
         attributes: { 'http.request.method': req.method ?? 'GET', 'url.path': url.pathname, 'mindflow.correlation_id': correlationId },
       }, () => {
         if (applyCors(req, res, corsOrigins)) return;
-        if (url.pathname === '/playground' && req.method === 'GET') return servePlayground(res);
+        if (servePlayground(req, res, url.pathname)) return;
         if (url.pathname !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'the GraphQL endpoint is /graphql');
         handleGraphQL(req, res, url.search).catch((error: unknown) => {
           log.error({ err: error, correlationId }, 'request failed');
