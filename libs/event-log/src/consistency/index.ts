@@ -8,3 +8,4 @@ export {
   type WrittenVersion,
 } from './consistency-token.js';
 export { projectedAggregateTypes, waitForProjection, writesToAwait } from './wait-for-projection.js';
+export { notifyProjectionApplied, projectionAppliedChannel, ProjectionNotices } from './projection-notices.js';

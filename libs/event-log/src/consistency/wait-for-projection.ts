@@ -2,6 +2,7 @@ import type { Pool } from '@mindflow/db';
 import { aggregateTypeOf, type AggregateType } from '@mindflow/events';
 import { handledEventTypes, type ReadModel } from '../projector/projection-handlers.js';
 import type { WrittenVersion } from './consistency-token.js';
+import type { ProjectionNotices } from './projection-notices.js';
 
 /** The aggregate types a projection follows: the streams of every event type its read models handle. */
 export function projectedAggregateTypes(readModels: readonly ReadModel[]): ReadonlySet<AggregateType> {
@@ -18,10 +19,11 @@ export function writesToAwait(writes: readonly WrittenVersion[], projectedTypes:
 }
 
 /**
- * Waits until `projection` has applied every write it projects (see `writesToAwait`), polling
- * `projection_versions` with a growing pause (a projector normally catches up in tens of milliseconds;
- * polling keeps this independent of how the projector is deployed). Resolves false when `timeoutMs`
- * passes first.
+ * Waits until `projection` has applied every write it projects (see `writesToAwait`), reading
+ * `projection_versions` again after each pause: a pause growing from 10 ms to 200 ms, cut short by the
+ * projection's next commit when `notices` listens for them (so the wait ends within a few milliseconds of the
+ * write being applied). Polling keeps this independent of how the projector is deployed, and correct when a
+ * notice is lost. Resolves false when `timeoutMs` passes first.
  */
 export async function waitForProjection(
   pool: Pool,
@@ -29,16 +31,28 @@ export async function waitForProjection(
   writes: readonly WrittenVersion[],
   timeoutMs: number,
   projectedTypes: ReadonlySet<AggregateType>,
+  notices?: ProjectionNotices,
 ): Promise<boolean> {
   const awaited = writesToAwait(writes, projectedTypes);
   if (awaited.length === 0) return true;
   const deadline = Date.now() + timeoutMs;
   let pause = 10;
   for (;;) {
-    if (await caughtUp(pool, projection, awaited)) return true;
+    // Armed before the read: a commit between the read and the wait still wakes it.
+    const notice = notices?.arm(projection, Math.min(notices.listening ? 200 : pause, Math.max(0, deadline - Date.now())));
+    let done: boolean;
+    try {
+      done = await caughtUp(pool, projection, awaited);
+    } catch (error) {
+      notice?.cancel();
+      throw error;
+    }
     const left = deadline - Date.now();
-    if (left <= 0) return false;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
+    if (done || left <= 0) {
+      notice?.cancel();
+      return done;
+    }
+    await (notice?.wait ?? new Promise((resolve) => setTimeout(resolve, Math.min(pause, left))));
     pause = Math.min(pause * 2, 200);
   }
 }

@@ -130,6 +130,23 @@ describe('runProjector', () => {
     expect(rows).toEqual([{ version: 3 }]);
   });
 
+  it('announces each applied chunk on commit (projection_applied, its name), and nothing for a chunk of duplicates', async () => {
+    const listener = await readDb.pool.connect();
+    const heard: string[] = [];
+    listener.on('notification', (message) => heard.push(`${message.channel}:${message.payload}`));
+    try {
+      await listener.query('LISTEN projection_applied');
+      const history = journalHistory(5);
+      await handle(batchOf(history).batch); // chunks of 3: two commits
+      await handle(batchOf(history.slice(0, 3)).batch); // all duplicates: nothing applied, nothing announced
+      await listener.query('SELECT 1'); // notifications sent so far have reached this connection
+      expect(heard).toEqual(['projection_applied:test', 'projection_applied:test']);
+    } finally {
+      await listener.query('UNLISTEN *');
+      listener.release();
+    }
+  });
+
   it('writes the checkpoint inside each projection transaction', async () => {
     const { batch, state } = batchOf(journalHistory(7));
     await handle(batch);

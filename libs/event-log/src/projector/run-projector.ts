@@ -2,6 +2,7 @@ import { withTransaction, type Pool, type PoolClient } from '@mindflow/db';
 import type { AnyEvent } from '@mindflow/events';
 import type { Logger } from '@mindflow/platform';
 import { Registry } from 'prom-client';
+import { notifyProjectionApplied } from '../consistency/projection-notices.js';
 import type { DeadLetter, UnreadableMessage } from '../dead-letter.js';
 import type { EventBatch, EventLog, Subscription } from '../event-log.js';
 import { applyEvents } from './apply-events.js';
@@ -141,6 +142,8 @@ export async function runProjector(options: ProjectorOptions): Promise<Projector
     if (setBased) await applyEvents(name, readModels, applying, tx, log);
     else for (const event of applying) await applyInTrace(name, event, log, () => applyHandlers(readModels, event, tx));
     await versions.save(tx);
+    // Readers waiting for these versions (read-your-writes) hear of them the moment this commits.
+    if (applying.length > 0) await tx.query(notifyProjectionApplied, [name]);
     if (letters.length > 0) {
       await insertDeadLetters(tx, name, letters);
       await publish(letters); // before the commit: a parked event is always on the topic (at least once)

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
-import { parseConsistencyTokens, waitForProjection } from '@mindflow/event-log';
+import { parseConsistencyTokens, waitForProjection, type ProjectionNotices } from '@mindflow/event-log';
 import { queryProjectedTypes, queryProjection } from '../projector/query-read-models.js';
 import type { SubgraphContext } from './context.js';
 import { apiError, badUserInput, unauthenticated } from './errors.js';
@@ -12,7 +12,7 @@ import { apiError, badUserInput, unauthenticated } from './errors.js';
  * - for a query sent with `x-consistent-with`, waits (bounded) until the read side holds those writes
  *   (those of an aggregate type the query projection follows, or untyped; a token for, say, insights passes).
  */
-export function requestGuardPlugin(waitMs: number): ApolloServerPlugin<SubgraphContext> {
+export function requestGuardPlugin(waitMs: number, notices?: ProjectionNotices): ApolloServerPlugin<SubgraphContext> {
   return {
     async requestDidStart() {
       return {
@@ -24,7 +24,7 @@ export function requestGuardPlugin(waitMs: number): ApolloServerPlugin<SubgraphC
           if (operation?.operation !== 'query' || contextValue.consistentWith === undefined) return;
           const writes = parseConsistencyTokens(contextValue.consistentWith);
           if (!writes) throw badUserInput('x-consistent-with is not a consistency token this API returned', 'x-consistent-with');
-          if (!(await waitForProjection(contextValue.readDb, queryProjection, writes, waitMs, queryProjectedTypes))) {
+          if (!(await waitForProjection(contextValue.readDb, queryProjection, writes, waitMs, queryProjectedTypes, notices))) {
             throw apiError('CONSISTENCY_TIMEOUT', `the read side did not catch up with the write within ${waitMs} ms; retry shortly`);
           }
         },

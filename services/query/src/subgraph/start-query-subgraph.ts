@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { createPool, type Pool } from '@mindflow/db';
+import { ProjectionNotices } from '@mindflow/event-log';
 import { createLogger, traceGraphQLRequests, type Logger } from '@mindflow/platform';
 import { createInProcessCache } from './cache/in-process-cache.js';
 import type { ReadCache } from './cache/read-cache.js';
@@ -44,6 +45,8 @@ export async function startQuerySubgraph(
   // callers' reads go through their own connections, set up once as the reader role.
   const pool = createPool(config.READ_DATABASE_URL, { applicationName: 'query-subgraph', max: 4 });
   const readers = ReaderPool.connect(config.READ_DATABASE_URL, { applicationName: 'query-subgraph-reader' });
+  // Read-your-writes waits end the moment the query projector commits the write, not at their next poll.
+  const notices = new ProjectionNotices(config.READ_DATABASE_URL, (err) => log.warn({ err }, 'projection notices: not listening, polling until reconnected'));
   const commands = dependencies.commands ?? createGrpcCommands(config.COMMAND_GRPC_ADDRESS);
   const cache =
     dependencies.cache ??
@@ -56,7 +59,7 @@ export async function startQuerySubgraph(
       ApolloServerPluginLandingPageDisabled(),
       // Inline traces feed Apollo's hosted usage reporting, which we do not use.
       ApolloServerPluginInlineTraceDisabled(),
-      requestGuardPlugin(config.CONSISTENCY_WAIT_MS),
+      requestGuardPlugin(config.CONSISTENCY_WAIT_MS, notices),
       errorLoggingPlugin(),
     ],
     formatError: maskInternalErrors,
@@ -67,6 +70,7 @@ export async function startQuerySubgraph(
   // One span per request, continuing the gateway's trace; log lines inside carry the correlation id.
   traceGraphQLRequests(server, 'query-subgraph request');
   try {
+    await notices.start();
     const { url } = await startStandaloneServer(server, {
       listen: { port: config.QUERY_SUBGRAPH_PORT, host: config.QUERY_SUBGRAPH_HOST },
       context: async ({ req }) => buildContext(req.headers, {
@@ -88,12 +92,14 @@ export async function startQuerySubgraph(
         await server.stop();
         commands.close();
         await cache.close();
+        await notices.close();
         await Promise.all([pool.end(), readers.end()]);
       },
     };
   } catch (error) {
     commands.close();
     await cache.close();
+    await notices.close();
     await Promise.all([pool.end(), readers.end()]);
     throw error;
   }

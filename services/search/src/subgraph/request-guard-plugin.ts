@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { parseConsistencyTokens, waitForProjection } from '@mindflow/event-log';
+import { parseConsistencyTokens, waitForProjection, type ProjectionNotices } from '@mindflow/event-log';
 import { Kind, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import { searchedAggregateTypes } from '../application/search-read-model.js';
 import { searchProjection } from '../projector/start-search-projector.js';
@@ -14,7 +14,7 @@ import { apiError, badUserInput, unauthenticated } from './errors.js';
  *   (`refresh`: Elasticsearch shows a write to searches only after its next refresh, once a second).
  * Logs unexpected failures (never arguments or results) before they are masked.
  */
-export function requestGuardPlugin(): ApolloServerPlugin<SearchContext> {
+export function requestGuardPlugin(notices?: ProjectionNotices): ApolloServerPlugin<SearchContext> {
   return {
     async requestDidStart() {
       return {
@@ -27,7 +27,7 @@ export function requestGuardPlugin(): ApolloServerPlugin<SearchContext> {
           const writes = parseConsistencyTokens(contextValue.consistentWith);
           if (!writes) throw badUserInput('x-consistent-with is not a consistency token this API returned', 'x-consistent-with');
           const { readPool, readWaitMs, index } = contextValue;
-          if (!(await waitForProjection(readPool, searchProjection, writes, readWaitMs, searchedAggregateTypes))) {
+          if (!(await waitForProjection(readPool, searchProjection, writes, readWaitMs, searchedAggregateTypes, notices))) {
             throw apiError('CONSISTENCY_TIMEOUT', `search did not catch up with the write within ${readWaitMs} ms; retry shortly`);
           }
           await index.refresh();

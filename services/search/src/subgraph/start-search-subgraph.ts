@@ -5,6 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createPool, migrate, migrationsFromDir, type Pool } from '@mindflow/db';
+import { ProjectionNotices } from '@mindflow/event-log';
 import { createLogger, traceGraphQLRequests, type Logger } from '@mindflow/platform';
 import { parse, type GraphQLSchema } from 'graphql';
 import { createSearchIndex } from '../adapters/create-search-index.js';
@@ -39,9 +40,11 @@ export async function startSearchSubgraph(input: Partial<SearchSubgraphConfig> =
   const log = dependencies.log ?? createLogger('search-subgraph');
   const readPool = createPool(config.READ_DATABASE_URL, { applicationName: 'search-subgraph', max: 5 });
   const index = createSearchIndex(config, readPool);
+  // Read-your-writes waits end the moment the search projector commits the write, not at their next poll.
+  const notices = new ProjectionNotices(config.READ_DATABASE_URL, (err) => log.warn({ err }, 'projection notices: not listening, polling until reconnected'));
   const server = new ApolloServer<SearchContext>({
     schema: buildSearchSchema(),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestGuardPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestGuardPlugin(notices)],
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: false, // only the gateway calls a subgraph
@@ -52,6 +55,7 @@ export async function startSearchSubgraph(input: Partial<SearchSubgraphConfig> =
     // Searches (and waits for the projection's progress) work before the projector's first write.
     await migrate(readPool, 'search', await migrationsFromDir(searchMigrationsDir));
     await index.prepare();
+    await notices.start();
     const { url } = await startStandaloneServer(server, {
       listen: { port: config.SEARCH_SUBGRAPH_PORT, host: config.SEARCH_SUBGRAPH_HOST },
       context: async ({ req }) =>
@@ -65,11 +69,13 @@ export async function startSearchSubgraph(input: Partial<SearchSubgraphConfig> =
       async close() {
         await server.stop();
         await index.close();
+        await notices.close();
         await readPool.end();
       },
     };
   } catch (error) {
     await index.close().catch(() => undefined);
+    await notices.close();
     await readPool.end();
     throw error;
   }
