@@ -1,9 +1,14 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { callerHeader, signCaller } from '@mindflow/auth';
+import { callerHeader, callerTtlSeconds, signCaller } from '@mindflow/auth';
 import { correlationHeader, currentTraceparent, traceparentHeader } from '@mindflow/platform';
+import { LRUCache } from 'lru-cache';
 import type { GatewayContext } from './context.js';
+import { subgraphFetch } from './subgraph-fetch.js';
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
+
+/** One keep-alive client for every subgraph the gateway calls. */
+const sharedFetch = subgraphFetch();
 
 /**
  * How the gateway talks to a subgraph: every request carries the caller, signed with the internal secret
@@ -11,10 +16,24 @@ type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQ
  * tracing), and the client's consistency token. Requests the gateway makes on its own (health checks) carry no caller.
  */
 export class CallerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** Signed caller headers, reused while more than half their lifetime is left (one HMAC per caller per 30 s). */
+  private readonly signed = new LRUCache<string, { header: string; renewAt: number }>({ max: 10_000 });
+
   constructor(url: string, private readonly callerSecret: string) {
-    // Node's fetch (undici, connections kept alive) instead of Apollo's default make-fetch-happen, whose cache
-    // layer, streams and agent checks were the gateway's largest CPU cost per subgraph call (BENCHMARKS.md, 5).
-    super({ url, fetcher: graphqlAwareFetch as unknown as Fetcher });
+    // node:http on keep-alive connections (subgraph-fetch.ts) instead of Apollo's default make-fetch-happen, whose
+    // cache layer, streams and agent checks were the gateway's largest CPU cost per subgraph call (BENCHMARKS.md, 5),
+    // and instead of Node's fetch, three to four times the CPU of node:http per call.
+    super({ url, fetcher: sharedFetch as unknown as Fetcher });
+  }
+
+  private callerHeaderFor(userId: string, roles: readonly string[]): string {
+    const key = `${userId} ${roles.join(' ')}`;
+    const now = Date.now();
+    const kept = this.signed.get(key);
+    if (kept && kept.renewAt > now) return kept.header;
+    const header = signCaller({ userId, roles }, this.callerSecret, callerTtlSeconds, new Date(now));
+    this.signed.set(key, { header, renewAt: now + (callerTtlSeconds * 1000) / 2 });
+    return header;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -22,32 +41,11 @@ export class CallerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!headers || !('auth' in context)) return;
     const ctx = context as GatewayContext;
     if (ctx.auth.kind === 'user') {
-      headers.set(callerHeader, signCaller({ userId: ctx.auth.user.userId, roles: ctx.auth.user.roles }, this.callerSecret));
+      headers.set(callerHeader, this.callerHeaderFor(ctx.auth.user.userId, ctx.auth.user.roles));
     }
     headers.set(correlationHeader, ctx.correlationId);
     const traceparent = currentTraceparent();
     if (traceparent) headers.set(traceparentHeader, traceparent);
     if (ctx.consistentWith) headers.set('x-consistent-with', ctx.consistentWith);
   }
-}
-
-/**
- * Node's fetch, except that a `400` carrying a GraphQL response (GraphQL over HTTP: a request the subgraph refused,
- * e.g. a variable of a custom scalar such as `Date` it could not coerce, answered `BAD_USER_INPUT`) reaches Apollo
- * as the GraphQL response it is. Apollo's data source reads every non-2xx as a broken subgraph and would answer the
- * client `INTERNAL_SERVER_ERROR`; the gateway cannot check those scalars itself (they are opaque in the supergraph).
- */
-export async function graphqlAwareFetch(url: string, init?: RequestInit): Promise<Response> {
-  const response = await fetch(url, init);
-  if (response.status !== 400 || !/^application\/(graphql-response\+)?json\b/.test(response.headers.get('content-type') ?? '')) return response;
-  const text = await response.text();
-  try {
-    const body = JSON.parse(text) as { errors?: unknown };
-    if (Array.isArray(body.errors) && body.errors.length > 0) {
-      return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
-    }
-  } catch {
-    // not JSON after all: the 400 stands
-  }
-  return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
