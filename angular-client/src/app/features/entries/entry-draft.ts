@@ -1,4 +1,5 @@
 import type { Mood } from '../../graphql/generated';
+import { tooLong, type FieldProblems as ProblemsOf } from '../../shared/field-problems';
 
 export interface EntryDraft {
   readonly title: string;
@@ -27,15 +28,13 @@ export const entryLimits = { title: 200, content: 100_000, tags: 20, tag: 50 } a
 
 /** The fields of the form a refusal can point at. */
 export type DraftField = 'title' | 'content' | 'tags';
-export type FieldProblems = Partial<Record<DraftField, string>>;
+export type FieldProblems = ProblemsOf<DraftField>;
 
 /** What the server would refuse in this draft, per field (an empty content is not a field problem: it is a draft not begun). */
 export function draftProblems(draft: EntryDraft): FieldProblems {
   const problems: FieldProblems = {};
-  const title = draft.title.trim().length;
-  if (title > entryLimits.title) {
-    problems.title = `A title can have at most ${entryLimits.title} characters: this one has ${title}. Shorten it to save.`;
-  }
+  const title = tooLong('A title', draft.title.trim().length, entryLimits.title);
+  if (title) problems.title = title;
   if (draft.content.length > entryLimits.content) {
     problems.content = `An entry can have at most ${entryLimits.content.toLocaleString('en')} characters. Shorten it to save.`;
   }

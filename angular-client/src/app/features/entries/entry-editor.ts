@@ -7,6 +7,7 @@ import { Gql } from '../../core/gql';
 import { isTransient, type ApiError } from '../../core/graphql-errors';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { ErrorMessage } from '../../shared/error-message';
+import { fieldProblems, generalError } from '../../shared/field-problems';
 import {
   CreateEntryDocument, DeleteEntryDocument, EntryDocument, EntryInsightsDocument, JournalsDocument, UpdateEntryDocument,
   type EntryFieldsFragment, type Mood,
@@ -18,7 +19,7 @@ import { moods } from './moods';
 import { saveStatus, type HeldBack } from './save-status';
 import type { LeavesSafely } from './unsaved-changes-guard';
 
-const formFields: readonly string[] = ['title', 'content', 'tags'] satisfies DraftField[];
+const formFields: readonly DraftField[] = ['title', 'content', 'tags'];
 
 /**
  * Write or edit an entry: autosaved, with mood and tags; a change made elsewhere shows both versions. Nothing
@@ -81,17 +82,9 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
 
   protected readonly dirty = computed(() => !sameDraft(this.draft(), this.acknowledged()));
   /** Problems per field: the limits checked here, and a refusal from the server for a field of the form. */
-  protected readonly problems = computed(() => {
-    const refused = this.saveError();
-    const fromServer = refused?.code === 'BAD_USER_INPUT' && refused.field && formFields.includes(refused.field)
-      ? { [refused.field]: sentence(refused.message) } : {};
-    return { ...fromServer, ...draftProblems(this.draft()) } as Partial<Record<DraftField, string>>;
-  });
+  protected readonly problems = computed(() => fieldProblems(this.saveError(), formFields, draftProblems(this.draft())));
   /** A refusal not about a field of the form (or any other failure): shown under the form. */
-  protected readonly generalError = computed(() => {
-    const error = this.saveError();
-    return error && !(error.field && formFields.includes(error.field)) ? error : null;
-  });
+  protected readonly generalError = computed(() => generalError(this.saveError(), formFields));
   protected readonly heldBack = computed<HeldBack | null>(() => {
     if (Object.keys(draftProblems(this.draft())).length > 0) return 'invalid';
     if (!this.draft().content.trim()) return 'no-content';
@@ -378,10 +371,4 @@ function draftOf(entry: EntryFieldsFragment): EntryDraft {
 function holds(entry: EntryFieldsFragment, sent: { title: string | null; content: string; mood: Mood | null; tags: string[] }): boolean {
   return (entry.title ?? '') === (sent.title ?? '') && entry.content === sent.content && entry.mood === sent.mood
     && entry.tags.join('\u0000') === sent.tags.join('\u0000');
-}
-
-/** A server message ("title must be at most 200 characters") as a sentence. */
-function sentence(message: string): string {
-  const text = message.charAt(0).toUpperCase() + message.slice(1);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
