@@ -37,6 +37,8 @@ export function cacheTypePolicies(): InMemoryCache {
       // Each occurrence of a recurring task is its own object (same id, its own day and completion): one cache
       // entry per id would tick every day of the series when one is ticked.
       Task: { keyFields: (task) => (task['occurrence'] ? `Task:${String(task['id'])}@${String(task['occurrence'])}` : ['id']) },
+      // The occurrences of a recurring event share its id: each is kept apart by its start.
+      CalendarEvent: { keyFields: ['id', 'startsAt'] },
     },
   });
 }
