@@ -20,6 +20,8 @@ export interface PlaygroundManifest {
 
 export interface PlaygroundAsset {
   readonly body: Buffer;
+  /** The same, gzipped by the builder (scripts and stylesheets). */
+  readonly gzipped?: Buffer;
   readonly contentType: string;
 }
 
@@ -44,9 +46,12 @@ export async function loadPlaygroundAssets(dir = playgroundAssetsDir): Promise<P
     return undefined;
   }
   const files = new Map<string, PlaygroundAsset>();
-  for (const name of await readdir(join(dir, 'assets'))) {
+  const names = await readdir(join(dir, 'assets'));
+  for (const name of names) {
     const contentType = contentTypes[extname(name)];
-    if (contentType) files.set(name, { body: await readFile(join(dir, 'assets', name)), contentType });
+    if (!contentType) continue;
+    const gzipped = names.includes(`${name}.gz`) ? await readFile(join(dir, 'assets', `${name}.gz`)) : undefined;
+    files.set(name, { body: await readFile(join(dir, 'assets', name)), contentType, ...(gzipped ? { gzipped } : {}) });
   }
   return { manifest, files };
 }

@@ -53,14 +53,18 @@ export async function playgroundServer(
       res.end('not found');
       return true;
     }
+    const gzip = file.gzipped && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? file.gzipped : undefined;
+    const body = gzip ?? file.body;
     res.writeHead(200, {
       'content-type': file.contentType,
-      'content-length': file.body.length,
+      'content-length': body.length,
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      ...(file.gzipped ? { vary: 'accept-encoding' } : {}),
       'x-content-type-options': 'nosniff',
       // Hashed names: a new build is a new URL.
       'cache-control': 'public, max-age=31536000, immutable',
     });
-    res.end(req.method === 'HEAD' ? undefined : file.body);
+    res.end(req.method === 'HEAD' ? undefined : body);
     return true;
   };
 }

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createLogger } from '@mindflow/platform';
 import { afterEach, describe, expect, it } from 'vitest';
 import { playgroundManifestName, type PlaygroundManifest } from './playground-assets.js';
@@ -35,6 +36,7 @@ async function builtAssets(into?: string): Promise<string> {
   const manifest: PlaygroundManifest = { stamp: 'test', script: 'playground-ABC.js', styles: ['playground-DEF.css'] };
   await writeFile(join(target, playgroundManifestName), JSON.stringify(manifest));
   await writeFile(join(target, 'assets', 'playground-ABC.js'), 'export {};');
+  await writeFile(join(target, 'assets', 'playground-ABC.js.gz'), gzipSync('export {};'));
   await writeFile(join(target, 'assets', 'playground-DEF.css'), 'body{}');
   return target;
 }
@@ -66,7 +68,10 @@ describe('the playground server', () => {
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(script.headers.get('cache-control')).toContain('immutable');
     expect(script.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(await script.text()).toBe('export {};');
+    expect(await script.text()).toBe('export {};'); // fetch asks for gzip and decodes it
+    expect(script.headers.get('content-encoding')).toBe('gzip');
+    expect(script.headers.get('vary')).toBe('accept-encoding');
+    expect((await fetch(`${base}/playground/assets/playground-ABC.js.gz`)).status).toBe(404);
     expect((await fetch(`${base}/playground/assets/manifest.json`)).status).toBe(404);
     expect((await fetch(`${base}/playground/assets/..%2fmanifest.json`)).status).toBe(404);
     expect((await fetch(`${base}/playground`, { method: 'POST' })).status).toBe(418);
