@@ -7,7 +7,7 @@ import { GraphQLError, Kind, type ASTNode, type DocumentNode, type ValueNode } f
  * edge, as BAD_USER_INPUT naming the field; undefined when every string is fine.
  */
 export function unstorableTextError(document: DocumentNode, variables: Record<string, unknown> | undefined): GraphQLError | undefined {
-  const found = inVariables(variables ?? {}, []) ?? inDocument(document);
+  const found = inVariables(variables ?? {}, []) ?? inDocumentOnce(document);
   if (!found) return undefined;
   return new GraphQLError(`${found.path} must not contain NUL characters or unpaired surrogates`, {
     extensions: { code: 'BAD_USER_INPUT', field: found.field, http: { status: 400 } },
@@ -48,6 +48,18 @@ function inVariables(value: unknown, path: readonly (string | number)[]): Found 
     }
   }
   return undefined;
+}
+
+/**
+ * What `inDocument` found in a document, per parsed document: Apollo keeps one parsed document per query text,
+ * so a client sending the same operation again is not walked again (`null`: nothing unstorable).
+ */
+const documentVerdicts = new WeakMap<DocumentNode, Found | null>();
+
+function inDocumentOnce(document: DocumentNode): Found | undefined {
+  let verdict = documentVerdicts.get(document);
+  if (verdict === undefined) documentVerdicts.set(document, (verdict = inDocument(document) ?? null));
+  return verdict ?? undefined;
 }
 
 /** Strings written into the document as arguments (`createJournal(input: { name: "…" })`). */

@@ -28,4 +28,11 @@ describe('unstorableTextError', () => {
     expect(unstorableTextError(mutation, { input: { name: '\u202Egnp.exe \u{1F469}\u200D\u{1F467} e\u0301', n: 1, b: null } })).toBeUndefined();
     expect(unstorableTextError(parse('mutation { createJournal(input: { name: "\\ud83d\\ude00" }) { consistencyToken } }'), {})).toBeUndefined();
   });
+
+  it('gives the same verdict for a parsed document seen again (kept per document), with its variables checked each time', () => {
+    const bad = parse('mutation { createJournal(input: { name: "a\\u0000b" }) { consistencyToken } }');
+    for (let i = 0; i < 3; i++) expect(unstorableTextError(bad, {})?.extensions).toMatchObject({ field: 'name' });
+    for (let i = 0; i < 3; i++) expect(unstorableTextError(mutation, { input: { name: 'fine' } })).toBeUndefined();
+    expect(unstorableTextError(mutation, { input: { name: 'a\u0000b' } })?.extensions).toMatchObject({ field: 'name' });
+  });
 });
