@@ -57,6 +57,11 @@ export class ServiceProcess {
     return `http://127.0.0.1:${this.opsPort}/health/ready`;
   }
 
+  /** Its `/health/live`: the process runs (a projector far behind is live and not ready until it caught up). */
+  get liveUrl(): string {
+    return `http://127.0.0.1:${this.opsPort}/health/live`;
+  }
+
   /** The ops port it listens on (0 until known). */
   get boundOpsPort(): number {
     return this.opsPort;
@@ -85,17 +90,17 @@ export class ServiceProcess {
    * a port was taken (the caller may pick another). Its own ops port, reused from its last run and taken
    * meanwhile, is handled here: the OS picks a new one.
    */
-  async start(timeoutMs = 60_000): Promise<void> {
+  async start(timeoutMs = 60_000, until: 'ready' | 'live' = 'ready'): Promise<void> {
     try {
-      await this.startOnce(timeoutMs);
+      await this.startOnce(timeoutMs, until);
     } catch (error) {
       if (!(error instanceof PortInUseError) || this.spec.opsPort !== 0 || error.port !== this.opsPort) throw error;
       this.opsPort = 0;
-      await this.startOnce(timeoutMs);
+      await this.startOnce(timeoutMs, until);
     }
   }
 
-  private async startOnce(timeoutMs: number): Promise<void> {
+  private async startOnce(timeoutMs: number, until: 'ready' | 'live'): Promise<void> {
     this.stopping = false;
     this.tail.length = 0;
     const child = spawn(process.execPath, ['--import', tsxLoader, this.spec.entry], {
@@ -129,7 +134,7 @@ export class ServiceProcess {
       if (announcedOps !== undefined) {
         this.opsPort = announcedOps;
         try {
-          if (await answers(this.readyUrl)) return;
+          if (await answers(until === 'ready' ? this.readyUrl : this.liveUrl)) return;
         } catch (error) {
           lastError = error;
         }

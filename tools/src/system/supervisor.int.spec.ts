@@ -18,9 +18,9 @@ afterEach(async () => {
   }
 });
 
-async function supervised(env: Record<string, string> = {}) {
+async function supervised(env: Record<string, string> = {}, startTimeoutMs?: number) {
   const service = new ServiceProcess({ name: 'fake', entry: fakeRole, env, opsPort: await freePort() }, null);
-  await service.start();
+  await service.start(60_000, 'live');
   const log: string[] = [];
   const changes: (readonly RoleStatus[])[] = [];
   const supervisor = new Supervisor(new Map([['fake', service]]), {
@@ -28,6 +28,7 @@ async function supervised(env: Record<string, string> = {}) {
     onChange: (status) => void changes.push(status),
     backoff: { initialMs: 100, maxMs: 400 },
     crashLoop: { count: 3, windowMs: 30_000 },
+    ...(startTimeoutMs ? { startTimeoutMs } : {}),
   });
   running.push({ supervisor, services: [service] });
   return { service, supervisor, log, changes, role: () => supervisor.status()[0]! };
@@ -43,7 +44,7 @@ describe('supervisor', () => {
     expect(Date.now() - killedAt).toBeLessThan(10_000);
     expect(role()).toMatchObject({ name: 'fake', state: 'up', restarts: 1, lastExit: 'signal SIGKILL', pid: service.pid });
     expect(log[0]).toMatch(/^fake died \(signal SIGKILL\); restarting in \d+\.\d s$/);
-    expect(log[1]).toMatch(/^fake is back up \(pid \d+, ready in [\d.]+ s; restart 1\)$/);
+    expect(log[1]).toMatch(/^fake is back up \(pid \d+, live in [\d.]+ s; restart 1\)$/);
     expect(changes.map((c) => c[0]!.state)).toEqual(['restarting', 'up']);
   });
 
@@ -70,4 +71,17 @@ describe('supervisor', () => {
     expect(log).toEqual([]);
     expect(role().restarts).toBe(0);
   });
+
+  it('does not kill a restarted role that is live but not ready yet (a projector catching up longer than the start bound)', async () => {
+    const { service, log, role } = await supervised({ READY_AFTER_MS: '6000' }, 3_000);
+    const pid = service.pid!;
+    process.kill(pid, 'SIGKILL');
+    await waitUntil('the fake role to be restarted', async () => role().restarts === 1 && role().state === 'up', 20_000);
+    const restartedPid = service.pid;
+    await sleep(5_000); // past the 3 s start bound, still not ready: with a readiness wait it was killed and restarted again
+    expect(service.pid).toBe(restartedPid);
+    expect(role().restarts).toBe(1);
+    expect(log.filter((line) => /failed to start/.test(line))).toEqual([]);
+    await waitUntil('it to become ready once caught up', async () => (await fetch(service.readyUrl)).ok, 20_000);
+  }, 60_000);
 });

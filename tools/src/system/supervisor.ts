@@ -4,7 +4,7 @@ import type { ProcessExit, ServiceProcess } from './service-process.js';
 /** What the supervisor knows of one role. */
 export interface RoleStatus {
   readonly name: string;
-  /** `up`: running and was ready; `restarting`: died, a restart is scheduled or starting; `crash-looping`: the same, too often. */
+  /** `up`: running (live; after a restart, ready may follow later: /health/ready, the gateway's role list); `restarting`: died, a restart is scheduled or starting; `crash-looping`: the same, too often. */
   readonly state: 'up' | 'restarting' | 'crash-looping' | 'stopped';
   readonly pid: number | undefined;
   /** Restarts since the supervisor started. */
@@ -112,7 +112,10 @@ export class Supervisor {
     const began = Date.now();
     role.starting = true;
     try {
-      await role.service.start(this.options.startTimeoutMs ?? 60_000);
+      // Live, not ready: a restarted projector is not ready until it caught up with what it missed, which may take
+      // longer than any start-up bound; killing it for that (as a readiness wait did) made it crash-loop without
+      // ever catching up (found by the soak drill). Kubernetes, too, restarts on liveness, not readiness.
+      await role.service.start(this.options.startTimeoutMs ?? 60_000, 'live');
     } catch (error) {
       role.starting = false;
       if (this.stopped) return;
@@ -127,7 +130,7 @@ export class Supervisor {
     role.restarts += 1;
     role.state = 'up';
     role.upSince = Date.now();
-    this.options.log(`${name} is back up (pid ${role.service.pid}, ready in ${((Date.now() - began) / 1000).toFixed(1)} s; restart ${role.restarts})`);
+    this.options.log(`${name} is back up (pid ${role.service.pid}, live in ${((Date.now() - began) / 1000).toFixed(1)} s; restart ${role.restarts})`);
     this.changed();
   }
 

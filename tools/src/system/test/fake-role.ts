@@ -7,7 +7,10 @@ import { createServer } from 'node:http';
 
 const dieAfter = Number(process.env['DIE_AFTER_MS'] ?? 0);
 let dying = false;
-const server = createServer((_req, res) => {
+// READY_AFTER_MS: /health/ready answers 503 that long after start (a projector catching up), /health/live 200.
+const readyAt = Date.now() + Number(process.env['READY_AFTER_MS'] ?? 0);
+const server = createServer((req, res) => {
+  if (req.url === '/health/ready' && Date.now() < readyAt) return void res.writeHead(503).end('catching up');
   res.writeHead(200).end('ok');
   if (dieAfter > 0 && !dying) {
     dying = true;
