@@ -76,7 +76,7 @@ describe.each(modes)('AI insights through the gateway (%s mode)', (mode) => {
     sockets.push(client);
     return client;
   };
-  const gatewayOps = () => system.services.get('gateway')!.spec.opsPort;
+  const gatewayOps = () => system.services.get('gateway')!.boundOpsPort;
   const subscriptionsRunning = (count: number) =>
     waitUntil(`${count} subscriptions on the gateway`, async () => (await metricValue(gatewayOps(), 'mindflow_gateway_subscriptions_active')) === count, 10_000, 20);
 

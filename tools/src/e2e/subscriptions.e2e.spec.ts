@@ -74,7 +74,7 @@ describe.each(modes)('subscriptions and limits through the gateway (%s mode)', (
     await Promise.all(databases.map((db) => db.drop()));
   });
 
-  const gatewayOps = () => system.services.get('gateway')!.spec.opsPort;
+  const gatewayOps = () => system.services.get('gateway')!.boundOpsPort;
   const socket = (token: string) => {
     const client = connect(system.gatewayUrl, token);
     sockets.push(client);

@@ -124,7 +124,7 @@ describe.each(modes)('correlation ids and traces (%s mode)', (mode) => {
     // `client` (the SPA's static file server, present once angular-client is built) is no MindFlow service:
     // it has health endpoints only.
     for (const [name, service] of [...system.services].filter(([name]) => name !== 'client')) {
-      const response = await fetch(`http://127.0.0.1:${service.spec.opsPort}/metrics`);
+      const response = await fetch(`http://127.0.0.1:${service.boundOpsPort}/metrics`);
       expect(response.status, name).toBe(200);
       expect(response.headers.get('content-type'), name).toContain('text/plain');
       expect(await response.text(), name).toMatch(/^process_cpu_user_seconds_total\{[^}]*service="/m);

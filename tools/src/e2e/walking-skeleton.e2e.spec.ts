@@ -126,12 +126,12 @@ describe.each(modes)('walking skeleton (%s mode)', (mode) => {
       await alice.data(op.createEntry, { input: { journalId, title, content: `entry ${title}` } });
     }
     const before = await journalWhen(journalId, (j) => j.entryCount === 3);
-    const skippedBefore = await metricValue(projector().spec.opsPort, 'mindflow_projector_duplicates_skipped_total');
+    const skippedBefore = await metricValue(projector().boundOpsPort, 'mindflow_projector_duplicates_skipped_total');
 
     // Deliver every event of the log again: re-publish the outbox to Kafka, or rewind the embedded checkpoint.
     const redelivered = await redeliverEverything();
     await waitUntil('the projector to skip every redelivered event', async () =>
-      (await metricValue(projector().spec.opsPort, 'mindflow_projector_duplicates_skipped_total')) - skippedBefore >= redelivered,
+      (await metricValue(projector().boundOpsPort, 'mindflow_projector_duplicates_skipped_total')) - skippedBefore >= redelivered,
     60_000, 200);
 
     expect(await readJournal(journalId)).toEqual(before);

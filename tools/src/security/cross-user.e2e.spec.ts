@@ -61,7 +61,7 @@ describe('another user\'s ids on every operation', () => {
           bob: subscribe<Record<string, unknown>>(sockets[1]!, attack.query),
         };
       });
-      const opsPort = sys.system.services.get('gateway')!.spec.opsPort;
+      const opsPort = sys.system.services.get('gateway')!.boundOpsPort;
       await waitUntil('subscriptions running', async () =>
         (await metricValue(opsPort, 'mindflow_gateway_subscriptions_active')) === 2 * served.length, 10_000, 20);
 

@@ -62,7 +62,7 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
   let firstSubscriptionError: string | undefined;
   const sockets = users.map((user) => connectSubscriber(system.gatewayUrl, user.token));
   context.defer(() => Promise.all(sockets.map((socket) => socket.dispose())));
-  const gatewayOps = system.running.services.get('gateway')!.spec.opsPort;
+  const gatewayOps = system.running.services.get('gateway')!.boundOpsPort;
   const activeBefore = await metricValue(gatewayOps, 'mindflow_gateway_subscriptions_active');
   const stops = sockets.map((socket) =>
     subscribe<{ entryChanged: { kind: string; entryId: string } }>(socket, entryChanged, (data, at) => {
