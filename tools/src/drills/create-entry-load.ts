@@ -29,7 +29,7 @@ const servers = mode === 'distributed' ? await testServers() : undefined;
 const output = values.logs ? createWriteStream(values.logs) : null;
 const system = await startSystem({
   mode, writeDatabaseUrl: write.url, readDatabaseUrl: read.url, output,
-  ...(servers ? { kafkaBrokers: await servers.kafkaBrokers(), redisUrl: await servers.redisUrl(), topicPrefix: uniqueTopicPrefix('load500'), redisKeyPrefix: uniqueRedisPrefix('load500') } : {}),
+  ...(servers ? { kafkaBrokers: (await servers.kafkaBrokers()).join(','), redisUrl: await servers.redisUrl(), topicPrefix: uniqueTopicPrefix('load500'), redisKeyPrefix: uniqueRedisPrefix('load500') } : {}),
   extraEnv: { LOG_LEVEL: 'warn' },
 });
 const counts = new Map<string, number>();

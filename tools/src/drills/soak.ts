@@ -11,8 +11,10 @@ export interface SoakKill {
   readonly role: string;
   /** ms since the soak began */
   readonly atMs: number;
-  /** kill → ready again (new pid, `/health/ready` 200); undefined: not back within the bound */
+  /** kill → its new process live (`/health/live` 200): restarted by the supervisor; undefined: not within the bound */
   readonly backMs: number | undefined;
+  /** kill → ready again (`/health/ready` 200: a projector also caught up with what it missed) */
+  readonly readyMs: number | undefined;
 }
 
 /** Never waits longer than this for one role to come back (the drill then reports it). */
@@ -48,9 +50,10 @@ async function soak({ env, profile, log }: DrillContext): Promise<FaultNotes> {
     if (!pid || !service.running) throw new Error(`${role} is not running before its kill`);
     const killedAt = performance.now();
     process.kill(pid, 'SIGKILL'); // from outside: for the supervisor this is a crash
-    const backMs = await timeBack(service, pid, killedAt);
-    kills.push({ role, atMs: Math.round(killedAt - began), backMs });
-    log(`soak: killed ${role} (pid ${pid}) at ${Math.round((killedAt - began) / 1000)} s; ${backMs === undefined ? `NOT back within ${giveUpMs / 1000} s` : `back in ${(backMs / 1000).toFixed(1)} s (pid ${service.pid})`}`);
+    const backMs = await timeBack(service, pid, killedAt, 'live');
+    const readyMs = backMs === undefined ? undefined : await timeBack(service, pid, killedAt, 'ready');
+    kills.push({ role, atMs: Math.round(killedAt - began), backMs, readyMs });
+    log(`soak: killed ${role} (pid ${pid}) at ${Math.round((killedAt - began) / 1000)} s; ${backMs === undefined ? `NOT back within ${giveUpMs / 1000} s` : `back (live) in ${(backMs / 1000).toFixed(1)} s, ready in ${readyMs === undefined ? `more than ${giveUpMs / 1000} s` : `${(readyMs / 1000).toFixed(1)} s`} (pid ${service.pid})`}`);
   }
   const rest = durationMs - (performance.now() - began);
   if (rest > 0) await sleep(rest);
@@ -60,22 +63,23 @@ async function soak({ env, profile, log }: DrillContext): Promise<FaultNotes> {
     kills: kills.length,
     maxBackMs: Number.isFinite(maxBackMs) ? Math.round(maxBackMs) : 'not back',
     meanBackMs: Math.round(backs.reduce((a, b) => a + b, 0) / Math.max(1, backs.length)),
-    killed: kills.map((k) => `${k.role} @${Math.round(k.atMs / 1000)}s ${k.backMs === undefined ? 'not back' : `${(k.backMs / 1000).toFixed(1)}s`}`).join('; '),
+    maxReadyMs: kills.every((k) => k.readyMs !== undefined) ? Math.max(...kills.map((k) => k.readyMs!)) : 'not all ready',
+    killed: kills.map((k) => `${k.role} @${Math.round(k.atMs / 1000)}s ${k.backMs === undefined ? 'not back' : `live ${(k.backMs / 1000).toFixed(1)}s ready ${k.readyMs === undefined ? '>60s' : `${(k.readyMs / 1000).toFixed(1)}s`}`}`).join('; '),
     seed,
     restartsSeen: supervisor.status().reduce((sum, r) => sum + r.restarts, 0),
   };
   const late = kills.filter((k) => k.backMs === undefined || k.backMs > backWithinMs);
   if (late.length > 0) {
-    throw Object.assign(new Error(`roles not ready again within ${backWithinMs / 1000} s of their kill: ${late.map((k) => `${k.role} (${k.backMs === undefined ? 'never' : `${(k.backMs / 1000).toFixed(1)} s`})`).join(', ')}`), { notes });
+    throw Object.assign(new Error(`roles not restarted (live) within ${backWithinMs / 1000} s of their kill: ${late.map((k) => `${k.role} (${k.backMs === undefined ? 'never' : `${(k.backMs / 1000).toFixed(1)} s`})`).join(', ')}`), { notes });
   }
   return notes;
 }
 
-/** kill → the role's new process answers `/health/ready` with 200 (polled every 100 ms). */
-async function timeBack(service: ServiceProcess, oldPid: number, killedAt: number): Promise<number | undefined> {
+/** kill → the role's new process answers `/health/live` or `/health/ready` with 200 (polled every 100 ms). */
+async function timeBack(service: ServiceProcess, oldPid: number, killedAt: number, what: 'live' | 'ready'): Promise<number | undefined> {
   while (performance.now() - killedAt < giveUpMs) {
     if (service.running && service.pid !== oldPid) {
-      const ok = await fetch(service.readyUrl, { signal: AbortSignal.timeout(1_000) }).then((r) => r.ok, () => false);
+      const ok = await fetch(what === 'live' ? service.liveUrl : service.readyUrl, { signal: AbortSignal.timeout(1_000) }).then((r) => r.ok, () => false);
       if (ok) return performance.now() - killedAt;
     }
     await sleep(100);
