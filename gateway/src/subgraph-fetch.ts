@@ -25,7 +25,23 @@ export function subgraphFetch(options: { maxSockets?: number; timeoutMs?: number
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
   const timeoutMs = options.timeoutMs ?? 300_000;
 
-  const fetcher = (url: string, init: SubgraphRequestInit = {}): Promise<BufferedResponse> =>
+  /**
+   * One retry, on a new connection, of a request that failed on a reused keep-alive connection before any answer
+   * (ECONNRESET, EPIPE): the subgraph closed that idle connection as the request went out (its keep-alive timeout,
+   * 5 s, against ours from its `Keep-Alive: timeout` hint less 1 s, a margin a loaded machine's event loop
+   * overruns), so it never read the request and sending it again is safe, mutations included (Node's documented
+   * `request.reusedSocket` pattern). This was issue 13's "one 500 on createEntry at high load" (RELIABILITY.md).
+   */
+  const fetcher = async (url: string, init: SubgraphRequestInit = {}): Promise<BufferedResponse> => {
+    try {
+      return await send(url, init);
+    } catch (error) {
+      if (!(error instanceof StaleConnectionError)) throw error;
+      return send(url, init);
+    }
+  };
+
+  const send = (url: string, init: SubgraphRequestInit): Promise<BufferedResponse> =>
     new Promise((resolve, reject) => {
       const target = new URL(url);
       const client = target.protocol === 'https:' ? https : http;
@@ -41,7 +57,12 @@ export function subgraphFetch(options: { maxSockets?: number; timeoutMs?: number
         response.on('end', () => resolve(asGraphQLAware(new BufferedResponse(url, response.statusCode ?? 0, response.statusMessage ?? '', response.headers, Buffer.concat(chunks)))));
       });
       request.setTimeout(timeoutMs, () => request.destroy(new Error(`subgraph ${target.host} did not answer within ${timeoutMs} ms`)));
-      request.on('error', reject);
+      let answered = false;
+      request.once('response', () => (answered = true));
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        const stale = request.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+        reject(stale ? new StaleConnectionError(error) : error);
+      });
       request.end(body);
     });
   return Object.assign(fetcher, {
@@ -51,6 +72,15 @@ export function subgraphFetch(options: { maxSockets?: number; timeoutMs?: number
       agents['https:'].destroy();
     },
   });
+}
+
+/** A reused keep-alive connection the subgraph had closed: the request never reached it. */
+class StaleConnectionError extends Error {
+  readonly code: string | undefined;
+  constructor(override readonly cause: NodeJS.ErrnoException) {
+    super(`stale keep-alive connection: ${cause.message}`);
+    this.code = cause.code;
+  }
 }
 
 function asGraphQLAware(response: BufferedResponse): BufferedResponse {

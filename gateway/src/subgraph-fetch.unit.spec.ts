@@ -81,3 +81,65 @@ describe('subgraphFetch', () => {
     await expect(fetcher(`http://127.0.0.1:${port}/graphql`, { method: 'POST', body: '{}' })).rejects.toThrow(/ECONNREFUSED/);
   });
 });
+
+// Issue 13's "500 on createEntry at high load": the subgraph closes an idle keep-alive connection (its
+// keepAliveTimeout) just as the gateway sends the next request on it; the gateway got ECONNRESET and answered
+// INTERNAL_SERVER_ERROR. Forced here: a raw server that answers the first request of a connection with
+// keep-alive and resets the connection when a second request arrives on it, as a closed socket's kernel does.
+describe('a keep-alive connection the subgraph closed as the request went out', () => {
+  it('is retried once on a new connection (the subgraph never read it), and each request reaches it once', async () => {
+    const { createServer } = await import('node:net');
+    let received = 0;
+    const raw = createServer((socket) => {
+      let requestsOnThisConnection = 0;
+      let buffer = '';
+      socket.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString('latin1');
+        while (buffer.includes('\r\n\r\n')) {
+          const end = buffer.indexOf('\r\n\r\n') + 4;
+          const length = Number(/content-length: (\d+)/i.exec(buffer.slice(0, end))?.[1] ?? 0);
+          if (buffer.length < end + length) return;
+          buffer = buffer.slice(end + length);
+          requestsOnThisConnection += 1;
+          if (requestsOnThisConnection > 1) return void socket.resetAndDestroy(); // closed while idle: never read
+          received += 1;
+          const body = JSON.stringify({ data: { n: received } });
+          socket.write(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: keep-alive\r\nkeep-alive: timeout=5\r\n\r\n${body}`);
+        }
+      });
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    const rawUrl = `http://127.0.0.1:${(raw.address() as AddressInfo).port}/graphql`;
+    const client = subgraphFetch({ timeoutMs: 5_000 });
+    try {
+      const post = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"mutation { createEntry }"}' };
+      expect(await (await client(rawUrl, post)).json()).toEqual({ data: { n: 1 } });
+      // the same (now idle) connection is reused, the server resets it: retried on a new one
+      expect(await (await client(rawUrl, post)).json()).toEqual({ data: { n: 2 } });
+      expect(received).toBe(2);
+    } finally {
+      client.close();
+      await new Promise((resolve) => raw.close(resolve));
+    }
+  });
+
+  it('does not retry a failure on a new connection (the request may have reached the subgraph)', async () => {
+    const { createServer } = await import('node:net');
+    let connections = 0;
+    const raw = createServer((socket) => {
+      connections += 1;
+      socket.once('data', () => socket.resetAndDestroy());
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    const client = subgraphFetch({ timeoutMs: 5_000 });
+    try {
+      await expect(client(`http://127.0.0.1:${(raw.address() as AddressInfo).port}/graphql`, { method: 'POST', body: '{}' })).rejects.toMatchObject({ code: 'ECONNRESET' });
+      expect(connections).toBe(1);
+    } finally {
+      client.close();
+      await new Promise((resolve) => raw.close(resolve));
+    }
+  });
+});
