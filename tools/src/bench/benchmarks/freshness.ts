@@ -2,6 +2,7 @@
 // and commit → delivered to a graphql-ws subscriber through the gateway. Baseline: the bare transport hop
 // the pipeline is built on, a kafkajs message produced (acks = all) → consumed, at the same rate.
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createCommandClient } from '@mindflow/proto';
 import { Kafka, logLevel } from 'kafkajs';
@@ -10,6 +11,7 @@ import type { BenchContext, BenchSystem, BenchUser } from '../context.js';
 import { Histogram } from '../histogram.js';
 import { steadyRate } from '../load.js';
 import { measurement, type BenchmarkOutcome, type Measurement, type Ratio } from '../result.js';
+import { processCpuMs } from '../process-cpu.js';
 import { uniqueTopicPrefix } from '../servers.js';
 import { connectSubscriber, metricValue, subscribe } from '../subscriptions.js';
 
@@ -84,9 +86,13 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
     if (rounds.length > 0) await system.settle(60_000);
     current = new Round(system, users, grpc);
     const droppedBefore = await metricValue(gatewayOps, 'mindflow_gateway_subscription_dropped_total');
+    const cpuBefore = cpuOfRoles(system);
     const { load, read, live } = await current.run(rate, settings.durationMs, settings.drainMs, () => subscriptionErrors > 0);
+    const cpu = cpuPerCommand(cpuBefore, cpuOfRoles(system), current.written);
     const dropped = (await metricValue(gatewayOps, 'mindflow_gateway_subscription_dropped_total')) - droppedBefore;
-    const commands = measurement(`createEntry gRPC @ ${rate}/s`, 'subject', 'cmd/s', load, { extra: { scheduled: load.scheduled, late: load.late } });
+    const commands = measurement(`createEntry gRPC @ ${rate}/s`, 'subject', 'cmd/s', load, {
+      extra: { scheduled: load.scheduled, late: load.late, ...(cpu ? { cpuMsPerCommand: cpu.totalMs, ...Object.fromEntries(cpu.byRole.map(([role, ms]) => [`cpuMsPerCommand.${role}`, ms])) } : {}) },
+    });
     const readM = read.measurement(`commit → read model @ ${rate}/s`, 'subject', current.written, load.seconds);
     const liveM = live.measurement(`commit → subscription @ ${rate}/s`, 'subject', current.written, load.seconds, {
       missing: `the gateway dropped ${dropped} as a slow subscriber's oldest (its per-subscription queue holds 100)`,
@@ -94,6 +100,9 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
     });
     measurements.push(commands, readM, liveM);
     rounds.push({ rate, read: readM, live: liveM });
+    if (cpu) {
+      notes.push(`@ ${rate}/s, CPU ms per command by role (user + system, from the first command to the last delivery; Postgres, Kafka, Redis and Elasticsearch not counted): ${cpu.byRole.map(([role, ms]) => `${role} ${ms}`).join(', ')}; MindFlow's processes together ${cpu.totalMs} ms, so ${os.availableParallelism()} cores run at most ${Math.round((os.availableParallelism() * 1000) / cpu.totalMs)} commands/s through them`);
+    }
     notes.push(`@ ${rate}/s: ${load.scheduled} commands scheduled over ${settings.durationMs / 1000} s, ${load.late} sent > 10 ms late (client or command service behind), achieved ${commands.perSecond}/s; gateway dropped ${dropped} notifications`);
     context.log(`freshness @ ${rate}/s: achieved ${commands.perSecond}/s; read model p50 ${readM.latency?.p50Ms} ms p99 ${readM.latency?.p99Ms} ms; subscription p50 ${liveM.latency?.p50Ms} ms p99 ${liveM.latency?.p99Ms} ms (${liveM.operations}/${current.written}, ${dropped} dropped)`);
   }
@@ -121,6 +130,28 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
       ...(subscriptionErrors ? [`${subscriptionErrors} subscription errors, first: ${firstSubscriptionError}`] : []),
     ],
   };
+}
+
+/** CPU time used so far by every role's process of the system (by role name), and by this bench process ("bench"). */
+function cpuOfRoles(system: BenchSystem): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const [role, service] of system.running.services) {
+    const ms = processCpuMs(service.pid);
+    if (ms !== undefined) used.set(role, ms);
+  }
+  const own = process.cpuUsage();
+  used.set('bench', (own.user + own.system) / 1000);
+  return used;
+}
+
+/** Each role's CPU between two readings per command written, biggest first; undefined when nothing was written or /proc says nothing. */
+function cpuPerCommand(before: Map<string, number>, after: Map<string, number>, commands: number) {
+  if (commands === 0 || after.size <= 1) return undefined;
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  const byRole = [...after].flatMap(([role, ms]): [string, number][] => (before.has(role) ? [[role, round((ms - before.get(role)!) / commands)]] : []))
+    .sort((a, b) => b[1] - a[1]);
+  const totalMs = round(byRole.filter(([role]) => role !== 'bench').reduce((sum, [, ms]) => sum + ms, 0));
+  return { byRole, totalMs };
 }
 
 function fromSendRatio(subject: Measurement, baseline: Measurement): Ratio {
