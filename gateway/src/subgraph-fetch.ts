@@ -37,11 +37,12 @@ export function subgraphFetch(options: { maxSockets?: number; timeoutMs?: number
       return await send(url, init);
     } catch (error) {
       if (!(error instanceof StaleConnectionError)) throw error;
-      return send(url, init);
+      // on a connection of its own: the pool's other idle ones were closed by the same subgraph just as likely
+      return send(url, init, true);
     }
   };
 
-  const send = (url: string, init: SubgraphRequestInit): Promise<BufferedResponse> =>
+  const send = (url: string, init: SubgraphRequestInit, fresh = false): Promise<BufferedResponse> =>
     new Promise((resolve, reject) => {
       const target = new URL(url);
       const client = target.protocol === 'https:' ? https : http;
@@ -50,7 +51,7 @@ export function subgraphFetch(options: { maxSockets?: number; timeoutMs?: number
       const body = init.body === undefined ? undefined : Buffer.from(init.body, 'utf8');
       const headers: Record<string, string | number> = { ...init.headers };
       if (body) headers['content-length'] = body.length;
-      const request = client.request(target, { method: init.method ?? 'GET', headers, agent }, (response) => {
+      const request = client.request(target, { method: init.method ?? 'GET', headers, agent: fresh ? false : agent }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);
