@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSearchCursor, encodeSearchCursor, InvalidSearch, searchQueryOf, suggestPrefixOf } from './search-query.js';
 import { highlights } from './highlight.js';
-import { analysedText, editDistance, fold, maxEdits, queryWords, stem, suggestionWords, words } from './text-analysis.js';
+import { analyse, analysedText, analyseDocument, editDistance, fold, maxEdits, queryWords, stem, suggestionWords, words } from './text-analysis.js';
 
 const owner = '11111111-1111-4111-8111-111111111111';
 
@@ -98,5 +98,15 @@ describe('text analysis', () => {
 
   it('offers distinct words of 3 to 40 letters for suggestions', () => {
     expect(suggestionWords(['The cat', null, 'the Cat sat', 'x'.repeat(41)])).toEqual(['the', 'cat', 'sat']);
+  });
+
+  it('analyses a document once as its parts are analysed one by one', () => {
+    const doc = { title: 'Café Résumés', tags: ['Hiking', 'ÖL ΟΔΟΣ'], body: `We hiked the mountains, naïvely ${'y'.repeat(101)} zoë`, deleted: false };
+    const analysis = analyseDocument(doc);
+    expect(analysis.title).toEqual(analyse(doc.title));
+    expect(analysis.tags).toEqual(analyse(doc.tags.join('\n')));
+    expect(analysis.body).toEqual(analyse(doc.body));
+    expect(analysis.suggestions).toEqual(suggestionWords([doc.title, doc.body, ...doc.tags]));
+    expect(analyseDocument({ ...doc, deleted: true }).suggestions).toEqual([]);
   });
 });

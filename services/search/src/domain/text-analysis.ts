@@ -22,7 +22,7 @@ const foldedLetters: Record<string, string> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ŀ: 'l', ħ: 'h', ŧ: 't', ĸ: 'q', ŉ: 'n',
 };
 const foldedPattern = new RegExp(`[${Object.keys(foldedLetters).join('')}]`, 'gu');
-const asciiPattern = /^[\x00-\x7f]*$/;
+const asciiPattern = /^\p{ASCII}*$/u;
 
 /**
  * A lower-case word without its accents: the combining diacritical marks (U+0300–U+036F) of its canonical
@@ -61,14 +61,60 @@ export interface AnalysedWord {
   readonly stem: string;
 }
 
+/**
+ * Words already analysed, by the word as written (lower case): one lookup per word of a document instead of
+ * folding and a stem lookup (texts repeat their words). Emptied when full, like `stems`.
+ */
+const analysedWords = new Map<string, AnalysedWord>();
+
+/** A lower-case word as written, folded and stemmed (cached). */
+function analysedWord(word: string): AnalysedWord {
+  let found = analysedWords.get(word);
+  if (found === undefined) {
+    const folded = fold(word);
+    found = { word: folded, stem: stem(folded) };
+    if (analysedWords.size >= maxCachedStems) analysedWords.clear();
+    analysedWords.set(word, found);
+  }
+  return found;
+}
+
+/** The analysed words of words as `words` returns them (longer than `maxWordLength`: left out). */
+function analyseWords(written: readonly string[]): AnalysedWord[] {
+  const out: AnalysedWord[] = [];
+  for (const word of written) if (word.length <= maxWordLength) out.push(analysedWord(word));
+  return out;
+}
+
 /** Every word of a text (in order, repeats kept), folded and stemmed. */
 export function analyse(text: string): AnalysedWord[] {
-  return words(text)
-    .filter((word) => word.length <= maxWordLength)
-    .map((word) => {
-      const folded = fold(word);
-      return { word: folded, stem: stem(folded) };
-    });
+  return analyseWords(words(text));
+}
+
+/** A document's text, analysed once for everything an index derives from it. */
+export interface DocumentAnalysis {
+  /** The analysed words of the title, of the tags (one after another) and of the body, in order. */
+  readonly title: readonly AnalysedWord[];
+  readonly tags: readonly AnalysedWord[];
+  readonly body: readonly AnalysedWord[];
+  /** What the document offers to `suggest` (`suggestionWords` of title, body and tags); none for a tombstone. */
+  readonly suggestions: string[];
+}
+
+/**
+ * Title, tags and body split into words once: their analysis (as `analyse` of each) and their suggestion
+ * words (as `suggestionWords([title, body, ...tags])`).
+ */
+export function analyseDocument(document: { readonly title: string | null; readonly tags: readonly string[]; readonly body: string; readonly deleted?: boolean }): DocumentAnalysis {
+  const titleWords = words(document.title ?? '');
+  const tagWords = document.tags.flatMap((tag) => words(tag));
+  const bodyWords = words(document.body);
+  return {
+    title: analyseWords(titleWords),
+    tags: analyseWords(tagWords),
+    body: analyseWords(bodyWords),
+    suggestions: document.deleted ? [] : suggestionsOf([titleWords, bodyWords, tagWords]),
+  };
 }
 
 /** Folded words and stems of a text, space separated: what Elasticsearch's `allWords` / `allStems` hold. */
@@ -169,9 +215,13 @@ export const maxSuggestionWords = 200;
  * word anyone types), in order of first appearance.
  */
 export function suggestionWords(parts: readonly (string | null)[]): string[] {
+  return suggestionsOf(parts.map((part) => words(part ?? '')));
+}
+
+function suggestionsOf(parts: readonly (readonly string[])[]): string[] {
   const seen = new Set<string>();
   for (const part of parts) {
-    for (const word of words(part ?? '')) {
+    for (const word of part) {
       if (word.length >= 3 && word.length <= 40) seen.add(word);
       if (seen.size >= maxSuggestionWords) return [...seen];
     }

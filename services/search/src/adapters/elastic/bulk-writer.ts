@@ -25,9 +25,10 @@ export interface VersionedWrite {
 export async function writeVersioned(client: Client, index: string, writes: readonly VersionedWrite[], limits: BulkLimits): Promise<{ conflicts: number }> {
   let conflicts = 0;
   for (const chunk of chunks(writes, limits)) {
-    const operations = chunk.flatMap(({ document, versionType }) => [
+    // Each document serialised once (`chunks` measured it): the client sends strings as they are.
+    const operations = chunk.flatMap(({ write: { document, versionType }, source }) => [
       { index: { _index: index, _id: document.id, version: document.version, version_type: versionType } },
-      document,
+      source,
     ]);
     // Only the failed items' errors come back: a chunk's response is a few bytes instead of one item per document.
     const response = await client.bulk({ operations, filter_path: ['errors', 'items.*.error.type', 'items.*.error.reason'] });
@@ -46,19 +47,26 @@ export async function writeVersioned(client: Client, index: string, writes: read
   return { conflicts };
 }
 
+/** A write with its document as JSON (the bulk request's source line). */
+export interface SerialisedWrite {
+  readonly write: VersionedWrite;
+  readonly source: string;
+}
+
 /** Splits writes into bulk requests of at most `maxCount` operations and about `maxBytes` bytes. */
-export function* chunks(writes: readonly VersionedWrite[], limits: BulkLimits): Generator<VersionedWrite[]> {
-  let chunk: VersionedWrite[] = [];
+export function* chunks(writes: readonly VersionedWrite[], limits: BulkLimits): Generator<SerialisedWrite[]> {
+  let chunk: SerialisedWrite[] = [];
   let bytes = 0;
   for (const write of writes) {
+    const source = JSON.stringify(write.document);
     // action line + source line, each newline-terminated
-    const size = Buffer.byteLength(JSON.stringify(write.document)) + 120;
+    const size = Buffer.byteLength(source) + 120;
     if (chunk.length > 0 && (chunk.length >= limits.maxCount || bytes + size > limits.maxBytes)) {
       yield chunk;
       chunk = [];
       bytes = 0;
     }
-    chunk.push(write);
+    chunk.push({ write, source });
     bytes += size;
   }
   if (chunk.length > 0) yield chunk;

@@ -1,5 +1,5 @@
 import type { SearchDocument } from '../../domain/search-document.js';
-import { analysedText, suggestionWords } from '../../domain/text-analysis.js';
+import { analyseDocument } from '../../domain/text-analysis.js';
 
 /** A document as Elasticsearch stores it: the search document plus the fields derived from it. */
 export interface ElasticDocument extends Omit<SearchDocument, 'tags'> {
@@ -10,15 +10,16 @@ export interface ElasticDocument extends Omit<SearchDocument, 'tags'> {
 }
 
 export function toElasticDocument(document: SearchDocument): ElasticDocument {
-  const parts = [document.title, document.body, ...document.tags];
-  const analysed = analysedText([document.title, ...document.tags, document.body].filter((part) => part !== null).join('\n'));
+  // Analysed once: title, tags and body in that order (as their text joined), and the suggestion words.
+  const analysis = analyseDocument(document);
+  const analysed = [...analysis.title, ...analysis.tags, ...analysis.body];
   return {
     ...document,
     tags: [...document.tags],
-    allWords: analysed.words,
-    allStems: analysed.stems,
+    allWords: analysed.map((a) => a.word).join(' '),
+    allStems: analysed.map((a) => a.stem).join(' '),
     // A tombstone offers nothing to complete.
-    words: document.deleted ? [] : suggestionWords(parts),
+    words: analysis.suggestions,
   };
 }
 

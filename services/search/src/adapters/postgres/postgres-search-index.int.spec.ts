@@ -59,6 +59,52 @@ describe('Postgres search index', () => {
     expect(await ids(owner, 'shraed')).toEqual([kept.id]);
   });
 
+  // What a write of the owner in flight holds (postgres-search-index.ts, `lockOwners`) until it commits.
+  const vocabularyLock = (mode: 'shared' | 'exclusive') =>
+    `SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(hashtextextended(current_schema() || ':search-vocabulary:' || $1, 0))`;
+  const settled = async (promise: Promise<unknown>, ms: number) =>
+    Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+
+  it('never drops a term that a write of the same owner in flight needs (the pruning waits for it)', async () => {
+    const owner = randomUUID();
+    const gone = document(owner, { body: 'zeppelin', version: 1 });
+    await index.write([gone]);
+    // A write in flight: its document (holding "zeppelin", already in the vocabulary) not yet committed.
+    const writer = await pool.connect();
+    try {
+      await writer.query('BEGIN');
+      await writer.query(vocabularyLock('shared'), [owner]);
+      await writer.query('CREATE TEMP TABLE in_flight ON COMMIT DROP AS SELECT * FROM search_documents WHERE doc_id = $1', [gone.id]);
+      await writer.query('UPDATE in_flight SET doc_id = $1', [randomUUID()]);
+      await writer.query('INSERT INTO search_documents SELECT * FROM in_flight');
+      const deleting = index.write([tombstone({ id: gone.id, kind: 'entry', ownerId: owner, journalId: gone.journalId, version: 2, deletedAt: '2030-02-01T00:00:00.000Z' })]);
+      expect(await settled(deleting, 500)).toBe(false);
+      await writer.query('COMMIT');
+      await deleting;
+    } finally {
+      writer.release();
+    }
+    expect(await vocabulary(owner)).toEqual(expect.arrayContaining(['zeppelin', '~zeppelin']));
+    expect(await ids(owner, 'zepelin')).toHaveLength(1);
+  });
+
+  it('makes a write wait for a pruning of its owner in progress, then adds its terms', async () => {
+    const owner = randomUUID();
+    const pruning = await pool.connect();
+    try {
+      await pruning.query('BEGIN');
+      await pruning.query(vocabularyLock('exclusive'), [owner]);
+      const doc = document(owner, { body: 'albatross' });
+      const writing = index.write([doc]);
+      expect(await settled(writing, 500)).toBe(false);
+      await pruning.query('COMMIT');
+      await writing;
+    } finally {
+      pruning.release();
+    }
+    expect(await vocabulary(owner)).toEqual(expect.arrayContaining(['albatross', '~albatross']));
+  });
+
   it('finds typo candidates through the vocabulary index, not a scan of the owner’s documents', async () => {
     const { rows } = await pool.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN SELECT v.term FROM search_vocabulary v

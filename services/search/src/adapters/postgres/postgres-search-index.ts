@@ -4,8 +4,8 @@ import type { SearchIndex } from '../../application/search-index.js';
 import type { SearchDocument, SearchKind } from '../../domain/search-document.js';
 import type { SearchHit, SearchPage } from '../../domain/search-query.js';
 import { highlights } from '../../domain/highlight.js';
-import { matchTiers, queryWords, suggestionWords } from '../../domain/text-analysis.js';
-import { documentVector, matchingQuery, maxVocabularyTermLength, wordQueries } from './ts-query.js';
+import { analyseDocument, matchTiers, queryWords } from '../../domain/text-analysis.js';
+import { analysedVector, documentVector, matchingQuery, maxVocabularyTermLength, wordQueries } from './ts-query.js';
 
 /** What `search_documents.analysis` says of a row's `document`: 2 is the service's analysis (migration 0002). */
 const analysisVersion = 2;
@@ -37,31 +37,61 @@ export function createPostgresSearchIndex(pool: Pool): SearchIndex {
 
     async write(documents) {
       if (documents.length === 0) return;
-      const rows = documents.map((d) => ({
-        doc_id: d.id, kind: d.kind, owner_id: d.ownerId, journal_id: d.journalId, title: d.title, body: d.body, tags: d.tags,
-        mood: d.mood, day: d.day, created_at: d.createdAt, version: d.version, deleted: d.deleted, completed: d.completed,
-        words: d.deleted ? [] : suggestionWords([d.title, d.body, ...d.tags]),
-        document: documentVector(d),
-      }));
+      // The statement keeps the newest version of each document of the set (DISTINCT ON), so does this.
+      const newest = new Map<string, SearchDocument>();
+      for (const d of documents) {
+        const found = newest.get(d.id);
+        if (!found || found.version < d.version) newest.set(d.id, d);
+      }
+      // Each document analysed once: its vector, its suggestion words and its terms for the owner's vocabulary.
+      const vocabulary = new Map<string, Set<string>>();
+      const rows = [...newest.values()].map((d) => {
+        const analysis = analyseDocument(d);
+        const { vector, terms } = analysedVector(analysis);
+        if (!d.deleted) {
+          let owned = vocabulary.get(d.ownerId);
+          if (!owned) vocabulary.set(d.ownerId, (owned = new Set()));
+          for (const term of terms) if (isVocabularyTerm(term)) owned.add(term);
+        }
+        return {
+          doc_id: d.id, kind: d.kind, owner_id: d.ownerId, journal_id: d.journalId, title: d.title, body: d.body, tags: d.tags,
+          mood: d.mood, day: d.day, created_at: d.createdAt, version: d.version, deleted: d.deleted, completed: d.completed,
+          words: analysis.suggestions, document: vector,
+        };
+      });
+      // Sorted (owners, then each owner's terms), so two statements adding terms of one owner take the new terms'
+      // locks in the same order.
+      const terms = [...vocabulary].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([owner, set]) => [owner, [...set].sort()]);
       // One statement for the whole set, with no read first. The version guard (the same rule as Elasticsearch's
       // `external`): a row changes only for a newer version; older, equal and repeated writes do nothing, and a
       // tombstone (`deleted`) is a row like any other, kept for good, so nothing older can replace it. The rows
-      // written add their terms to the owner's vocabulary (typo candidates), in the same statement.
+      // written add their terms to the owner's vocabulary (typo candidates), in the same statement: when every
+      // document was written (the usual case), the terms computed here ($2); otherwise (a stale or repeated
+      // write among them) those of the rows the statement wrote. The owners' vocabulary locks are taken shared
+      // before any row is written (`locked`: an InitPlan of the first scan), so a pruning waits for this write.
       await pool.query(
-        `WITH written AS (
+        `WITH locked AS (${lockOwners('$4', 'shared')}),
+         written AS (
            INSERT INTO search_documents (${columns}, words, document, analysis)
            SELECT DISTINCT ON (doc_id) ${columns}, words, document::tsvector, ${analysisVersion}
            FROM jsonb_to_recordset($1::jsonb) AS r(doc_id uuid, kind text, owner_id uuid, journal_id uuid, title text, body text, tags text[],
              mood text, day date, created_at timestamptz, version int, deleted boolean, completed boolean, words text[], document text)
+           WHERE (SELECT n FROM locked) >= 0
            ORDER BY doc_id, version DESC
            ON CONFLICT (doc_id) DO UPDATE SET kind = EXCLUDED.kind, owner_id = EXCLUDED.owner_id, journal_id = EXCLUDED.journal_id,
              title = EXCLUDED.title, body = EXCLUDED.body, tags = EXCLUDED.tags, mood = EXCLUDED.mood, day = EXCLUDED.day,
              created_at = EXCLUDED.created_at, version = EXCLUDED.version, deleted = EXCLUDED.deleted, completed = EXCLUDED.completed,
              words = EXCLUDED.words, document = EXCLUDED.document, analysis = EXCLUDED.analysis
            WHERE search_documents.version < EXCLUDED.version
-           RETURNING owner_id, deleted, document)
-         ${vocabularyOf('written')}`,
-        [JSON.stringify(rows)],
+           RETURNING owner_id, deleted, document),
+         counted AS (SELECT count(*) AS n FROM written)
+         INSERT INTO search_vocabulary (owner_id, term)
+         SELECT (o.value->>0)::uuid, t.term FROM counted, jsonb_array_elements($2::jsonb) AS o, jsonb_array_elements_text(o.value->1) AS t(term)
+         WHERE counted.n = $3
+         UNION ALL
+         (${vocabularyOf('written')} AND (SELECT n FROM counted) <> $3 ORDER BY 1, 2)
+         ON CONFLICT DO NOTHING`,
+        [JSON.stringify(rows), JSON.stringify(terms), rows.length, [...new Set(rows.map((row) => row.owner_id))]],
       );
       const deletedBy = [...new Set(documents.filter((d) => d.deleted).map((d) => d.ownerId))];
       if (deletedBy.length > 0) await pruneVocabulary(pool, deletedBy);
@@ -170,31 +200,58 @@ interface HitRow {
   body: string;
 }
 
-/** The statement that adds the terms of the rows `source` returned (owner_id, deleted, document) to their owners' vocabularies. */
+/** The distinct (owner, term) pairs of the rows `source` returned (owner_id, deleted, document), for the vocabulary. */
 function vocabularyOf(source: string): string {
-  // Sorted, so two statements adding terms of one owner take the new terms' locks in the same order.
-  return `INSERT INTO search_vocabulary (owner_id, term)
-    SELECT DISTINCT s.owner_id, term FROM ${source} s, unnest(tsvector_to_array(s.document)) AS term
-    WHERE NOT s.deleted AND length(term) <= ${maxVocabularyTermLength}
-    ORDER BY 1, 2
-    ON CONFLICT DO NOTHING`;
+  return `SELECT DISTINCT s.owner_id, term FROM ${source} s, unnest(tsvector_to_array(s.document)) AS term
+    WHERE NOT s.deleted AND length(term) <= ${maxVocabularyTermLength}`;
+}
+
+/** Whether a lexeme goes to the vocabulary: not longer than `maxVocabularyTermLength` code points (as SQL's `length`). */
+function isVocabularyTerm(term: string): boolean {
+  return term.length <= maxVocabularyTermLength || [...term].length <= maxVocabularyTermLength;
+}
+
+/**
+ * The statement (a one-column `n`) that takes the owners' (`param`: text[] of owner ids) vocabulary locks,
+ * shared (a write adding terms) or exclusive (a pruning), in lock-id order (so no two statements deadlock on
+ * them). Keys of their own (schema, `search-vocabulary:`, owner): never the projector's owner locks, which a
+ * projection transaction holds while this index's statements run on other connections.
+ */
+function lockOwners(param: string, mode: 'shared' | 'exclusive'): string {
+  const fn = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+  return `SELECT count(${fn}(id)) AS n FROM (
+      SELECT DISTINCT hashtextextended(current_schema() || ':search-vocabulary:' || owner, 0) AS id FROM unnest(${param}::text[]) AS owner
+      ORDER BY 1) AS ordered`;
 }
 
 /**
  * Drops the owners' vocabulary terms that none of their live documents holds any more (after deletions: no
- * word of a deleted thing is kept). One pass over each owner's live documents; deletions are rare. A term a
- * concurrent, not yet committed write needs may go too: that document is then found by typo only once
- * another write adds the term again (exact and stem matches do not use the vocabulary).
+ * word of a deleted thing is kept). One pass over each owner's live documents; deletions are rare. In a
+ * transaction of its own that first takes the owners' vocabulary locks exclusively: it waits for the writes
+ * of those owners in flight (each holds them shared until it commits, taken before it adds terms), and its
+ * statement, begun after, sees their documents; a write that begins meanwhile waits for it, then adds its
+ * terms again (`ON CONFLICT` sees the pruning's deletions). So a term a concurrent write needs is never lost.
  */
 async function pruneVocabulary(pool: Pool, ownerIds: readonly string[]): Promise<void> {
-  await pool.query(
-    `WITH live AS (
-       SELECT DISTINCT d.owner_id, term FROM search_documents d, unnest(tsvector_to_array(d.document)) AS term
-       WHERE d.owner_id = ANY($1::uuid[]) AND NOT d.deleted)
-     DELETE FROM search_vocabulary v
-     WHERE v.owner_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM live l WHERE l.owner_id = v.owner_id AND l.term = v.term)`,
-    [ownerIds],
-  );
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(lockOwners('$1', 'exclusive'), [ownerIds]);
+    await client.query(
+      `WITH live AS (
+         SELECT DISTINCT d.owner_id, term FROM search_documents d, unnest(tsvector_to_array(d.document)) AS term
+         WHERE d.owner_id = ANY($1::uuid[]) AND NOT d.deleted)
+       DELETE FROM search_vocabulary v
+       WHERE v.owner_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM live l WHERE l.owner_id = v.owner_id AND l.term = v.term)`,
+      [ownerIds],
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /**
@@ -204,19 +261,23 @@ async function pruneVocabulary(pool: Pool, ownerIds: readonly string[]): Promise
  */
 async function reanalyse(pool: Pool): Promise<void> {
   for (;;) {
-    const { rows } = await pool.query<{ doc_id: string; version: number; title: string | null; tags: string[]; body: string }>(
-      `SELECT doc_id, version, title, tags, body FROM search_documents WHERE analysis < ${analysisVersion} ORDER BY doc_id LIMIT ${reanalysisBatch}`,
+    const { rows } = await pool.query<{ doc_id: string; owner_id: string; version: number; title: string | null; tags: string[]; body: string }>(
+      `SELECT doc_id, owner_id, version, title, tags, body FROM search_documents WHERE analysis < ${analysisVersion} ORDER BY doc_id LIMIT ${reanalysisBatch}`,
     );
     if (rows.length === 0) return;
     const analysed = rows.map((row) => ({ doc_id: row.doc_id, version: row.version, document: documentVector(row) }));
     await pool.query(
-      `WITH written AS (
+      `WITH locked AS (${lockOwners('$2', 'shared')}),
+       written AS (
          UPDATE search_documents d SET document = r.document::tsvector, analysis = ${analysisVersion}
          FROM jsonb_to_recordset($1::jsonb) AS r(doc_id uuid, version int, document text)
-         WHERE d.doc_id = r.doc_id AND d.version = r.version AND d.analysis < ${analysisVersion}
+         WHERE d.doc_id = r.doc_id AND d.version = r.version AND d.analysis < ${analysisVersion} AND (SELECT n FROM locked) >= 0
          RETURNING d.owner_id, d.deleted, d.document)
-       ${vocabularyOf('written')}`,
-      [JSON.stringify(analysed)],
+       INSERT INTO search_vocabulary (owner_id, term)
+       ${vocabularyOf('written')}
+       ORDER BY 1, 2
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(analysed), [...new Set(rows.map((row) => row.owner_id))]],
     );
     // A row whose version moved on meanwhile was analysed by the write that moved it.
   }

@@ -1,5 +1,5 @@
 import type { Pool } from '@mindflow/db';
-import { analyse, editDistance, maxFuzzyLength, type QueryWord } from '../../domain/text-analysis.js';
+import { analyseDocument, editDistance, maxFuzzyLength, type DocumentAnalysis, type QueryWord } from '../../domain/text-analysis.js';
 import type { SearchDocument } from '../../domain/search-document.js';
 
 /** Stems are kept in the same `tsvector` as the words, marked so a stem never matches a word exactly. */
@@ -21,33 +21,61 @@ function lexeme(term: string): string {
 }
 const needsEscape = /['\\]/;
 
+/** A document's `tsvector` text and its distinct terms (what the owner's vocabulary gets from it). */
+export interface AnalysedVector {
+  readonly vector: string;
+  /** The vector's lexemes, each once, in no particular order (as `tsvector_to_array` of `vector`). */
+  readonly terms: readonly string[];
+}
+
 /**
  * A document's `tsvector` text: every word of title (weight A), tags (B) and body (C) folded, and its
  * `~stem`, at the word's position. Built by the service (`analyse`), as Elasticsearch's `allWords` and
  * `allStems` are, so both indexes match the same words.
  */
 export function documentVector(document: Pick<SearchDocument, 'title' | 'tags' | 'body'>): string {
-  const positions = new Map<string, { at: string; count: number }>();
+  return analysedVector(analyseDocument(document)).vector;
+}
+
+/** `documentVector` of a document already analysed (`analyseDocument`), with its terms. */
+export function analysedVector(analysis: DocumentAnalysis): AnalysedVector {
+  // Positions per term, in order, as "<position><weight>" (at most maxPositionsPerLexeme of them).
+  const positions = new Map<string, string[]>();
   let position = 0;
   const add = (term: string, at: string) => {
     const found = positions.get(term);
-    if (!found) positions.set(term, { at, count: 1 });
-    else if (found.count < maxPositionsPerLexeme) {
-      found.at += `,${at}`;
-      found.count += 1;
-    }
+    if (!found) positions.set(term, [at]);
+    else if (found.length < maxPositionsPerLexeme) found.push(at);
   };
-  for (const [text, weight] of [[document.title ?? '', 'A'], [document.tags.join('\n'), 'B'], [document.body, 'C']] as const) {
-    for (const { word, stem } of analyse(text)) {
+  for (const [analysed, weight] of [[analysis.title, 'A'], [analysis.tags, 'B'], [analysis.body, 'C']] as const) {
+    const made = positionTexts[weight];
+    for (const { word, stem } of analysed) {
       position = Math.min(position + 1, maxPosition);
-      const at = `${position}${weight}`;
+      const at = (made[position] ??= `${position}${weight}`);
       add(word, at);
-      add(stemMark + stem, at);
+      add(markedStem(stem), at);
     }
   }
-  let vector = '';
-  for (const [term, { at }] of positions) vector += `${vector ? ' ' : ''}${lexeme(term)}:${at}`;
-  return vector;
+  const parts: string[] = [];
+  for (const [term, at] of positions) parts.push(`${lexeme(term)}:${at.join(',')}`);
+  return { vector: parts.join(' '), terms: [...positions.keys()] };
+}
+
+/** "<position><weight>" strings already made, per weight (at most `maxPosition` each). */
+const positionTexts: Record<'A' | 'B' | 'C', string[]> = { A: [], B: [], C: [] };
+
+/** `~stem` strings already made (one string per stem, its hash computed once): emptied when full. */
+const markedStems = new Map<string, string>();
+const maxMarkedStems = 50_000;
+
+function markedStem(stem: string): string {
+  let marked = markedStems.get(stem);
+  if (marked === undefined) {
+    marked = stemMark + stem;
+    if (markedStems.size >= maxMarkedStems) markedStems.clear();
+    markedStems.set(stem, marked);
+  }
+  return marked;
 }
 
 /** One query word as `tsquery` texts, one per way of matching (null: none that way). */
