@@ -1,4 +1,4 @@
-import { DestroyRef, Injectable, computed, effect, inject, signal, type Signal } from '@angular/core';
+import { DestroyRef, Injectable, computed, effect, inject, signal, untracked, type Signal } from '@angular/core';
 import { Apollo } from 'apollo-angular';
 import type { OperationVariables, TypedDocumentNode } from '@apollo/client';
 import { apiError, type ApiError } from './graphql-errors';
@@ -56,10 +56,12 @@ export class Gql {
     const loading = signal(true);
     const error = signal<ApiError | undefined>(undefined);
     let current: { refetch(): Promise<unknown>; unsubscribe(): void } | undefined;
-    let lastVariables: V | undefined;
+    /** The variables of the query running now (as JSON). */
+    let running: string | undefined;
     const destroyRef = inject(DestroyRef);
     const start = (vars: V, options: ReadOptions = {}) => {
       current?.unsubscribe();
+      running = JSON.stringify(vars);
       loading.set(true);
       error.set(undefined);
       const observable = this.apollo.client.watchQuery({
@@ -87,10 +89,11 @@ export class Gql {
       });
       current = { refetch: () => observable.refetch(), unsubscribe: () => subscription.unsubscribe() };
     };
+    // Variables equal to the running query's do not start it again: a refetch made consistent with a write (for
+    // the variables as they are now, below) would otherwise be replaced by a read that need not see that write.
     effect(() => {
       const vars = variables();
-      lastVariables = vars;
-      if (vars !== undefined) start(vars);
+      if (vars !== undefined && JSON.stringify(vars) !== running) start(vars);
     });
     destroyRef.onDestroy(() => current?.unsubscribe());
     return {
@@ -98,8 +101,9 @@ export class Gql {
       loading: computed(() => loading()),
       error: computed(() => error()),
       refetch: async (options = {}) => {
-        if (lastVariables === undefined) return;
-        if (options.consistentWith || options.fresh) start(lastVariables, options);
+        const vars = untracked(variables);
+        if (vars === undefined) return;
+        if (options.consistentWith || options.fresh || JSON.stringify(vars) !== running) start(vars, options);
         else await current?.refetch().catch(() => undefined);
       },
     };
