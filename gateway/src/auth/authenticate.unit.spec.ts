@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueAccessToken, loadSigningKeys, tokenIssuer, type SigningKeys } from '@mindflow/auth';
+import type * as Auth from '@mindflow/auth';
 import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { authenticate } from './authenticate.js';
@@ -9,7 +10,7 @@ import { authenticate } from './authenticate.js';
 /** Counts the signature verifications authenticate asks for. */
 const verifications = vi.hoisted(() => ({ count: 0 }));
 vi.mock('@mindflow/auth', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@mindflow/auth')>();
+  const original = await importOriginal<typeof Auth>();
   return { ...original, verifyAccessToken: (...args: Parameters<typeof original.verifyAccessToken>) => (verifications.count++, original.verifyAccessToken(...args)) };
 });
 import type { SessionCheck } from './session-check.js';

@@ -1,3 +1,6 @@
+// The stemmer ships no types: every project that compiles this file (search, tools, deploy) needs the declaration.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../types/wink-porter2-stemmer.d.ts" />
 import porter2 from 'wink-porter2-stemmer';
 
 // English text analysis done here rather than in the index, so both indexes agree to the letter and an
