@@ -3,7 +3,7 @@ import { callerHeader, callerTtlSeconds, signCaller } from '@mindflow/auth';
 import { correlationHeader, currentTraceparent, traceparentHeader } from '@mindflow/platform';
 import { LRUCache } from 'lru-cache';
 import type { GatewayContext } from './context.js';
-import { subgraphFetch } from './subgraph-fetch.js';
+import { retryableHeader, subgraphFetch } from './subgraph-fetch.js';
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
 
@@ -47,5 +47,7 @@ export class CallerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const traceparent = currentTraceparent();
     if (traceparent) headers.set(traceparentHeader, traceparent);
     if (ctx.consistentWith) headers.set('x-consistent-with', ctx.consistentWith);
+    // A read may be sent again after a connection failure; a mutation never (subgraph-fetch.ts).
+    if (!/^\s*mutation\b/.test(request.query ?? '')) headers.set(retryableHeader, 'yes');
   }
 }

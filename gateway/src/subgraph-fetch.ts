@@ -1,6 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
 
+/** Set (to `yes`) on a request that may be sent twice, a read; the fetcher removes it before sending. */
+export const retryableHeader = 'x-mindflow-retryable';
+
 /** What Apollo's data source sends (`RemoteGraphQLDataSource.sendRequest`): a method, plain headers, a string body. */
 export interface SubgraphRequestInit {
   readonly method?: string;
@@ -20,23 +23,28 @@ export interface SubgraphRequestInit {
  * response it is: Apollo's data source reads every non-2xx as a broken subgraph and would answer the client
  * `INTERNAL_SERVER_ERROR`, and the gateway cannot check those scalars itself (they are opaque in the supergraph).
  */
-export function subgraphFetch(options: { maxSockets?: number; timeoutMs?: number } = {}) {
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 256, scheduling: 'lifo' as const };
+export function subgraphFetch(options: { maxSockets?: number; timeoutMs?: number; idleMs?: number } = {}) {
+  // `timeout` is the idle time after which a pooled connection is closed (a request in flight has `timeoutMs`).
+  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 256, scheduling: 'lifo' as const, timeout: options.idleMs ?? 2_000 };
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
   const timeoutMs = options.timeoutMs ?? 300_000;
 
   /**
-   * One retry, on a new connection, of a request that failed on a reused keep-alive connection before any answer
-   * (ECONNRESET, EPIPE): the subgraph closed that idle connection as the request went out (its keep-alive timeout,
-   * 5 s, against ours from its `Keep-Alive: timeout` hint less 1 s, a margin a loaded machine's event loop
-   * overruns), so it never read the request and sending it again is safe, mutations included (Node's documented
-   * `request.reusedSocket` pattern). This was issue 13's "one 500 on createEntry at high load" (RELIABILITY.md).
+   * One retry, on a new connection, of a read that failed on a reused keep-alive connection before any answer
+   * (ECONNRESET, EPIPE): the subgraph closed that idle connection as the request went out, or it failed some other
+   * way after reading it — the client cannot tell which. A read is safe to send again; a mutation is not (a
+   * subgraph that ran it and then died must not run it twice), so only requests marked `retryableHeader` (the
+   * caller data source marks queries) are retried. The race itself is made rare: idle connections are dropped
+   * after `idleMs` (2 s), well before a subgraph closes them (Node's servers: 5 s). This was issue 13's "one 500 on
+   * createEntry at high load" (RELIABILITY.md): a loaded event loop overran Node's 1 s margin.
    */
-  const fetcher = async (url: string, init: SubgraphRequestInit = {}): Promise<BufferedResponse> => {
+  const fetcher = async (url: string, asked: SubgraphRequestInit = {}): Promise<BufferedResponse> => {
+    const { [retryableHeader]: retryable, ...headers } = asked.headers ?? {};
+    const init = { ...asked, headers };
     try {
       return await send(url, init);
     } catch (error) {
-      if (!(error instanceof StaleConnectionError)) throw error;
+      if (!(error instanceof StaleConnectionError) || retryable !== 'yes') throw error;
       // on a connection of its own: the pool's other idle ones were closed by the same subgraph just as likely
       return send(url, init, true);
     }

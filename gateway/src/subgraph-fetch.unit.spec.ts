@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subgraphFetch } from './subgraph-fetch.js';
+import { retryableHeader, subgraphFetch } from './subgraph-fetch.js';
 
 // The gateway's subgraph client against a loopback HTTP server answering what a subgraph can answer.
 
@@ -87,9 +87,10 @@ describe('subgraphFetch', () => {
 // INTERNAL_SERVER_ERROR. Forced here: a raw server that answers the first request of a connection with
 // keep-alive and resets the connection when a second request arrives on it, as a closed socket's kernel does.
 describe('a keep-alive connection the subgraph closed as the request went out', () => {
-  it('is retried once on a new connection (the subgraph never read it), and each request reaches it once', async () => {
+  it('is retried once on a new connection when it is a read, and each request reaches the subgraph once', async () => {
     const { createServer } = await import('node:net');
     let received = 0;
+    const seenHeaders: string[] = [];
     const raw = createServer((socket) => {
       let requestsOnThisConnection = 0;
       let buffer = '';
@@ -99,6 +100,7 @@ describe('a keep-alive connection the subgraph closed as the request went out', 
           const end = buffer.indexOf('\r\n\r\n') + 4;
           const length = Number(/content-length: (\d+)/i.exec(buffer.slice(0, end))?.[1] ?? 0);
           if (buffer.length < end + length) return;
+          seenHeaders.push(buffer.slice(0, end).toLowerCase());
           buffer = buffer.slice(end + length);
           requestsOnThisConnection += 1;
           if (requestsOnThisConnection > 1) return void socket.resetAndDestroy(); // closed while idle: never read
@@ -113,11 +115,18 @@ describe('a keep-alive connection the subgraph closed as the request went out', 
     const rawUrl = `http://127.0.0.1:${(raw.address() as AddressInfo).port}/graphql`;
     const client = subgraphFetch({ timeoutMs: 5_000 });
     try {
-      const post = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"mutation { createEntry }"}' };
+      const post = { method: 'POST', headers: { 'content-type': 'application/json', [retryableHeader]: 'yes' }, body: '{"query":"{ me { id } }"}' };
       // two connections in the pool, both answered once and idle now
       expect((await Promise.all([client(rawUrl, post), client(rawUrl, post)])).length).toBe(2);
       // an idle connection is reused, the server resets it; the retry must not take the other idle (closed) one
       expect(await (await client(rawUrl, post)).json()).toEqual({ data: { n: 3 } });
+      expect(received).toBe(3);
+      // The mark is the gateway's own: the subgraph never sees it.
+      expect(seenHeaders.every((h) => !h.includes(retryableHeader))).toBe(true);
+      // A mutation is not retried: the same failure reaches Apollo (the subgraph may have run it).
+      const mutation = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"mutation { createEntry }"}' };
+      // (the pool's other idle connection: the server resets it at its second request)
+      await expect(client(rawUrl, mutation)).rejects.toMatchObject({ code: 'ECONNRESET' });
       expect(received).toBe(3);
     } finally {
       client.close();

@@ -84,7 +84,11 @@ export class ProjectionNotices {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, application_name: 'projection-notices', connectionTimeoutMillis: 5_000 });
+    const client = new pg.Client({
+      connectionString: this.url, application_name: 'projection-notices', connectionTimeoutMillis: 5_000,
+      // An idle LISTEN connection dropped by the network without a reset would otherwise never report an error.
+      keepAlive: true, keepAliveInitialDelayMillis: 10_000,
+    });
     client.on('notification', (message) => {
       if (message.channel === projectionAppliedChannel && message.payload) this.wake(message.payload);
     });

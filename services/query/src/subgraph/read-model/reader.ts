@@ -1,5 +1,5 @@
 import { createPool, type Pool, type PoolClient } from '@mindflow/db';
-import type { QueryResult, QueryResultRow } from 'pg';
+import pg, { type QueryResult, type QueryResultRow } from 'pg';
 import { isId } from './ids.js';
 
 /** What the read functions need of the read DB: one statement at a time. */
@@ -61,9 +61,9 @@ export class ReaderPool {
   }
 }
 
-/** An error Postgres answered for one statement (it carries a SQLSTATE), as opposed to a lost connection. */
+/** An error Postgres answered for one statement (an ErrorResponse), as opposed to a lost connection or a client-side failure. */
 function isStatementError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
+  return error instanceof pg.DatabaseError;
 }
 
 /**
