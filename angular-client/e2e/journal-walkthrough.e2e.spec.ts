@@ -55,7 +55,7 @@ describe('the app in a browser (embedded mode)', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Hello, Walker');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 30_000 }).toContain('Hello, Walker');
     await shot('02-dashboard-empty');
 
     // a journal

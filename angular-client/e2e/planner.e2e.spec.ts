@@ -101,7 +101,7 @@ describe('the planner in a browser (embedded mode)', () => {
     await page.getByRole('button', { name: `Edit ${title}` }).click();
     const editor = page.getByRole('dialog', { name: 'Edit task' });
     const editTitle = editor.getByLabel('Title');
-    await expect.poll(() => editTitle.inputValue()).toBe(title);
+    await expect.poll(() => editTitle.inputValue(), { timeout: 10_000 }).toBe(title);
     expect(await box.isChecked()).toBe(false);
     await editTitle.fill('x'.repeat(201));
     await editor.getByText('A title can have at most 200 characters: this one has 201').waitFor();
