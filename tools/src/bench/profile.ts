@@ -32,7 +32,7 @@ export const profiles: Record<Profile['name'], Profile> = {
   },
   quick: {
     name: 'quick',
-    command: { concurrency: [1, 8, 64], rounds: 1, warmupMs: 100, durationMs: 400, users: 4 },
+    command: { concurrency: [1, 8, 64], rounds: 1, warmupMs: 300, durationMs: 600, users: 4 },
     relay: { rounds: 1, events: 1_000, batchSize: 500, partitions: 3 },
     projector: { rounds: 1, users: 5, entries: 1_000, chunkSize: 100, parallelism: 4 },
     searchProjector: { rounds: 1, users: 5, events: 300, chunkSize: 100, parallelism: 3 },
