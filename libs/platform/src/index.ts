@@ -1,6 +1,7 @@
 export { ConfigError, loadConfig, modeSchema, port, type Mode } from './config.js';
 export { createLogger, type Logger } from './logger.js';
 export { Shutdown } from './shutdown.js';
+export { devCallerSecretWarning, runRole, type RoleContext, type RoleDefinition, type RunningRole } from './run-role.js';
 export { startOpsServer, type OpsServer, type ReadinessCheck } from './ops-server.js';
 export { announceListening, listeningPrefix } from './announce.js';
 export { correlationHeader, correlationIdFrom } from './correlation.js';

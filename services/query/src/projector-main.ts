@@ -1,26 +1,15 @@
-// The query projector process: configuration from the environment, the projection, an ops server
-// (OPS_PORT: ready once it consumes and is not far behind the log, metrics) and a graceful shutdown that
-// commits what was applied.
+// The query projector process: the projection, its ops server (ready once it consumes and is not far behind the
+// log; metrics) and a graceful shutdown that commits what was applied (runRole).
 import { projectorRuntimeConfigSchema } from '@mindflow/event-log';
-import { createLogger, loadConfig, Shutdown, startOpsServer, startTracing } from '@mindflow/platform';
-import { Registry } from 'prom-client';
+import { runRole } from '@mindflow/platform';
 import { queryProjectorConfigSchema } from './projector/config.js';
 import { startQueryProjector } from './projector/start-query-projector.js';
 
-const config = loadConfig(queryProjectorConfigSchema.extend(projectorRuntimeConfigSchema.shape));
-const log = createLogger('query-projector');
-const shutdown = new Shutdown(log);
-shutdown.onSignals();
-shutdown.add('tracing', startTracing('query-projector'));
-
-const metrics = new Registry();
-const projector = await startQueryProjector(config, { log, metrics });
-shutdown.add('query projector', () => projector.close());
-const ops = await startOpsServer({
-  port: config.OPS_PORT,
-  service: 'query-projector',
-  metrics,
-  ready: { consuming: () => projector.isReady(), caughtUp: () => projector.isCaughtUp() },
+await runRole({
+  name: 'query-projector',
+  config: queryProjectorConfigSchema.extend(projectorRuntimeConfigSchema.shape),
+  start: (config, { log, metrics }) => startQueryProjector(config, { log, metrics }),
+  closeAs: 'query projector',
+  ready: (projector) => ({ consuming: () => projector.isReady(), caughtUp: () => projector.isCaughtUp() }),
+  started: { message: 'query projector started', fields: (_, config) => ({ mode: config.MINDFLOW_MODE }) },
 });
-shutdown.add('ops server', () => ops.close());
-log.info({ mode: config.MINDFLOW_MODE, opsPort: ops.port }, 'query projector started');

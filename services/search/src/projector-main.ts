@@ -1,25 +1,15 @@
-// The search projector process: configuration from the environment, the projection, an ops server
-// (OPS_PORT: ready once it consumes and is not far behind the log, metrics) and a graceful shutdown.
+// The search projector process: the projection, its ops server (ready once it consumes and is not far behind the
+// log; metrics) and a graceful shutdown (runRole).
 import { projectorRuntimeConfigSchema } from '@mindflow/event-log';
-import { createLogger, loadConfig, Shutdown, startOpsServer, startTracing } from '@mindflow/platform';
-import { Registry } from 'prom-client';
+import { runRole } from '@mindflow/platform';
 import { searchProjectorConfigSchema } from './projector/config.js';
 import { startSearchProjector } from './projector/start-search-projector.js';
 
-const config = loadConfig(searchProjectorConfigSchema.extend(projectorRuntimeConfigSchema.shape));
-const log = createLogger('search-projector');
-const shutdown = new Shutdown(log);
-shutdown.onSignals();
-shutdown.add('tracing', startTracing('search-projector'));
-
-const metrics = new Registry();
-const projector = await startSearchProjector(config, { log, metrics });
-shutdown.add('search projector', () => projector.close());
-const ops = await startOpsServer({
-  port: config.OPS_PORT,
-  service: 'search-projector',
-  metrics,
-  ready: { consuming: () => projector.isReady(), caughtUp: () => projector.isCaughtUp() },
+await runRole({
+  name: 'search-projector',
+  config: searchProjectorConfigSchema.extend(projectorRuntimeConfigSchema.shape),
+  start: (config, { log, metrics }) => startSearchProjector(config, { log, metrics }),
+  closeAs: 'search projector',
+  ready: (projector) => ({ consuming: () => projector.isReady(), caughtUp: () => projector.isCaughtUp() }),
+  started: { message: 'search projector started', fields: (projector, config) => ({ mode: config.MINDFLOW_MODE, index: projector.index.kind }) },
 });
-shutdown.add('ops server', () => ops.close());
-log.info({ mode: config.MINDFLOW_MODE, index: projector.index.kind, opsPort: ops.port }, 'search projector started');
