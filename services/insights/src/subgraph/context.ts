@@ -15,6 +15,11 @@ export interface InsightsContext {
   readonly now: () => Date;
 }
 
+/** An entity another subgraph owns, as this one resolves it: by its key alone. */
+export interface EntityKey {
+  readonly id: string;
+}
+
 export function buildContext(headers: IncomingHttpHeaders, deps: { pool: Pool; log: Logger; callerSecret: string; now: () => Date }): InsightsContext {
   const caller = verifyCaller(single(headers[callerHeader]), deps.callerSecret);
   const correlationId = correlationIdFrom(headers[correlationHeader]);

@@ -1,8 +1,8 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { insightsEnabled, setInsightsEnabled } from '../adapters/pg/user-settings.js';
 import { dropPendingForUser } from '../adapters/pg/pending-analyses.js';
-import type { StoredInsights } from '../adapters/pg/insights-rows.js';
-import { callerOf, type InsightsContext } from './context.js';
+import { callerOf } from './context.js';
+import type { Resolvers } from './generated/resolvers-types.js';
 
 const dateTime = new GraphQLScalarType({
   name: 'DateTime',
@@ -17,38 +17,25 @@ function parseInstant(value: unknown): Date {
   return at;
 }
 
-/** What the schema's `Insights` shows of a stored analysis. */
-function shown(insights: StoredInsights | null) {
-  return insights && {
-    entryId: insights.entryId,
-    sentiment: insights.sentiment,
-    themes: insights.themes,
-    summary: insights.summary,
-    suggestions: insights.suggestions,
-    generatedBy: insights.generatedBy,
-    generatedAt: insights.generatedAt,
-  };
-}
-
-export const resolvers = {
+export const resolvers: Resolvers = {
   DateTime: dateTime,
   Entry: {
-    __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-    insights: async (entry: { id: string }, _args: unknown, context: InsightsContext) => shown(await callerOf(context).insights.load(entry.id)),
+    __resolveReference: (reference) => ({ id: reference.id }),
+    insights: (entry, _args, context) => callerOf(context).insights.load(entry.id),
   },
   Insights: {
     // Another subgraph (the dashboard) refers to insights by entryId; batched, and only the caller's.
-    __resolveReference: async (reference: { entryId: string }, context: InsightsContext) => shown(await callerOf(context).insights.load(reference.entryId)),
+    __resolveReference: (reference, context) => callerOf(context).insights.load(reference.entryId),
   },
   User: {
-    __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-    insightsEnabled: async (user: { id: string }, _args: unknown, context: InsightsContext) => {
+    __resolveReference: (reference) => ({ id: reference.id }),
+    insightsEnabled: async (user, _args, context) => {
       const { caller } = callerOf(context);
       return user.id.toLowerCase() === caller.userId && (await insightsEnabled(context.pool, caller.userId));
     },
   },
   Mutation: {
-    setInsightsEnabled: async (_root: unknown, args: { enabled: boolean }, context: InsightsContext) => {
+    setInsightsEnabled: async (_root, args, context) => {
       const { caller } = callerOf(context);
       await setInsightsEnabled(context.pool, caller.userId, args.enabled, context.now());
       // Work queued before turning off would be dropped by the worker anyway; dropping it now is tidier.

@@ -1,7 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { callerHeader, verifyCaller, type Caller } from '@mindflow/auth';
-import type { Pool } from '@mindflow/db';
-import { consistencyHeader } from '@mindflow/event-log';
 import { correlationHeader, correlationIdFrom, type Logger } from '@mindflow/platform';
 import type { SearchIndex } from '../application/search-index.js';
 import { unauthenticated } from './errors.js';
@@ -9,18 +7,12 @@ import { unauthenticated } from './errors.js';
 export interface SearchContext {
   /** Who the gateway vouches for (signed caller header); null when missing or invalid. */
   readonly caller: Caller | null;
-  /** The raw `x-consistent-with` header; the request guard waits for it. */
-  readonly consistentWith: string | undefined;
   readonly index: SearchIndex;
-  readonly readPool: Pool;
-  readonly readWaitMs: number;
   readonly log: Logger;
 }
 
 export interface ContextDependencies {
   readonly index: SearchIndex;
-  readonly readPool: Pool;
-  readonly readWaitMs: number;
   readonly callerSecret: string;
   readonly log: Logger;
 }
@@ -29,10 +21,7 @@ export function buildContext(headers: IncomingHttpHeaders, deps: ContextDependen
   const correlationId = correlationIdFrom(headers[correlationHeader]);
   return {
     caller: verifyCaller(single(headers[callerHeader]), deps.callerSecret),
-    consistentWith: single(headers[consistencyHeader]),
     index: deps.index,
-    readPool: deps.readPool,
-    readWaitMs: deps.readWaitMs,
     log: deps.log.child({ correlationId }),
   };
 }

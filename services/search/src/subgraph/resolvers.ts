@@ -1,16 +1,11 @@
 import type { SearchKind } from '../domain/search-document.js';
-import { encodeSearchCursor, InvalidSearch, searchLimits, searchQueryOf, suggestPrefixOf, type SearchRequest } from '../domain/search-query.js';
-import { callerOf, type SearchContext } from './context.js';
+import { encodeSearchCursor, InvalidSearch, searchLimits, searchQueryOf, suggestPrefixOf } from '../domain/search-query.js';
+import { callerOf } from './context.js';
 import { badUserInput } from './errors.js';
-
-type ApiKind = 'ENTRY' | 'THOUGHT' | 'TASK';
+import type { Resolvers, SearchKind as ApiKind } from './generated/resolvers-types.js';
 
 const kindOf: Record<ApiKind, SearchKind> = { ENTRY: 'entry', THOUGHT: 'thought', TASK: 'task' };
 const typeOf: Record<SearchKind, 'Entry' | 'Thought' | 'Task'> = { entry: 'Entry', thought: 'Thought', task: 'Task' };
-
-interface SearchArgs extends Omit<SearchRequest, 'kinds'> {
-  readonly kinds?: readonly ApiKind[] | null;
-}
 
 /** Domain validation errors become BAD_USER_INPUT with the argument to fix. */
 function validated<T>(make: () => T): T {
@@ -22,9 +17,9 @@ function validated<T>(make: () => T): T {
   }
 }
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: {
-    async search(_: unknown, args: SearchArgs, context: SearchContext) {
+    async search(_, args, context) {
       const caller = callerOf(context);
       const query = validated(() => searchQueryOf(caller.userId, { ...args, kinds: args.kinds?.map((kind) => kindOf[kind]) ?? null }));
       const page = await context.index.search(query);
@@ -35,7 +30,7 @@ export const resolvers = {
       return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.total };
     },
 
-    async suggest(_: unknown, args: { prefix: string }, context: SearchContext) {
+    async suggest(_, args, context) {
       const caller = callerOf(context);
       const prefix = validated(() => suggestPrefixOf(args.prefix));
       return prefix ? context.index.suggest(caller.userId, prefix, searchLimits.suggestions) : [];
@@ -43,6 +38,6 @@ export const resolvers = {
   },
 
   SearchHit: {
-    __resolveType: (hit: { __typename: string }) => hit.__typename,
+    __resolveType: (hit) => hit.__typename ?? null,
   },
 };

@@ -1,34 +1,28 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createPool, migrate, migrationsFromDir, type Pool } from '@mindflow/db';
-import { ProjectionNotices } from '@mindflow/event-log';
-import { createLogger, traceGraphQLRequests, type Logger } from '@mindflow/platform';
-import { parse, type GraphQLSchema } from 'graphql';
+import { createLogger, type Logger } from '@mindflow/platform';
+import { buildSchema, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@mindflow/subgraph';
+import type { GraphQLSchema } from 'graphql';
 import { createSearchIndex } from '../adapters/create-search-index.js';
 import { searchMigrationsDir } from '../adapters/postgres/postgres-search-index.js';
+import { searchedAggregateTypes } from '../application/search-read-model.js';
 import type { SearchIndex } from '../application/search-index.js';
+import { searchProjection } from '../projector/start-search-projector.js';
 import { searchSubgraphConfigSchema, type SearchSubgraphConfig } from './config.js';
 import { buildContext, type SearchContext } from './context.js';
-import { maskInternalErrors, requestGuardPlugin } from './request-guard-plugin.js';
+import { unauthenticated } from './errors.js';
 import { resolvers } from './resolvers.js';
 
 /** The SDL file, which the gateway's composition reads too. */
 export const searchSchemaPath = join(import.meta.dirname, 'schema.graphql');
 
 export function buildSearchSchema(): GraphQLSchema {
-  return buildSubgraphSchema([{ typeDefs: parse(readFileSync(searchSchemaPath, 'utf8')), resolvers: resolvers as never }]);
+  return buildSchema({ schemaPath: searchSchemaPath, resolvers });
 }
 
-export interface RunningSearchSubgraph {
-  /** `http://127.0.0.1:<port>/` — answers GraphQL on every path, `/graphql` included. */
-  readonly url: string;
+export interface RunningSearchSubgraph extends RunningSubgraph {
   readonly index: SearchIndex;
   readonly readPool: Pool;
-  close(): Promise<void>;
 }
 
 /**
@@ -40,43 +34,39 @@ export async function startSearchSubgraph(input: Partial<SearchSubgraphConfig> =
   const log = dependencies.log ?? createLogger('search-subgraph');
   const readPool = createPool(config.READ_DATABASE_URL, { applicationName: 'search-subgraph', max: 5 });
   const index = createSearchIndex(config, readPool);
-  // Read-your-writes waits end the moment the search projector commits the write, not at their next poll.
-  const notices = new ProjectionNotices(config.READ_DATABASE_URL, (err) => log.warn({ err }, 'projection notices: not listening, polling until reconnected'));
-  const server = new ApolloServer<SearchContext>({
-    schema: buildSearchSchema(),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestGuardPlugin(notices)],
-    formatError: maskInternalErrors,
-    includeStacktraceInErrorResponses: false,
-    csrfPrevention: false, // only the gateway calls a subgraph
-  });
-  // One span per request, continuing the gateway's trace; log lines inside carry the correlation id.
-  traceGraphQLRequests(server, 'search-subgraph request');
-  try {
+  const definition: SubgraphDefinition<SearchContext> = {
+    name: 'search-subgraph',
+    schemaPath: searchSchemaPath,
+    resolvers,
+    context: (req) => buildContext(req.headers, { index, callerSecret: config.INTERNAL_CALLER_SECRET, log }),
+    unauthenticated,
+    // A query sent with `x-consistent-with` waits until the search projection has applied those writes
+    // (entries, thoughts, tasks; journal deletions), then makes them visible to search (`refresh`:
+    // Elasticsearch shows a write to searches only after its next refresh, once a second).
+    readYourWrites: {
+      databaseUrl: config.READ_DATABASE_URL,
+      pool: readPool,
+      projection: searchProjection,
+      aggregateTypes: searchedAggregateTypes,
+      waitMs: config.CONSISTENCY_WAIT_MS,
+      subject: 'search',
+      afterWait: () => index.refresh(),
+    },
+  };
+  const subgraph = await startSubgraph(definition, {
+    log,
+    port: config.SEARCH_SUBGRAPH_PORT,
+    host: config.SEARCH_SUBGRAPH_HOST,
     // Searches (and waits for the projection's progress) work before the projector's first write.
-    await migrate(readPool, 'search', await migrationsFromDir(searchMigrationsDir));
-    await index.prepare();
-    await notices.start();
-    const { url } = await startStandaloneServer(server, {
-      listen: { port: config.SEARCH_SUBGRAPH_PORT, host: config.SEARCH_SUBGRAPH_HOST },
-      context: async ({ req }) =>
-        buildContext(req.headers, { index, readPool, readWaitMs: config.CONSISTENCY_WAIT_MS, callerSecret: config.INTERNAL_CALLER_SECRET, log }),
-    });
-    log.info({ url, index: index.kind }, 'search subgraph listening');
-    return {
-      url,
-      index,
-      readPool,
-      async close() {
-        await server.stop();
-        await index.close();
-        await notices.close();
-        await readPool.end();
-      },
-    };
-  } catch (error) {
-    await index.close().catch(() => undefined);
-    await notices.close();
-    await readPool.end();
-    throw error;
-  }
+    migrate: async () => {
+      await migrate(readPool, 'search', await migrationsFromDir(searchMigrationsDir));
+      await index.prepare();
+    },
+    close: async () => {
+      await index.close().catch(() => undefined);
+      await readPool.end();
+    },
+  });
+  log.info({ index: index.kind }, 'search index in use');
+  return { ...subgraph, index, readPool };
 }

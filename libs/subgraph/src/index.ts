@@ -1,0 +1,13 @@
+// The one runtime every subgraph runs on (CONVENTIONS.md, "A new subgraph"): a definition (schema, resolvers,
+// context, who may call) handed to `startSubgraph`, or to `subgraphHandler` inside a service's own HTTP server.
+export { buildSchema, startSubgraph, subgraphHandler } from './start-subgraph.js';
+export { maskInternalErrors } from './errors.js';
+export type {
+  ReadYourWrites,
+  RunningSubgraph,
+  SubgraphContextBase,
+  SubgraphDefinition,
+  SubgraphHandler,
+  SubgraphHandlerOptions,
+  SubgraphRuntimeOptions,
+} from './subgraph-definition.js';

@@ -1,0 +1,68 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { consistencyHeader, parseConsistencyTokens, waitForProjection, type ProjectionNotices } from '@mindflow/event-log';
+import { Kind, type OperationDefinitionNode } from 'graphql';
+import { guardError } from './errors.js';
+import type { SubgraphContextBase, SubgraphDefinition } from './subgraph-definition.js';
+
+/** Always open: the federation SDL fetch (`{ _service { sdl } }`) reveals nothing the SDL file does not. */
+const alwaysOpenQueries = ['_service', '__typename'];
+
+/**
+ * Runs once the operation is known, before any resolver:
+ * - refuses anyone the gateway did not vouch for, except the operations the definition leaves open;
+ * - for a query sent with `x-consistent-with`, waits (bounded) until the read side holds those writes
+ *   (those of an aggregate type the projection follows, or untyped; a token for another projection passes).
+ */
+export function requestGuardPlugin<C extends SubgraphContextBase>(
+  definition: SubgraphDefinition<C>,
+  notices: ProjectionNotices | undefined,
+): ApolloServerPlugin<C> {
+  const open = {
+    query: new Set([...alwaysOpenQueries, ...(definition.openFields?.query ?? [])]),
+    mutation: new Set(definition.openFields?.mutation?.length ? ['__typename', ...definition.openFields.mutation] : []),
+  };
+  const isOpen = (operation: OperationDefinitionNode) => {
+    const fields = operation.operation === 'query' ? open.query : operation.operation === 'mutation' ? open.mutation : new Set<string>();
+    return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && fields.has(s.name.value));
+  };
+  const consistency = definition.readYourWrites;
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation, request }) {
+          if (!contextValue.caller) {
+            if (operation && isOpen(operation)) return;
+            throw definition.unauthenticated();
+          }
+          const consistentWith = request.http?.headers.get(consistencyHeader);
+          if (!consistency || operation?.operation !== 'query' || consistentWith === undefined) return;
+          const writes = parseConsistencyTokens(consistentWith);
+          if (!writes) throw guardError('BAD_USER_INPUT', 'x-consistent-with is not a consistency token this API returned', { field: 'x-consistent-with' });
+          const { pool, projection, aggregateTypes, waitMs, subject } = consistency;
+          if (!(await waitForProjection(pool, projection, writes, waitMs, aggregateTypes, notices))) {
+            throw guardError('CONSISTENCY_TIMEOUT', `${subject} did not catch up with the write within ${waitMs} ms; retry shortly`);
+          }
+          await consistency.afterWait?.(contextValue);
+        },
+      };
+    },
+  };
+}
+
+/** Unexpected failures are logged, with the request's correlation id (never arguments or results), before they are masked. */
+export function errorLoggingPlugin<C extends SubgraphContextBase>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors) {
+            const code = error.extensions['code'];
+            if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+              contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'resolver failed');
+            }
+          }
+        },
+      };
+    },
+  };
+}
