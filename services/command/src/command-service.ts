@@ -3,8 +3,8 @@ import { createLogger, type Logger } from '@mindflow/platform';
 import { commandServiceHandlers } from './adapters/grpc/command-service-handlers.js';
 import { serveCommandService } from './adapters/grpc/grpc-server.js';
 import { commandMigrations } from './adapters/pg/command-migrations.js';
+import { commandEnvironment } from './adapters/pg/pg-command-store.js';
 import { purgeIdempotencyKeys } from './adapters/pg/idempotency-keys.js';
-import { commandEnvironment } from './application/command-environment.js';
 import type { CommandConfig } from './command-config.js';
 
 export interface RunningCommandService {

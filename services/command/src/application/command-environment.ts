@@ -1,16 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import type { Pool } from '@mindflow/db';
 import type { CommandContext } from '../domain/shared/command-context.js';
+import type { CommandStore } from './ports/command-store.js';
 
-/** What handlers need from the world: the write DB, a clock and an id source (swappable in tests). */
+/**
+ * What handlers need from the world: the write side's unit of work, a clock and an id source. The
+ * composition root wires the adapters (`adapters/pg/pg-command-store.ts`); tests may swap any of them.
+ */
 export interface CommandEnvironment {
-  readonly pool: Pool;
+  readonly store: CommandStore;
   readonly now: () => Date;
   readonly newId: () => string;
-}
-
-export function commandEnvironment(pool: Pool): CommandEnvironment {
-  return { pool, now: () => new Date(), newId: randomUUID };
 }
 
 /** The inputs a decision may use, taken from the world once, here. */

@@ -1,8 +1,8 @@
-import { withTransaction } from '@mindflow/db';
 import { badInput, isDomainError, type DomainError } from '../domain/shared/domain-error.js';
-import { claimIdempotencyKey, findIdempotentResult, recordIdempotentResult, type FirstUse } from '../adapters/pg/idempotency-keys.js';
-import type { Tx } from '../adapters/pg/sql-client.js';
 import type { Caller } from './caller.js';
+import type { CommandEnvironment } from './command-environment.js';
+import type { CommandTransaction } from './ports/command-store.js';
+import type { FirstUse } from './ports/idempotency-keys.js';
 
 /** Carries a refusal out of the transaction so that it rolls back, then becomes a value again. */
 class Refused extends Error {
@@ -24,10 +24,10 @@ class Superseded extends Error {
  * command whose key was already used answers the stored first result and writes nothing.
  */
 export async function runCommand<R>(
-  pool: Parameters<typeof withTransaction>[0],
+  environment: CommandEnvironment,
   caller: Caller,
   command: string,
-  work: (tx: Tx) => Promise<R | DomainError>,
+  work: (tx: CommandTransaction) => Promise<R | DomainError>,
 ): Promise<R | DomainError> {
   const claim = caller.idempotencyKey ? { userId: caller.userId, key: caller.idempotencyKey, command } : undefined;
   // Order matters. The outbox is read in transaction-id order, and a transaction gets its id at its first
@@ -36,15 +36,15 @@ export async function runCommand<R>(
   // holding the lock, and the log would then deliver version 3 before version 2. Hence: look the key up
   // (read only), do the work (which locks first), and claim the key last.
   try {
-    return await withTransaction(pool, async (tx) => {
-      const earlier = claim ? await findIdempotentResult(tx, claim) : undefined;
+    return await environment.store.transaction(async (tx) => {
+      const earlier = claim ? await tx.idempotencyKeys.find(claim) : undefined;
       if (earlier) return answerFromFirstUse(earlier, command) as R | DomainError;
       const result = await work(tx);
       if (isDomainError(result)) throw new Refused(result);
       if (claim) {
-        const outcome = await claimIdempotencyKey(tx, claim);
+        const outcome = await tx.idempotencyKeys.claim(claim);
         if ('command' in outcome) throw new Superseded(outcome);
-        await recordIdempotentResult(tx, claim, result);
+        await tx.idempotencyKeys.record(claim, result);
       }
       return result;
     });

@@ -1,7 +1,7 @@
 import type { CalendarEventResult, DeleteResult, EntryResult, JournalResult, TaskResult, ThoughtResult } from '@mindflow/proto';
 import type { CalendarEventWritten } from '../../application/calendar-events/calendar-event-recording.js';
-import type { EntryWritten } from '../../application/entries/record-entry.js';
-import type { JournalWritten } from '../../application/journals/record-journal.js';
+import type { EntryWritten } from '../../application/entries/entry-recording.js';
+import type { JournalWritten } from '../../application/journals/journal-recording.js';
 import type { TaskWritten } from '../../application/tasks/task-recording.js';
 import type { ThoughtWritten } from '../../application/thoughts/thought-recording.js';
 

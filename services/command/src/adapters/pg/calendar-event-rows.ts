@@ -1,4 +1,5 @@
 import type { CalendarEvent } from '../../domain/calendar-event/calendar-event.js';
+import { saveAggregateRow } from './aggregate-row.js';
 import { iso, lockRow, type RowLock, type Tx } from './sql-client.js';
 
 interface CalendarEventRow {
@@ -40,22 +41,13 @@ export async function findCalendarEvent(tx: Tx, id: string, lock: RowLock): Prom
 
 /** Writes the event as it now stands (row and recurrence): inserts it at version 1, else replaces it. */
 export async function saveCalendarEvent(tx: Tx, event: CalendarEvent): Promise<void> {
-  const values = [event.id, event.ownerId, event.title, event.startsAt, event.endsAt, event.version, event.updatedAt, event.cancelledAt];
-  if (event.version === 1) {
-    await tx.query(
-      `INSERT INTO calendar_events (id, owner_id, title, starts_at, ends_at, version, updated_at, cancelled_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [...values, event.createdAt],
-    );
-  } else {
-    const { rowCount } = await tx.query(
-      `UPDATE calendar_events SET title = $3, starts_at = $4, ends_at = $5, version = $6, updated_at = $7, cancelled_at = $8
-       WHERE id = $1 AND owner_id = $2 AND version = $6 - 1`,
-      values,
-    );
-    // The row was loaded FOR UPDATE, so this only fires on a wiring bug (a save without the lock).
-    if (rowCount !== 1) throw new Error(`calendar event ${event.id} was not at version ${event.version - 1}`);
-  }
+  await saveAggregateRow(tx, 'calendar_events', event, {
+    title: event.title,
+    starts_at: event.startsAt,
+    ends_at: event.endsAt,
+    updated_at: event.updatedAt,
+    cancelled_at: event.cancelledAt,
+  });
   await (event.recurrence === null
     ? tx.query('DELETE FROM calendar_event_recurrences WHERE calendar_event_id = $1', [event.id])
     : tx.query(

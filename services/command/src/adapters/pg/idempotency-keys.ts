@@ -1,15 +1,5 @@
+import type { ClaimOutcome, FirstUse, IdempotencyClaim } from '../../application/ports/idempotency-keys.js';
 import type { Tx } from './sql-client.js';
-
-export interface IdempotencyClaim {
-  readonly userId: string;
-  readonly key: string;
-  /** The command name: a key reused for a different command is the caller's bug, not a retry. */
-  readonly command: string;
-}
-
-/** What the first use of a key produced, answered to every later use. */
-export type FirstUse = { readonly claimed: false; readonly command: string; readonly result: unknown };
-export type ClaimOutcome = { readonly claimed: true } | FirstUse;
 
 /**
  * Reads what the first use of a key produced, if it was committed. A plain SELECT: it assigns the transaction

@@ -1,10 +1,10 @@
 import type { PoolClient } from '@mindflow/db';
+import type { RowLock } from '../../application/ports/command-store.js';
 
 /** A client inside the command's transaction: every write of one command goes through the same one. */
 export type Tx = PoolClient;
 
-/** Row locks a load can take: `update` before changing the row, `share` to keep it from changing meanwhile. */
-export type RowLock = 'update' | 'share' | 'none';
+export type { RowLock };
 
 export const lockClause = (lock: RowLock) => (lock === 'update' ? 'FOR UPDATE' : lock === 'share' ? 'FOR SHARE' : '');
 

@@ -1,4 +1,5 @@
 import type { Priority, Task } from '../../domain/task/task.js';
+import { saveAggregateRow } from './aggregate-row.js';
 import { iso, lockRow, type RowLock, type Tx } from './sql-client.js';
 
 interface TaskRow {
@@ -62,26 +63,16 @@ export async function findTask(tx: Tx, id: string, lock: RowLock): Promise<Task 
  * version 1, else replaces it.
  */
 export async function saveTask(tx: Tx, task: Task): Promise<void> {
-  const values = [
-    task.id, task.ownerId, task.title, task.description, task.date, task.dueTime, task.priority, task.category,
-    task.version, task.updatedAt, task.deletedAt,
-  ];
-  if (task.version === 1) {
-    await tx.query(
-      `INSERT INTO tasks (id, owner_id, title, description, date, due_time, priority, category, version, updated_at, deleted_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [...values, task.createdAt],
-    );
-  } else {
-    const { rowCount } = await tx.query(
-      `UPDATE tasks SET title = $3, description = $4, date = $5, due_time = $6, priority = $7, category = $8, version = $9,
-         updated_at = $10, deleted_at = $11
-       WHERE id = $1 AND owner_id = $2 AND version = $9 - 1`,
-      values,
-    );
-    // The row was loaded FOR UPDATE, so this only fires on a wiring bug (a save without the lock).
-    if (rowCount !== 1) throw new Error(`task ${task.id} was not at version ${task.version - 1}`);
-  }
+  await saveAggregateRow(tx, 'tasks', task, {
+    title: task.title,
+    description: task.description,
+    date: task.date,
+    due_time: task.dueTime,
+    priority: task.priority,
+    category: task.category,
+    updated_at: task.updatedAt,
+    deleted_at: task.deletedAt,
+  });
   await (task.recurrence === null
     ? tx.query('DELETE FROM task_recurrences WHERE task_id = $1', [task.id])
     : tx.query(

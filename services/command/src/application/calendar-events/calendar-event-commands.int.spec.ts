@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCaller } from '../../test/callers.js';
 import { countRows, migratedWriteDb, outboxRows, type TestWriteDb } from '../../test/write-db.js';
 import { written } from '../../test/written.js';
-import { commandEnvironment, type CommandEnvironment } from '../command-environment.js';
+import { commandEnvironment } from '../../adapters/pg/pg-command-store.js';
+import type { CommandEnvironment } from '../command-environment.js';
 import { cancelEvent } from './cancel-event.js';
 import { scheduleEvent } from './schedule-event.js';
 

@@ -1,4 +1,3 @@
-import { saveCalendarEvent } from '../../adapters/pg/calendar-event-rows.js';
 import type { CalendarEvent } from '../../domain/calendar-event/calendar-event.js';
 import type { CalendarEventEvent } from '../../domain/calendar-event/calendar-event-events.js';
 import { evolveCalendarEvent } from '../../domain/calendar-event/evolve-calendar-event.js';
@@ -9,7 +8,7 @@ export const calendarEventRecording: AggregateRecording<CalendarEvent, CalendarE
   name: 'calendar event',
   evolve: evolveCalendarEvent,
   envelope: calendarEventEnvelope,
-  save: saveCalendarEvent,
+  rows: (tx) => tx.calendarEvents,
 };
 
 export type CalendarEventWritten = Recorded<CalendarEvent>;

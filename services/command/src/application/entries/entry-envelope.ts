@@ -20,6 +20,8 @@ export function entryEnvelope(event: EntryEvent, meta: EnvelopeMeta, authorPlan:
       });
     case 'JournalEntryDeleted':
       return newEvent('JournalEntryDeleted', { ...meta, payload: event.data });
+    case 'MoodRecorded':
+      return newEvent('MoodRecorded', { ...meta, payload: event.data });
     default: {
       const unhandled: never = event;
       throw new Error(`unhandled entry event ${JSON.stringify(unhandled)}`);

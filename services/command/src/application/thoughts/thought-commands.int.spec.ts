@@ -3,7 +3,8 @@ import { isDomainError } from '../../domain/shared/domain-error.js';
 import { newCaller } from '../../test/callers.js';
 import { countRows, migratedWriteDb, outboxRows, type TestWriteDb } from '../../test/write-db.js';
 import { written } from '../../test/written.js';
-import { commandEnvironment, type CommandEnvironment } from '../command-environment.js';
+import { commandEnvironment } from '../../adapters/pg/pg-command-store.js';
+import type { CommandEnvironment } from '../command-environment.js';
 import { captureThought } from './capture-thought.js';
 import { changeThought } from './change-thought.js';
 

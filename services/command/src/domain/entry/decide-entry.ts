@@ -65,6 +65,9 @@ function update({ data }: UpdateEntry, state: EntryState, context: CommandContex
   const changedFields = entryFields.filter((field) => !sameValue(after[field], entry[field]));
   // An edit that changes nothing is no fact: nothing is written and the version stays.
   if (changedFields.length === 0) return [];
+  if (changedFields.length === 1 && changedFields[0] === 'mood' && after.mood !== null) {
+    return [{ type: 'MoodRecorded', data: { entryId: entry.id, mood: after.mood, recordedAt: context.now } }];
+  }
   return [{ type: 'JournalEntryUpdated', data: { entryId: entry.id, ...after, changedFields, updatedAt: context.now } }];
 }
 

@@ -114,6 +114,34 @@ describe('UpdateEntry', () => {
         },
       }));
 
+  it('records MoodRecorded when the mood is the only change', () =>
+    spec(journalCreated, entryCreated)
+      .when({ type: 'UpdateEntry', data: { entryId, callerId: owner, expectedVersion: 1, mood: 'GRATEFUL', tags: ['walk', 'sea'] } })
+      .then({ type: 'MoodRecorded', data: { entryId, mood: 'GRATEFUL', recordedAt: testContext.now } }));
+
+  it('records MoodRecorded for a mood set on an entry that had none, and counts it in the version', () => {
+    const moodless: JournalEntryCreated = { ...entryCreated, data: { ...entryCreated.data, mood: null } };
+    spec(journalCreated, moodless)
+      .when({ type: 'UpdateEntry', data: { entryId, callerId: owner, expectedVersion: 1, mood: 'LOW' } })
+      .then({ type: 'MoodRecorded', data: { entryId, mood: 'LOW', recordedAt: testContext.now } });
+    spec(journalCreated, moodless, { type: 'MoodRecorded', data: { entryId, mood: 'LOW', recordedAt: testContext.now } })
+      .when({ type: 'UpdateEntry', data: { entryId, callerId: owner, expectedVersion: 2, mood: 'LOW' } })
+      .then();
+  });
+
+  it('records a cleared mood, or a mood changed with other fields, as JournalEntryUpdated', () => {
+    const { ownerId: _owner, createdAt: _created, ...content } = entryCreated.data;
+    spec(journalCreated, entryCreated)
+      .when({ type: 'UpdateEntry', data: { entryId, callerId: owner, expectedVersion: 1, mood: null } })
+      .then({ type: 'JournalEntryUpdated', data: { ...content, mood: null, changedFields: ['mood'], updatedAt: testContext.now } });
+    spec(journalCreated, entryCreated)
+      .when({ type: 'UpdateEntry', data: { entryId, callerId: owner, expectedVersion: 1, mood: 'LOW', tags: ['rain'] } })
+      .then({ type: 'JournalEntryUpdated', data: { ...content, mood: 'LOW', tags: ['rain'], changedFields: ['mood', 'tags'], updatedAt: testContext.now } });
+  });
+
+  it('never records MoodRecorded on creation: the mood is part of JournalEntryCreated', () =>
+    spec(journalCreated).when(create({ mood: 'GREAT' })).then({ ...entryCreated, data: { ...entryCreated.data, mood: 'GREAT' } }));
+
   it('refuses a stale expected version, telling the current one', () =>
     spec(journalCreated, entryCreated)
       .when({ type: 'UpdateEntry', data: { entryId, callerId: owner, expectedVersion: 2, content: 'x' } })

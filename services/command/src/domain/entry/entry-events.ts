@@ -4,7 +4,7 @@ import type { Mood } from './entry.js';
  * The facts about an entry, past tense. `data` is the published payload (`@mindflow/events`), plus the
  * owner on creation, which travels as the envelope's `userId`.
  */
-export type EntryEvent = JournalEntryCreated | JournalEntryUpdated | JournalEntryDeleted;
+export type EntryEvent = JournalEntryCreated | JournalEntryUpdated | JournalEntryDeleted | MoodRecorded;
 
 export interface EntryContent {
   readonly title: string | null;
@@ -45,4 +45,14 @@ export interface JournalEntryUpdated {
 export interface JournalEntryDeleted {
   readonly type: 'JournalEntryDeleted';
   readonly data: { readonly entryId: string; readonly journalId: string; readonly deletedAt: string };
+}
+
+/**
+ * The mood of a live entry was set or changed, and nothing else about it: an update whose only change is a
+ * new (non-null) mood. The mood given at creation is part of `JournalEntryCreated`; a mood cleared, or
+ * changed together with other fields, is part of `JournalEntryUpdated`.
+ */
+export interface MoodRecorded {
+  readonly type: 'MoodRecorded';
+  readonly data: { readonly entryId: string; readonly mood: Mood; readonly recordedAt: string };
 }

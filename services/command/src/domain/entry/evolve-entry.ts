@@ -13,6 +13,9 @@ export function evolveEntry(state: Entry | null, event: EntryEvent): Entry | nul
       const { entryId: _id, changedFields: _changed, updatedAt, ...fields } = event.data;
       return { ...state, ...fields, version: state.version + 1, updatedAt };
     }
+    case 'MoodRecorded':
+      if (!state) return state;
+      return { ...state, mood: event.data.mood, version: state.version + 1, updatedAt: event.data.recordedAt };
     case 'JournalEntryDeleted':
       if (!state) return state;
       return { ...state, version: state.version + 1, updatedAt: event.data.deletedAt, deletedAt: event.data.deletedAt };
