@@ -47,18 +47,20 @@ export const images: readonly Image[] = [
 
 export const roles: readonly Role[] = [
   { name: 'command', entry: 'services/command/src/main.ts', image: 'command', port: { name: 'grpc', number: 50051 } },
-  { name: 'relay', entry: 'services/command/src/relay-main.ts', image: 'command' },
+  // The outbox → Kafka relay (services/relay) over the command write DB. Carried by the command image until the
+  // Node images become one.
+  { name: 'relay', entry: 'services/relay/src/main.ts', image: 'command' },
   { name: 'query-projector', entry: 'services/query/src/projector-main.ts', image: 'query' },
   { name: 'query-subgraph', entry: 'services/query/src/subgraph-main.ts', image: 'query', port: { name: 'http', number: 4001 } },
   { name: 'identity', entry: 'services/identity/src/main.ts', image: 'identity', port: { name: 'http', number: 4002 } },
-  // The command relay over identity's database (WRITE_DATABASE_URL = identity's): its outbox to Kafka.
-  { name: 'identity-relay', entry: 'services/command/src/relay-main.ts', image: 'command', bundle: 'relay' },
+  // The relay over identity's database (WRITE_DATABASE_URL = identity's): its outbox to Kafka.
+  { name: 'identity-relay', entry: 'services/relay/src/main.ts', image: 'command', bundle: 'relay' },
   { name: 'search-projector', entry: 'services/search/src/projector-main.ts', image: 'search' },
   { name: 'search-subgraph', entry: 'services/search/src/subgraph-main.ts', image: 'search', port: { name: 'http', number: 4003 } },
   { name: 'insights-projector', entry: 'services/insights/src/projector-main.ts', image: 'insights' },
   { name: 'insights-subgraph', entry: 'services/insights/src/subgraph-main.ts', image: 'insights', port: { name: 'http', number: 4004 } },
-  // The command relay over insights' database: AIInsightsGenerated / AIInsightsFailed to Kafka.
-  { name: 'insights-relay', entry: 'services/command/src/relay-main.ts', image: 'command', bundle: 'relay' },
+  // The relay over insights' database: AIInsightsGenerated / AIInsightsFailed to Kafka.
+  { name: 'insights-relay', entry: 'services/relay/src/main.ts', image: 'command', bundle: 'relay' },
   { name: 'notifier', entry: 'services/notifier/src/main.ts', image: 'notifier' },
   { name: 'gateway', entry: 'gateway/src/main.ts', image: 'gateway', port: { name: 'http', number: 4000 } },
   { name: 'migrate', entry: 'deploy/src/migrate/migrate-main.ts', image: 'migrate', oneShot: true },

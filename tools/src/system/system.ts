@@ -117,22 +117,22 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     ({ CLIENT_PORT: String(ports.client), GATEWAY_URL: `http://127.0.0.1:${ports.gateway}`, ...(options.gatewayHost ? { CLIENT_HOST: options.gatewayHost } : {}) });
   const specs: { name: string; entry: string; env?: Record<string, string> | (() => Record<string, string>); listens?: PortName[] }[] = [
     { name: 'command', entry: 'services/command/src/main.ts', listens: ['grpc'] },
-    ...(options.mode === 'distributed' ? [{ name: 'relay', entry: 'services/command/src/relay-main.ts' }] : []),
+    ...(options.mode === 'distributed' ? [{ name: 'relay', entry: 'services/relay/src/main.ts' }] : []),
     { name: 'query-projector', entry: 'services/query/src/projector-main.ts' },
     { name: 'query-subgraph', entry: 'services/query/src/subgraph-main.ts', listens: ['subgraph'] },
     { name: 'search-projector', entry: 'services/search/src/projector-main.ts' },
     { name: 'search-subgraph', entry: 'services/search/src/subgraph-main.ts', listens: ['search'] },
     { name: 'identity', entry: 'services/identity/src/main.ts', listens: ['identity'] },
-    // identity's outbox (UserRegistered, UserLoggedIn) to Kafka: the command relay, pointed at identity's database.
+    // identity's outbox (UserRegistered, UserLoggedIn) to Kafka: the relay, pointed at identity's database.
     ...(options.mode === 'distributed'
-      ? [{ name: 'identity-relay', entry: 'services/command/src/relay-main.ts',
+      ? [{ name: 'identity-relay', entry: 'services/relay/src/main.ts',
           env: { WRITE_DATABASE_URL: identityDatabaseUrl, KAFKA_CLIENT_ID: 'mindflow-identity-relay', RELAY_SOURCE: 'identity' } }]
       : []),
     { name: 'insights-projector', entry: 'services/insights/src/projector-main.ts' },
     { name: 'insights-subgraph', entry: 'services/insights/src/subgraph-main.ts', listens: ['insights'] },
     // insights' outbox (AIInsightsGenerated, AIInsightsFailed) to Kafka, like identity's.
     ...(options.mode === 'distributed'
-      ? [{ name: 'insights-relay', entry: 'services/command/src/relay-main.ts',
+      ? [{ name: 'insights-relay', entry: 'services/relay/src/main.ts',
           env: { WRITE_DATABASE_URL: insightsDatabaseUrl, KAFKA_CLIENT_ID: 'mindflow-insights-relay', RELAY_SOURCE: 'insights' } }]
       : []),
     // distributed: the event log → Redis pub/sub for every gateway replica (embedded: the gateway notifies in-process)

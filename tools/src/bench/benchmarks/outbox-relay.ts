@@ -1,6 +1,7 @@
 // 2. The outbox relay's events/s (committed outbox rows → Kafka, acknowledged, checkpointed) against raw
 // kafkajs producing the same messages (same batch size, idempotent producer, acks = all) to a fresh topic.
-import { commandMigrations, relayConfigSchema, startRelay } from '@mindflow/command';
+import { commandMigrations } from '@mindflow/command';
+import { relayConfigSchema, startRelay } from '@mindflow/relay';
 import { appendToOutbox, loadOutboxCheckpoint } from '@mindflow/event-log';
 import { createPool, migrate, withTransaction } from '@mindflow/db';
 import { createLogger } from '@mindflow/platform';
@@ -38,7 +39,7 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
   const db = await context.database('relay');
   const pool = createPool(db.url, { applicationName: 'bench-relay', max: 2 });
   context.defer(() => pool.end());
-  await migrate(pool, 'command', await commandMigrations());
+  await migrate(pool, 'command', await commandMigrations()); // the command service's part: the relay migrates nothing
   const metrics = new Registry();
   const relay = await startRelay(
     relayConfigSchema.parse({

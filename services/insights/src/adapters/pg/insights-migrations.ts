@@ -3,9 +3,10 @@ import { migrate, migrationsFromDir, type Pool } from '@mindflow/db';
 import { outboxMigrations } from '@mindflow/event-log';
 
 /**
- * The insights DB: the outbox under scope `command` (so the command relay, run as `insights-relay`, finds it
- * migrated, and so that in embedded mode, where this DB is the write DB, it is the command's own outbox),
- * then the service's tables under scope `insights`.
+ * The insights DB: the outbox under scope `command` (the name it was first applied under, and in embedded mode,
+ * where this DB is the write DB, it is the command's own outbox), then the service's tables under scope
+ * `insights`. Distributed, the relay (services/relay, as `insights-relay`) publishes that outbox; it migrates
+ * nothing and waits for these migrations.
  */
 export async function migrateInsightsDatabase(pool: Pool): Promise<string[]> {
   const outbox = await migrate(pool, 'command', outboxMigrations);

@@ -5,20 +5,20 @@ import { createLogger } from '@mindflow/platform';
 import { testServers, uniqueTopicPrefix } from '@mindflow/testing';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allArrived, checkPerAggregateOrder, collectEvents } from '../test/kafka-events.js';
-import { fillOutbox, journalHistory } from '../test/sample-histories.js';
-import { migratedWriteDb, type TestWriteDb } from '../test/write-db.js';
+import { allArrived, checkPerAggregateOrder, collectEvents } from './test/kafka-events.js';
+import { fillOutbox, journalHistory } from './test/sample-histories.js';
+import { migrateOutbox, outboxDb, type TestOutboxDb } from './test/outbox-db.js';
 import { pruneOutbox } from './outbox-pruner.js';
 import { relayConfigSchema, type RelayConfig } from './relay-config.js';
 import { startRelay, type RunningRelay } from './start-relay.js';
 
 const log = createLogger('relay-test', 'silent');
-let db: TestWriteDb;
+let db: TestOutboxDb;
 let config: RelayConfig;
 const running: RunningRelay[] = [];
 
 beforeAll(async () => {
-  db = await migratedWriteDb('relay');
+  db = await outboxDb('relay');
   const brokers = await (await testServers()).kafkaBrokers();
   config = relayConfigSchema.parse({
     WRITE_DATABASE_URL: db.url,
@@ -119,7 +119,7 @@ describe('outbox relay', () => {
 
 describe('outbox pruning', () => {
   it('deletes only rows that are published (at or before the checkpoint) and older than the retention', async () => {
-    const pruneDb = await migratedWriteDb('relay-prune');
+    const pruneDb = await outboxDb('relay-prune');
     try {
       const events = await fillOutbox(pruneDb.pool, { aggregates: 4, versions: 10, perTransaction: 10 });
       const { rows } = await pruneDb.pool.query<{ tx_id: string; position: string }>(
@@ -147,7 +147,7 @@ describe('outbox pruning', () => {
   });
 
   it('is done by the leading relay on its own, after publishing', async () => {
-    const pruneDb = await migratedWriteDb('relay-prune-live');
+    const pruneDb = await outboxDb('relay-prune-live');
     const brokers = await (await testServers()).kafkaBrokers();
     const pruning = relayConfigSchema.parse({
       ...config,
@@ -172,6 +172,31 @@ describe('outbox pruning', () => {
     } finally {
       await started.close();
       await pruneDb.drop();
+    }
+  });
+});
+
+describe("the outbox's owner migrates it", () => {
+  it('a relay started on a database without the outbox migrates nothing and waits, then publishes once the owner has migrated', async () => {
+    const bare = await outboxDb('relay-unmigrated', { migrated: false });
+    const brokers = await (await testServers()).kafkaBrokers();
+    const waiting = relayConfigSchema.parse({ ...config, WRITE_DATABASE_URL: bare.url, KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('relay-owner') });
+    let started: RunningRelay | undefined;
+    const starting = startRelay(waiting, { log, schemaRetryMs: 50 }).then((relay) => (started = relay));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(started).toBeUndefined();
+      const tables = await bare.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'");
+      expect(tables.rows[0]!.n).toBe(0); // not even schema_migrations
+
+      await migrateOutbox(bare.pool);
+      await starting;
+      const history = journalHistory(2);
+      await withTransaction(bare.pool, (tx) => appendToOutbox(tx, history));
+      await collectEvents(topicForAggregate('journal', waiting.KAFKA_TOPIC_PREFIX), allArrived(history.map((e) => e.eventId)));
+    } finally {
+      await (await starting.catch(() => undefined))?.close();
+      await bare.drop();
     }
   });
 });

@@ -1,10 +1,10 @@
-import { createPool, ensureDatabase, migrate } from '@mindflow/db';
+import { createPool } from '@mindflow/db';
 import { outboxDepth } from '@mindflow/event-log';
 import { createLogger, type Logger } from '@mindflow/platform';
 import { Registry } from 'prom-client';
-import { commandMigrations } from '../adapters/pg/command-migrations.js';
 import { connectKafkaPublisher } from './kafka-publisher.js';
 import { OutboxRelay } from './outbox-relay.js';
+import { awaitOutboxSchema } from './outbox-schema.js';
 import { OutboxSignal } from './outbox-signal.js';
 import type { RelayConfig } from './relay-config.js';
 import { relayMetrics } from './relay-metrics.js';
@@ -16,19 +16,19 @@ export interface RunningRelay {
 }
 
 /**
- * Starts the outbox → Kafka relay: migrates the write DB (the relay may start before the command service),
- * creates the topics, then publishes as leader or waits as standby. Usable in-process; `relay-main.ts`
- * adds the ops server and signals.
+ * Starts the outbox → Kafka relay over the database `WRITE_DATABASE_URL` names (the command write DB, or
+ * identity's, or insights'): waits until the outbox's owner has migrated it (the relay migrates nothing, see
+ * `awaitOutboxSchema`), creates the topics, then publishes as leader or waits as standby. Usable in-process;
+ * `main.ts` adds the ops server and signals.
  */
 export async function startRelay(
   config: RelayConfig,
-  options: { log?: Logger; metrics?: Registry } = {},
+  options: { log?: Logger; metrics?: Registry; schemaRetryMs?: number } = {},
 ): Promise<RunningRelay> {
   const log = options.log ?? createLogger('relay', config.LOG_LEVEL);
-  await ensureDatabase(config.WRITE_DATABASE_URL);
   const pool = createPool(config.WRITE_DATABASE_URL, { applicationName: 'relay', max: 3 });
   try {
-    await migrate(pool, 'command', await commandMigrations());
+    await awaitOutboxSchema(pool, { log, ...(options.schemaRetryMs ? { retryMs: options.schemaRetryMs } : {}) });
     const publisher = await connectKafkaPublisher({
       brokers: config.KAFKA_BROKERS.split(',').map((broker) => broker.trim()),
       clientId: config.KAFKA_CLIENT_ID,

@@ -5,18 +5,18 @@ import { loadOutboxCheckpoint } from '@mindflow/event-log';
 import { topicForAggregate } from '@mindflow/events';
 import { testServers, uniqueTopicPrefix } from '@mindflow/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { allArrived, checkPerAggregateOrder, collectEvents } from '../test/kafka-events.js';
-import { fillOutbox } from '../test/sample-histories.js';
-import { migratedWriteDb, type TestWriteDb } from '../test/write-db.js';
+import { allArrived, checkPerAggregateOrder, collectEvents } from './test/kafka-events.js';
+import { fillOutbox } from './test/sample-histories.js';
+import { outboxDb, type TestOutboxDb } from './test/outbox-db.js';
 
 const tsx = createRequire(import.meta.url).resolve('tsx');
-const relayMain = join(import.meta.dirname, '..', 'relay-main.ts');
-let db: TestWriteDb;
+const relayMain = join(import.meta.dirname, 'main.ts');
+let db: TestOutboxDb;
 let env: Record<string, string>;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  db = await migratedWriteDb('relay_crash');
+  db = await outboxDb('relay_crash');
   env = {
     WRITE_DATABASE_URL: db.url,
     KAFKA_BROKERS: (await (await testServers()).kafkaBrokers()).join(','),
@@ -34,7 +34,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-/** The relay as its own OS process, as in production (`relay-main.ts` run by tsx). */
+/** The relay as its own OS process, as in production (`main.ts` run by tsx). */
 function startRelayProcess(): ChildProcess {
   const child = spawn(process.execPath, ['--import', tsx, relayMain], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);

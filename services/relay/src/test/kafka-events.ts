@@ -17,7 +17,7 @@ export async function collectEvents(
   enough: (received: readonly ReceivedEvent[]) => boolean,
   timeoutMs = 60_000,
 ): Promise<ReceivedEvent[]> {
-  const consumer = (await createTestKafka('command-test-consumer')).consumer({ groupId: `check-${randomUUID()}` });
+  const consumer = (await createTestKafka('relay-test-consumer')).consumer({ groupId: `check-${randomUUID()}` });
   const received: ReceivedEvent[] = [];
   await consumer.connect();
   try {

@@ -6,7 +6,11 @@ const positive = (fallback: number) => z.coerce.number().int().positive().defaul
 
 /** The relay's environment (docs/CONVENTIONS.md names; RELAY_* and KAFKA_TOPIC_* are the relay's own). */
 export const relayConfigSchema = z.object({
-  WRITE_DATABASE_URL: z.string().min(1, 'WRITE_DATABASE_URL: the command write DB (postgres://…) is required'),
+  /**
+   * The database whose outbox this relay publishes (the command write DB, identity's or insights'), migrated by
+   * the service that owns it: the relay only reads it and its own checkpoint row.
+   */
+  WRITE_DATABASE_URL: z.string().min(1, 'WRITE_DATABASE_URL: the database whose outbox the relay publishes (postgres://…) is required'),
   KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
   KAFKA_TOPIC_PREFIX: z.string().min(1).default(defaultTopicPrefix),
   KAFKA_CLIENT_ID: z.string().min(1).default('mindflow-relay'),
