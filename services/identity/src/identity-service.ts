@@ -4,8 +4,10 @@ import { createPool, ensureDatabase, type Pool } from '@mindflow/db';
 import { createLogger, type Logger } from '@mindflow/platform';
 import { accessTokenSigner } from './adapters/crypto/access-token-signer.js';
 import { argon2PasswordHasher } from './adapters/crypto/argon2-password-hasher.js';
+import { refreshTokens } from './adapters/crypto/refresh-token.js';
 import { jwksPath, serveIdentityHttp, sessionsPath } from './adapters/http/identity-http-server.js';
 import { migrateIdentityDatabase } from './adapters/pg/identity-migrations.js';
+import { pgIdentityStore } from './adapters/pg/pg-identity-store.js';
 import { liveSessions, purgeEnded } from './adapters/pg/session-rows.js';
 import { memorySessionRegistry } from './adapters/sessions/memory-session-registry.js';
 import { memoryLoginLimiter, redisLoginLimiter } from './adapters/login-limits/flexible-login-limiter.js';
@@ -25,7 +27,8 @@ export interface RunningIdentityService {
   readonly jwksUrl: string;
   /** The gateway's AUTH_SESSIONS_URL: `GET <url>/<sid>` answers 200 while the session is live. */
   readonly sessionsUrl: string;
-  readonly environment: IdentityEnvironment;
+  /** The use cases' environment as wired here, with the pool behind its store (tests read the database). */
+  readonly environment: IdentityEnvironment & { readonly pool: Pool };
   /** True while the identity DB (and, distributed, Redis) answers. */
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -59,8 +62,9 @@ export async function startIdentityService(config: IdentityConfig, dependencies:
     closers.push(() => sessions.close());
     const loginLimits = loginLimiter(config);
     closers.push(() => loginLimits.close());
-    const environment: IdentityEnvironment = {
+    const environment = {
       pool,
+      store: pgIdentityStore(pool),
       now,
       newId: randomUUID,
       passwords: argon2PasswordHasher({
@@ -68,12 +72,13 @@ export async function startIdentityService(config: IdentityConfig, dependencies:
         passes: config.IDENTITY_ARGON2_PASSES,
         parallelism: config.IDENTITY_ARGON2_PARALLELISM,
       }),
+      refreshTokens,
       accessTokens: accessTokenSigner(keys),
       sessions,
       loginLimits,
       sessionPolicy: { refreshTtlMs: config.IDENTITY_REFRESH_TTL_DAYS * day, sessionMaxMs: config.IDENTITY_SESSION_MAX_DAYS * day },
       log,
-    };
+    } satisfies IdentityEnvironment & { readonly pool: Pool };
     const subgraph = await startIdentitySubgraph(environment, config.INTERNAL_CALLER_SECRET);
     closers.push(() => subgraph.stop());
     const http = await serveIdentityHttp({ host: config.IDENTITY_HOST, port: config.IDENTITY_PORT, env: environment, subgraph, keys, log });

@@ -1,9 +1,6 @@
-import { insertRefreshToken, insertSession } from '../adapters/pg/session-rows.js';
-import type { Tx } from '../adapters/pg/sql-client.js';
-import type { UserAccount } from '../adapters/pg/user-rows.js';
-import { newRefreshToken } from '../adapters/crypto/refresh-token.js';
 import { openSession } from '../domain/session/session-policy.js';
 import type { IdentityEnvironment, RequestInfo } from './identity-environment.js';
+import type { IdentityTransaction, UserAccount } from './ports/identity-store.js';
 
 /** A signed-in session as the API hands it out (AuthPayload plus the refresh token for the cookie). */
 export interface AuthSession {
@@ -23,12 +20,12 @@ export interface StartedSession {
   readonly refreshExpiresAt: Date;
 }
 
-export async function startSession(env: IdentityEnvironment, tx: Tx, userId: string, request: RequestInfo, now: Date): Promise<StartedSession> {
+export async function startSession(env: IdentityEnvironment, tx: IdentityTransaction, userId: string, request: RequestInfo, now: Date): Promise<StartedSession> {
   const lifetime = openSession(now, env.sessionPolicy);
   const sessionId = env.newId();
-  await insertSession(tx, { id: sessionId, userId, at: now, expiresAt: lifetime.expiresAt, userAgent: request.userAgent });
-  const refresh = newRefreshToken();
-  await insertRefreshToken(tx, { hash: refresh.hash, sessionId, at: now, expiresAt: lifetime.refreshExpiresAt });
+  await tx.sessions.insert({ id: sessionId, userId, at: now, expiresAt: lifetime.expiresAt, userAgent: request.userAgent });
+  const refresh = env.refreshTokens.issue();
+  await tx.refreshTokens.insert({ hash: refresh.hash, sessionId, at: now, expiresAt: lifetime.refreshExpiresAt });
   return { sessionId, sessionExpiresAt: lifetime.expiresAt, refreshToken: refresh.token, refreshExpiresAt: lifetime.refreshExpiresAt };
 }
 

@@ -1,17 +1,22 @@
-import type { Pool } from '@mindflow/db';
 import type { Logger } from '@mindflow/platform';
-import type { AccessTokenSigner } from '../adapters/crypto/access-token-signer.js';
-import type { PasswordHasher } from '../adapters/crypto/argon2-password-hasher.js';
 import type { SessionPolicy } from '../domain/session/session-policy.js';
 import type { LoginLimiter } from './login-limiter.js';
+import type { AccessTokenSigner } from './ports/access-token-signer.js';
+import type { IdentityStore } from './ports/identity-store.js';
+import type { PasswordHasher } from './ports/password-hasher.js';
+import type { RefreshTokens } from './ports/refresh-tokens.js';
 import type { SessionRegistry } from './session-registry.js';
 
-/** What identity's use cases need from the world; tests swap the clock (lockout, expiry) and keep the rest real. */
+/**
+ * What identity's use cases need from the world, as ports this layer owns; `identity-service.ts` wires the
+ * adapters. Tests swap the clock (lockout, expiry) and keep the rest real.
+ */
 export interface IdentityEnvironment {
-  readonly pool: Pool;
+  readonly store: IdentityStore;
   readonly now: () => Date;
   readonly newId: () => string;
   readonly passwords: PasswordHasher;
+  readonly refreshTokens: RefreshTokens;
   readonly accessTokens: AccessTokenSigner;
   readonly sessions: SessionRegistry;
   readonly loginLimits: LoginLimiter;

@@ -1,6 +1,3 @@
-import { withTransaction } from '@mindflow/db';
-import { appendToOutbox } from '@mindflow/event-log';
-import { findCredentialsByEmail, nextUserVersion, updatePasswordHash } from '../adapters/pg/user-rows.js';
 import { emailKey, maxEmailLength } from '../domain/account/email.js';
 import { normalizePassword, passwordPolicy } from '../domain/account/password-policy.js';
 import { invalidCredentials, rateLimited, type IdentityError } from '../domain/identity-error.js';
@@ -35,7 +32,7 @@ export async function logIn(env: IdentityEnvironment, input: Credentials, reques
     return rateLimited(attempt.retryAfterMs, `too many failed logins: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
   }
 
-  const account = await findCredentialsByEmail(env.pool, key);
+  const account = await env.store.users.findCredentialsByEmail(key);
   if (!account) {
     await env.passwords.verifyNothing(password);
     return invalidCredentials();
@@ -45,15 +42,15 @@ export async function logIn(env: IdentityEnvironment, input: Credentials, reques
   const now = env.now();
   const { passwordHash, ...user } = account;
   await env.loginLimits.succeeded(request.clientAddress, key);
-  const started = await withTransaction(env.pool, async (tx) => {
-    const version = await nextUserVersion(tx, user.id);
+  const started = await env.store.transaction(async (tx) => {
+    const version = await tx.users.nextVersion(user.id);
     const session = await startSession(env, tx, user.id, request, now);
-    await appendToOutbox(tx, [userLoggedIn(env, request, user.id, version, now)]);
+    await tx.outbox.append([userLoggedIn(env, request, user.id, version, now)]);
     return session;
   });
   if (env.passwords.needsRehash(passwordHash)) {
     // The cost was raised since this hash was made; the password is at hand only now.
-    await updatePasswordHash(env.pool, user.id, await env.passwords.hash(password), now).catch((error: unknown) =>
+    await env.store.users.updatePasswordHash(user.id, await env.passwords.hash(password), now).catch((error: unknown) =>
       env.log.warn({ err: error, userId: user.id }, 'password rehash failed'));
   }
   return handOut(env, user, started, now);

@@ -1,6 +1,3 @@
-import { withTransaction } from '@mindflow/db';
-import { looksLikeRefreshToken, refreshTokenHash } from '../adapters/crypto/refresh-token.js';
-import { revokeAllSessions, revokeSessions, sessionOfRefreshToken } from '../adapters/pg/session-rows.js';
 import { unauthenticated, type IdentityError } from '../domain/identity-error.js';
 import type { IdentityEnvironment } from './identity-environment.js';
 
@@ -20,8 +17,8 @@ export interface Logout {
  * Returns how many sessions ended: 0 when there was nothing left to end (logging out twice is no error).
  */
 export async function logOut(env: IdentityEnvironment, request: Logout): Promise<{ sessionsEnded: number } | IdentityError> {
-  const fromCookie = request.refreshToken && looksLikeRefreshToken(request.refreshToken)
-    ? await sessionOfRefreshToken(env.pool, refreshTokenHash(request.refreshToken))
+  const fromCookie = request.refreshToken && env.refreshTokens.looksLike(request.refreshToken)
+    ? await env.store.refreshTokens.sessionOf(env.refreshTokens.hashOf(request.refreshToken))
     : null;
   const userId = request.caller?.userId ?? fromCookie?.userId;
   if (!userId) {
@@ -29,15 +26,15 @@ export async function logOut(env: IdentityEnvironment, request: Logout): Promise
     return { sessionsEnded: 0 };
   }
   const now = env.now();
-  const ended = await withTransaction(env.pool, async (tx) => {
+  const ended = await env.store.transaction(async (tx) => {
     let sessionIds: string[];
     if (request.everywhere) {
-      sessionIds = await revokeAllSessions(tx, userId, 'logout-everywhere', now);
+      sessionIds = await tx.sessions.revokeAll(userId, 'logout-everywhere', now);
     } else {
       // Only sessions of this user: a cookie of someone else's sign-in next to this caller's token ends nothing of theirs.
       const candidates = [request.caller?.sessionId, fromCookie?.userId === userId ? fromCookie.sessionId : undefined]
         .filter((id): id is string => typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id));
-      sessionIds = candidates.length ? await revokeSessions(tx, userId, [...new Set(candidates)], 'logout', now) : [];
+      sessionIds = candidates.length ? await tx.sessions.revoke(userId, [...new Set(candidates)], 'logout', now) : [];
     }
     // Before the commit: a logout that answered "done" must already refuse the session's access tokens.
     await env.sessions.end(sessionIds);

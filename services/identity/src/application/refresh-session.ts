@@ -1,7 +1,3 @@
-import { withTransaction } from '@mindflow/db';
-import { looksLikeRefreshToken, newRefreshToken, refreshTokenHash } from '../adapters/crypto/refresh-token.js';
-import { insertRefreshToken, lockRefreshToken, markRotated, revokeSessions } from '../adapters/pg/session-rows.js';
-import { findAccount } from '../adapters/pg/user-rows.js';
 import { unauthenticated, type IdentityError } from '../domain/identity-error.js';
 import { decideRefresh } from '../domain/session/refresh-rotation.js';
 import { handOut, type AuthSession } from './auth-session.js';
@@ -15,25 +11,25 @@ const signInAgain = 'the refresh token is missing, expired or revoked: sign in a
  * holders is not its owner, and only a new sign-in can tell them apart.
  */
 export async function refreshSession(env: IdentityEnvironment, refreshToken: string | undefined): Promise<AuthSession | IdentityError> {
-  if (!refreshToken || !looksLikeRefreshToken(refreshToken)) return unauthenticated(signInAgain);
-  const hash = refreshTokenHash(refreshToken);
+  if (!refreshToken || !env.refreshTokens.looksLike(refreshToken)) return unauthenticated(signInAgain);
+  const hash = env.refreshTokens.hashOf(refreshToken);
   const now = env.now();
-  const outcome = await withTransaction(env.pool, async (tx) => {
-    const presented = await lockRefreshToken(tx, hash);
+  const outcome = await env.store.transaction(async (tx) => {
+    const presented = await tx.refreshTokens.lock(hash);
     const decision = decideRefresh(presented, now, env.sessionPolicy);
     switch (decision.kind) {
       case 'refuse':
         return { kind: 'refused' as const };
       case 'reuse-detected':
-        await revokeSessions(tx, decision.userId, [decision.sessionId], 'refresh-token-reuse', now);
+        await tx.sessions.revoke(decision.userId, [decision.sessionId], 'refresh-token-reuse', now);
         // Before the commit: once the revocation is visible, no access token of the family may pass.
         await env.sessions.end([decision.sessionId]);
         return { kind: 'reused' as const, userId: decision.userId, sessionId: decision.sessionId };
       case 'rotate': {
-        await markRotated(tx, hash, decision.sessionId, now);
-        const next = newRefreshToken();
-        await insertRefreshToken(tx, { hash: next.hash, sessionId: decision.sessionId, at: now, expiresAt: decision.nextExpiresAt });
-        const user = await findAccount(tx, decision.userId);
+        await tx.refreshTokens.markRotated(hash, decision.sessionId, now);
+        const next = env.refreshTokens.issue();
+        await tx.refreshTokens.insert({ hash: next.hash, sessionId: decision.sessionId, at: now, expiresAt: decision.nextExpiresAt });
+        const user = await tx.users.find(decision.userId);
         if (!user) throw new Error(`session ${decision.sessionId} has no user`);
         return {
           kind: 'rotated' as const,

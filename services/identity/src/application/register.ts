@@ -1,6 +1,3 @@
-import { withTransaction } from '@mindflow/db';
-import { appendToOutbox } from '@mindflow/event-log';
-import { insertUser, type UserAccount } from '../adapters/pg/user-rows.js';
 import { checkName } from '../domain/account/display-name.js';
 import { checkEmail } from '../domain/account/email.js';
 import { checkPassword, normalizePassword } from '../domain/account/password-policy.js';
@@ -8,6 +5,7 @@ import { defaultRoles } from '../domain/account/roles.js';
 import { badInput, isIdentityError, type IdentityError } from '../domain/identity-error.js';
 import { handOut, startSession, type AuthSession } from './auth-session.js';
 import type { IdentityEnvironment, RequestInfo } from './identity-environment.js';
+import type { UserAccount } from './ports/identity-store.js';
 import { userRegistered } from './user-events.js';
 
 export interface Registration {
@@ -32,11 +30,11 @@ export async function register(env: IdentityEnvironment, input: Registration, re
   const passwordHash = await env.passwords.hash(password);
   const now = env.now();
   const user: UserAccount = { id: env.newId(), email: email.email, name: name.name, roles: defaultRoles, createdAt: now };
-  const started = await withTransaction(env.pool, async (tx) => {
-    const created = await insertUser(tx, { id: user.id, email: user.email, name: user.name, passwordHash, roles: defaultRoles, at: now });
+  const started = await env.store.transaction(async (tx) => {
+    const created = await tx.users.insert({ id: user.id, email: user.email, name: user.name, passwordHash, roles: defaultRoles, at: now });
     if (!created) return badInput('email', 'an account with this email already exists: sign in instead');
     const session = await startSession(env, tx, user.id, request, now);
-    await appendToOutbox(tx, [userRegistered(env, request, user)]);
+    await tx.outbox.append([userRegistered(env, request, user)]);
     return session;
   });
   if (isIdentityError(started)) return started;

@@ -1,6 +1,6 @@
 import { newEvent, type AnyEvent } from '@mindflow/events';
-import type { UserAccount } from '../adapters/pg/user-rows.js';
 import type { IdentityEnvironment, RequestInfo } from './identity-environment.js';
+import type { UserAccount } from './ports/identity-store.js';
 
 /** The service name every event decided here carries as `source`. */
 export const identitySource = 'identity';

@@ -1,17 +1,8 @@
 import { accessTokenAlgorithm, accessTokenTtlSeconds, tokenIssuer, type SigningKeys } from '@mindflow/auth';
 import { SignJWT } from 'jose';
+import type { AccessTokenClaims, AccessTokenSigner } from '../../application/ports/access-token-signer.js';
 
-export interface AccessTokenClaims {
-  readonly userId: string;
-  readonly roles: readonly string[];
-  readonly email: string;
-  /** The session (refresh-token family): the gateway refuses the token once it is revoked. */
-  readonly sessionId: string;
-}
-
-export interface AccessTokenSigner {
-  sign(claims: AccessTokenClaims, now: Date): Promise<{ token: string; expiresAt: Date }>;
-}
+export type { AccessTokenClaims, AccessTokenSigner };
 
 /**
  * Access tokens exactly as `@mindflow/auth` issues and verifies them (EdDSA, issuer `mindflow`, `sub`,

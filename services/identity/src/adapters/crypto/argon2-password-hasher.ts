@@ -1,3 +1,4 @@
+import type { PasswordHasher } from '../../application/ports/password-hasher.js';
 import { argon2, randomBytes, timingSafeEqual, type Argon2Parameters } from 'node:crypto';
 
 /** Argon2id cost. The defaults are OWASP's minimum (19 MiB, 2 passes, 1 lane); raise them when the hardware allows. */
@@ -9,16 +10,7 @@ export interface Argon2Cost {
 
 export const defaultArgon2Cost: Argon2Cost = { memoryKiB: 19_456, passes: 2, parallelism: 1 };
 
-export interface PasswordHasher {
-  /** A PHC string (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`) of a fresh random salt. */
-  hash(password: string): Promise<string>;
-  /** Whether `password` matches `stored`; false for anything that is not an argon2id PHC string. */
-  verify(stored: string, password: string): Promise<boolean>;
-  /** Spends the time of one `verify` and matches nothing: the answer for an unknown email, so timing tells nothing. */
-  verifyNothing(password: string): Promise<void>;
-  /** True when `stored` was made with another cost than the current one (rehash after the next good login). */
-  needsRehash(stored: string): boolean;
-}
+export type { PasswordHasher };
 
 const saltBytes = 16;
 const tagBytes = 32;

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { RefreshTokens } from '../../application/ports/refresh-tokens.js';
 
 /**
  * A refresh token is 256 random bits, base64url: opaque to everyone, unguessable. Only its SHA-256 is
@@ -17,3 +18,5 @@ export function refreshTokenHash(token: string): Buffer {
 export function looksLikeRefreshToken(value: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(value);
 }
+
+export const refreshTokens: RefreshTokens = { issue: newRefreshToken, hashOf: refreshTokenHash, looksLike: looksLikeRefreshToken };

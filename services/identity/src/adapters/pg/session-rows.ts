@@ -1,7 +1,7 @@
 import type { PresentedRefreshToken } from '../../domain/session/refresh-rotation.js';
+import type { RevocationReason } from '../../application/ports/identity-store.js';
 import type { Sql, Tx } from './sql-client.js';
 
-export type RevocationReason = 'logout' | 'logout-everywhere' | 'refresh-token-reuse';
 
 export async function insertSession(
   tx: Tx,

@@ -1,19 +1,9 @@
 import type { Role } from '../../domain/account/roles.js';
+import type { UserAccount, UserCredentials } from '../../application/ports/identity-store.js';
 import type { Sql, Tx } from './sql-client.js';
 
-/** An account as the API shows it. */
-export interface UserAccount {
-  readonly id: string;
-  readonly email: string;
-  readonly name: string | null;
-  readonly roles: readonly string[];
-  readonly createdAt: Date;
-}
-
-/** An account with what a login needs. */
-export interface UserCredentials extends UserAccount {
-  readonly passwordHash: string;
-}
+// The subgraph's User resolvers name the account by this module.
+export type { UserAccount, UserCredentials };
 
 const accountColumns = `u.user_id, u.email, u.name, u.created_at,
   ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.user_id ORDER BY r.role) AS roles`;

@@ -1,0 +1,41 @@
+import { withTransaction, type Pool } from '@mindflow/db';
+import { appendToOutbox } from '@mindflow/event-log';
+import type { IdentityStore, IdentityTransaction } from '../../application/ports/identity-store.js';
+import { insertRefreshToken, insertSession, lockRefreshToken, markRotated, revokeAllSessions, revokeSessions, sessionOfRefreshToken } from './session-rows.js';
+import type { Tx } from './sql-client.js';
+import { findAccount, findCredentialsByEmail, insertUser, nextUserVersion, updatePasswordHash } from './user-rows.js';
+
+/** One identity operation's transaction: every port bound to one `pg` client inside BEGIN … COMMIT. */
+function pgIdentityTransaction(tx: Tx): IdentityTransaction {
+  return {
+    users: {
+      insert: (user) => insertUser(tx, user),
+      nextVersion: (userId) => nextUserVersion(tx, userId),
+      find: (userId) => findAccount(tx, userId),
+    },
+    sessions: {
+      insert: (session) => insertSession(tx, session),
+      revoke: (userId, sessionIds, reason, at) => revokeSessions(tx, userId, sessionIds, reason, at),
+      revokeAll: (userId, reason, at) => revokeAllSessions(tx, userId, reason, at),
+    },
+    refreshTokens: {
+      insert: (token) => insertRefreshToken(tx, token),
+      lock: (hash) => lockRefreshToken(tx, hash),
+      markRotated: (hash, sessionId, at) => markRotated(tx, hash, sessionId, at),
+    },
+    outbox: { append: (events) => appendToOutbox(tx, events) },
+  };
+}
+
+/** Identity's database (accounts, credentials, sessions, refresh tokens, its outbox) behind the application's port. */
+export function pgIdentityStore(pool: Pool): IdentityStore {
+  return {
+    transaction: (work) => withTransaction(pool, (tx) => work(pgIdentityTransaction(tx))),
+    users: {
+      find: (userId) => findAccount(pool, userId),
+      findCredentialsByEmail: (emailKey) => findCredentialsByEmail(pool, emailKey),
+      updatePasswordHash: (userId, passwordHash, at) => updatePasswordHash(pool, userId, passwordHash, at),
+    },
+    refreshTokens: { sessionOf: (hash) => sessionOfRefreshToken(pool, hash) },
+  };
+}
