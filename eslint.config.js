@@ -1,6 +1,7 @@
 // Lint rules that keep the architecture visible:
 // - Nx module boundaries: a project may depend only on projects whose tags allow it.
 // - Inside a service, `domain/` is pure: it imports no adapter, no application code and no I/O library.
+// - `application/` depends on ports it owns (`application/ports/`), never on adapters: the composition root wires them.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
@@ -59,6 +60,20 @@ export default tseslint.config(
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contract', 'type:lib', 'type:testing'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contract', 'type:lib', 'type:testing'] },
             { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:contract', 'type:lib', 'type:testing', 'type:service', 'type:app'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/application/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/adapters/**', '**/adapters'], message: 'application/ depends on its ports (application/ports), never on adapters: wire them in the composition root.' },
           ],
         },
       ],

@@ -1,29 +1,19 @@
-import { withTransaction, type Pool } from '@mindflow/db';
 import { insightsAggregateId, newEvent, type AnyEvent } from '@mindflow/events';
-import { appendToOutbox } from '@mindflow/event-log';
 import type { Logger } from '@mindflow/platform';
 import { Registry } from 'prom-client';
-import { progressOf, saveInsights, saveProgress } from '../adapters/pg/insights-rows.js';
-import {
-  claimDueAnalyses,
-  nextDueAt,
-  releasePendingAnalysis,
-  settlePendingAnalysis,
-  type PendingAnalysis,
-} from '../adapters/pg/pending-analyses.js';
-import { claudeCallsOn, insightsEnabled, reserveClaudeCall } from '../adapters/pg/user-settings.js';
 import type { Analysis } from '../domain/analysis/insights.js';
 import { chooseAnalyzer } from '../domain/policies/analyzer-choice.js';
 import { budgetDay } from '../domain/policies/daily-budget.js';
 import { AnalysisFailedError, type EntryAnalyzer } from './entry-analyzer.js';
 import { insightsMetrics } from './insights-metrics.js';
+import type { AnalysisStore, PendingAnalysis } from './ports/analysis-store.js';
 
 /** The `source` of the events this service decides. */
 export const insightsSource = 'insights';
 
 export interface AnalysisWorkerOptions {
   /** The insights DB: pending work, insights, settings, budget, and the outbox the events go to. */
-  readonly pool: Pool;
+  readonly store: AnalysisStore;
   readonly local: EntryAnalyzer;
   /** Claude, when an API key is configured. */
   readonly claude?: EntryAnalyzer;
@@ -57,7 +47,7 @@ type Outcome = { readonly analysis: Analysis; readonly by: string; readonly anal
  * replaced the work meanwhile, in which case nothing is written.
  */
 export function createAnalysisWorker(options: AnalysisWorkerOptions): AnalysisWorker {
-  const { pool, log } = options;
+  const { store, log } = options;
   const batchSize = options.batchSize ?? 8;
   const leaseMs = options.leaseMs ?? 120_000;
   const pollMs = options.pollMs ?? 250;
@@ -72,10 +62,10 @@ export function createAnalysisWorker(options: AnalysisWorkerOptions): AnalysisWo
     const choice = chooseAnalyzer({
       plan: work.authorPlan,
       claudeAvailable: options.claude !== undefined,
-      usedToday: options.claude && work.authorPlan === 'premium' ? await claudeCallsOn(pool, work.userId, day) : 0,
+      usedToday: options.claude && work.authorPlan === 'premium' ? await store.claudeCallsOn(work.userId, day) : 0,
       dailyBudget: options.dailyBudget,
     });
-    const reserved = choice.use === 'claude' && options.claude !== undefined && (await reserveClaudeCall(pool, work.userId, day, options.dailyBudget));
+    const reserved = choice.use === 'claude' && options.claude !== undefined && (await store.reserveClaudeCall(work.userId, day, options.dailyBudget));
     if (choice.use === 'local' && choice.why === 'budget-spent') metrics.budgetSpent.inc();
     if (choice.use === 'claude' && !reserved) metrics.budgetSpent.inc();
     if (reserved && options.claude) {
@@ -98,9 +88,9 @@ export function createAnalysisWorker(options: AnalysisWorkerOptions): AnalysisWo
   }
 
   async function settle(work: PendingAnalysis, outcome: Outcome): Promise<boolean> {
-    return withTransaction(pool, async (tx) => {
-      if (!(await settlePendingAnalysis(tx, work.entryId, work.entryVersion))) return false;
-      const progress = await progressOf(tx, work.entryId, true);
+    return store.transaction(async (tx) => {
+      if (!(await tx.settlePending(work.entryId, work.entryVersion))) return false;
+      const progress = await tx.lockProgress(work.entryId);
       if (work.entryVersion <= progress.settledVersion) return false;
       const at = options.now();
       const meta = {
@@ -121,7 +111,7 @@ export function createAnalysisWorker(options: AnalysisWorkerOptions): AnalysisWo
         });
       } else {
         const { analysis, by } = outcome;
-        await saveInsights(tx, { entryId: work.entryId, userId: work.userId, entryVersion: work.entryVersion, ...analysis, generatedBy: by, generatedAt: at });
+        await tx.saveInsights({ entryId: work.entryId, userId: work.userId, entryVersion: work.entryVersion, ...analysis, generatedBy: by, generatedAt: at });
         event = newEvent('AIInsightsGenerated', {
           ...meta,
           payload: {
@@ -136,8 +126,8 @@ export function createAnalysisWorker(options: AnalysisWorkerOptions): AnalysisWo
           },
         });
       }
-      await appendToOutbox(tx, [event]);
-      await saveProgress(tx, work.entryId, meta.aggregateVersion, work.entryVersion);
+      await tx.appendEvents([event]);
+      await tx.saveProgress(work.entryId, { insightsVersion: meta.aggregateVersion, settledVersion: work.entryVersion });
       metrics.analyses.inc({ analyzer: 'failed' in outcome ? 'none' : outcome.analyzer, outcome: 'failed' in outcome ? 'failed' : 'generated' });
       log.info({ entryId: work.entryId, entryVersion: work.entryVersion, eventType: event.eventType, generatedBy: 'by' in outcome ? outcome.by : undefined }, 'insights settled');
       return true;
@@ -146,15 +136,15 @@ export function createAnalysisWorker(options: AnalysisWorkerOptions): AnalysisWo
 
   async function process(work: PendingAnalysis): Promise<boolean> {
     try {
-      if (!(await insightsEnabled(pool, work.userId))) {
+      if (!(await store.insightsEnabled(work.userId))) {
         // Turned off after the edit was queued: the work goes, and nothing is said about the entry.
-        await withTransaction(pool, (tx) => settlePendingAnalysis(tx, work.entryId, work.entryVersion));
+        await store.transaction((tx) => tx.settlePending(work.entryId, work.entryVersion));
         return false;
       }
       return await settle(work, await analyse(work));
     } catch (error) {
       log.error({ entryId: work.entryId, err: error instanceof Error ? error.message : 'unknown' }, 'analysis could not be settled; retrying later');
-      await releasePendingAnalysis(pool, work.entryId, work.entryVersion, new Date(options.now().getTime() + 5_000)).catch(() => undefined);
+      await store.release(work.entryId, work.entryVersion, new Date(options.now().getTime() + 5_000)).catch(() => undefined);
       return false;
     }
   }
@@ -162,7 +152,7 @@ export function createAnalysisWorker(options: AnalysisWorkerOptions): AnalysisWo
   async function runOnce(): Promise<number> {
     let settled = 0;
     for (let round = 0; round < 1_000; round += 1) {
-      const due = await claimDueAnalyses(pool, batchSize, leaseMs, options.now());
+      const due = await store.claimDue(batchSize, leaseMs, options.now());
       if (due.length === 0) break;
       settled += (await Promise.all(due.map(process))).filter(Boolean).length;
       if (stopping) break;
@@ -174,7 +164,7 @@ export function createAnalysisWorker(options: AnalysisWorkerOptions): AnalysisWo
     while (!stopping) {
       try {
         await runOnce();
-        const next = await nextDueAt(pool);
+        const next = await store.nextDueAt();
         const wait = next ? Math.min(pollMs, Math.max(0, next.getTime() - options.now().getTime())) : pollMs;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, Math.max(wait, 20));

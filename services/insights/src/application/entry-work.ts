@@ -1,12 +1,15 @@
 import type { ReadModel } from '@mindflow/event-log';
-import { dropInsights, progressOf } from '../adapters/pg/insights-rows.js';
-import { dropPendingAnalysis, firstQueuedAt, queueAnalysis } from '../adapters/pg/pending-analyses.js';
-import { insightsEnabled } from '../adapters/pg/user-settings.js';
 import { dueAt, type DebounceWindow } from '../domain/policies/debounce.js';
+import type { EntryWorkRows } from './ports/entry-work-rows.js';
+
+/** The transaction the projector runtime applies an event in. */
+type ProjectionTx = Parameters<NonNullable<ReadModel['handlers']['JournalEntryCreated']>>[1];
 
 export interface EntryWorkOptions {
   readonly debounce: DebounceWindow;
   readonly now: () => Date;
+  /** The projection's rows in the runtime's transaction (`pgEntryWorkRows`). */
+  readonly rows: (tx: ProjectionTx) => EntryWorkRows;
 }
 
 /**
@@ -17,17 +20,16 @@ export interface EntryWorkOptions {
  */
 export function entryWork(options: EntryWorkOptions): ReadModel {
   async function queue(
-    tx: Parameters<NonNullable<ReadModel['handlers']['JournalEntryCreated']>>[1],
+    tx: ProjectionTx,
     event: { eventId: string; userId: string; correlationId: string; aggregateVersion: number },
     entry: { entryId: string; title: string | null; content: string; authorPlan?: 'free' | 'premium' | undefined },
   ): Promise<void> {
-    if (!(await insightsEnabled(tx, event.userId))) return;
-    const { settledVersion } = await progressOf(tx, entry.entryId);
-    if (event.aggregateVersion <= settledVersion) return;
+    const rows = options.rows(tx);
+    if (!(await rows.insightsEnabled(event.userId))) return;
+    if (event.aggregateVersion <= (await rows.settledVersion(entry.entryId))) return;
     const now = options.now();
-    const first = (await firstQueuedAt(tx, entry.entryId)) ?? now;
-    await queueAnalysis(
-      tx,
+    const first = (await rows.firstQueuedAt(entry.entryId)) ?? now;
+    await rows.queue(
       {
         entryId: entry.entryId,
         userId: event.userId,
@@ -53,8 +55,7 @@ export function entryWork(options: EntryWorkOptions): ReadModel {
         await queue(tx, event, event.payload);
       },
       async JournalEntryDeleted(event, tx) {
-        await dropPendingAnalysis(tx, event.payload.entryId);
-        await dropInsights(tx, event.payload.entryId);
+        await options.rows(tx).forget(event.payload.entryId);
       },
       // Part of the entry's version sequence: applied (nothing to do) so the next version is not a gap.
       MoodRecorded: async () => undefined,

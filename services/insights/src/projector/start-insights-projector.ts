@@ -6,6 +6,7 @@ import type { Registry } from 'prom-client';
 import { createClaudeEntryAnalyzer } from '../adapters/anthropic/claude-entry-analyzer.js';
 import { createLocalEntryAnalyzer } from '../adapters/local/local-entry-analyzer.js';
 import { migrateInsightsDatabase } from '../adapters/pg/insights-migrations.js';
+import { pgAnalysisStore, pgEntryWorkRows } from '../adapters/pg/pg-analysis-store.js';
 import { createAnalysisWorker, type AnalysisWorker } from '../application/analysis-worker.js';
 import type { EntryAnalyzer } from '../application/entry-analyzer.js';
 import { entryWork } from '../application/entry-work.js';
@@ -80,7 +81,7 @@ export async function startInsightsProjector(
           })
         : undefined);
     const worker = createAnalysisWorker({
-      pool,
+      store: pgAnalysisStore(pool),
       local: dependencies.local ?? createLocalEntryAnalyzer(),
       ...(claude ? { claude } : {}),
       dailyBudget: config.INSIGHTS_DAILY_BUDGET,
@@ -95,7 +96,7 @@ export async function startInsightsProjector(
       group: config.INSIGHTS_PROJECTOR_GROUP ?? `${config.KAFKA_TOPIC_PREFIX}.insights-projector`,
       eventLog,
       readPool: pool,
-      readModels: [entryWork({ debounce: { quietMs: config.INSIGHTS_DEBOUNCE_MS, maxWaitMs: config.INSIGHTS_MAX_WAIT_MS }, now })],
+      readModels: [entryWork({ debounce: { quietMs: config.INSIGHTS_DEBOUNCE_MS, maxWaitMs: config.INSIGHTS_MAX_WAIT_MS }, now, rows: pgEntryWorkRows })],
       ...projectorRuntimeOptions(input),
       log,
       metrics: dependencies.metrics,

@@ -1,16 +1,10 @@
 import type { PoolClient } from '@mindflow/db';
-import type { Analysis } from '../../domain/analysis/insights.js';
+import type { StoredInsights } from '../../application/ports/analysis-store.js';
 
 type Sql = Pick<PoolClient, 'query'>;
 
-/** Insights as stored and served. */
-export interface StoredInsights extends Analysis {
-  readonly entryId: string;
-  readonly userId: string;
-  readonly entryVersion: number;
-  readonly generatedBy: string;
-  readonly generatedAt: Date;
-}
+// The subgraph's generated resolver types name stored insights by this module.
+export type { StoredInsights };
 
 /** The insights aggregate's progress for an entry: its last event version and the last entry version settled. */
 export async function progressOf(sql: Sql, entryId: string, lock = false): Promise<{ insightsVersion: number; settledVersion: number }> {

@@ -1,19 +1,9 @@
 import type { PoolClient } from '@mindflow/db';
-import type { AuthorPlan } from '../../domain/policies/analyzer-choice.js';
+import type { PendingAnalysis } from '../../application/ports/analysis-store.js';
 
 type Sql = Pick<PoolClient, 'query'>;
 
-/** One entry version waiting to be analysed. */
-export interface PendingAnalysis {
-  readonly entryId: string;
-  readonly userId: string;
-  readonly entryVersion: number;
-  readonly authorPlan: AuthorPlan;
-  readonly title: string | null;
-  readonly content: string;
-  readonly correlationId: string;
-  readonly causationId: string;
-}
+export type { PendingAnalysis };
 
 /** The first time this entry was queued, if it is still waiting (the debounce's longest wait counts from it). */
 export async function firstQueuedAt(tx: Sql, entryId: string): Promise<Date | undefined> {
