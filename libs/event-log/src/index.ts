@@ -5,6 +5,7 @@ export { createEventLog, type EventLogConfig } from './create-event-log.js';
 export { createKafkaEventLog, deadLetterTopic, type KafkaEventLogOptions } from './kafka/kafka-event-log.js';
 export { ensureEventTopics, eventTopicConfig, type EnsureTopicsOptions } from './kafka/event-topics.js';
 export { createEmbeddedEventLog, type EmbeddedEventLogOptions } from './embedded/embedded-event-log.js';
+export { OutboxWakeup } from './embedded/outbox-wakeup.js';
 export { backoffDelay, defaultBackoff, type BackoffPolicy } from './retry/backoff.js';
 export { defaultChunkSize, runProjector, type Projector, type ProjectorOptions } from './projector/run-projector.js';
 export { projectorRuntimeConfigSchema, projectorRuntimeOptions, type ProjectorRuntimeConfig } from './projector/projector-runtime-config.js';

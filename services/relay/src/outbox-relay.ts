@@ -2,6 +2,7 @@ import type { Pool } from '@mindflow/db';
 import {
   loadOutboxCheckpoint,
   outboxDepth,
+  type OutboxWakeup,
   readCommittedOutbox,
   saveOutboxCheckpoint,
   storedEventFromOutboxRow,
@@ -11,7 +12,6 @@ import {
 import type { Logger } from '@mindflow/platform';
 import type { EventPublisher } from './kafka-publisher.js';
 import { pruneOutbox } from './outbox-pruner.js';
-import type { OutboxSignal } from './outbox-signal.js';
 import { publishInTrace } from './publish-spans.js';
 import { awaitLeadership, sleep, type Leadership } from './relay-leadership.js';
 import type { RelayMetrics } from './relay-metrics.js';
@@ -20,7 +20,8 @@ export interface OutboxRelayOptions {
   readonly pool: Pool;
   readonly databaseUrl: string;
   readonly publisher: EventPublisher;
-  readonly signal: OutboxSignal;
+  /** Wakes the relay when rows commit (`LISTEN outbox`), its poll interval the fallback. */
+  readonly signal: OutboxWakeup;
   readonly metrics: RelayMetrics;
   readonly log: Logger;
   readonly batchSize: number;

@@ -1,11 +1,10 @@
 import { createPool } from '@mindflow/db';
-import { outboxDepth } from '@mindflow/event-log';
+import { outboxDepth, OutboxWakeup } from '@mindflow/event-log';
 import { createLogger, type Logger } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import { connectKafkaPublisher } from './kafka-publisher.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { awaitOutboxSchema } from './outbox-schema.js';
-import { OutboxSignal } from './outbox-signal.js';
 import type { RelayConfig } from './relay-config.js';
 import { relayMetrics } from './relay-metrics.js';
 
@@ -44,7 +43,7 @@ export async function startRelay(
       pool,
       databaseUrl: config.WRITE_DATABASE_URL,
       publisher,
-      signal: new OutboxSignal(config.WRITE_DATABASE_URL, config.RELAY_POLL_MS),
+      signal: new OutboxWakeup(config.WRITE_DATABASE_URL, config.RELAY_POLL_MS, 'relay-listen'),
       metrics,
       log,
       batchSize: config.RELAY_BATCH_SIZE,

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { PgChannelListener } from '@mindflow/db';
 
 /** The channel a projector notifies, in the read DB, when a chunk it applied commits; the payload is the projection's name. */
 export const projectionAppliedChannel = 'projection_applied';
@@ -13,22 +13,28 @@ export const notifyProjectionApplied = `SELECT pg_notify('${projectionAppliedCha
  *
  * One connection per process holds `LISTEN projection_applied`; any number of waiters share it. Polling
  * stays the fallback, and the guarantee: a waiter never relies on a notice (one is lost while the connection
- * is down), it only wakes earlier for one. The connection is re-established by the next wait after a failure,
- * at most once a second.
+ * is down), it only wakes earlier for one. The connection (`PgChannelListener`) is re-established by the next
+ * wait after a failure, at most once a second.
  */
 export class ProjectionNotices {
-  private client: pg.Client | undefined;
-  private connecting: Promise<void> | undefined;
-  private lastAttempt = 0;
-  private closed = false;
+  private readonly listener: PgChannelListener;
   private readonly waiters = new Map<string, Set<() => void>>();
 
-  constructor(private readonly url: string, private readonly onError: (error: unknown) => void = () => undefined) {}
+  constructor(url: string, onError: (error: unknown) => void = () => undefined) {
+    this.listener = new PgChannelListener({
+      url,
+      channel: projectionAppliedChannel,
+      applicationName: 'projection-notices',
+      onNotification: (projection) => {
+        if (projection) this.wake(projection);
+      },
+      onError,
+    });
+  }
 
   /** Listens now; resolves true once listening, false when the read DB could not be reached (polling only, for now). */
-  async start(): Promise<boolean> {
-    await this.ensureListening(true);
-    return this.client !== undefined;
+  start(): Promise<boolean> {
+    return this.listener.listen();
   }
 
   /**
@@ -37,7 +43,7 @@ export class ProjectionNotices {
    * between the check and the wait still wakes it.
    */
   arm(projection: string, maxWaitMs: number): { readonly wait: Promise<void>; cancel(): void } {
-    void this.ensureListening(false);
+    void this.listener.listen({ eager: false });
     let cancel = () => undefined as void;
     const wait = new Promise<void>((resolve) => {
       const waiting = this.waiters.get(projection) ?? new Set<() => void>();
@@ -57,55 +63,16 @@ export class ProjectionNotices {
 
   /** Whether notices arrive now (false while disconnected: waiters then poll). */
   get listening(): boolean {
-    return this.client !== undefined;
+    return this.listener.listening;
   }
 
   async close(): Promise<void> {
-    this.closed = true;
     for (const waiting of this.waiters.values()) for (const done of [...waiting]) done();
-    const client = this.client;
-    this.client = undefined;
-    await this.connecting?.catch(() => undefined);
-    await client?.end().catch(() => undefined);
+    await this.listener.close();
   }
 
   private wake(projection: string): void {
     const waiting = this.waiters.get(projection);
     if (waiting) for (const done of [...waiting]) done();
-  }
-
-  private ensureListening(force: boolean): Promise<void> {
-    if (this.client || this.closed) return Promise.resolve();
-    if (this.connecting) return this.connecting;
-    if (!force && Date.now() - this.lastAttempt < 1_000) return Promise.resolve();
-    this.lastAttempt = Date.now();
-    this.connecting = this.connect().finally(() => (this.connecting = undefined));
-    return this.connecting;
-  }
-
-  private async connect(): Promise<void> {
-    const client = new pg.Client({
-      connectionString: this.url, application_name: 'projection-notices', connectionTimeoutMillis: 5_000,
-      // An idle LISTEN connection dropped by the network without a reset would otherwise never report an error.
-      keepAlive: true, keepAliveInitialDelayMillis: 10_000,
-    });
-    client.on('notification', (message) => {
-      if (message.channel === projectionAppliedChannel && message.payload) this.wake(message.payload);
-    });
-    client.on('error', (error) => {
-      // Reconnected by a later wait; until then waiters poll.
-      if (this.client === client) this.client = undefined;
-      this.onError(error);
-      void client.end().catch(() => undefined);
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${projectionAppliedChannel}`);
-      if (this.closed) await client.end();
-      else this.client = client;
-    } catch (error) {
-      this.onError(error);
-      await client.end().catch(() => undefined);
-    }
   }
 }
