@@ -8,6 +8,18 @@ export { createEmbeddedEventLog, type EmbeddedEventLogOptions } from './embedded
 export { OutboxWakeup } from './embedded/outbox-wakeup.js';
 export { backoffDelay, defaultBackoff, type BackoffPolicy } from './retry/backoff.js';
 export { defaultChunkSize, runProjector, type Projector, type ProjectorOptions } from './projector/run-projector.js';
+export {
+  projectorConfigSchema,
+  runProjection,
+  startProjection,
+  type ProjectionControls,
+  type ProjectionDependencies,
+  type ProjectionParts,
+  type ProjectionSetUpContext,
+  type ProjectorConfig,
+  type ProjectorDefinition,
+  type RunningProjection,
+} from './projector/start-projection.js';
 export { projectorRuntimeConfigSchema, projectorRuntimeOptions, type ProjectorRuntimeConfig } from './projector/projector-runtime-config.js';
 export { defaultCaughtUpPolicy, type CaughtUpPolicy, type LagReading } from './projector/lag-monitor.js';
 export type { BatchProjectionHandler, BatchProjectionHandlers, EventOfType, ProjectionHandler, ProjectionHandlers, ReadModel } from './projector/projection-handlers.js';

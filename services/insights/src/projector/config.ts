@@ -1,17 +1,11 @@
-import { modeSchema, port } from '@mindflow/platform';
+import { projectorConfigSchema } from '@mindflow/event-log';
 import { z } from 'zod';
 import { defaultClaudeModel } from '../adapters/anthropic/claude-entry-analyzer.js';
 
-/** The insights projector's environment (docs/CONVENTIONS.md, "Configuration"). */
-export const insightsProjectorConfigSchema = z.object({
-  MINDFLOW_MODE: modeSchema,
+/** The insights projector's environment (docs/CONVENTIONS.md, "Configuration"): every projector's, and these. */
+export const insightsProjectorConfigSchema = projectorConfigSchema.extend({
   /** The service's own database: insights, pending work, settings, budget and its outbox. */
   INSIGHTS_DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/mindflow_write_insights'),
-  /** embedded mode: the command service's DB, whose outbox is the event log. */
-  WRITE_DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/mindflow_write'),
-  KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
-  KAFKA_TOPIC_PREFIX: z.string().default('mindflow'),
-  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(30_000),
   /** Consumer group; by default `<KAFKA_TOPIC_PREFIX>.insights-projector`. */
   INSIGHTS_PROJECTOR_GROUP: z.string().optional(),
   /** Without it nobody gets Claude: everyone gets the local analyzer. */
@@ -28,7 +22,6 @@ export const insightsProjectorConfigSchema = z.object({
   INSIGHTS_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
   /** Claude calls in flight at once per process. */
   INSIGHTS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
-  OPS_PORT: port(0),
 });
 
 export type InsightsProjectorConfig = z.infer<typeof insightsProjectorConfigSchema>;

@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createPool, ensureDatabase } from '@mindflow/db';
-import { createEventLog, projectorRuntimeOptions, runProjector, type EventLog, type ProjectorRuntimeConfig } from '@mindflow/event-log';
-import { createLogger, type Logger } from '@mindflow/platform';
-import type { Registry } from 'prom-client';
+import { startProjection, type ProjectionDependencies, type ProjectorDefinition, type RunningProjection } from '@mindflow/event-log';
 import { createClaudeEntryAnalyzer } from '../adapters/anthropic/claude-entry-analyzer.js';
 import { createLocalEntryAnalyzer } from '../adapters/local/local-entry-analyzer.js';
 import { migrateInsightsDatabase } from '../adapters/pg/insights-migrations.js';
@@ -15,21 +12,8 @@ import { insightsProjectorConfigSchema, type InsightsProjectorConfig } from './c
 /** The projection's name in `projection_versions` and its default consumer group suffix. */
 export const insightsProjection = 'insights';
 
-export interface RunningInsightsProjector {
-  ready(): Promise<void>;
-  isReady(): boolean;
-  isCaughtUp(): boolean;
-  lag(): Promise<number>;
-  /** The analysis loop (tests drive `runOnce` when they start with `startWorker: false`). */
-  readonly worker: AnalysisWorker;
-  close(): Promise<void>;
-}
-
-export interface InsightsProjectorDependencies {
-  readonly log?: Logger;
-  readonly metrics?: Registry;
-  /** An event log to use instead of the configured one (tests). */
-  readonly eventLog?: EventLog;
+/** What insights adds to a projection's dependencies (tests). */
+export interface InsightsProjectorDependencies extends ProjectionDependencies {
   /** Analyzers to use instead of the configured ones (tests). */
   readonly local?: EntryAnalyzer;
   readonly claude?: EntryAnalyzer;
@@ -40,34 +24,19 @@ export interface InsightsProjectorDependencies {
 }
 
 /**
- * The insights projector: follows entry events into debounced work in the insights DB (exactly once per
- * entry version, via the projector runtime), and a worker that analyses due work and records
+ * The insights projection: follows entry events into debounced work in the insights DB (exactly once per entry
+ * version, via the projector runtime), and a worker that analyses due work and records
  * `AIInsightsGenerated`/`AIInsightsFailed` with the insights row in the insights outbox.
  */
-export async function startInsightsProjector(
-  input: Partial<InsightsProjectorConfig & ProjectorRuntimeConfig> = {},
-  dependencies: InsightsProjectorDependencies = {},
-): Promise<RunningInsightsProjector> {
-  const config = insightsProjectorConfigSchema.parse(input);
-  const log = dependencies.log ?? createLogger('insights-projector');
-  const now = dependencies.now ?? (() => new Date());
-  await ensureDatabase(config.INSIGHTS_DATABASE_URL);
-  const pool = createPool(config.INSIGHTS_DATABASE_URL, { applicationName: 'insights-projector', max: 8 });
-  const eventLog =
-    dependencies.eventLog ??
-    createEventLog({
-      mode: config.MINDFLOW_MODE,
-      log,
-      clientId: 'insights-projector',
-      kafkaBrokers: config.KAFKA_BROKERS,
-      kafkaTopicPrefix: config.KAFKA_TOPIC_PREFIX,
-      kafkaSessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
-      writeDatabaseUrl: config.WRITE_DATABASE_URL,
-      readDatabaseUrl: config.INSIGHTS_DATABASE_URL,
-    });
-  try {
-    const applied = await migrateInsightsDatabase(pool);
-    if (applied.length > 0) log.info({ applied }, 'insights DB migrated');
+export const insightsProjector = {
+  name: insightsProjection,
+  role: 'insights-projector',
+  config: insightsProjectorConfigSchema,
+  database: (config) => config.INSIGHTS_DATABASE_URL,
+  group: (config) => config.INSIGHTS_PROJECTOR_GROUP,
+  migrations: migrateInsightsDatabase,
+  setUp({ config, pool, log, metrics, dependencies }) {
+    const now = dependencies.now ?? (() => new Date());
     const claude =
       dependencies.claude ??
       (config.ANTHROPIC_API_KEY
@@ -89,44 +58,22 @@ export async function startInsightsProjector(
       now,
       newId: randomUUID,
       ...(dependencies.pollMs !== undefined ? { pollMs: dependencies.pollMs } : {}),
-      ...(dependencies.metrics ? { metrics: dependencies.metrics } : {}),
-    });
-    const projector = await runProjector({
-      name: insightsProjection,
-      group: config.INSIGHTS_PROJECTOR_GROUP ?? `${config.KAFKA_TOPIC_PREFIX}.insights-projector`,
-      eventLog,
-      readPool: pool,
-      readModels: [entryWork({ debounce: { quietMs: config.INSIGHTS_DEBOUNCE_MS, maxWaitMs: config.INSIGHTS_MAX_WAIT_MS }, now, rows: pgEntryWorkRows })],
-      ...projectorRuntimeOptions(input),
-      log,
-      metrics: dependencies.metrics,
-    });
-    if (dependencies.startWorker !== false) worker.start();
-    let ready = false;
-    let closing: Promise<void> | undefined;
-    void projector.ready().then(() => {
-      ready = true;
-      log.info({ mode: eventLog.kind, claude: claude?.name ?? null }, 'insights projector consuming');
+      ...(metrics ? { metrics } : {}),
     });
     return {
-      ready: () => projector.ready(),
-      isReady: () => ready,
-      isCaughtUp: () => projector.isCaughtUp(),
-      lag: () => projector.lag(),
-      worker,
-      close() {
-        closing ??= (async () => {
-          await worker.stop();
-          await projector.stop();
-          if (!dependencies.eventLog) await eventLog.close();
-          await pool.end();
-        })();
-        return closing;
-      },
+      readModels: [entryWork({ debounce: { quietMs: config.INSIGHTS_DEBOUNCE_MS, maxWaitMs: config.INSIGHTS_MAX_WAIT_MS }, now, rows: pgEntryWorkRows })],
+      ...(dependencies.startWorker !== false ? { start: () => worker.start() } : {}),
+      stop: () => worker.stop(),
+      exposed: { worker },
+      consuming: { claude: claude?.name ?? null },
     };
-  } catch (error) {
-    if (!dependencies.eventLog) await eventLog.close().catch(() => undefined);
-    await pool.end();
-    throw error;
-  }
-}
+  },
+  startedFields: (_, config) => ({ claude: config.ANTHROPIC_API_KEY ? config.INSIGHTS_MODEL : null }),
+} satisfies ProjectorDefinition<typeof insightsProjectorConfigSchema, InsightsProjectorDependencies, { worker: AnalysisWorker }>;
+
+/** The analysis loop (tests drive `runOnce` when they start with `startWorker: false`) beside the projection. */
+export type RunningInsightsProjector = RunningProjection<{ readonly worker: AnalysisWorker }>;
+
+/** Runs the insights projection (tests; its process is `projector-main.ts`). */
+export const startInsightsProjector = (input: Partial<InsightsProjectorConfig> = {}, dependencies: InsightsProjectorDependencies = {}): Promise<RunningInsightsProjector> =>
+  startProjection(insightsProjector, input, dependencies);

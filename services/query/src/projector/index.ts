@@ -1,4 +1,4 @@
-export { startQueryProjector, queryProjection, queryMigrationsDir, queryReadModels, type RunningQueryProjector, type QueryProjectorDependencies } from './start-query-projector.js';
+export { startQueryProjector, queryProjector, queryProjection, queryMigrationsDir, queryReadModels, type RunningQueryProjector, type QueryProjectorDependencies } from './start-query-projector.js';
 export { queryProjectorConfigSchema, type QueryProjectorConfig } from './config.js';
 export { journalsView } from './journals-view.js';
 export { entriesView } from './entries-view.js';
