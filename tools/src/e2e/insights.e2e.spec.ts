@@ -95,14 +95,14 @@ describe.each(modes)('AI insights through the gateway (%s mode)', (mode) => {
     const [received] = await forAlice.until(1);
     expect(received!.errors).toBeUndefined();
     const insights = received!.data!.insightsReady;
-    expect(insights).toMatchObject({ entryId, generatedBy: 'local-analyzer@1' });
+    expect(insights).toMatchObject({ entryId, generatedBy: 'local-analyzer@2' });
     expect(insights.sentiment).toBeGreaterThan(0.3);
     expect(insights.themes).toContain('work');
     expect(insights.summary).toMatch(/positive entry about work/);
     expect(insights.suggestions.length).toBeGreaterThan(0);
 
     const read = await alice.data<{ entry: { id: string; insights: { entryId: string; summary: string; sentiment: number; generatedBy: string } } }>(entryInsights, { id: entryId });
-    expect(read.entry.insights).toEqual({ entryId, summary: insights.summary, sentiment: insights.sentiment, generatedBy: 'local-analyzer@1' });
+    expect(read.entry.insights).toEqual({ entryId, summary: insights.summary, sentiment: insights.sentiment, generatedBy: 'local-analyzer@2' });
 
     expect((await bob.data<{ entry: unknown }>(entryInsights, { id: entryId })).entry).toBeNull();
     await sleep(1_000); // long enough for a stray delivery to Bob to arrive, were there one

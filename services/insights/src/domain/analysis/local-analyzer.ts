@@ -1,21 +1,39 @@
 import type { Analysis, EntryText } from './insights.js';
-import { summaryOf, suggestionsFor } from './reflection.js';
-import { sentimentOf } from './sentiment.js';
+import { isReadable } from './language.js';
+import { summaryOf, suggestionsFor, type Reading } from './reflection.js';
+import { feelingsOf } from './sentiment.js';
 import { themesOf } from './themes.js';
-import { tokenize } from './tokens.js';
+import { sentencesOf } from './tokens.js';
 
 /** Names the local analyzer in `generatedBy`; bump the suffix when its results change for the same text. */
-export const localAnalyzerName = 'local-analyzer@1';
+export const localAnalyzerName = 'local-analyzer@2';
 
-/** The deterministic analysis: same text, same result; no network, no model. */
+/**
+ * The deterministic analysis: same text, same result; no network, no model. Sentiment reads the body, and
+ * the title only when the body says nothing of feelings (a title is a label: "Family", "Worst day ever" over
+ * an entry that turned out well); themes come from the body only. A text the analyzer cannot read (not English) is not analysed:
+ * sentiment 0 (the API needs a number), no themes, no suggestions, and a summary that says so.
+ */
 export function analyzeLocally(entry: EntryText): Analysis {
-  const tokens = tokenize([entry.title ?? '', entry.content].join('\n'));
-  const sentiment = sentimentOf(tokens);
-  const themes = themesOf(tokens);
+  const reading = readingOf(entry);
+  const body = sentencesOf(entry.content);
+  const tokens = body.flatMap((sentence) => sentence.tokens);
+  const themes = reading.kind === 'not-analysed' ? [] : themesOf(tokens);
   return {
-    sentiment,
+    sentiment: reading.kind === 'not-analysed' ? 0 : reading.sentiment,
     themes,
-    summary: summaryOf(sentiment, themes, tokens.length),
-    suggestions: suggestionsFor(sentiment, themes),
+    summary: summaryOf(reading, themes, tokens.length),
+    suggestions: suggestionsFor(reading, themes),
   };
+}
+
+/** How the analyzer reads an entry's feelings: a tone, mixed feelings, or not at all. */
+export function readingOf(entry: EntryText): Reading {
+  if (!isReadable([entry.title ?? '', entry.content].join('\n'))) return { kind: 'not-analysed' };
+  let feelings = feelingsOf(sentencesOf(entry.content));
+  if (feelings.sentiment === 0 && !feelings.mixed && entry.title) feelings = feelingsOf(sentencesOf(entry.title));
+  if (feelings.mixed && feelings.brightest && feelings.darkest) {
+    return { kind: 'mixed', sentiment: feelings.sentiment, brightest: feelings.brightest, darkest: feelings.darkest };
+  }
+  return { kind: 'tone', sentiment: feelings.sentiment };
 }

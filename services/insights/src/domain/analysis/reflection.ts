@@ -1,26 +1,55 @@
-import { isLifeArea } from './themes.js';
+import { isLifeArea, singular } from './themes.js';
+import type { Clause } from './sentiment.js';
 
 /** How an entry feels overall, in words a summary can use. */
-export type Tone = 'very positive' | 'positive' | 'mixed' | 'negative' | 'very negative';
+export type Tone = 'very positive' | 'positive' | 'neutral' | 'negative' | 'very negative';
 
 export function toneOf(sentiment: number): Tone {
   if (sentiment >= 0.6) return 'very positive';
   if (sentiment >= 0.2) return 'positive';
-  if (sentiment > -0.2) return 'mixed';
+  if (sentiment > -0.2) return 'neutral';
   if (sentiment > -0.6) return 'negative';
   return 'very negative';
 }
 
+/** What the summary says an entry was: read (with its tone, or mixed feelings) or not read at all. */
+export type Reading =
+  | { readonly kind: 'tone'; readonly sentiment: number }
+  | { readonly kind: 'mixed'; readonly sentiment: number; readonly brightest: Clause; readonly darkest: Clause }
+  | { readonly kind: 'not-analysed' };
+
+/** The summary of an entry the local analyzer cannot read (its sentiment is 0 only because the type needs one). */
+export const notAnalysedSummary = 'Not analysed: the local analysis reads English only.';
+
 /**
- * A one-sentence, templated reflection: the tone and the life areas the entry is about. It names only
- * life areas, never keywords, so it never quotes the entry.
+ * A one-sentence, templated reflection: the tone (or the mixed feelings, naming what each side was about),
+ * the life areas, and the entry's main keywords. It names only themes, never quotes a sentence.
  */
-export function summaryOf(sentiment: number, themes: readonly string[], wordCount: number): string {
-  const tone = toneOf(sentiment);
-  const areas = themes.filter(isLifeArea);
+export function summaryOf(reading: Reading, themes: readonly string[], wordCount: number): string {
+  if (reading.kind === 'not-analysed') return notAnalysedSummary;
+  const areas = themes.filter(isLifeArea).slice(0, 3);
+  const keywords = themes.filter((theme) => !isLifeArea(theme)).slice(0, 2);
+  const about = areas.length > 0 ? ` about ${listOf(areas)}${keywords.length > 0 ? ` (${listOf(keywords)})` : ''}` : keywords.length > 0 ? ` about ${listOf(keywords)}` : '';
+  if (reading.kind === 'mixed') {
+    const good = topicOf(reading.brightest, themes);
+    const hard = topicOf(reading.darkest, themes);
+    const goodPart = good ? `good about ${good}` : 'good moments';
+    const hardPart = hard && hard !== good ? `low about ${hard}` : 'hard ones';
+    return `Mixed feelings${areas.length > 0 ? ` about ${listOf(areas)}` : ''}: ${goodPart}, but ${hardPart}.`;
+  }
   const length = wordCount < 30 ? 'short ' : wordCount > 300 ? 'long ' : '';
-  if (areas.length === 0) return `A ${length}${tone} entry.`;
-  return `A ${length}${tone} entry about ${listOf(areas.slice(0, 3))}.`;
+  return `A ${length}${toneOf(reading.sentiment)} entry${about}.`;
+}
+
+/** The first topic of the entry that a clause mentions, else the first its sentence mentions. */
+function topicOf(clause: Clause, themes: readonly string[]): string | undefined {
+  const topics = themes.filter((theme) => !isLifeArea(theme));
+  for (const words of [clause.tokens, clause.sentence]) {
+    const lemmas = new Set(words.map((t) => singular(t.word)));
+    const topic = topics.find((theme) => lemmas.has(theme));
+    if (topic) return topic;
+  }
+  return undefined;
 }
 
 const byTheme: Readonly<Record<string, string>> = {
@@ -38,14 +67,17 @@ const byTheme: Readonly<Record<string, string>> = {
   food: 'Notice how meals fit your energy through the day.',
 };
 
-/** Up to three suggestions: one for the tone, then one for each recognised life area, in theme order. */
-export function suggestionsFor(sentiment: number, themes: readonly string[]): string[] {
-  const tone = toneOf(sentiment);
+/** Up to three suggestions: one for the tone, then one for each recognised life area, in theme order; none for an entry not read. */
+export function suggestionsFor(reading: Reading, themes: readonly string[]): string[] {
+  if (reading.kind === 'not-analysed') return [];
   const suggestions: string[] = [];
-  if (tone === 'very negative' || tone === 'negative') {
+  const tone = toneOf(reading.sentiment);
+  if (reading.kind === 'mixed') {
+    suggestions.push('Write one line about what weighed on you and one about what helped; both are part of the day.');
+  } else if (tone === 'very negative' || tone === 'negative') {
     suggestions.push('Write down one small thing that went well today, however minor.');
     if (tone === 'very negative') suggestions.push('If this feeling stays, talk to someone you trust.');
-  } else if (tone === 'mixed') {
+  } else if (tone === 'neutral') {
     suggestions.push('Name the moment of the day that felt best, and what made it so.');
   } else {
     suggestions.push('Note what made today good so you can repeat it.');
