@@ -4,6 +4,7 @@ import { calendarEventsView } from './calendar-events-view.js';
 import { entriesView } from './entries-view.js';
 import { journalsView } from './journals-view.js';
 import { readStamps } from './read-stamps.js';
+import { tagsView } from './tags-view.js';
 import { tasksView } from './tasks-view.js';
 import { thoughtsView } from './thoughts-view.js';
 
@@ -13,6 +14,7 @@ export const queryProjection = 'query';
 /** Every read model of the query projection, in the order their handlers run: what it keeps, and what a rebuild rebuilds. */
 export const queryReadModels: readonly ReadModel[] = [
   journalsView, entriesView, thoughtsView, tasksView, calendarEventsView,
+  tagsView, // after journals_view, entries_view and thoughts_view: it counts the tags of what they hold after the event
   // Last: it recomputes days from what journals_view and entries_view hold after the event.
   analyticsView,
   readStamps,

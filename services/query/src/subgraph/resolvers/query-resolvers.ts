@@ -6,6 +6,7 @@ import { badUserInput } from '../errors.js';
 import { journalsOf } from '../read-model/journal-reads.js';
 import { normalizedTag } from '../read-model/tags.js';
 import { decodeTaskCursor } from '../read-model/task-cursor.js';
+import { tagPrefix, tagsOf } from '../read-model/tag-reads.js';
 import { tasksOf } from '../read-model/task-reads.js';
 import { thoughtsOf } from '../read-model/thought-reads.js';
 
@@ -46,5 +47,9 @@ export const Query = {
   dashboard(_root: unknown, _args: unknown, context: SubgraphContext): DashboardRoot {
     authenticated(context);
     return { dashboard: true };
+  },
+  tags(_root: unknown, args: { prefix?: string | null; first?: number | null }, context: SubgraphContext) {
+    const { caller } = authenticated(context);
+    return tagsOf(context.pool, caller.userId, tagPrefix(args.prefix), pageSize(args.first));
   },
 };
