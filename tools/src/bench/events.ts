@@ -1,8 +1,10 @@
 // Realistic events for the pipeline benchmarks, built with the contracts' own `newEvent`: each user creates
 // a journal, then entries spread over those journals (what a stream of createEntry commands produces).
 import { randomUUID } from 'node:crypto';
-import { countWords, newEvent, toKafkaMessage, topicFor, type AnyEvent } from '@mindflow/events';
-import type { TopicMessages } from 'kafkajs';
+import { allTopics, countWords, newEvent, toKafkaMessage, topicFor, type AnyEvent } from '@mindflow/events';
+import { Kafka, logLevel, type TopicMessages } from 'kafkajs';
+import type { BenchContext } from './context.js';
+import { uniqueTopicPrefix } from './servers.js';
 
 export interface Workload {
   readonly events: readonly AnyEvent[];
@@ -44,4 +46,19 @@ export function byTopic(events: readonly AnyEvent[], prefix: string): TopicMessa
     group.messages.push(toKafkaMessage(event));
   }
   return [...groups.values()];
+}
+
+/** A fresh topic prefix (`bench-<label>`) holding `events`, in topics as the relay makes them (3 partitions). */
+export async function publishToFreshTopics(context: BenchContext, events: readonly AnyEvent[], label: string): Promise<string> {
+  const prefix = uniqueTopicPrefix(`bench-${label}`);
+  const kafka = new Kafka({ clientId: `bench-${label}-feed`, brokers: await context.kafkaBrokers(), logLevel: logLevel.ERROR });
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ waitForLeaders: true, topics: allTopics(prefix).map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })) });
+  await admin.disconnect();
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  for (let i = 0; i < events.length; i += 500) await producer.sendBatch({ topicMessages: byTopic(events.slice(i, i + 500), prefix), acks: -1 });
+  await producer.disconnect();
+  return prefix;
 }

@@ -3,15 +3,13 @@
 // tables (journals_view, entries_view, projection_versions), written straight from memory.
 import { createHash } from 'node:crypto';
 import { createPool, migrate, migrationsFromDir, withTransaction, type Pool } from '@mindflow/db';
-import { allTopics, type AnyEvent } from '@mindflow/events';
+import type { AnyEvent } from '@mindflow/events';
 import { createLogger } from '@mindflow/platform';
 import { queryMigrationsDir, startQueryProjector } from '@mindflow/query';
-import { uniqueTopicPrefix } from '../servers.js';
-import { Kafka, logLevel } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { waitUntil } from '../../system/index.js';
 import type { BenchContext } from '../context.js';
-import { byTopic, journalsAndEntries } from '../events.js';
+import { journalsAndEntries, publishToFreshTopics } from '../events.js';
 import { measurement, ratio, type BenchmarkOutcome } from '../result.js';
 
 export const name = 'projector';
@@ -31,7 +29,7 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
     const { events } = workload;
     perRound = events.length;
     const expected = JSON.stringify({ journals: workload.journals, entries: workload.entries, counted: workload.entries });
-    const prefix = await publishToFreshTopics(context, events);
+    const prefix = await publishToFreshTopics(context, events, 'projector');
 
     // Baseline: the same rows, upserted in batches of the projector's chunk size by as many connections as it
     // consumes partitions concurrently (each owner's events on one connection, in log order).
@@ -114,21 +112,6 @@ async function runProjector(context: BenchContext, projected: ProjectorSubject, 
     await projector.close();
     await pool.end();
   }
-}
-
-/** A fresh topic prefix holding `events` (topics as the relay makes them: 3 partitions). */
-async function publishToFreshTopics(context: BenchContext, events: readonly AnyEvent[]): Promise<string> {
-  const prefix = uniqueTopicPrefix('bench-projector');
-  const kafka = new Kafka({ clientId: 'bench-projector-feed', brokers: await context.kafkaBrokers(), logLevel: logLevel.ERROR });
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: allTopics(prefix).map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })) });
-  await admin.disconnect();
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
-  for (let i = 0; i < events.length; i += 500) await producer.sendBatch({ topicMessages: byTopic(events.slice(i, i + 500), prefix), acks: -1 });
-  await producer.disconnect();
-  return prefix;
 }
 
 function partitionByOwner(events: readonly AnyEvent[], parts: number): AnyEvent[][] {

@@ -4,16 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from '@elastic/elasticsearch';
 import { createPool, type Pool } from '@mindflow/db';
-import { allTopics, countWords, newEvent, type AnyEvent } from '@mindflow/events';
+import { countWords, newEvent, type AnyEvent } from '@mindflow/events';
 import { createLogger } from '@mindflow/platform';
 import { createSearchIndex, searchAlias, startSearchProjector } from '@mindflow/search';
-import { Kafka, logLevel } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { waitUntil } from '../../system/index.js';
 import type { BenchContext } from '../context.js';
-import { byTopic } from '../events.js';
+import { publishToFreshTopics } from '../events.js';
 import { measurement, ratio, type BenchmarkOutcome } from '../result.js';
-import { testServers, uniqueIndexPrefix, uniqueTopicPrefix } from '../servers.js';
+import { testServers, uniqueIndexPrefix } from '../servers.js';
 
 export const name = 'search-projector';
 export const title = 'search projector events/s (from Kafka into Elasticsearch) vs raw Elasticsearch bulk';
@@ -33,7 +32,7 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
   for (let round = 0; round < settings.rounds; round++) {
     const events = entriesThoughtsAndTasks(settings.users, settings.events);
     perRound = events.length;
-    const topicPrefix = await publishToFreshTopics(context, events);
+    const topicPrefix = await publishToFreshTopics(context, events, 'search');
 
     // The projector: a fresh group, read DB and index, from the beginning of the log.
     const indexPrefix = uniqueIndexPrefix('bench-search');
@@ -130,21 +129,6 @@ function entriesThoughtsAndTasks(users: number, events: number): AnyEvent[] {
     }
   }
   return out;
-}
-
-/** A fresh topic prefix holding `events` (topics as the relay makes them: 3 partitions). */
-async function publishToFreshTopics(context: BenchContext, events: readonly AnyEvent[]): Promise<string> {
-  const prefix = uniqueTopicPrefix('bench-search');
-  const kafka = new Kafka({ clientId: 'bench-search-feed', brokers: await context.kafkaBrokers(), logLevel: logLevel.ERROR });
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: allTopics(prefix).map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })) });
-  await admin.disconnect();
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
-  for (let i = 0; i < events.length; i += 500) await producer.sendBatch({ topicMessages: byTopic(events.slice(i, i + 500), prefix), acks: -1 });
-  await producer.disconnect();
-  return prefix;
 }
 
 function shares<T>(items: readonly T[], parts: number): T[][] {
