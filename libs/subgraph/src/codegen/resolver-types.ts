@@ -18,7 +18,7 @@ export interface ResolverTypesConfig {
   readonly contextType: string;
   /** What a resolver returns for a schema type when it is not the type itself (a row), in the same form. */
   readonly mappers?: Readonly<Record<string, string>>;
-  /** Scalars' TypeScript types; DateTime and Date are strings or Dates unless a subgraph says otherwise. */
+  /** Scalars' TypeScript types; DateTime parses to a Date and is answered from a Date or a string, Date is a string. */
   readonly scalars?: Readonly<Record<string, string | { readonly input: string; readonly output: string }>>;
 }
 
@@ -49,7 +49,7 @@ export async function generateResolverTypes(config: ResolverTypesConfig): Promis
       federation: true,
       contextType: config.contextType,
       mappers: config.mappers ?? {},
-      scalars: { DateTime: 'Date | string', Date: 'string', ...config.scalars },
+      scalars: { DateTime: { input: 'Date', output: 'Date | string' }, Date: 'string', ...config.scalars },
       enumsAsTypes: true,
       useTypeImports: true,
       immutableTypes: true,

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { callerHeader, clientAddressHeader, verifyCaller, verifyClientAddress, type Caller } from '@mindflow/auth';
-import { correlationHeader, correlationIdFrom } from '@mindflow/platform';
+import { correlationHeader, correlationIdFrom, type Logger } from '@mindflow/platform';
 import type { IdentityEnvironment, RequestInfo } from '../application/identity-environment.js';
 import { refreshTokenFrom } from './refresh-cookie.js';
 
@@ -20,6 +20,8 @@ export interface IdentityContext {
   readonly request: RequestInfo;
   /** `Set-Cookie` values for the response; the gateway hands them to the client. */
   readonly setCookies: string[];
+  /** Identity's logger, bound to the request's correlation id. */
+  readonly log: Logger;
 }
 
 /**
@@ -29,17 +31,19 @@ export interface IdentityContext {
  */
 export function buildContext(headers: IncomingHttpHeaders, env: IdentityEnvironment, callerSecret: string, peerAddress: string | undefined): IdentityContext {
   const caller = verifyCaller(single(headers[callerHeader]), callerSecret);
+  const correlationId = correlationIdFrom(headers[correlationHeader]);
   return {
     env,
     caller,
     sessionId: caller ? single(headers[sessionHeader]) : undefined,
     refreshToken: refreshTokenFrom(single(headers.cookie)),
     request: {
-      correlationId: correlationIdFrom(headers[correlationHeader]),
+      correlationId,
       userAgent: single(headers['user-agent']) ?? null,
       clientAddress: verifyClientAddress(single(headers[clientAddressHeader]), callerSecret) ?? peerAddress ?? 'unknown',
     },
     setCookies: [],
+    log: env.log.child({ correlationId }),
   };
 }
 

@@ -1,9 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { callerHeader, verifyCaller, type Caller } from '@mindflow/auth';
-import type { Pool } from '@mindflow/db';
-import { consistencyHeader } from '@mindflow/event-log';
 import { correlationHeader, correlationIdFrom, type Logger } from '@mindflow/platform';
-import type { Commands } from './commands/command-port.js';
+import type { Commands } from './mutations/command-client/command-port.js';
 import { userCache, type UserCache } from './cache/cached-read.js';
 import type { ReadCache } from './cache/read-cache.js';
 import { unauthenticated } from './errors.js';
@@ -15,12 +13,8 @@ export interface SubgraphContext {
   readonly caller: Caller | null;
   readonly loaders: Loaders | null;
   readonly correlationId: string;
-  /** The raw `x-consistent-with` header; the request guard parses it and waits. */
-  readonly consistentWith: string | undefined;
   /** The read DB as the caller may read it (row-level security); refuses every read for an anonymous request. */
   readonly pool: Reader;
-  /** The read DB itself, for what is not a caller's data (`projection_versions` for the consistency wait). */
-  readonly readDb: Pool;
   /** Hot reads of the caller, keyed by their read stamp; null for an anonymous request. */
   readonly cache: UserCache | null;
   readonly commands: Commands;
@@ -30,8 +24,6 @@ export interface SubgraphContext {
 }
 
 export interface ContextDependencies {
-  /** The read DB as its owner: the consistency wait's `projection_versions`. */
-  readonly pool: Pool;
   /** The read DB's connections for callers' reads (row-level security). */
   readonly readers: ReaderPool;
   readonly cache: ReadCache;
@@ -51,9 +43,7 @@ export function buildContext(headers: IncomingHttpHeaders, deps: ContextDependen
     caller,
     loaders: caller ? createLoaders(reader, caller.userId) : null,
     correlationId,
-    consistentWith: single(headers[consistencyHeader]),
     pool: reader,
-    readDb: deps.pool,
     cache: caller ? userCache({ cache: deps.cache, userId: caller.userId, stamp: once(() => readStamp(reader, caller.userId)), ttlSeconds: deps.cacheTtlSeconds, log }) : null,
     commands: deps.commands,
     log,

@@ -59,7 +59,7 @@ function countingPool(pool: Pool): { pool: Pool; statements: string[] } {
 async function run(query: string, variables: Record<string, unknown> = {}) {
   const { pool, statements } = countingPool(db.pool);
   const contextValue = buildContext({ [callerHeader]: signCaller({ userId: alice, roles: ['user'] }, secret) }, {
-    pool, readers: new ReaderPool(pool), cache: createInProcessCache(), cacheTtlSeconds: 60, commands: recordingCommands(), log: createLogger('dataloader-test', 'silent'),
+    readers: new ReaderPool(pool), cache: createInProcessCache(), cacheTtlSeconds: 60, commands: recordingCommands(), log: createLogger('dataloader-test', 'silent'),
     callerSecret: secret, readWaitMs: 0,
   });
   const response = await server.executeOperation({ query, variables }, { contextValue });

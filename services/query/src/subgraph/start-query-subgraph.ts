@@ -1,26 +1,21 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { createPool, type Pool } from '@mindflow/db';
-import { ProjectionNotices } from '@mindflow/event-log';
-import { createLogger, traceGraphQLRequests, type Logger } from '@mindflow/platform';
+import { createLogger, type Logger } from '@mindflow/platform';
+import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@mindflow/subgraph';
+import { queryProjectedTypes, queryProjection } from '../projector/query-read-models.js';
 import { createInProcessCache } from './cache/in-process-cache.js';
 import type { ReadCache } from './cache/read-cache.js';
 import { createRedisCache } from './cache/redis-cache.js';
-import type { Commands } from './commands/command-port.js';
-import { createGrpcCommands } from './commands/grpc-commands.js';
 import { querySubgraphConfigSchema, type QuerySubgraphConfig } from './config.js';
 import { buildContext, type SubgraphContext } from './context.js';
+import { unauthenticated } from './errors.js';
+import { createGrpcCommands } from './mutations/command-client/command-client.js';
+import type { Commands } from './mutations/command-client/command-port.js';
 import { ReaderPool } from './read-model/reader.js';
-import { errorLoggingPlugin, maskInternalErrors } from './error-plugin.js';
-import { requestGuardPlugin } from './request-guard-plugin.js';
-import { buildQuerySchema } from './schema.js';
+import { resolvers } from './resolvers/index.js';
+import { schemaPath } from './schema.js';
 
-export interface RunningQuerySubgraph {
-  /** `http://127.0.0.1:<port>/` — the subgraph answers GraphQL on every path, `/graphql` included. */
-  readonly url: string;
+export interface RunningQuerySubgraph extends RunningSubgraph {
   readonly pool: Pool;
-  close(): Promise<void>;
 }
 
 export interface QuerySubgraphDependencies {
@@ -45,36 +40,18 @@ export async function startQuerySubgraph(
   // callers' reads go through their own connections, set up once as the reader role.
   const pool = createPool(config.READ_DATABASE_URL, { applicationName: 'query-subgraph', max: 4 });
   const readers = ReaderPool.connect(config.READ_DATABASE_URL, { applicationName: 'query-subgraph-reader' });
-  // Read-your-writes waits end the moment the query projector commits the write, not at their next poll.
-  const notices = new ProjectionNotices(config.READ_DATABASE_URL, (err) => log.warn({ err }, 'projection notices: not listening, polling until reconnected'));
   const commands = dependencies.commands ?? createGrpcCommands(config.COMMAND_GRPC_ADDRESS);
   const cache =
     dependencies.cache ??
     (config.MINDFLOW_MODE === 'distributed'
       ? createRedisCache({ url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, log })
       : createInProcessCache());
-  const server = new ApolloServer<SubgraphContext>({
-    schema: buildQuerySchema(),
-    plugins: [
-      ApolloServerPluginLandingPageDisabled(),
-      // Inline traces feed Apollo's hosted usage reporting, which we do not use.
-      ApolloServerPluginInlineTraceDisabled(),
-      requestGuardPlugin(config.CONSISTENCY_WAIT_MS, notices),
-      errorLoggingPlugin(),
-    ],
-    formatError: maskInternalErrors,
-    includeStacktraceInErrorResponses: false,
-    // Only the gateway calls a subgraph, and its requests are not browser requests.
-    csrfPrevention: false,
-  });
-  // One span per request, continuing the gateway's trace; log lines inside carry the correlation id.
-  traceGraphQLRequests(server, 'query-subgraph request');
-  try {
-    await notices.start();
-    const { url } = await startStandaloneServer(server, {
-      listen: { port: config.QUERY_SUBGRAPH_PORT, host: config.QUERY_SUBGRAPH_HOST },
-      context: async ({ req }) => buildContext(req.headers, {
-        pool,
+  const definition: SubgraphDefinition<SubgraphContext> = {
+    name: 'query-subgraph',
+    schemaPath,
+    resolvers,
+    context: (req) =>
+      buildContext(req.headers, {
         readers,
         cache,
         cacheTtlSeconds: config.QUERY_CACHE_TTL_SECONDS,
@@ -83,24 +60,26 @@ export async function startQuerySubgraph(
         callerSecret: config.INTERNAL_CALLER_SECRET,
         readWaitMs: config.CONSISTENCY_WAIT_MS,
       }),
-    });
-    log.info({ url }, 'query subgraph listening');
-    return {
-      url,
+    unauthenticated,
+    // Writes of an aggregate type the query projection follows, or untyped; a token for, say, insights passes.
+    readYourWrites: {
+      databaseUrl: config.READ_DATABASE_URL,
       pool,
-      async close() {
-        await server.stop();
-        commands.close();
-        await cache.close();
-        await notices.close();
-        await Promise.all([pool.end(), readers.end()]);
-      },
-    };
-  } catch (error) {
-    commands.close();
-    await cache.close();
-    await notices.close();
-    await Promise.all([pool.end(), readers.end()]);
-    throw error;
-  }
+      projection: queryProjection,
+      aggregateTypes: queryProjectedTypes,
+      waitMs: config.CONSISTENCY_WAIT_MS,
+      subject: 'the read side',
+    },
+  };
+  const subgraph = await startSubgraph(definition, {
+    log,
+    port: config.QUERY_SUBGRAPH_PORT,
+    host: config.QUERY_SUBGRAPH_HOST,
+    close: async () => {
+      commands.close();
+      await cache.close();
+      await Promise.all([pool.end(), readers.end()]);
+    },
+  });
+  return { ...subgraph, pool };
 }

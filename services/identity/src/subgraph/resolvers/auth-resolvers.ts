@@ -6,6 +6,7 @@ import { refreshSession } from '../../application/refresh-session.js';
 import { register } from '../../application/register.js';
 import { isIdentityError, type IdentityError } from '../../domain/identity-error.js';
 import type { IdentityContext } from '../context.js';
+import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.js';
 import { signInRequired, toGraphQLError } from '../errors.js';
 import { clearedRefreshCookie, refreshCookie } from '../refresh-cookie.js';
 
@@ -19,24 +20,24 @@ function signedIn(result: AuthSession | IdentityError, context: IdentityContext)
   return { accessToken: result.accessToken, expiresAt: result.expiresAt, user: result.user };
 }
 
-export const Query = {
-  async me(_: unknown, __: unknown, context: IdentityContext) {
+export const Query: QueryResolvers = {
+  async me(_, __, context) {
     if (!context.caller) throw signInRequired();
     return accountOf(context.env, context.caller.userId);
   },
 };
 
-export const Mutation = {
-  async register(_: unknown, args: { email: string; password: string; name?: string | null }, context: IdentityContext) {
+export const Mutation: MutationResolvers = {
+  async register(_, args, context) {
     return signedIn(await register(context.env, args, context.request), context);
   },
-  async login(_: unknown, args: { email: string; password: string }, context: IdentityContext) {
+  async login(_, args, context) {
     return signedIn(await logIn(context.env, args, context.request), context);
   },
-  async refreshSession(_: unknown, __: unknown, context: IdentityContext) {
+  async refreshSession(_, __, context) {
     return signedIn(await refreshSession(context.env, context.refreshToken), context);
   },
-  async logout(_: unknown, args: { everywhere?: boolean | null }, context: IdentityContext) {
+  async logout(_, args, context) {
     const caller = context.caller ? { userId: context.caller.userId, sessionId: context.sessionId } : undefined;
     const result = await logOut(context.env, { refreshToken: context.refreshToken, caller, everywhere: args.everywhere ?? false });
     context.setCookies.push(clearedRefreshCookie());

@@ -1,7 +1,6 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
-import type { IdentityContext } from '../context.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
 import { Mutation, Query } from './auth-resolvers.js';
 import { DateTime } from './date-time-scalar.js';
 import { User } from './user-resolvers.js';
 
-export const resolvers = { DateTime, Query, Mutation, User } as unknown as GraphQLResolverMap<IdentityContext>;
+export const resolvers: Resolvers = { DateTime, Query, Mutation, User };

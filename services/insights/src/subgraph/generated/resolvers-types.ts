@@ -16,7 +16,7 @@ export type Scalars = {
   Float: { input: number; output: number; }
   _FieldSet: { input: unknown; output: unknown; }
   /** An ISO-8601 instant, e.g. 2030-01-31T09:30:00.000Z. */
-  DateTime: { input: Date | string; output: Date | string; }
+  DateTime: { input: Date; output: Date | string; }
 };
 
 /** Owned by the query subgraph; this subgraph adds its insights. */

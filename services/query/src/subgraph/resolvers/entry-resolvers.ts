@@ -1,13 +1,14 @@
 import { authenticated, type SubgraphContext } from '../context.js';
+import type { EntryResolvers } from '../generated/resolvers-types.js';
 import { apiError } from '../errors.js';
-import type { EntryRecord, JournalRecord } from '../read-model/records.js';
+import type { JournalRecord } from '../read-model/records.js';
 
-export const Entry = {
+export const Entry: EntryResolvers = {
   /** `_entities` (search hits, insights): null when the entry is not the caller's. */
-  __resolveReference(reference: { id: string }, context: SubgraphContext) {
+  __resolveReference(reference, context) {
     return authenticated(context).loaders.entry.load(reference.id);
   },
-  async journal(entry: EntryRecord, _args: unknown, context: SubgraphContext) {
+  async journal(entry, _args, context) {
     const journal = await projectedJournal(entry.journalId, context);
     // Only possible when the journal was deleted meanwhile.
     if (!journal) throw apiError('NOT_FOUND', `journal ${entry.journalId} of entry ${entry.id} is not available`);

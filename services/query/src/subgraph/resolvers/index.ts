@@ -1,17 +1,16 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
-import type { SubgraphContext } from '../context.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
 import { CalendarEvent } from './calendar-event-resolvers.js';
 import { Dashboard } from './dashboard-resolvers.js';
 import { Entry } from './entry-resolvers.js';
 import { Journal } from './journal-resolvers.js';
-import { Mutation } from './mutation-resolvers.js';
+import { Mutation } from '../mutations/mutation-resolvers.js';
 import { Query } from './query-resolvers.js';
 import { CalendarDate, DateTime } from './scalar-resolvers.js';
 import { Task } from './task-resolvers.js';
 import { Thought } from './thought-resolvers.js';
 import { User } from './user-resolvers.js';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   DateTime,
   Date: CalendarDate,
   Query,
@@ -23,4 +22,4 @@ export const resolvers = {
   CalendarEvent,
   User,
   Dashboard,
-} as unknown as GraphQLResolverMap<SubgraphContext>;
+};

@@ -1,8 +1,9 @@
-import { authenticated, type SubgraphContext } from '../context.js';
+import { authenticated } from '../context.js';
+import type { TaskResolvers } from '../generated/resolvers-types.js';
 
-export const Task = {
+export const Task: TaskResolvers = {
   /** `_entities` (search hits, taskChanged): null when the task is not the caller's. */
-  __resolveReference(reference: { id: string }, context: SubgraphContext) {
+  __resolveReference(reference, context) {
     return authenticated(context).loaders.task.load(reference.id);
   },
 };

@@ -1,8 +1,9 @@
-import { authenticated, type SubgraphContext } from '../context.js';
+import { authenticated } from '../context.js';
+import type { ThoughtResolvers } from '../generated/resolvers-types.js';
 
-export const Thought = {
+export const Thought: ThoughtResolvers = {
   /** `_entities` (search hits): null when the thought is not the caller's. */
-  __resolveReference(reference: { id: string }, context: SubgraphContext) {
+  __resolveReference(reference, context) {
     return authenticated(context).loaders.thought.load(reference.id);
   },
 };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CommandRejected, type CommandMetadata, type Commands, type Deleted } from '../commands/command-port.js';
+import { CommandRejected, type CommandMetadata, type Commands, type Deleted } from '../mutations/command-client/command-port.js';
 
 export interface SentCommand {
   name: string;

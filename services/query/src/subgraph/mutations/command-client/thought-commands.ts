@@ -1,4 +1,4 @@
-import type { ThoughtRecord } from '../read-model/records.js';
+import type { ThoughtRecord } from '../../read-model/records.js';
 import type { CommandMetadata, Deleted, Written } from './command-port.js';
 
 export interface CaptureThought {

@@ -1,6 +1,7 @@
 import { createCommandClient } from '@mindflow/proto';
 import type { Commands } from './command-port.js';
 import { grpcCalendarCommands } from './grpc-calendar-commands.js';
+import { grpcEntryCommands } from './grpc-entry-commands.js';
 import { grpcJournalCommands } from './grpc-journal-commands.js';
 import { grpcTaskCommands } from './grpc-task-commands.js';
 import { grpcThoughtCommands } from './grpc-thought-commands.js';
@@ -13,6 +14,7 @@ export function createGrpcCommands(address: string, timeoutMs = 10_000): Command
   const client = createCommandClient(address, { defaultTimeoutMs: timeoutMs });
   return {
     ...grpcJournalCommands(client),
+    ...grpcEntryCommands(client),
     ...grpcThoughtCommands(client),
     ...grpcTaskCommands(client),
     ...grpcCalendarCommands(client),

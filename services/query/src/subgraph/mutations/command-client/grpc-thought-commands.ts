@@ -1,5 +1,5 @@
 import type { CommandClient, Thought as WrittenThought } from '@mindflow/proto';
-import type { ThoughtRecord } from '../read-model/records.js';
+import type { ThoughtRecord } from '../../read-model/records.js';
 import { callContext, commandCall, deleted, idempotencyField, optional, written } from './grpc-call.js';
 import type { ThoughtCommands } from './thought-commands.js';
 

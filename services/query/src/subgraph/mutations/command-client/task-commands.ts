@@ -1,4 +1,4 @@
-import type { Priority, TaskRecord } from '../read-model/records.js';
+import type { Priority, TaskRecord } from '../../read-model/records.js';
 import type { CommandMetadata, Deleted, Patch, Written } from './command-port.js';
 
 export interface CreateTask {

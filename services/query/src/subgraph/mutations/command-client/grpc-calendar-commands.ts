@@ -1,5 +1,5 @@
 import type { CalendarEvent as WrittenEvent, CommandClient } from '@mindflow/proto';
-import type { CalendarEventRecord } from '../read-model/records.js';
+import type { CalendarEventRecord } from '../../read-model/records.js';
 import type { CalendarCommands } from './calendar-commands.js';
 import { callContext, commandCall, deleted, optional, written } from './grpc-call.js';
 

@@ -1,4 +1,4 @@
-import type { CalendarEventRecord } from '../read-model/records.js';
+import type { CalendarEventRecord } from '../../read-model/records.js';
 import type { CommandMetadata, Deleted, Written } from './command-port.js';
 
 export interface ScheduleEvent {

@@ -1,4 +1,5 @@
 import type { CalendarCommands } from './calendar-commands.js';
+import type { EntryCommands } from './entry-commands.js';
 import type { JournalCommands } from './journal-commands.js';
 import type { TaskCommands } from './task-commands.js';
 import type { ThoughtCommands } from './thought-commands.js';
@@ -51,6 +52,6 @@ export class CommandRejected extends Error {
   }
 }
 
-export interface Commands extends JournalCommands, ThoughtCommands, TaskCommands, CalendarCommands {
+export interface Commands extends JournalCommands, EntryCommands, ThoughtCommands, TaskCommands, CalendarCommands {
   close(): void;
 }

@@ -1,5 +1,5 @@
 import type { CommandClient, Task as WrittenTask } from '@mindflow/proto';
-import { priorities, type Priority, type TaskRecord } from '../read-model/records.js';
+import { priorities, type Priority, type TaskRecord } from '../../read-model/records.js';
 import { callContext, commandCall, deleted, idempotencyField, optional, partialUpdate, written } from './grpc-call.js';
 import type { TaskCommands } from './task-commands.js';
 

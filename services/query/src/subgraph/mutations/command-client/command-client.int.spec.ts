@@ -1,7 +1,7 @@
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { loadCommandService, readCallContext, toServiceError, type CallContext, type CommandServiceHandlers } from '@mindflow/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGrpcCommands } from './grpc-commands.js';
+import { createGrpcCommands } from './command-client.js';
 import { CommandRejected, type Commands } from './command-port.js';
 
 // The adapter against a real grpc-js server on loopback that answers the way command.proto says the

@@ -1,8 +1,8 @@
 import { typedConsistencyToken } from '@mindflow/event-log';
 import type { AggregateType } from '@mindflow/events';
-import { CommandRejected, type CommandMetadata } from '../../commands/command-port.js';
-import { authenticated, type SubgraphContext } from '../../context.js';
-import { apiError, badUserInput, type ErrorCode } from '../../errors.js';
+import { CommandRejected, type CommandMetadata } from './command-client/command-port.js';
+import { authenticated, type SubgraphContext } from '../context.js';
+import { apiError, badUserInput, type ErrorCode } from '../errors.js';
 
 // Mutations validate nothing the command service validates (it owns the rules); they translate the
 // request into a command, the command service's answer into the payload, and its refusals into API codes.

@@ -1,0 +1,13 @@
+// The identity subgraph's resolver types (src/subgraph/generated/resolvers-types.ts), from its SDL.
+// `npm run codegen` writes them; `npm run check` fails when they are stale.
+import { join } from 'node:path';
+import { runResolverCodegen } from '@mindflow/subgraph/codegen';
+
+const subgraph = join(import.meta.dirname, 'src', 'subgraph');
+
+await runResolverCodegen({
+  schemaPath: join(subgraph, 'schema.graphql'),
+  outputPath: join(subgraph, 'generated', 'resolvers-types.ts'),
+  contextType: '../context.js#IdentityContext',
+  mappers: { User: '../../adapters/pg/user-rows.js#UserAccount' },
+});
