@@ -164,6 +164,11 @@ describe('themes', () => {
     expect(found).not.toContain('test');
   });
 
+  it('come from the prose of the Markdown: no code, link targets, addresses or HTML', () => {
+    const { themes: found } = analysis('# Garden\n\n**Tomatoes** everywhere, see [my photos](https://example.com/tomatoes.png) and <img src="x.png">.\n\n```\nconst basil = 1;\n```');
+    expect(found).toEqual(['nature', 'garden', 'tomato', 'photo']);
+  });
+
   it('gives at most five themes, and none for an empty entry', () => {
     expect(themes('alpha beta gamma delta epsilon zeta eta theta').length).toBe(5);
     expect(themes('')).toEqual([]);

@@ -36,6 +36,20 @@ export function sentencesOf(text: string): Sentence[] {
   return sentences;
 }
 
+/**
+ * The prose of a Markdown entry: code, link and image targets, web addresses and HTML tags go (their words are
+ * not what the entry says: "https", "png", "div" are no themes); link texts, emphasis and list items stay.
+ */
+export function proseOf(markdown: string): string {
+  return markdown
+    .replace(/```[\s\S]*?(```|$)/g, '\n')
+    .replace(/`[^`\n]*`/g, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>\n]*>/g, ' ')
+    .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ');
+}
+
 /** All the words of a text, in order. */
 export function tokenize(text: string): Token[] {
   return sentencesOf(text).flatMap((sentence) => sentence.tokens.map((token, i) => (i === 0 ? { ...token, startsClause: true } : token)));
