@@ -93,6 +93,8 @@ describe('mixed feelings', () => {
     const mixed = analysis("I got the promotion and I'm thrilled. But my dog is really sick and the vet isn't hopeful.");
     expect(mixed.summary).toBe('Mixed feelings about work and health: good about promotion, but low about dog.');
     expect(analysis('Fantastic dinner, awful company.').summary).toBe('Mixed feelings: good about dinner, but low about company.');
+    // each side named by what its own clause is about, not by a word of the other side
+    expect(analysis("So proud and happy, and so sad that my grandmother wasn't there to see it.").summary).toBe('Mixed feelings about family: good moments, but low about grandmother.');
   });
 
   it('are not what a day that turned out well or badly is', () => {

@@ -1,5 +1,6 @@
-import { isLifeArea, singular } from './themes.js';
+import { isLifeArea, keywordOf } from './themes.js';
 import type { Clause } from './sentiment.js';
+import type { Token } from './tokens.js';
 
 /** How an entry feels overall, in words a summary can use. */
 export type Tone = 'very positive' | 'positive' | 'neutral' | 'negative' | 'very negative';
@@ -31,8 +32,8 @@ export function summaryOf(reading: Reading, themes: readonly string[], wordCount
   const keywords = themes.filter((theme) => !isLifeArea(theme)).slice(0, 2);
   const about = areas.length > 0 ? ` about ${listOf(areas)}${keywords.length > 0 ? ` (${listOf(keywords)})` : ''}` : keywords.length > 0 ? ` about ${listOf(keywords)}` : '';
   if (reading.kind === 'mixed') {
-    const good = topicOf(reading.brightest, themes);
-    const hard = topicOf(reading.darkest, themes);
+    const good = topicOf(reading.brightest, reading.darkest, themes);
+    const hard = topicOf(reading.darkest, reading.brightest, themes);
     const goodPart = good ? `good about ${good}` : 'good moments';
     const hardPart = hard && hard !== good ? `low about ${hard}` : 'hard ones';
     return `Mixed feelings${areas.length > 0 ? ` about ${listOf(areas)}` : ''}: ${goodPart}, but ${hardPart}.`;
@@ -41,12 +42,16 @@ export function summaryOf(reading: Reading, themes: readonly string[], wordCount
   return `A ${length}${toneOf(reading.sentiment)} entry${about}.`;
 }
 
-/** The first topic of the entry that a clause mentions, else the first its sentence mentions. */
-function topicOf(clause: Clause, themes: readonly string[]): string | undefined {
-  const topics = themes.filter((theme) => !isLifeArea(theme));
-  for (const words of [clause.tokens, clause.sentence]) {
-    const lemmas = new Set(words.map((t) => singular(t.word)));
-    const topic = topics.find((theme) => lemmas.has(theme));
+/**
+ * What a clause was about: the first of the entry's themes it mentions, else its first keyword, else the
+ * same in its sentence but none the other side's clause names ("Played guitar in the evening, which was
+ * lovely" → guitar; "So proud, and so sad my grandmother wasn't there" is not good about the grandmother).
+ */
+function topicOf(clause: Clause, other: Clause, themes: readonly string[]): string | undefined {
+  const keywordsIn = (tokens: readonly Token[]) => tokens.map((t) => keywordOf(t.word)).filter((k) => k !== undefined);
+  const elsewhere = new Set(keywordsIn(other.tokens));
+  for (const keywords of [keywordsIn(clause.tokens), keywordsIn(clause.sentence).filter((k) => !elsewhere.has(k))]) {
+    const topic = themes.find((theme) => keywords.includes(theme)) ?? keywords[0];
     if (topic) return topic;
   }
   return undefined;

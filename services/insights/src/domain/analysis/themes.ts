@@ -23,7 +23,7 @@ const areaWords: ReadonlyArray<readonly [area: string, words: readonly string[]]
 ];
 
 /** Words that point to their area but say little on their own as a theme ("slept" beside "sleep"). */
-const cueOnly: ReadonlySet<string> = new Set(['slept', 'sleeping', 'asleep', 'studied', 'studying', 'cooked', 'baked', 'friendship', 'children', 'child', 'kid']);
+const cueOnly: ReadonlySet<string> = new Set(['slept', 'sleeping', 'asleep', 'studied', 'studying', 'cooked', 'baked', 'friendship']);
 
 const areaOfWord: ReadonlyMap<string, string> = new Map(areaWords.flatMap(([area, words]) => words.map((word) => [word, area] as const)));
 
@@ -50,7 +50,10 @@ const notTopics: ReadonlySet<string> = new Set(
   spoke away behind though although however yet still place part end mixed able ready sure top rest near next
   inside outside around along heart break breaks broke since everywhere anywhere somewhere right wrong small big
   single extra proper wild finding remember remembered believe done cheap tiring breathing spare forgot admit
-  shaking heavy change dry note sure true real hard easy high low deep enjoy love miss hope wish seem`.split(/\s+/).filter(Boolean),
+  shaking heavy change dry note sure true real hard easy high low deep enjoy love miss hope wish seem
+  ran drove wrote sang swam began became brought caught chose fell fought flew grew hid held hung led met paid
+  rose sank shook shot sold sent stood stole struck swore threw understood wore thirty forty fifty sixty
+  seventy eighty ninety eleven twelve dozen`.split(/\s+/).filter(Boolean),
 );
 
 /** Words that end in "s" in the singular, or are only used in the plural. */
@@ -91,11 +94,10 @@ export function themesOf(tokens: readonly Token[]): string[] {
   const areas = new Counter();
   const keywords = new Counter();
   for (const { word } of tokens) {
-    const lemma = singular(word);
-    const area = areaOfWord.get(lemma);
+    const area = areaOfWord.get(singular(word));
     if (area) areas.add(area);
-    if (area ? lemma === singular(area) || cueOnly.has(lemma) : !isTopicWord(word) || !isTopicWord(lemma)) continue;
-    keywords.add(lemma);
+    const keyword = keywordOf(word);
+    if (keyword) keywords.add(keyword);
   }
   const themes = areas.ranked();
   for (const keyword of keywords.ranked()) {
@@ -103,6 +105,14 @@ export function themesOf(tokens: readonly Token[]): string[] {
     if (!themes.includes(keyword)) themes.push(keyword);
   }
   return themes.slice(0, maxThemes);
+}
+
+/** The keyword a word makes, if any: its singular when it is a topic or a telling word of a life area. */
+export function keywordOf(word: string): string | undefined {
+  const lemma = singular(word);
+  const area = areaOfWord.get(lemma);
+  if (area) return lemma === singular(area) || cueOnly.has(lemma) ? undefined : lemma;
+  return isTopicWord(word) && isTopicWord(lemma) ? lemma : undefined;
 }
 
 /** Counts in first-seen order, ranked by count then first appearance. */

@@ -5,7 +5,7 @@ import { evaluate, type LabelledText } from './evaluate.js';
 
 // The figures measured on eval-set.json and reported in services/insights/README.md, less a small margin:
 // a change to the lexicon or the rules that loses more than that fails here. Raise them with the README.
-const measured = { accuracy: 0.829, themePrecision: 0.864 };
+const measured = { accuracy: 0.829, themePrecision: 0.88 };
 const margin = 0.02;
 
 describe('the local analyzer on the labelled set', () => {
