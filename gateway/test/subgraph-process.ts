@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort, repoRoot } from '@mindflow/platform';
 
-const repoRoot = join(import.meta.dirname, '..', '..');
 const tsx = createRequire(import.meta.url).resolve('tsx');
 
 export interface SubgraphProcess {
@@ -70,15 +69,4 @@ async function startOnce(entry: string, portEnv: string, env: Record<string, str
       clearTimeout(timer);
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }

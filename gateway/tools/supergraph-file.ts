@@ -4,10 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { composeServices } from '@apollo/composition';
+import { repoRoot } from '@mindflow/platform';
 import { parse } from 'graphql';
 import { subgraphs } from '../subgraphs.js';
 
-export const repoRoot = join(import.meta.dirname, '..', '..');
 export const supergraphPath = join(import.meta.dirname, '..', 'supergraph.graphql');
 
 /**

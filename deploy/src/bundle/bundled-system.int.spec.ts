@@ -5,10 +5,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, freePort, testServers, uniqueRedisPrefix, uniqueTopicPrefix, type TestDatabase } from '@mindflow/testing';
+import { freePort, repoRoot } from '@mindflow/platform';
+import { createTestDatabase, testServers, uniqueRedisPrefix, uniqueTopicPrefix, type TestDatabase } from '@mindflow/testing';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../repo-root.js';
 import { bundledRoles } from '../roles/roles.js';
 import { BundledProcess } from '../test/bundled-process.js';
 import { bundleRole, type BundleResult } from './bundle-role.js';

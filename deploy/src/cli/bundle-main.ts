@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { repoRoot } from '@mindflow/platform';
 import { bundleRole } from '../bundle/bundle-role.js';
-import { repoRoot } from '../repo-root.js';
 import { bundledRoles, roleNamed } from '../roles/roles.js';
 
 const { values, positionals } = parseArgs({

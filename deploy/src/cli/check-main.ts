@@ -3,12 +3,12 @@
 // message — and exits 1 if there is any.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { repoRoot } from '@mindflow/platform';
 import { checkBundles } from '../checks/bundle-check.js';
 import { checkDockerfiles } from '../checks/dockerfile-check.js';
 import { checkK8s } from '../checks/k8s-check.js';
 import { checkCompose } from '../compose/compose-check.js';
 import { formatProblem, type Problem } from '../report/problem.js';
-import { repoRoot } from '../repo-root.js';
 
 const started = Date.now();
 const problems: Problem[] = [];

@@ -1,7 +1,7 @@
 // docker-compose.yml problems come back with file, line and field.
 import { describe, expect, it } from 'vitest';
+import { repoRoot } from '@mindflow/platform';
 import { formatProblem } from '../report/problem.js';
-import { repoRoot } from '../repo-root.js';
 import { loadCompose, parseEnvFile } from './compose-file.js';
 import { composeProblems } from './compose-rules.js';
 import { composeSchemaErrors } from './compose-schema.js';

@@ -10,7 +10,7 @@ import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { repoRoot } from '../repo-root.js';
+import { repoRoot } from '@mindflow/platform';
 import { zipEntry } from './zip-entry.js';
 
 const run = promisify(execFile);

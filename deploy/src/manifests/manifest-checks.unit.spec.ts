@@ -1,8 +1,8 @@
 // A broken manifest is reported with its file, object and field — one test per kind of break.
 import { describe, expect, it } from 'vitest';
+import { repoRoot } from '@mindflow/platform';
 import { manifestProblems } from '../checks/k8s-check.js';
 import { formatProblem, type Problem } from '../report/problem.js';
-import { repoRoot } from '../repo-root.js';
 import { at, config, denyAll, deployment, ingressFrom, scaledObject, secret, service } from '../test/manifests.js';
 import { kedaProblems } from './keda-rules.js';
 import { networkProblems } from './network-rules.js';

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI } from 'jose';
 import type { CryptoKey } from 'jose';
-import { repoRoot } from './repo-root.js';
+import { repoRoot } from '@mindflow/platform';
 
 /** The one signing algorithm of access tokens (CONVENTIONS.md, "Auth between the parts"). */
 export const accessTokenAlgorithm = 'EdDSA';

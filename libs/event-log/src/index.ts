@@ -6,7 +6,6 @@ export { createKafkaEventLog, deadLetterTopic, type KafkaEventLogOptions } from 
 export { ensureEventTopics, eventTopicConfig, type EnsureTopicsOptions } from './kafka/event-topics.js';
 export { createEmbeddedEventLog, type EmbeddedEventLogOptions } from './embedded/embedded-event-log.js';
 export { OutboxWakeup } from './embedded/outbox-wakeup.js';
-export { backoffDelay, defaultBackoff, type BackoffPolicy } from './retry/backoff.js';
 export { defaultChunkSize, runProjector, type Projector, type ProjectorOptions } from './projector/run-projector.js';
 export {
   projectorConfigSchema,

@@ -9,11 +9,11 @@ import {
   type OutboxPosition,
   type OutboxRow,
 } from '@mindflow/event-log';
-import type { Logger } from '@mindflow/platform';
+import { backoffDelay, pause, type BackoffPolicy, type Logger } from '@mindflow/platform';
 import type { EventPublisher } from './kafka-publisher.js';
 import { pruneOutbox } from './outbox-pruner.js';
 import { publishInTrace } from './publish-spans.js';
-import { awaitLeadership, sleep, type Leadership } from './relay-leadership.js';
+import { awaitLeadership, type Leadership } from './relay-leadership.js';
 import type { RelayMetrics } from './relay-metrics.js';
 
 export interface OutboxRelayOptions {
@@ -33,6 +33,11 @@ export interface OutboxRelayOptions {
   /** Pruning of published rows by the leader: older than `retentionMs`, every `everyMs`. Absent: never. */
   readonly prune?: { readonly retentionMs: number; readonly everyMs: number };
 }
+
+/** After a failed batch: 0.5 s, doubling up to 30 s (no jitter: one leader retries, no herd). */
+const failureBackoff: BackoffPolicy = { initialMs: 500, maxMs: 30_000, jitter: 0 };
+/** Rows held back by an older transaction: look again after 20 ms, doubling up to 1 s. */
+const heldBackoff: BackoffPolicy = { initialMs: 20, maxMs: 1_000, jitter: 0 };
 
 /**
  * Moves committed outbox rows to Kafka, in commit-safe order, at least once: read a batch after the
@@ -64,6 +69,7 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     const { log, metrics } = this.options;
     const stopped = () => this.stopping;
+    const active = () => !this.stopping;
     let failures = 0;
     while (!this.stopping) {
       const leadership = await awaitLeadership({
@@ -82,7 +88,7 @@ export class OutboxRelay {
         failures += 1;
         metrics.failures.inc();
         log.error({ err: error, failures }, 'relay batch failed; retrying from the checkpoint');
-        await sleep(Math.min(30_000, 250 * 2 ** Math.min(failures, 7)), stopped);
+        await pause(backoffDelay(failures, failureBackoff), { active, stepMs: 50 });
       } finally {
         metrics.leader.set(0);
         await leadership.release();
@@ -131,7 +137,7 @@ export class OutboxRelay {
           // sleep until the poll. With nothing pending, wait for the next commit.
           if ((await outboxDepth(pool, this.checkpoint)) > 0) {
             held += 1;
-            await sleep(Math.min(1_000, 10 * 2 ** Math.min(held, 7)), () => this.stopping);
+            await pause(backoffDelay(held, heldBackoff), { active: () => !this.stopping, stepMs: 50 });
           } else {
             held = 0;
             await signal.next(); // at most the poll interval: pruning's turn comes up even when nothing is written

@@ -1,3 +1,4 @@
+import { pause } from '@mindflow/platform';
 import pg from 'pg';
 
 export interface Leadership {
@@ -36,15 +37,7 @@ export async function awaitLeadership(options: {
       options.onWaiting?.(error);
     }
     await client.end().catch(() => undefined);
-    await sleep(options.retryMs, options.stopped);
+    await pause(options.retryMs, { active: () => !options.stopped(), stepMs: 50 });
   }
   return null;
-}
-
-/** Sleeps up to `ms`, waking early (checked every 50 ms) once `stopped()` is true. */
-export async function sleep(ms: number, stopped: () => boolean): Promise<void> {
-  const until = Date.now() + ms;
-  while (!stopped() && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, Math.min(50, until - Date.now())));
-  }
 }

@@ -3,8 +3,8 @@
 // and the bind — the race two systems starting at once run (EADDRINUSE). Real processes, ports really taken.
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '@mindflow/platform';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from './free-port.js';
 import { PortInUseError, ServiceProcess } from './service-process.js';
 import { startWithPortRetry } from './system.js';
 import { answers } from './wait-until.js';

@@ -2,8 +2,8 @@
 // reported; roles stopped on purpose stay stopped.
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '@mindflow/platform';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from './free-port.js';
 import { ServiceProcess } from './service-process.js';
 import { Supervisor, type RoleStatus } from './supervisor.js';
 import { waitUntil } from './wait-until.js';

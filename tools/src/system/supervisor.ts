@@ -1,4 +1,4 @@
-import { backoffDelay, type BackoffPolicy } from '@mindflow/event-log';
+import { backoffDelay, type BackoffPolicy } from '@mindflow/platform';
 import type { ProcessExit, ServiceProcess } from './service-process.js';
 
 /** What the supervisor knows of one role. */

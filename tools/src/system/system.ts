@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDatabase } from '@mindflow/db';
-import { freePort } from './free-port.js';
+import { freePort, repoRoot } from '@mindflow/platform';
 import { PortInUseError, ServiceProcess } from './service-process.js';
 import { Supervisor, type SupervisorOptions } from './supervisor.js';
 
-export const repoRoot = join(import.meta.dirname, '..', '..', '..');
 /** The built SPA: its presence decides whether the app's server starts. */
 export const clientBuild = join(repoRoot, 'angular-client', 'dist', 'angular-client', 'browser', 'index.html');
 

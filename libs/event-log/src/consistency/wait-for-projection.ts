@@ -1,5 +1,6 @@
 import type { Pool } from '@mindflow/db';
 import { aggregateTypeOf, type AggregateType } from '@mindflow/events';
+import { backoffDelay, type BackoffPolicy } from '@mindflow/platform';
 import { handledEventTypes, type ReadModel } from '../projector/projection-handlers.js';
 import type { WrittenVersion } from './consistency-token.js';
 import type { ProjectionNotices } from './projection-notices.js';
@@ -36,8 +37,8 @@ export async function waitForProjection(
   const awaited = writesToAwait(writes, projectedTypes);
   if (awaited.length === 0) return true;
   const deadline = Date.now() + timeoutMs;
-  let pause = 10;
-  for (;;) {
+  for (let attempt = 1; ; attempt += 1) {
+    const pause = backoffDelay(attempt, pollPauses);
     // Armed before the read: a commit between the read and the wait still wakes it.
     const notice = notices?.arm(projection, Math.min(notices.listening ? 200 : pause, Math.max(0, deadline - Date.now())));
     let done: boolean;
@@ -53,9 +54,11 @@ export async function waitForProjection(
       return done;
     }
     await (notice?.wait ?? new Promise((resolve) => setTimeout(resolve, Math.min(pause, left))));
-    pause = Math.min(pause * 2, 200);
   }
 }
+
+/** The pauses between two reads of `projection_versions`: 10 ms, doubling up to 200 ms. */
+const pollPauses: BackoffPolicy = { initialMs: 10, maxMs: 200, jitter: 0 };
 
 async function caughtUp(pool: Pool, projection: string, writes: readonly WrittenVersion[]): Promise<boolean> {
   const { rows } = await pool.query<{ behind: number }>(

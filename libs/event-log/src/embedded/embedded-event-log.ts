@@ -1,7 +1,6 @@
 import { createPool } from '@mindflow/db';
-import type { Logger } from '@mindflow/platform';
+import { type BackoffPolicy, defaultBackoff, type Logger } from '@mindflow/platform';
 import type { EventLog, SubscribeOptions, Subscription } from '../event-log.js';
-import { defaultBackoff, type BackoffPolicy } from '../retry/backoff.js';
 import { CheckpointStore } from './checkpoint-store.js';
 import { EmbeddedSubscription } from './embedded-subscription.js';
 import { GroupLock } from './group-lock.js';

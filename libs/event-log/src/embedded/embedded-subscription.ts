@@ -1,8 +1,7 @@
 import type { AnyEvent } from '@mindflow/events';
-import type { Logger } from '@mindflow/platform';
+import { backoffDelay, type BackoffPolicy, type Logger, pause } from '@mindflow/platform';
 import type { UnreadableMessage } from '../dead-letter.js';
 import type { EventBatch, SubscribeOptions, Subscription } from '../event-log.js';
-import { backoffDelay, pause, type BackoffPolicy } from '../retry/backoff.js';
 import { CheckpointMovedError, isLogStart, logStart, type CheckpointStore, type OutboxPosition } from './checkpoint-store.js';
 import type { GroupLock } from './group-lock.js';
 import type { OutboxRecord, OutboxSource } from './outbox-source.js';
@@ -106,7 +105,7 @@ export class EmbeddedSubscription<R extends OutboxRecord> implements Subscriptio
           // backing off, rather than sleep until the poll.
           if (await source.heldBack(after)) {
             held += 1;
-            await pause(Math.min(this.deps.pollMs, 5 * 2 ** Math.min(held, 8)), { active: () => !this.stopped });
+            await pause(backoffDelay(held, { initialMs: 10, maxMs: Math.min(this.deps.pollMs, 1_280), jitter: 0 }), { active: () => !this.stopped });
           } else {
             held = 0;
             await this.deps.wakeup.next();

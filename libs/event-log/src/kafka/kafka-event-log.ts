@@ -1,10 +1,9 @@
 import { fromKafkaMessage, topicFor } from '@mindflow/events';
 import { withTraceContext } from '../tracing/event-trace-context.js';
-import { traceparentFrom, traceparentHeader, type Logger } from '@mindflow/platform';
+import { type BackoffPolicy, defaultBackoff, type Logger, traceparentFrom, traceparentHeader } from '@mindflow/platform';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { DeadLetter } from '../dead-letter.js';
 import type { EventLog, SubscribeOptions, Subscription } from '../event-log.js';
-import { defaultBackoff, type BackoffPolicy } from '../retry/backoff.js';
 import { ensureEventTopics } from './event-topics.js';
 import { kafkaLogCreator } from './kafka-logging.js';
 import { KafkaSubscription } from './kafka-subscription.js';

@@ -1,9 +1,8 @@
 import type { AnyEvent } from '@mindflow/events';
-import type { Logger } from '@mindflow/platform';
+import { backoffDelay, type BackoffPolicy, type Logger } from '@mindflow/platform';
 import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { salvageEnvelope } from '../dead-letter.js';
 import type { SubscribeOptions, Subscription } from '../event-log.js';
-import { backoffDelay, type BackoffPolicy } from '../retry/backoff.js';
 import { consumerLag } from './consumer-lag.js';
 import { deliverPartitionBatch } from './partition-batch.js';
 

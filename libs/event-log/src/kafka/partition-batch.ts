@@ -1,7 +1,6 @@
 import type { AnyEvent } from '@mindflow/events';
-import type { Logger } from '@mindflow/platform';
+import { backoffDelay, type BackoffPolicy, type Logger, pause } from '@mindflow/platform';
 import type { EventBatch } from '../event-log.js';
-import { backoffDelay, pause, type BackoffPolicy } from '../retry/backoff.js';
 
 /** A fetched message as far as delivery cares: its offset and whatever `parse` reads. */
 export interface PartitionMessage {

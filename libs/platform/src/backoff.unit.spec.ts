@@ -13,6 +13,11 @@ describe('backoffDelay', () => {
     expect(backoffDelay(1, policy, () => 0)).toBe(80);
     expect(backoffDelay(1, policy, () => 1)).toBe(120);
   });
+
+  it('follows a fixed schedule without jitter', () => {
+    const fixed = { initialMs: 10, maxMs: 200, jitter: 0 };
+    expect([1, 2, 3, 4, 5, 6, 9].map((n) => backoffDelay(n, fixed, () => 0))).toEqual([10, 20, 40, 80, 160, 200, 200]);
+  });
 });
 
 describe('pause', () => {
