@@ -5,9 +5,9 @@ import { createTestReadDb, type TestReadDb } from './test/read-db.js';
 import { seedCalendarEvent, seedEntry, seedJournal, seedTask, seedThought } from './test/seed.js';
 
 // Postgres row-level security under the subgraph's reads (migrations/0005-row-level-security.sql, and each
-// later table's own migration, e.g. 0007-task-occurrences-view.sql).
+// later table's own migration, e.g. 0007-task-occurrences-view.sql, 0008-tags-view.sql).
 
-const views = ['journals_view', 'entries_view', 'thoughts_view', 'tasks_view', 'task_occurrences_view', 'calendar_events_view', 'mood_days', 'entry_sentiments', 'read_stamps'];
+const views = ['journals_view', 'entries_view', 'thoughts_view', 'tasks_view', 'task_occurrences_view', 'calendar_events_view', 'mood_days', 'entry_sentiments', 'read_stamps', 'tags_view'];
 const alice = randomUUID();
 const bob = randomUUID();
 let db: TestReadDb;
@@ -23,6 +23,7 @@ async function seedUser(ownerId: string) {
   await db.pool.query(`INSERT INTO mood_days VALUES ($1, '2030-01-01', 'CALM', 1, 4, 0.5)`, [ownerId]);
   await db.pool.query(`INSERT INTO entry_sentiments VALUES ($1, $2, 0.5, 1, now())`, [entryId, ownerId]);
   await db.pool.query('INSERT INTO read_stamps VALUES ($1, 1)', [ownerId]);
+  await db.pool.query(`INSERT INTO tags_view VALUES ($1, 'garden', 1)`, [ownerId]);
 }
 
 beforeAll(async () => {
