@@ -1,5 +1,6 @@
 import { validInstant } from '../shared/calendar-values.js';
 import { firstId, type CommandContext } from '../shared/command-context.js';
+import { decideBy } from '../shared/decide-by.js';
 import { badInput, isDomainError, notFound, type Decision, type DomainError } from '../shared/domain-error.js';
 import { validRecurrence } from '../shared/recurrence-rule.js';
 import { requiredText } from '../shared/text-rules.js';
@@ -7,22 +8,10 @@ import type { CalendarEventCommand, CancelEvent, ScheduleEvent } from './calenda
 import type { CalendarEventEvent } from './calendar-event-events.js';
 import { calendarEventLimits, type CalendarEvent } from './calendar-event.js';
 
-export function decideCalendarEvent(
-  command: CalendarEventCommand,
-  state: CalendarEvent | null,
-  context: CommandContext,
-): Decision<CalendarEventEvent> {
-  switch (command.type) {
-    case 'ScheduleEvent':
-      return schedule(command, context);
-    case 'CancelEvent':
-      return cancel(command, state, context);
-    default: {
-      const unhandled: never = command;
-      throw new Error(`unhandled calendar event command ${JSON.stringify(unhandled)}`);
-    }
-  }
-}
+export const decideCalendarEvent = decideBy<CalendarEventCommand, CalendarEvent | null, CalendarEventEvent>({
+  ScheduleEvent: (command, _state, context) => schedule(command, context),
+  CancelEvent: cancel,
+});
 
 function schedule({ data }: ScheduleEvent, context: CommandContext): Decision<CalendarEventEvent> {
   const title = requiredText('title', data.title, calendarEventLimits.title);

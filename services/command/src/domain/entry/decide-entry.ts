@@ -1,4 +1,5 @@
 import { firstId, type CommandContext } from '../shared/command-context.js';
+import { decideBy } from '../shared/decide-by.js';
 import { conflict, isDomainError, notFound, type Decision, type DomainError } from '../shared/domain-error.js';
 import { ownedLiveJournal } from '../journal/decide-journal.js';
 import type { JournalState } from '../journal/journal.js';
@@ -15,20 +16,11 @@ export interface EntryState {
   readonly targetJournal?: JournalState;
 }
 
-export function decideEntry(command: EntryCommand, state: EntryState, context: CommandContext): Decision<EntryEvent> {
-  switch (command.type) {
-    case 'CreateEntry':
-      return create(command, state, context);
-    case 'UpdateEntry':
-      return update(command, state, context);
-    case 'DeleteEntry':
-      return remove(command, state, context);
-    default: {
-      const unhandled: never = command;
-      throw new Error(`unhandled entry command ${JSON.stringify(unhandled)}`);
-    }
-  }
-}
+export const decideEntry = decideBy<EntryCommand, EntryState, EntryEvent>({
+  CreateEntry: create,
+  UpdateEntry: update,
+  DeleteEntry: remove,
+});
 
 function create({ data }: CreateEntry, state: EntryState, context: CommandContext): Decision<EntryEvent> {
   const journal = ownedLiveJournal(state.journal, data.callerId);

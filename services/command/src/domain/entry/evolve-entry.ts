@@ -1,3 +1,4 @@
+import { changed, created, softDeleted } from '../shared/evolve-steps.js';
 import type { EntryEvent } from './entry-events.js';
 import type { Entry } from './entry.js';
 
@@ -6,19 +7,16 @@ export function evolveEntry(state: Entry | null, event: EntryEvent): Entry | nul
   switch (event.type) {
     case 'JournalEntryCreated': {
       const { entryId, createdAt, ...fields } = event.data;
-      return { id: entryId, ...fields, version: 1, createdAt, updatedAt: createdAt, deletedAt: null };
+      return created(entryId, fields, createdAt);
     }
     case 'JournalEntryUpdated': {
-      if (!state) return state;
       const { entryId: _id, changedFields: _changed, updatedAt, ...fields } = event.data;
-      return { ...state, ...fields, version: state.version + 1, updatedAt };
+      return state && changed(state, updatedAt, fields);
     }
     case 'MoodRecorded':
-      if (!state) return state;
-      return { ...state, mood: event.data.mood, version: state.version + 1, updatedAt: event.data.recordedAt };
+      return state && changed(state, event.data.recordedAt, { mood: event.data.mood });
     case 'JournalEntryDeleted':
-      if (!state) return state;
-      return { ...state, version: state.version + 1, updatedAt: event.data.deletedAt, deletedAt: event.data.deletedAt };
+      return state && softDeleted(state, event.data.deletedAt);
     default: {
       const unhandled: never = event;
       throw new Error(`unhandled entry event ${JSON.stringify(unhandled)}`);

@@ -1,5 +1,5 @@
-import type { CommandContext } from '../shared/command-context.js';
-import { firstId } from '../shared/command-context.js';
+import { firstId, type CommandContext } from '../shared/command-context.js';
+import { decideBy } from '../shared/decide-by.js';
 import { conflict, isDomainError, notFound, planLimit, type Decision, type DomainError } from '../shared/domain-error.js';
 import type { CreateJournal, DeleteJournal, JournalCommand, UpdateJournal } from './journal-commands.js';
 import type { JournalEvent, JournalField } from './journal-events.js';
@@ -7,20 +7,11 @@ import { validJournalFields } from './journal-fields.js';
 import { freePlanJournalLimit, type Journal, type JournalState } from './journal.js';
 
 /** Decides what a journal command means given the journal as it stands. */
-export function decideJournal(command: JournalCommand, state: JournalState, context: CommandContext): Decision<JournalEvent> {
-  switch (command.type) {
-    case 'CreateJournal':
-      return create(command, context);
-    case 'UpdateJournal':
-      return update(command, state, context);
-    case 'DeleteJournal':
-      return remove(command, state, context);
-    default: {
-      const unhandled: never = command;
-      throw new Error(`unhandled journal command ${JSON.stringify(unhandled)}`);
-    }
-  }
-}
+export const decideJournal = decideBy<JournalCommand, JournalState, JournalEvent>({
+  CreateJournal: (command, _state, context) => create(command, context),
+  UpdateJournal: update,
+  DeleteJournal: remove,
+});
 
 function create({ data }: CreateJournal, context: CommandContext): Decision<JournalEvent> {
   const fields = validJournalFields(data);

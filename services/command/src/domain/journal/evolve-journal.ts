@@ -1,3 +1,4 @@
+import { changed, created, softDeleted } from '../shared/evolve-steps.js';
 import type { JournalEvent } from './journal-events.js';
 import type { JournalState } from './journal.js';
 
@@ -6,16 +7,14 @@ export function evolveJournal(state: JournalState, event: JournalEvent): Journal
   switch (event.type) {
     case 'JournalCreated': {
       const { journalId, createdAt, ...fields } = event.data;
-      return { id: journalId, ...fields, version: 1, createdAt, updatedAt: createdAt, deletedAt: null };
+      return created(journalId, fields, createdAt);
     }
     case 'JournalUpdated': {
-      if (!state) return state;
       const { journalId: _id, changedFields: _changed, updatedAt, ...fields } = event.data;
-      return { ...state, ...fields, version: state.version + 1, updatedAt };
+      return state && changed(state, updatedAt, fields);
     }
     case 'JournalDeleted':
-      if (!state) return state;
-      return { ...state, version: state.version + 1, updatedAt: event.data.deletedAt, deletedAt: event.data.deletedAt };
+      return state && softDeleted(state, event.data.deletedAt);
     default: {
       const unhandled: never = event;
       throw new Error(`unhandled journal event ${JSON.stringify(unhandled)}`);

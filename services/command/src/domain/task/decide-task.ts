@@ -1,4 +1,5 @@
 import { firstId, type CommandContext } from '../shared/command-context.js';
+import { decideBy } from '../shared/decide-by.js';
 import { conflict, isDomainError, notFound, type Decision, type DomainError } from '../shared/domain-error.js';
 import type { CompleteTask, CreateTask, DeleteTask, ReopenTask, TaskCommand, UpdateTask } from './task-commands.js';
 import type { TaskEvent, TaskField } from './task-events.js';
@@ -6,24 +7,13 @@ import { occurrenceOf } from './task-occurrence.js';
 import { validTaskPlan } from './task-fields.js';
 import type { Task } from './task.js';
 
-export function decideTask(command: TaskCommand, state: Task | null, context: CommandContext): Decision<TaskEvent> {
-  switch (command.type) {
-    case 'CreateTask':
-      return create(command, context);
-    case 'UpdateTask':
-      return update(command, state, context);
-    case 'CompleteTask':
-      return complete(command, state, context);
-    case 'ReopenTask':
-      return reopen(command, state, context);
-    case 'DeleteTask':
-      return remove(command, state, context);
-    default: {
-      const unhandled: never = command;
-      throw new Error(`unhandled task command ${JSON.stringify(unhandled)}`);
-    }
-  }
-}
+export const decideTask = decideBy<TaskCommand, Task | null, TaskEvent>({
+  CreateTask: (command, _state, context) => create(command, context),
+  UpdateTask: update,
+  CompleteTask: complete,
+  ReopenTask: reopen,
+  DeleteTask: remove,
+});
 
 function create({ data }: CreateTask, context: CommandContext): Decision<TaskEvent> {
   const plan = validTaskPlan(data);

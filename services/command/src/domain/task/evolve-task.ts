@@ -1,3 +1,4 @@
+import { changed, created, softDeleted } from '../shared/evolve-steps.js';
 import type { TaskEvent } from './task-events.js';
 import type { Task } from './task.js';
 
@@ -6,14 +7,11 @@ export function evolveTask(state: Task | null, event: TaskEvent): Task | null {
   switch (event.type) {
     case 'TaskCreated': {
       const { taskId, createdAt, ...plan } = event.data;
-      return {
-        id: taskId, ...plan, completed: false, completedAt: null, completedOccurrences: {}, version: 1, createdAt, updatedAt: createdAt, deletedAt: null,
-      };
+      return created(taskId, { ...plan, completed: false, completedAt: null, completedOccurrences: {} }, createdAt);
     }
     case 'TaskUpdated': {
-      if (!state) return state;
       const { taskId: _id, changedFields: _changed, updatedAt, ...plan } = event.data;
-      return { ...state, ...plan, version: state.version + 1, updatedAt };
+      return state && changed(state, updatedAt, plan);
     }
     case 'TaskCompleted': {
       if (!state) return state;
@@ -22,7 +20,7 @@ export function evolveTask(state: Task | null, event: TaskEvent): Task | null {
         occurrence === null
           ? { completed: true, completedAt }
           : { completedOccurrences: { ...state.completedOccurrences, [occurrence]: completedAt } };
-      return { ...state, ...completion, version: state.version + 1, updatedAt: completedAt };
+      return changed(state, completedAt, completion);
     }
     case 'TaskReopened': {
       if (!state) return state;
@@ -31,11 +29,10 @@ export function evolveTask(state: Task | null, event: TaskEvent): Task | null {
         occurrence === null
           ? { completed: false, completedAt: null }
           : { completedOccurrences: Object.fromEntries(Object.entries(state.completedOccurrences).filter(([day]) => day !== occurrence)) };
-      return { ...state, ...completion, version: state.version + 1, updatedAt: reopenedAt };
+      return changed(state, reopenedAt, completion);
     }
     case 'TaskDeleted':
-      if (!state) return state;
-      return { ...state, version: state.version + 1, updatedAt: event.data.deletedAt, deletedAt: event.data.deletedAt };
+      return state && softDeleted(state, event.data.deletedAt);
     default: {
       const unhandled: never = event;
       throw new Error(`unhandled task event ${JSON.stringify(unhandled)}`);

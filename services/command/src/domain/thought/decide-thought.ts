@@ -1,24 +1,16 @@
 import { firstId, type CommandContext } from '../shared/command-context.js';
+import { decideBy } from '../shared/decide-by.js';
 import { badInput, conflict, isDomainError, notFound, type Decision, type DomainError } from '../shared/domain-error.js';
 import { validTags } from '../shared/tag-rules.js';
 import type { CaptureThought, DeleteThought, ThoughtCommand, UpdateThought } from './thought-commands.js';
 import type { ThoughtEvent, ThoughtField } from './thought-events.js';
 import { thoughtLimits, type Thought } from './thought.js';
 
-export function decideThought(command: ThoughtCommand, state: Thought | null, context: CommandContext): Decision<ThoughtEvent> {
-  switch (command.type) {
-    case 'CaptureThought':
-      return capture(command, context);
-    case 'UpdateThought':
-      return update(command, state, context);
-    case 'DeleteThought':
-      return remove(command, state, context);
-    default: {
-      const unhandled: never = command;
-      throw new Error(`unhandled thought command ${JSON.stringify(unhandled)}`);
-    }
-  }
-}
+export const decideThought = decideBy<ThoughtCommand, Thought | null, ThoughtEvent>({
+  CaptureThought: (command, _state, context) => capture(command, context),
+  UpdateThought: update,
+  DeleteThought: remove,
+});
 
 function capture({ data }: CaptureThought, context: CommandContext): Decision<ThoughtEvent> {
   const fields = validThought(data.text, data.tags ?? []);

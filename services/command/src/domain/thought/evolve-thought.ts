@@ -1,3 +1,4 @@
+import { changed, created, softDeleted } from '../shared/evolve-steps.js';
 import type { ThoughtEvent } from './thought-events.js';
 import type { Thought } from './thought.js';
 
@@ -6,16 +7,14 @@ export function evolveThought(state: Thought | null, event: ThoughtEvent): Thoug
   switch (event.type) {
     case 'ThoughtCaptured': {
       const { thoughtId, capturedAt, ...fields } = event.data;
-      return { id: thoughtId, ...fields, version: 1, createdAt: capturedAt, updatedAt: capturedAt, deletedAt: null };
+      return created(thoughtId, fields, capturedAt);
     }
     case 'ThoughtUpdated': {
-      if (!state) return state;
       const { text, tags, updatedAt } = event.data;
-      return { ...state, text, tags, version: state.version + 1, updatedAt };
+      return state && changed(state, updatedAt, { text, tags });
     }
     case 'ThoughtDeleted':
-      if (!state) return state;
-      return { ...state, version: state.version + 1, updatedAt: event.data.deletedAt, deletedAt: event.data.deletedAt };
+      return state && softDeleted(state, event.data.deletedAt);
     default: {
       const unhandled: never = event;
       throw new Error(`unhandled thought event ${JSON.stringify(unhandled)}`);
