@@ -1,33 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createPool, migrate, migrationsFromDir, type Pool } from '@mindflow/db';
-import { createTestDatabase } from '@mindflow/testing';
+import { createTestDatabaseWithPool, type PooledTestDatabase } from '@mindflow/testing';
 
 /** The query projector's migrations: the read tables the query subgraph serves. */
 const queryMigrationsDir = join(import.meta.dirname, '..', '..', 'services', 'query', 'migrations');
 
-export interface TestReadDb {
-  readonly url: string;
-  readonly pool: Pool;
-  drop(): Promise<void>;
-}
+export type TestReadDb = PooledTestDatabase<Pool>;
 
 /**
  * A fresh read DB on the test Postgres (@mindflow/testing: environment, testcontainers or tools/infra;
  * a missing server fails the suite, never skips it) with the query projector's migrations applied.
  */
-export async function createTestReadDb(): Promise<TestReadDb> {
-  const database = await createTestDatabase('gateway');
-  const pool = createPool(database.url, { applicationName: 'gateway-test', max: 2 });
-  await migrate(pool, 'query', await migrationsFromDir(queryMigrationsDir));
-  return {
-    url: database.url,
-    pool,
-    async drop() {
-      await pool.end();
-      await database.drop();
-    },
-  };
+export function createTestReadDb(): Promise<TestReadDb> {
+  return createTestDatabaseWithPool('gateway', async (url) => {
+    const pool = createPool(url, { applicationName: 'gateway-test', max: 2 });
+    await migrate(pool, 'query', await migrationsFromDir(queryMigrationsDir));
+    return pool;
+  });
 }
 
 /** A journal with entries, as the query projector would have written them. */

@@ -104,24 +104,11 @@ up() {
     ensure_user
     start
   fi
-  local rc=0
-  wait_until 180 "$PIDFILE" "$MARKER" probe elasticsearch "$URL" || rc=$?
-  [ "$rc" = 0 ] || fail "Elasticsearch $([ "$rc" = 2 ] && echo exited || echo 'did not reach yellow within 180 s'); last probe: $(probe_says elasticsearch "$URL")" "$OUT" "$LOG"
-  set_endpoint elasticsearch "$URL"
-  say "Elasticsearch answers at $URL (${SECONDS}s)"
+  await_started elasticsearch Elasticsearch "$URL" 180 "$OUT" "$LOG"
 }
 
-down() {
-  lock_server elasticsearch
-  if stop_pid "$PIDFILE" "$MARKER" 60; then say "Elasticsearch stopped"; else say "Elasticsearch was not running (not started by tools/infra)"; fi
-  clear_endpoint elasticsearch
-}
+down() { stop_started elasticsearch Elasticsearch 60; }
 
-status() {
-  local how="not set up (npm run infra:up)"
-  [ -n "$(get_endpoint elasticsearch)" ] && how="not started by tools/infra"
-  pid_running "$PIDFILE" "$MARKER" && how="Elasticsearch $VERSION, pid $(cat "$PIDFILE"), log $LOG"
-  status_line elasticsearch "$(get_endpoint elasticsearch)" "$how"
-}
+status() { status_of elasticsearch "Elasticsearch $VERSION, pid $(cat "$PIDFILE" 2>/dev/null), log $LOG"; }
 
 case "${1:-}" in up | down | status) "$1" ;; *) echo "usage: elasticsearch.sh up|down|status" >&2; exit 2 ;; esac

@@ -106,26 +106,13 @@ up() {
     say "starting Kafka $VERSION (KRaft) on $ADDRESS"
     (setsid nohup "${KAFKA_JAVA[@]}" kafka.Kafka "$DIR/server.properties" >>"$OUT" 2>&1 </dev/null 9>&- & echo $! >"$PIDFILE")
   fi
-  local rc=0
-  wait_until 90 "$PIDFILE" "$MARKER" probe kafka "$ADDRESS" || rc=$?
-  [ "$rc" = 0 ] || fail "Kafka $([ "$rc" = 2 ] && echo exited || echo 'did not answer within 90 s'); last probe: $(probe_says kafka "$ADDRESS")" "$OUT" "$LOG"
-  set_endpoint kafka "$ADDRESS"
-  say "Kafka answers at $ADDRESS (${SECONDS}s)"
+  await_started kafka Kafka "$ADDRESS" 90 "$OUT" "$LOG"
 }
 
-down() {
-  lock_server kafka
-  # Controlled shutdown moves nothing on a single node, but lets the broker close its logs cleanly.
-  if stop_pid "$PIDFILE" "$MARKER" 45; then say "Kafka stopped"; else say "Kafka was not running (not started by tools/infra)"; fi
-  clear_endpoint kafka
-}
+# Controlled shutdown moves nothing on a single node, but lets the broker close its logs cleanly.
+down() { stop_started kafka Kafka 45; }
 
-status() {
-  local how="not set up (npm run infra:up)"
-  [ -n "$(get_endpoint kafka)" ] && how="not started by tools/infra"
-  pid_running "$PIDFILE" "$MARKER" && how="Kafka $(cat "$LIBS/.version" 2>/dev/null) (KRaft), pid $(cat "$PIDFILE"), log $LOG"
-  status_line kafka "$(get_endpoint kafka)" "$how"
-}
+status() { status_of kafka "Kafka $(cat "$LIBS/.version" 2>/dev/null) (KRaft), pid $(cat "$PIDFILE" 2>/dev/null), log $LOG"; }
 
 fetch() { install; say "Kafka $VERSION jars in $LIBS"; }
 

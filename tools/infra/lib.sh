@@ -70,7 +70,7 @@ stop_pid() {
 port_open() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 
 # probe <server> <address>: the server answers its own protocol (not just an open port).
-probe() { (cd "$REPO_ROOT" && node --import tsx "$INFRA_SRC/probe.ts" "$@"); }
+probe() { (cd "$REPO_ROOT" && node --import tsx libs/testing/src/probe-cli.ts "$@"); }
 
 # wait_until <seconds> <pid file|-> <marker> <command...>: polls the command, giving up early when the
 # process we started has died (its log then says why), so a failure never waits out the whole bound.
@@ -118,6 +118,32 @@ EOF
 }
 
 # The address a server answers on, read by write_endpoints; removed by `down` when we stopped it.
+# await_started <server> <Label> <address> <seconds> [files to show on failure...]: waits until the server this
+# script started (PIDFILE, MARKER) answers its protocol, then records its endpoint; fails with the last probe's answer.
+await_started() {
+  local server=$1 label=$2 address=$3 seconds=$4 rc=0
+  shift 4
+  wait_until "$seconds" "$PIDFILE" "$MARKER" probe "$server" "$address" || rc=$?
+  [ "$rc" = 0 ] || fail "$label $([ "$rc" = 2 ] && echo exited || echo "did not answer within $seconds s"); last probe: $(probe_says "$server" "$address")" "$@"
+  set_endpoint "$server" "$address"
+  say "$label answers at $address (${SECONDS}s)"
+}
+
+# stop_started <server> <Label> <grace seconds>: stops the server this script started, forgets its endpoint.
+stop_started() {
+  lock_server "$1"
+  if stop_pid "$PIDFILE" "$MARKER" "$3"; then say "$2 stopped"; else say "$2 was not running (not started by tools/infra)"; fi
+  clear_endpoint "$1"
+}
+
+# status_of <server> <what runs, when this script started it>: one status line.
+status_of() {
+  local how="not set up (npm run infra:up)"
+  [ -n "$(get_endpoint "$1")" ] && how="not started by tools/infra"
+  pid_running "$PIDFILE" "$MARKER" && how="$2"
+  status_line "$1" "$(get_endpoint "$1")" "$how"
+}
+
 set_endpoint() { echo "$2" >"$(server_dir "$1")/endpoint"; }
 clear_endpoint() { rm -f "$INFRA_CACHE/$1/endpoint"; }
 get_endpoint() { cat "$INFRA_CACHE/$1/endpoint" 2>/dev/null; }

@@ -45,11 +45,8 @@ up() {
   else
     say "embedded PostgreSQL (pid $(cat "$PIDFILE")) is starting; waiting for it"
   fi
-  local rc=0
-  wait_until 120 "$PIDFILE" "$MARKER" probe postgres "$EMBEDDED_URL" || rc=$?
-  [ "$rc" = 0 ] || fail "embedded PostgreSQL $([ "$rc" = 2 ] && echo exited || echo 'did not answer within 120 s'); last probe: $(probe_says postgres "$EMBEDDED_URL")" "$LOG"
-  set_endpoint postgres "$EMBEDDED_URL"; echo embedded >"$DIR/mode"
-  say "embedded PostgreSQL answers at $EMBEDDED_URL (${SECONDS}s)"
+  await_started postgres "embedded PostgreSQL" "$EMBEDDED_URL" 120 "$LOG"
+  echo embedded >"$DIR/mode"
 }
 
 down() {

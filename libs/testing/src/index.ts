@@ -3,7 +3,7 @@
 export { testServers, type TestServers, type ServerSource } from './test-servers.js';
 export { type ServerName } from './server-names.js';
 export { MissingServerError } from './missing-server-error.js';
-export { createTestDatabase, type TestDatabase } from './test-database.js';
+export { createTestDatabase, createTestDatabaseWithPool, type TestDatabase, type PooledTestDatabase } from './test-database.js';
 export { createTestKafka, createTestTopics } from './kafka-topics.js';
 export { uniqueTopicPrefix, uniqueRedisPrefix, uniqueIndexPrefix, uniqueDatabaseName, isStaleTestName } from './unique-names.js';
 export { freePort } from './free-port.js';

@@ -1,13 +1,12 @@
-import pg from 'pg';
-import { Redis } from 'ioredis';
-import { Kafka, logLevel } from 'kafkajs';
 import type { ServerName } from './server-names.js';
 
 // A server "answers" when it serves its own protocol, not merely when its port is open: Kafka and
-// Elasticsearch accept connections well before they can do any work.
+// Elasticsearch accept connections well before they can do any work. Each client library is imported only
+// when its probe runs, so that the command-line probe (probe-cli.ts, used by tools/infra) costs one Node start.
 const timeoutMs = 5_000;
 
 async function postgres(url: string): Promise<void> {
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
   await client.connect();
   try {
@@ -18,17 +17,19 @@ async function postgres(url: string): Promise<void> {
 }
 
 async function redis(url: string): Promise<void> {
+  const { Redis } = await import('ioredis');
   const client = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null });
   client.on('error', () => undefined); // the rejected command below carries the reason
   try {
     await client.connect();
-    await client.ping();
+    if ((await client.ping()) !== 'PONG') throw new Error('PING did not answer PONG');
   } finally {
     client.disconnect();
   }
 }
 
 async function kafka(brokers: string): Promise<void> {
+  const { Kafka, logLevel } = await import('kafkajs');
   const admin = new Kafka({
     clientId: 'mindflow-test-probe',
     brokers: brokers.split(','),
@@ -38,6 +39,7 @@ async function kafka(brokers: string): Promise<void> {
   }).admin();
   await admin.connect();
   try {
+    // Metadata alone can answer while the controller is still electing itself; listing topics needs both.
     await admin.listTopics();
   } finally {
     await admin.disconnect();

@@ -30,6 +30,38 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
   };
 }
 
+export interface PooledTestDatabase<P> extends TestDatabase {
+  /** What `open` made for the database (a migrated pool); ended by `drop()` before the database goes. */
+  readonly pool: P;
+}
+
+/**
+ * `createTestDatabase(prefix)` with what a suite opens on it, e.g. a pool migrated like production:
+ * `createTestDatabaseWithPool('query_subgraph', async (url) => { const pool = createPool(url, …); await migrate(pool, …); return pool; })`.
+ * When `open` fails, the database is dropped and the error passed on.
+ */
+export async function createTestDatabaseWithPool<P extends { end(): Promise<void> }>(
+  prefix: string,
+  open: (url: string) => Promise<P>,
+): Promise<PooledTestDatabase<P>> {
+  const database = await createTestDatabase(prefix);
+  let pool: P;
+  try {
+    pool = await open(database.url);
+  } catch (error) {
+    await database.drop().catch(() => undefined);
+    throw error;
+  }
+  return {
+    ...database,
+    pool,
+    async drop() {
+      await pool.end();
+      await database.drop();
+    },
+  };
+}
+
 async function withAdmin<T>(serverUrl: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
   const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 10_000 });
   await admin.connect();
