@@ -23,6 +23,18 @@ export async function testDatabase(label: string): Promise<TestDatabase> {
   };
 }
 
+/**
+ * A fresh database with `projection_versions` and `effects` (one row per applied event, in order): what the
+ * projector runtime's own suites project into.
+ */
+export async function effectsDatabase(label: string): Promise<TestDatabase> {
+  const db = await testDatabase(label);
+  await db.pool.query(`
+    CREATE TABLE projection_versions (projection text, aggregate_id uuid, version int NOT NULL, PRIMARY KEY (projection, aggregate_id));
+    CREATE TABLE effects (seq serial PRIMARY KEY, aggregate_id uuid NOT NULL, version int NOT NULL);`);
+  return db;
+}
+
 export const testKafkaBrokers = async (): Promise<string[]> => (await testServers()).kafkaBrokers();
 
 /** A topic prefix (and consumer-group namespace) no other run shares. */

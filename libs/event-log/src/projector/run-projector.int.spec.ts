@@ -2,7 +2,7 @@ import type { AnyEvent } from '@mindflow/events';
 import { createLogger } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testDatabase, type TestDatabase } from '../../test/test-servers.js';
+import { effectsDatabase, type TestDatabase } from '../../test/test-servers.js';
 import { journalHistory } from '../../test/test-events.js';
 import type { EventBatch, EventLog, SubscribeOptions } from '../event-log.js';
 import type { ReadModel } from './projection-handlers.js';
@@ -60,10 +60,7 @@ const effectRows = async () =>
 const counter = async (name: string) => (await metrics.getSingleMetric(name)!.get()).values.reduce((sum, v) => sum + v.value, 0);
 
 beforeAll(async () => {
-  readDb = await testDatabase('projector');
-  await readDb.pool.query(`
-    CREATE TABLE projection_versions (projection text, aggregate_id uuid, version int NOT NULL, PRIMARY KEY (projection, aggregate_id));
-    CREATE TABLE effects (seq serial PRIMARY KEY, aggregate_id uuid NOT NULL, version int NOT NULL);`);
+  readDb = await effectsDatabase('projector');
 });
 afterAll(async () => {
   await projector?.stop();

@@ -3,7 +3,7 @@ import type { AnyEvent } from '@mindflow/events';
 import { createLogger } from '@mindflow/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journalHistory } from '../../../test/test-events.js';
-import { eventually, testDatabase, type TestDatabase } from '../../../test/test-servers.js';
+import { effectsDatabase, eventually, testDatabase, type TestDatabase } from '../../../test/test-servers.js';
 import { createEmbeddedEventLog } from '../../embedded/embedded-event-log.js';
 import type { EventLog } from '../../event-log.js';
 import { appendToOutbox, outboxMigrations } from '../../outbox/index.js';
@@ -26,11 +26,8 @@ const effects: ReadModel = { name: 'effects', handlers: { JournalCreated: record
 const append = (events: AnyEvent[]) => withTransaction(writeDb.pool, (tx) => appendToOutbox(tx, events));
 
 beforeAll(async () => {
-  [writeDb, readDb] = await Promise.all([testDatabase('dl_outbox'), testDatabase('dl_read')]);
+  [writeDb, readDb] = await Promise.all([testDatabase('dl_outbox'), effectsDatabase('dl_read')]);
   await migrate(writeDb.pool, 'command', outboxMigrations);
-  await readDb.pool.query(`
-    CREATE TABLE projection_versions (projection text, aggregate_id uuid, version int NOT NULL, PRIMARY KEY (projection, aggregate_id));
-    CREATE TABLE effects (seq serial PRIMARY KEY, aggregate_id uuid NOT NULL, version int NOT NULL);`);
   eventLog = createEmbeddedEventLog({
     writeDatabaseUrl: writeDb.url, readDatabaseUrl: readDb.url, log, pollMs: 100, lockRetryMs: 200, backoff: { initialMs: 20, maxMs: 100 },
   });

@@ -3,7 +3,7 @@ import { createLogger } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { interleave, journalHistory } from '../../../test/test-events.js';
-import { testDatabase, type TestDatabase } from '../../../test/test-servers.js';
+import { effectsDatabase, type TestDatabase } from '../../../test/test-servers.js';
 import type { UnreadablePolicy } from '../../dead-letter.js';
 import type { EventBatch, EventLog, SubscribeOptions } from '../../event-log.js';
 import type { ReadModel } from '../projection-handlers.js';
@@ -74,10 +74,7 @@ const parkedCount = async (reason: string) =>
 const redrive = () => redriveDeadLetters({ projection: 'test', readPool: readDb.pool, readModels: [effects], log });
 
 beforeAll(async () => {
-  readDb = await testDatabase('deadletters');
-  await readDb.pool.query(`
-    CREATE TABLE projection_versions (projection text, aggregate_id uuid, version int NOT NULL, PRIMARY KEY (projection, aggregate_id));
-    CREATE TABLE effects (seq serial PRIMARY KEY, aggregate_id uuid NOT NULL, version int NOT NULL);`);
+  readDb = await effectsDatabase('deadletters');
 });
 afterAll(async () => {
   await projector?.stop();
