@@ -1,3 +1,5 @@
+import type { Reader } from './reader.js';
+
 export interface Connection<T> {
   edges: { node: T; cursor: string }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -21,4 +23,9 @@ export function toConnection<T>(
     pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: count,
   };
+}
+
+/** A connection's `totalCount`: one `SELECT count(*)::int AS n …` statement, run only when the client asks. */
+export function countOf(pool: Reader, sql: string, values: unknown[]): () => Promise<number> {
+  return async () => (await pool.query<{ n: number }>(sql, values)).rows[0]?.n ?? 0;
 }

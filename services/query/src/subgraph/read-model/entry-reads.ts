@@ -1,5 +1,5 @@
 import type { Reader } from './reader.js';
-import { toConnection, type Connection } from './connection.js';
+import { countOf, toConnection, type Connection } from './connection.js';
 import { cursorAtSql, encodeCursor, type Position } from './cursor.js';
 import { moods, type EntryRecord, type Mood } from './records.js';
 
@@ -50,13 +50,7 @@ export async function entriesOfJournal(
       LIMIT $5`,
     [journalId, ownerId, after?.at ?? null, after?.id ?? null, size + 1],
   );
-  const count = async () => {
-    const result = await pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM entries_view WHERE journal_id = $1 AND owner_id = $2 AND ${visible}`,
-      [journalId, ownerId],
-    );
-    return result.rows[0]?.n ?? 0;
-  };
+  const count = countOf(pool, `SELECT count(*)::int AS n FROM entries_view WHERE journal_id = $1 AND owner_id = $2 AND ${visible}`, [journalId, ownerId]);
   return toConnection(rows.map((row) => ({ record: toRecord(row), cursor: encodeCursor({ at: row.cursor_at, id: row.entry_id }) })), size, count);
 }
 

@@ -1,5 +1,5 @@
 import type { Reader } from './reader.js';
-import { toConnection, type Connection } from './connection.js';
+import { countOf, toConnection, type Connection } from './connection.js';
 import { cursorAtSql, encodeCursor, type Position } from './cursor.js';
 import type { JournalRecord } from './records.js';
 
@@ -45,13 +45,7 @@ export async function journalsOf(pool: Reader, ownerId: string, size: number, af
       LIMIT $4`,
     [ownerId, after?.at ?? null, after?.id ?? null, size + 1],
   );
-  const count = async () => {
-    const result = await pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM journals_view WHERE owner_id = $1 AND ${visible}`,
-      [ownerId],
-    );
-    return result.rows[0]?.n ?? 0;
-  };
+  const count = countOf(pool, `SELECT count(*)::int AS n FROM journals_view WHERE owner_id = $1 AND ${visible}`, [ownerId]);
   return toConnection(rows.map((row) => ({ record: toRecord(row), cursor: encodeCursor({ at: row.cursor_at, id: row.journal_id }) })), size, count);
 }
 

@@ -1,5 +1,5 @@
 import type { Reader } from './reader.js';
-import { toConnection, type Connection } from './connection.js';
+import { countOf, toConnection, type Connection } from './connection.js';
 import { priorities, type Priority, type TaskRecord } from './records.js';
 import { encodeTaskCursor, type TaskPosition } from './task-cursor.js';
 import { checkOccurrenceRange, completedOccurrencesBetween, occurrencesOf } from './task-occurrences.js';
@@ -63,7 +63,7 @@ export async function tasksOf(pool: Reader, ownerId: string, filter: TaskFilter,
       LIMIT $8`,
     [...values, after?.date ?? null, after?.due ?? null, after?.id ?? null, size + 1],
   );
-  const count = async () => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks_view WHERE ${filtered}`, values)).rows[0]?.n ?? 0;
+  const count = countOf(pool, `SELECT count(*)::int AS n FROM tasks_view WHERE ${filtered}`, values);
   const page = rows.map((row) => ({ record: taskRecord(row), cursor: encodeTaskCursor({ date: row.day, due: row.due_key, id: row.task_id }) }));
   return toConnection(page, size, count);
 }

@@ -1,5 +1,5 @@
 import type { Reader } from './reader.js';
-import { toConnection, type Connection } from './connection.js';
+import { countOf, toConnection, type Connection } from './connection.js';
 import { cursorAtSql, encodeCursor, type Position } from './cursor.js';
 import type { ThoughtRecord } from './records.js';
 
@@ -43,14 +43,12 @@ export async function thoughtsOf(
       LIMIT $5`,
     [ownerId, tags, after?.at ?? null, after?.id ?? null, size + 1],
   );
-  const count = async () => {
-    const result = await pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM thoughts_view
-        WHERE owner_id = $1 AND deleted_at IS NULL AND ($2::text[] IS NULL OR tags @> $2::text[])`,
-      [ownerId, tags],
-    );
-    return result.rows[0]?.n ?? 0;
-  };
+  const count = countOf(
+    pool,
+    `SELECT count(*)::int AS n FROM thoughts_view
+      WHERE owner_id = $1 AND deleted_at IS NULL AND ($2::text[] IS NULL OR tags @> $2::text[])`,
+    [ownerId, tags],
+  );
   return toConnection(rows.map((row) => ({ record: toRecord(row), cursor: encodeCursor({ at: row.cursor_at, id: row.thought_id }) })), size, count);
 }
 
