@@ -1,30 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { createPool, migrate, migrationsFromDir, withTransaction, type Pool, type PoolClient } from '@mindflow/db';
 import { sampleEvent } from '@mindflow/events/testing';
-import { createTestDatabase, type TestDatabase } from '@mindflow/testing';
+import { createTestDatabaseWithPool, type PooledTestDatabase } from '@mindflow/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresSearchIndex, searchMigrationsDir } from '../adapters/postgres/postgres-search-index.js';
+import { searchMigrationsDir } from '../adapters/postgres/postgres-search-index.js';
 import type { SearchDocument } from '../domain/search-document.js';
-import { elasticIndex, postgresIndex, type IndexFixture } from '../test/search-index-fixtures.js';
+import { elasticIndex, postgresIndex, postgresIndexWithPool, type IndexFixture } from '../test/search-index-fixtures.js';
 import { PendingWrites } from './pending-writes.js';
 import type { SearchIndex } from './search-index.js';
 
 const at = '2030-04-01T10:00:00.000Z';
 
 describe('PendingWrites on a real read DB: the owners’ locks', () => {
-  let database: TestDatabase;
+  let fixture: IndexFixture & { readonly pool: Pool };
   let pool: Pool;
   let index: SearchIndex;
   beforeAll(async () => {
-    database = await createTestDatabase('search_pending_writes');
-    pool = createPool(database.url, { applicationName: 'search-pending-writes-test', max: 6 });
-    index = createPostgresSearchIndex(pool);
-    await index.prepare();
+    fixture = await postgresIndexWithPool('search_pending_writes', 6);
+    ({ pool, index } = fixture);
   });
-  afterAll(async () => {
-    await pool?.end();
-    await database?.drop();
-  });
+  afterAll(() => fixture?.dispose());
 
   const entryCreated = (owner: string, journalId: string) => {
     const entryId = randomUUID();
@@ -74,19 +69,21 @@ describe('PendingWrites on a real read DB: the owners’ locks', () => {
 describe.each([['postgres', postgresIndex], ['elasticsearch', elasticIndex]] as const)(
   'PendingWrites into %s: never a stale state written at a newer version',
   (_kind, createIndex) => {
-    let database: TestDatabase;
+    let database: PooledTestDatabase<Pool>;
     let readPool: Pool;
     let fixture: IndexFixture;
     beforeAll(async () => {
-      database = await createTestDatabase('search_pending_scope');
-      // One connection, as a busy pool often behaves: every transaction runs on the connection the last one released.
-      readPool = createPool(database.url, { applicationName: 'search-pending-scope-test', max: 1 });
-      await migrate(readPool, 'search', await migrationsFromDir(searchMigrationsDir));
+      database = await createTestDatabaseWithPool('search_pending_scope', async (url) => {
+        // One connection, as a busy pool often behaves: every transaction runs on the connection the last one released.
+        const pool = createPool(url, { applicationName: 'search-pending-scope-test', max: 1 });
+        await migrate(pool, 'search', await migrationsFromDir(searchMigrationsDir));
+        return pool;
+      });
+      readPool = database.pool;
       fixture = await createIndex();
     });
     afterAll(async () => {
       await fixture?.dispose();
-      await readPool?.end();
       await database?.drop();
     });
 

@@ -1,6 +1,6 @@
 import { Client } from '@elastic/elasticsearch';
 import { createPool, type Pool } from '@mindflow/db';
-import { createTestDatabase, testServers, uniqueIndexPrefix, type TestDatabase } from '@mindflow/testing';
+import { createTestDatabaseWithPool, testServers, uniqueIndexPrefix } from '@mindflow/testing';
 import { createElasticSearchIndex } from '../adapters/elastic/elastic-search-index.js';
 import { createPostgresSearchIndex } from '../adapters/postgres/postgres-search-index.js';
 import type { SearchIndex } from '../application/search-index.js';
@@ -13,19 +13,19 @@ export interface IndexFixture {
 
 export type IndexFactory = () => Promise<IndexFixture>;
 
-export const postgresIndex: IndexFactory = async () => {
-  const database: TestDatabase = await createTestDatabase('search');
-  const pool: Pool = createPool(database.url, { applicationName: 'search-test', max: 8 });
-  const index = createPostgresSearchIndex(pool);
-  await index.prepare();
-  return {
-    index,
-    async dispose() {
-      await pool.end();
-      await database.drop();
-    },
-  };
-};
+/** A fresh read DB with a prepared Postgres index on it, and the pool it uses (for a test's own SQL). */
+export async function postgresIndexWithPool(label = 'search', max = 8): Promise<IndexFixture & { readonly pool: Pool }> {
+  let index: SearchIndex | undefined;
+  const database = await createTestDatabaseWithPool(label, async (url) => {
+    const pool = createPool(url, { applicationName: `${label.replaceAll('_', '-')}-test`, max });
+    index = createPostgresSearchIndex(pool);
+    await index.prepare();
+    return pool;
+  });
+  return { index: index!, pool: database.pool, dispose: () => database.drop() };
+}
+
+export const postgresIndex: IndexFactory = () => postgresIndexWithPool();
 
 export async function elasticClient(): Promise<Client> {
   return new Client({ node: await (await testServers()).elasticsearchUrl() });

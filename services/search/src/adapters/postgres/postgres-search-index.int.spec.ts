@@ -1,28 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { createPool, type Pool } from '@mindflow/db';
-import { createTestDatabase, type TestDatabase } from '@mindflow/testing';
+import type { Pool } from '@mindflow/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchIndex } from '../../application/search-index.js';
 import { tombstone } from '../../domain/search-document.js';
 import { document, query } from '../../test/documents.js';
-import { createPostgresSearchIndex } from './postgres-search-index.js';
+import { postgresIndexWithPool } from '../../test/search-index-fixtures.js';
 
 // What only the Postgres index has: rows of the `english` configuration analysed again, the owner's vocabulary
 // (typo candidates) kept to live documents, and typo candidates found through an index.
 describe('Postgres search index', () => {
-  let database: TestDatabase;
+  let fixture: Awaited<ReturnType<typeof postgresIndexWithPool>>;
   let pool: Pool;
   let index: SearchIndex;
   beforeAll(async () => {
-    database = await createTestDatabase('search');
-    pool = createPool(database.url, { applicationName: 'search-test', max: 4 });
-    index = createPostgresSearchIndex(pool);
-    await index.prepare();
+    fixture = await postgresIndexWithPool('search', 4);
+    ({ pool, index } = fixture);
   });
-  afterAll(async () => {
-    await pool?.end();
-    await database?.drop();
-  });
+  afterAll(() => fixture?.dispose());
 
   const ids = async (ownerId: string, text: string) => (await index.search(query(ownerId, text))).hits.map((h) => h.id);
   const vocabulary = async (ownerId: string) =>
