@@ -6,5 +6,4 @@ export { MissingServerError } from './missing-server-error.js';
 export { createTestDatabase, createTestDatabaseWithPool, type TestDatabase, type PooledTestDatabase } from './test-database.js';
 export { createTestKafka, createTestTopics } from './kafka-topics.js';
 export { uniqueTopicPrefix, uniqueRedisPrefix, uniqueIndexPrefix, uniqueDatabaseName, isStaleTestName } from './unique-names.js';
-export { freePort } from './free-port.js';
 export { findRepoRoot } from './repo-root.js';

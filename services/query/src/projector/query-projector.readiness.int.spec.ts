@@ -1,5 +1,6 @@
 import { createPool } from '@mindflow/db';
-import { createTestDatabase, freePort, testServers, uniqueTopicPrefix } from '@mindflow/testing';
+import { freePort } from '@mindflow/platform';
+import { createTestDatabase, testServers, uniqueTopicPrefix } from '@mindflow/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { journalScenario } from './test/journal-scenario.js';
 import { KafkaPublisher } from './test/kafka-publisher.js';

@@ -1,3 +1,4 @@
+import { backoffDelay, pause, type BackoffPolicy } from '@mindflow/platform';
 import { authenticated, type SubgraphContext } from '../context.js';
 import type { EntryResolvers } from '../generated/resolvers-types.js';
 import { apiError } from '../errors.js';
@@ -21,13 +22,16 @@ export const Entry: EntryResolvers = {
  * moment before, which the projector may not have applied yet: the command side vouched for it, so wait
  * (bounded) for it to appear rather than fail the payload.
  */
+/** 10 ms, doubling to 200 ms, no jitter: the read-your-writes polls' schedule (waitForProjection's). */
+const journalPolls: BackoffPolicy = { initialMs: 10, maxMs: 200, jitter: 0 };
+
 async function projectedJournal(journalId: string, context: SubgraphContext): Promise<JournalRecord | null> {
   const { loaders } = authenticated(context);
   const deadline = Date.now() + context.readWaitMs;
-  for (let pause = 10; ; pause = Math.min(pause * 2, 200)) {
+  for (let attempt = 1; ; attempt++) {
     const journal = await loaders.journal.load(journalId);
     if (journal || Date.now() >= deadline) return journal;
     loaders.journal.clear(journalId);
-    await new Promise((resolve) => setTimeout(resolve, Math.min(pause, Math.max(0, deadline - Date.now()))));
+    await pause(Math.min(backoffDelay(attempt, journalPolls), Math.max(0, deadline - Date.now())));
   }
 }
