@@ -1,5 +1,6 @@
 import type { Admin, ITopicConfig } from 'kafkajs';
 import kafkajs from 'kafkajs';
+import { backoffDelay, pause, type BackoffPolicy } from '@mindflow/platform';
 
 // kafkajs is CommonJS, and Node's ESM loader reads its export list only up to `CompressionTypes`: a named import
 // of ConfigResourceTypes passes the type-check and vitest but fails at start-up of every role under plain Node.
@@ -27,8 +28,35 @@ export interface EnsureTopicsOptions {
 /**
  * Creates the missing topics with `eventTopicConfig`, and gives existing ones that config when they lack it
  * (topics created before it, with the broker's time-limited retention). Returns the topics it created.
+ *
+ * Several roles start at once and each ensures the same topics (the relays, the projectors): a topic another one
+ * has just created may be listed before the broker serves it ("This server does not host this topic-partition"),
+ * or be created twice. Such a retriable answer starts the whole check again, from a fresh listing, a few times.
  */
 export async function ensureEventTopics(admin: Admin, topics: readonly string[], options: EnsureTopicsOptions): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ensureOnce(admin, topics, options);
+    } catch (error) {
+      if (attempt >= topicAttempts || !isRetriable(error)) throw error;
+      const delay = backoffDelay(attempt, topicRetries);
+      options.log?.warn({ attempt, delayMs: delay, err: error }, 'ensuring the event topics failed; trying again');
+      await pause(delay);
+    }
+  }
+}
+
+const topicAttempts = 6;
+const topicRetries: BackoffPolicy = { initialMs: 250, maxMs: 4_000 };
+
+/** kafkajs marks the answers worth asking again for (`retriable`), also on the errors a failed retry loop wraps. */
+function isRetriable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { retriable, type, cause } = error as { retriable?: boolean; type?: string; cause?: unknown };
+  return retriable === true || type === 'TOPIC_ALREADY_EXISTS' || (cause !== undefined && cause !== error && isRetriable(cause));
+}
+
+async function ensureOnce(admin: Admin, topics: readonly string[], options: EnsureTopicsOptions): Promise<string[]> {
   const existing = new Set(await admin.listTopics());
   const missing = topics.filter((topic) => !existing.has(topic));
   if (missing.length > 0) {
