@@ -99,7 +99,7 @@ export function validateCurrentEvent<T extends EventType>(eventType: T, candidat
       eventId: event.eventId,
     });
   }
-  return event as EventEnvelope<T>;
+  return event;
 }
 
 export interface NewEventInput<T extends EventType> {

@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/require-await, @typescript-eslint/only-throw-error --
+   The handlers below stand in for async service handlers: they reject (including with plain { code, message }
+   objects, the shape promiseHandlers maps to a gRPC status) exactly as real handlers do, which is what is under test. */
 import { status, type ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

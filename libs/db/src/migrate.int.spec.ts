@@ -36,8 +36,8 @@ describe('migrate', () => {
     const failure = await migrate(pool, 'spec', [first, edited, third]).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(MigrationChangedError);
     expect((failure as Error).message).toMatch(/^migration spec\/0002-notes-text was edited after it was applied/);
-    const { rows } = await pool.query("SELECT to_regclass('more') AS more");
-    expect(rows[0].more).toBeNull();
+    const { rows } = await pool.query<{ more: string | null }>("SELECT to_regclass('more') AS more");
+    expect(rows[0]!.more).toBeNull();
     // Only line endings or indentation differ: the same migration.
     expect(await migrate(pool, 'spec', [first, { ...second, sql: `\r\n    ${second.sql.replace(/ /g, '  ')}\r\n` }])).toEqual([]);
   });

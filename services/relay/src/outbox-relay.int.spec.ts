@@ -64,8 +64,8 @@ describe('outbox relay', () => {
     expect(sample.headers).toMatchObject({ 'event-type': 'JournalCreated', 'schema-version': '1', 'correlation-id': events[0]!.correlationId });
     expect(sample.event).toEqual({ ...events[0], source: 'command', position: null }); // the log's position is Kafka's offset
 
-    const { rows } = await db.pool.query('SELECT tx_id::text, position::text FROM outbox ORDER BY outbox.tx_id DESC, outbox.position DESC LIMIT 1');
-    await expect.poll(() => loadOutboxCheckpoint(db.pool, 'kafka'), { timeout: 5_000 }).toEqual({ txId: rows[0].tx_id, position: rows[0].position });
+    const { rows } = await db.pool.query<{ tx_id: string; position: string }>('SELECT tx_id::text, position::text FROM outbox ORDER BY outbox.tx_id DESC, outbox.position DESC LIMIT 1');
+    await expect.poll(() => loadOutboxCheckpoint(db.pool, 'kafka'), { timeout: 5_000 }).toEqual({ txId: rows[0]!.tx_id, position: rows[0]!.position });
     const published = await leader.metrics.getSingleMetric('mindflow_relay_events_published_total')!.get();
     expect(published.values.reduce((sum, v) => sum + v.value, 0)).toBe(events.length);
     expect((await leader.metrics.getSingleMetric('mindflow_relay_outbox_depth')!.get()).values[0]?.value).toBe(0);

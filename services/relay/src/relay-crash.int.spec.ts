@@ -52,16 +52,16 @@ it('loses nothing when the relay is killed (-9) mid-run and restarted: every eve
   first.kill('SIGKILL');
   await exited(first);
   const atCrash = await loadOutboxCheckpoint(db.pool, 'kafka');
-  const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM outbox WHERE (tx_id, position) <= ($1::xid8, $2::bigint)', [
+  const { rows } = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE (tx_id, position) <= ($1::xid8, $2::bigint)', [
     atCrash!.txId,
     atCrash!.position,
   ]);
-  expect(rows[0].n, 'the kill should land before the relay finished').toBeLessThan(events.length);
+  expect(rows[0]!.n, 'the kill should land before the relay finished').toBeLessThan(events.length);
 
   const second = startRelayProcess();
-  const received = await collectEvents(topicForAggregate('journal', env['KAFKA_TOPIC_PREFIX']!), allArrived(events.map((e) => e.eventId)), 90_000);
+  const received = await collectEvents(topicForAggregate('journal', env['KAFKA_TOPIC_PREFIX']), allArrived(events.map((e) => e.eventId)), 90_000);
   const duplicates = checkPerAggregateOrder(received, new Map(events.map((e) => [e.aggregateId, 100])));
-  console.info(`relay crash: killed after ${rows[0].n}/${events.length} checkpointed; ${received.length} received, ${duplicates} duplicates`);
+  console.info(`relay crash: killed after ${rows[0]!.n}/${events.length} checkpointed; ${received.length} received, ${duplicates} duplicates`);
   expect(new Set(received.map((r) => r.event.eventId)).size).toBe(events.length);
 
   second.kill('SIGTERM');

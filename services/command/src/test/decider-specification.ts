@@ -15,7 +15,7 @@ export function deciderSpecification<Fact, Command, State, Event>(decider: {
       const decision = decider.decide(command, decider.stateFrom(facts), context);
       return {
         then: (...expected: Event[]) => {
-          expect(isDomainError(decision) ? decision : [...(decision as readonly Event[])]).toEqual(expected);
+          expect(isDomainError(decision) ? decision : [...decision]).toEqual(expected);
         },
         thenRefuses: (expected: Partial<DomainError>) => {
           expect(isDomainError(decision), `expected a refusal, got ${JSON.stringify(decision)}`).toBe(true);

@@ -25,10 +25,12 @@ export async function collectEvents(
     let done: () => void = () => undefined;
     const finished = new Promise<void>((resolve) => (done = resolve));
     await consumer.run({
-      eachMessage: async ({ message }) => {
+      // kafkajs awaits this inside its own try, so a synchronous throw fails the batch exactly as a rejection would
+      eachMessage: ({ message }) => {
         const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
         received.push({ event: fromKafkaMessage(message), key: String(message.key), headers });
         if (enough(received)) done();
+        return Promise.resolve();
       },
     });
     const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs).unref());

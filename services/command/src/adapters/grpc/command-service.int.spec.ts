@@ -110,8 +110,8 @@ describe('CommandService over gRPC', () => {
     const viaMetadata = { userId, idempotencyKey: randomUUID() };
     const again = await client.createJournal({ input: { name: 'Once' } }, viaMetadata);
     expect(await client.createJournal({ input: { name: 'Once' } }, viaMetadata)).toEqual(again);
-    const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM journals WHERE owner_id = $1', [userId]);
-    expect(rows[0].n).toBe(2);
+    const { rows } = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM journals WHERE owner_id = $1', [userId]);
+    expect(rows[0]!.n).toBe(2);
   });
 
   it('refuses a call without a caller as UNAUTHENTICATED', async () => {

@@ -38,7 +38,7 @@ export function unary<Req, Res>(
           callback(toServiceError(apiErrorOf(refusal)));
         } else {
           log.info({ ...fields, ms }, 'command done');
-          callback(null, result as Res);
+          callback(null, result);
         }
       },
       (error: unknown) => {

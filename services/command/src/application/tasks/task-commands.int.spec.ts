@@ -86,7 +86,7 @@ describe('task commands against the write DB', () => {
       '2030-02-01': february.state.completedOccurrences['2030-02-01'], '2030-04-01': expect.any(String),
     });
     const occurrences = async () =>
-      (await db.pool.query(`SELECT to_char(occurrence, 'YYYY-MM-DD') AS day FROM task_occurrence_completions WHERE task_id = $1 ORDER BY 1`, [task.id])).rows.map((r) => r['day']);
+      (await db.pool.query<{ day: string }>(`SELECT to_char(occurrence, 'YYYY-MM-DD') AS day FROM task_occurrence_completions WHERE task_id = $1 ORDER BY 1`, [task.id])).rows.map((r) => r.day);
     expect(await occurrences()).toEqual(['2030-02-01', '2030-04-01']);
     expect(await countRows(db.pool, 'task_completions', 'task_id = $1', [task.id])).toBe(0);
     expect(written(await run('ReopenTask', '2030-03-01')).state.version).toBe(3);

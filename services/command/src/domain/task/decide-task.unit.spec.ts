@@ -112,7 +112,7 @@ describe('CompleteTask and ReopenTask', () => {
 
 describe('CompleteTask and ReopenTask on a recurring task: one occurrence at a time', () => {
   // Monthly on the 2nd, from 2026-03-02.
-  const monthly: TaskEvent = { type: 'TaskCreated', data: { ...created.data, recurrence: 'FREQ=MONTHLY' } } as TaskEvent;
+  const monthly: TaskEvent = { type: 'TaskCreated', data: { ...created.data, recurrence: 'FREQ=MONTHLY' } };
   const on = (type: 'CompleteTask' | 'ReopenTask', occurrence?: string | null): TaskCommand => ({ type, data: { taskId, callerId: owner, occurrence } });
   const aprilDone: TaskEvent = { type: 'TaskCompleted', data: { taskId, occurrence: '2026-04-02', completedAt: '2026-04-02T18:00:00.000Z' } };
 
