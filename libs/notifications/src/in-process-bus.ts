@@ -7,7 +7,8 @@ export function createInProcessBus(log?: Logger): NotificationBus {
   const listeners = new Map<string, Set<NotificationListener>>();
   return {
     kind: 'in-process',
-    async publish(notification: Notification): Promise<void> {
+    // Nothing below throws (a listener's failure is caught), so these return settled promises instead of being async.
+    publish(notification: Notification): Promise<void> {
       for (const listener of [...(listeners.get(notification.userId) ?? [])]) {
         // One listener's failure is its own: the others and the publisher carry on.
         try {
@@ -16,21 +17,24 @@ export function createInProcessBus(log?: Logger): NotificationBus {
           log?.warn({ err: error, eventId: notification.eventId }, 'notification listener failed');
         }
       }
+      return Promise.resolve();
     },
-    async listen(userId: string, listener: NotificationListener): Promise<StopListening> {
+    listen(userId: string, listener: NotificationListener): Promise<StopListening> {
       const forUser = listeners.get(userId) ?? new Set();
       listeners.set(userId, forUser);
       // A wrapper per call, so one listener function registered twice is two listeners.
       const registered: NotificationListener = (n) => listener(n);
       forUser.add(registered);
-      return async () => {
+      return Promise.resolve(() => {
         forUser.delete(registered);
         if (forUser.size === 0 && listeners.get(userId) === forUser) listeners.delete(userId);
-      };
+        return Promise.resolve();
+      });
     },
     healthy: () => true,
-    async close() {
+    close() {
       listeners.clear();
+      return Promise.resolve();
     },
   };
 }

@@ -97,7 +97,8 @@ export function createRedisBus(options: RedisBusOptions): NotificationBus {
     async close() {
       listeners.clear();
       subscribed.clear();
-      await Promise.all([publisher, subscriber].map((connection) => connection?.quit().catch(() => connection.disconnect())));
+      const open = [publisher, subscriber].filter((connection): connection is Redis => connection !== undefined);
+      await Promise.all(open.map((connection) => connection.quit().catch(() => connection.disconnect())));
     },
   };
 }

@@ -24,7 +24,7 @@ describe('pause', () => {
   it('heartbeats while it waits and ends early when no longer active', async () => {
     let beats = 0;
     const started = Date.now();
-    await pause(5_000, { stepMs: 10, heartbeat: async () => void beats++, active: () => beats < 3 });
+    await pause(5_000, { stepMs: 10, heartbeat: () => Promise.resolve(void beats++), active: () => beats < 3 });
     expect(beats).toBe(3);
     expect(Date.now() - started).toBeLessThan(1_000);
   });

@@ -16,7 +16,7 @@ export interface RoleContext {
    * tracing, after the ops server. A role made of one closable object need not: the object `start` returns is
    * closed as `closeAs`.
    */
-  onClose(name: string, close: () => Promise<void> | void): void;
+  onClose: (name: string, close: () => Promise<void> | void) => void;
 }
 
 export interface RoleDefinition<S extends z.ZodObject, R> {

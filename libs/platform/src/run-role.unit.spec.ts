@@ -19,9 +19,9 @@ describe('runRole', () => {
     running = await runRole({
       name: 'test-role',
       config: schema,
-      async start(_config, { onClose }) {
+      start(_config, { onClose }) {
         onClose('first part', () => void closed.push('first part'));
-        return { close: () => void closed.push('role') };
+        return Promise.resolve({ close: () => void closed.push('role') });
       },
       ready: () => ({ self: () => ready }),
     });
@@ -42,9 +42,9 @@ describe('runRole', () => {
     const attempt = runRole({
       name: 'test-role',
       config: schema,
-      async start(_config, { onClose }) {
+      start(_config, { onClose }) {
         onClose('first part', () => void closed.push('first part'));
-        throw new Error('cannot start');
+        return Promise.reject(new Error('cannot start'));
       },
     });
     await expect(attempt).rejects.toThrow('exit 1');

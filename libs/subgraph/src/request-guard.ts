@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { consistencyHeader, parseConsistencyTokens, waitForProjection, type ProjectionNotices } from '@mindflow/event-log';
-import { Kind, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
 import { guardError } from './errors.js';
 import type { SubgraphContextBase, SubgraphDefinition } from './subgraph-definition.js';
 
@@ -22,20 +22,20 @@ export function requestGuardPlugin<C extends SubgraphContextBase>(
     mutation: new Set(definition.openFields?.mutation?.length ? ['__typename', ...definition.openFields.mutation] : []),
   };
   const isOpen = (operation: OperationDefinitionNode) => {
-    const fields = operation.operation === 'query' ? open.query : operation.operation === 'mutation' ? open.mutation : new Set<string>();
+    const fields = operation.operation === OperationTypeNode.QUERY ? open.query : operation.operation === OperationTypeNode.MUTATION ? open.mutation : new Set<string>();
     return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && fields.has(s.name.value));
   };
   const consistency = definition.readYourWrites;
   return {
-    async requestDidStart() {
-      return {
+    requestDidStart() {
+      return Promise.resolve({
         async didResolveOperation({ contextValue, operation, request }) {
           if (!contextValue.caller) {
             if (operation && isOpen(operation)) return;
             throw definition.unauthenticated();
           }
           const consistentWith = request.http?.headers.get(consistencyHeader);
-          if (!consistency || operation?.operation !== 'query' || consistentWith === undefined) return;
+          if (!consistency || operation?.operation !== OperationTypeNode.QUERY || consistentWith === undefined) return;
           const writes = parseConsistencyTokens(consistentWith);
           if (!writes) throw guardError('BAD_USER_INPUT', 'x-consistent-with is not a consistency token this API returned', { field: 'x-consistent-with' });
           const { pool, projection, aggregateTypes, waitMs, subject } = consistency;
@@ -44,7 +44,7 @@ export function requestGuardPlugin<C extends SubgraphContextBase>(
           }
           await consistency.afterWait?.(contextValue);
         },
-      };
+      });
     },
   };
 }
@@ -52,17 +52,19 @@ export function requestGuardPlugin<C extends SubgraphContextBase>(
 /** Unexpected failures are logged, with the request's correlation id (never arguments or results), before they are masked. */
 export function errorLoggingPlugin<C extends SubgraphContextBase>(): ApolloServerPlugin<C> {
   return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ contextValue, errors }) {
+    // Neither hook can throw (they build an object, and log), so they return settled promises instead of being async.
+    requestDidStart() {
+      return Promise.resolve({
+        didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
             const code = error.extensions['code'];
             if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
               contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'resolver failed');
             }
           }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

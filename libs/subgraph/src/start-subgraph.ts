@@ -79,7 +79,7 @@ export async function subgraphHandler<C extends SubgraphContextBase>(
       const context = await definition.context(req);
       const response = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search, body },
-        context: async () => context,
+        context: () => Promise.resolve(context),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       options.respond?.(context, res);

@@ -28,7 +28,7 @@ describe('Kafka for suites', () => {
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     const received = new Promise<string>((resolve) => {
-      void consumer.run({ eachMessage: async ({ message }) => resolve(message.value?.toString() ?? '') });
+      void consumer.run({ eachMessage: ({ message }) => Promise.resolve(resolve(message.value?.toString() ?? '')) });
     });
     await producer.send({ topic, messages: [{ key: 'entry-1', value: 'hello' }] });
     const value = await Promise.race([

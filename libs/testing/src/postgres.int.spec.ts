@@ -28,11 +28,11 @@ describe('PostgreSQL for suites', () => {
 
   it('keeps two databases apart', async () => {
     const [a, b] = await Promise.all([createTestDatabase('isolation'), createTestDatabase('isolation')]);
-    databases.push(a!, b!);
-    expect(a!.url).not.toBe(b!.url);
-    await query(a!.url, "CREATE TABLE notes (text text); INSERT INTO notes VALUES ('only in a')");
-    expect(await query(a!.url, 'SELECT text FROM notes')).toEqual([{ text: 'only in a' }]);
-    const inB = await query<{ exists: boolean }>(b!.url, "SELECT to_regclass('notes') IS NOT NULL AS exists");
+    databases.push(a, b);
+    expect(a.url).not.toBe(b.url);
+    await query(a.url, "CREATE TABLE notes (text text); INSERT INTO notes VALUES ('only in a')");
+    expect(await query(a.url, 'SELECT text FROM notes')).toEqual([{ text: 'only in a' }]);
+    const inB = await query<{ exists: boolean }>(b.url, "SELECT to_regclass('notes') IS NOT NULL AS exists");
     expect(inB).toEqual([{ exists: false }]);
   });
 

@@ -32,14 +32,14 @@ const sources = new Map<ServerName, ServerSource>();
  * through testcontainers, then the servers `npm run infra:up` started (`.cache/infra/endpoints.json`).
  * A server that cannot be had makes its getter reject with a `MissingServerError` saying how to provide it.
  */
-export async function testServers(): Promise<TestServers> {
-  return {
+export function testServers(): Promise<TestServers> {
+  return Promise.resolve({
     postgresUrl: async () => (await server('postgres')).address,
     redisUrl: async () => (await server('redis')).address,
     kafkaBrokers: async () => (await server('kafka')).address.split(',').map((broker) => broker.trim()),
     elasticsearchUrl: async () => (await server('elasticsearch')).address.replace(/\/$/, ''),
     sourceOf: (name) => sources.get(name),
-  };
+  });
 }
 
 function server(name: ServerName): Promise<Resolved> {

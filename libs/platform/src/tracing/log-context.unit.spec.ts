@@ -41,7 +41,7 @@ describe('log context (tracing off)', () => {
   });
 
   it('runs spans as plain calls and sends no trace context', async () => {
-    const seen = await inSpan('work', {}, async (span) => ({ span, traceparent: currentTraceparent() }));
+    const seen = await inSpan('work', {}, (span) => Promise.resolve({ span, traceparent: currentTraceparent() }));
     expect(seen).toEqual({ span: undefined, traceparent: undefined });
   });
 });

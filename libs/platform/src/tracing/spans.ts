@@ -56,6 +56,8 @@ export function startSpan<T>(name: string, options: SpanOptions, work: () => T):
   return {
     result,
     end: (error?: unknown) => {
+      // Anything may be thrown; String() is the last resort for a value that is not an Error.
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a plain object reading [object Object] is accepted
       if (error) span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
       span.end();
     },

@@ -18,7 +18,7 @@ describe('spans (tracing on)', () => {
 
   it('continues a remote parent and hands its own context on', async () => {
     const remote = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
-    const [, traceId, spanId] = await inSpan('server', { kind: SpanKind.SERVER, parent: remote }, async () => parts(currentTraceparent()));
+    const [, traceId, spanId] = await inSpan('server', { kind: SpanKind.SERVER, parent: remote }, () => Promise.resolve(parts(currentTraceparent())));
     expect(traceId).toBe('0af7651916cd43dd8448eb211c80319c');
     expect(spanId).not.toBe('b7ad6b7169203331');
   });
@@ -27,7 +27,7 @@ describe('spans (tracing on)', () => {
     const [outer, inner] = await inSpan('outer', {}, async () => {
       const outerIds = currentTraceIds();
       await new Promise((resolve) => setTimeout(resolve, 1));
-      return [outerIds, await inSpan('inner', {}, async () => currentTraceIds())];
+      return [outerIds, await inSpan('inner', {}, () => Promise.resolve(currentTraceIds()))];
     });
     expect(inner?.traceId).toBe(outer?.traceId);
     expect(inner?.spanId).not.toBe(outer?.spanId);
@@ -35,7 +35,7 @@ describe('spans (tracing on)', () => {
   });
 
   it('records a failure and rethrows it', async () => {
-    await expect(inSpan('failing', {}, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(inSpan('failing', {}, () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
   });
 
   it('keeps a caller-ended span active for its work', () => {
@@ -48,9 +48,9 @@ describe('spans (tracing on)', () => {
     const raw: string[] = [];
     const sink = new Writable({ write: (chunk: Buffer, _e, done) => { raw.push(chunk.toString()); done(); } });
     const log = createLogger('unit', 'info', sink);
-    const ids = await withLogContext({ correlationId: 'c-9' }, () => inSpan('apply', {}, async () => {
+    const ids = await withLogContext({ correlationId: 'c-9' }, () => inSpan('apply', {}, () => {
       log.info('applied');
-      return currentTraceIds();
+      return Promise.resolve(currentTraceIds());
     }));
     expect(JSON.parse(raw[0]!)).toMatchObject({ msg: 'applied', correlationId: 'c-9', traceId: ids!.traceId, spanId: ids!.spanId });
   });
