@@ -87,7 +87,7 @@ export async function startIdentityService(config: IdentityConfig, dependencies:
       purgeEnded(pool, now(), 30 * day).catch((error: unknown) => log.warn({ err: error }, 'session purge failed'));
     }, 60 * 60_000);
     purge.unref();
-    closers.push(async () => clearInterval(purge));
+    closers.push(() => Promise.resolve(clearInterval(purge)));
     log.info({ origin: http.origin, mode: config.MINDFLOW_MODE }, 'identity listening');
     return {
       subgraphUrl: `${http.origin}/graphql`,

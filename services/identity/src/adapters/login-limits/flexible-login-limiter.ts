@@ -8,7 +8,7 @@ type Store = (options: { keyPrefix: string; points: number; duration: number; bl
 
 /** Embedded: counters in this process (rate-limiter-flexible's memory store). */
 export function memoryLoginLimiter(limits: LoginLimits): LoginLimiter {
-  return flexibleLoginLimiter(limits, (options) => new RateLimiterMemory(options), async () => undefined);
+  return flexibleLoginLimiter(limits, (options) => new RateLimiterMemory(options), () => Promise.resolve());
 }
 
 /** Distributed: counters in Redis under `<REDIS_KEY_PREFIX>identity:login:…`, shared by every replica, expiring by themselves. */

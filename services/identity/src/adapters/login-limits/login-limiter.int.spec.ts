@@ -14,7 +14,7 @@ let nextClient = 0;
 const client = () => `203.0.113.${(nextClient += 1)}`;
 
 const adapters: [string, () => Promise<LoginLimiter>][] = [
-  ['memory (embedded)', async () => memoryLoginLimiter(limits)],
+  ['memory (embedded)', () => Promise.resolve(memoryLoginLimiter(limits))],
   ['Redis (distributed)', async () => redisLoginLimiter(limits, await (await testServers()).redisUrl(), uniqueRedisPrefix('identity-login-limits'))],
 ];
 
