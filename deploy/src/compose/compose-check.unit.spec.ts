@@ -71,7 +71,7 @@ describe('rules', () => {
     const text = [
       'services:',
       '  gateway:',
-      '    build: { context: ., dockerfile: gateway/Dockerfile }',
+      '    build: { context: ., dockerfile: docker/node-role.Dockerfile, args: { ROLES: gateway, DEFAULT_ROLE: gateway, API_PORT: "4000" } }',
       '    image: mindflow/gateway:dev',
       '    command: ["gateway.mjs"]',
       '    ports: ["4000:4000"]',
@@ -88,5 +88,26 @@ describe('rules', () => {
     expect(found).toContain('docker-compose.yml:9: services.app.build.dockerfile: nowhere/Dockerfile does not exist');
     expect(found).toContain('docker-compose.yml:10: services.app.ports[0]: host port 4000 is already published by gateway');
     expect(found).toContain('docker-compose.yml: no service "command" (deploy/src/roles/roles.ts)');
+  });
+
+  it('wants each Node image built with its roles as build arguments, and no health check on a one-shot', () => {
+    const text = [
+      'services:',
+      '  query-subgraph:',
+      '    build: { context: ., dockerfile: docker/node-role.Dockerfile, args: { ROLES: query-subgraph, DEFAULT_ROLE: query-subgraph } }',
+      '    image: mindflow/query:dev',
+      '    command: ["query-subgraph.mjs"]',
+      '  migrate:',
+      '    build: { context: ., dockerfile: docker/node-role.Dockerfile, args: { ROLES: migrate, DEFAULT_ROLE: migrate } }',
+      '    image: mindflow/migrate:dev',
+      '    command: ["migrate.mjs"]',
+      '    restart: "no"',
+    ].join('\n');
+    const found = problems(text);
+    expect(found).toContain('docker-compose.yml:3: services.query-subgraph.build.args.ROLES: must be "query-projector query-subgraph" (the query image\'s roles, deploy/src/roles/roles.ts)');
+    expect(found).toContain('docker-compose.yml: services.query-subgraph.build.args.API_PORT: must be "4001" (the query image\'s roles, deploy/src/roles/roles.ts)');
+    expect(found).not.toContain(expect.stringContaining('services.query-subgraph.build.args.DEFAULT_ROLE'));
+    expect(found).not.toContain(expect.stringContaining('services.migrate.build.args'));
+    expect(found).toContain('docker-compose.yml: services.migrate.healthcheck: a one-shot serves no ops port: healthcheck: { disable: true } (the image\'s HEALTHCHECK is for servers)');
   });
 });

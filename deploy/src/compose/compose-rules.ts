@@ -2,7 +2,7 @@
 // exist, every role present as a service running its bundle, declared volumes and networks, free host ports.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleOf, clientWorkload, images, roles } from '../roles/roles.js';
+import { buildArgsOf, bundleOf, clientWorkload, images, roles } from '../roles/roles.js';
 import type { Problem } from '../report/problem.js';
 import { record, list, type Json } from '../manifests/object-paths.js';
 import type { ComposeFile } from './compose-file.js';
@@ -64,6 +64,15 @@ export function composeProblems(compose: ComposeFile, repoRoot: string): Problem
     const image = images.find((i) => i.name === role.image)!;
     if (!new RegExp(`^mindflow/${image.name}:`).test(String(service['image'] ?? ''))) report(`${at}.image`, `must be mindflow/${image.name}:<tag>`);
     if (buildOf(service)?.dockerfile !== image.dockerfile) report(`${at}.build.dockerfile`, `must be ${image.dockerfile}`);
+    if (image.runtime === 'node') {
+      const args = record(record(service['build'])?.['args']) ?? {};
+      for (const [name, value] of Object.entries(buildArgsOf(image))) {
+        if (String(args[name] ?? '') !== value) report(`${at}.build.args.${name}`, `must be "${value}" (the ${image.name} image's roles, deploy/src/roles/roles.ts)`);
+      }
+    }
+    if ('oneShot' in role && role.oneShot && record(service['healthcheck'])?.['disable'] !== true) {
+      report(`${at}.healthcheck`, "a one-shot serves no ops port: healthcheck: { disable: true } (the image's HEALTHCHECK is for servers)");
+    }
     if ('entry' in role && list(service['command'])[0] !== bundleOf(role)) report(`${at}.command`, `must be ["${bundleOf(role)}"]`);
     if (role.pending && list(service['profiles']).length === 0) report(`${at}.profiles`, 'not buildable yet: keep it behind a profile so `docker compose up` works');
     if (!role.pending && list(service['profiles']).length > 0) report(`${at}.profiles`, 'buildable now: take the profile away so `docker compose up` starts it');

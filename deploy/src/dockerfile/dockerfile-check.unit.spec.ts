@@ -1,12 +1,9 @@
 // A Dockerfile that breaks the image rules is reported with its line and stage.
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../report/problem.js';
-import { images, roles } from '../roles/roles.js';
+import { buildArgsOf, images, nodeRoleDockerfile, type Image } from '../roles/roles.js';
 import { parseDockerfile } from './dockerfile-parse.js';
-import { dockerfileProblems, envOf } from './dockerfile-rules.js';
-
-const gatewayImage = images.find((i) => i.name === 'gateway')!;
-const gatewayRoles = roles.filter((r) => r.image === 'gateway');
+import { dockerfileProblems, envOf, nodeImagesProblems } from './dockerfile-rules.js';
 
 const good = `# syntax=docker/dockerfile:1.7
 # pin the digest: node:24.1.0-alpine@sha256:…
@@ -14,18 +11,21 @@ ARG NODE_IMAGE=node:24.1.0-alpine
 FROM \${NODE_IMAGE} AS deps
 RUN npm ci
 FROM deps AS build
-RUN npm run bundle -w @mindflow/deploy -- gateway
+ARG ROLES
+ARG DEFAULT_ROLE
+RUN npm run bundle -w @mindflow/deploy -- \${ROLES}
+RUN printf "import './%s.mjs';\\n" "\${DEFAULT_ROLE}" > /out/default-role.mjs
 FROM \${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \\
     OPS_PORT=9464
-COPY --from=build /repo/dist/bundle/gateway/ ./
+COPY --from=build /out/ ./
 USER node
 HEALTHCHECK CMD wget -q -O /dev/null "http://127.0.0.1:\${OPS_PORT}/health/ready" || exit 1
 ENTRYPOINT ["node"]
-CMD ["gateway.mjs"]
+CMD ["default-role.mjs"]
 `;
 
-const check = (text: string) => dockerfileProblems('gateway/Dockerfile', parseDockerfile(text), gatewayImage, gatewayRoles).map(formatProblem);
+const check = (text: string) => dockerfileProblems(nodeRoleDockerfile, parseDockerfile(text), 'node').map(formatProblem);
 
 describe('Dockerfile rules', () => {
   it('accept a multi-stage, pinned, non-root, health-checked bundle image', () => {
@@ -36,30 +36,54 @@ describe('Dockerfile rules', () => {
     const parsed = parseDockerfile(good);
     expect(parsed.globalArgs.get('NODE_IMAGE')).toBe('node:24.1.0-alpine');
     expect(Object.fromEntries(envOf(parsed.stages[2]!))).toEqual({ NODE_ENV: 'production', OPS_PORT: '9464' });
-    expect(parsed.stages.map((s) => [s.name, s.line])).toEqual([['deps', 4], ['build', 6], ['runtime', 8]]);
+    expect(parsed.stages.map((s) => [s.name, s.line])).toEqual([['deps', 4], ['build', 6], ['runtime', 11]]);
   });
 
-  it('report root, a floating base, no health check, a wrong bundle list and node_modules in the runtime', () => {
+  it('report root, a floating base, no health check, a fixed bundle list, no default role and node_modules in the runtime', () => {
     const bad = good
       .replace('node:24.1.0-alpine\n', 'node:24-alpine\n')
       .replace('USER node', 'USER root')
       .replace(/HEALTHCHECK .*\n/, '')
-      .replace('-- gateway', '-- gateway command')
-      .replace('ENTRYPOINT', 'COPY --from=build /repo/node_modules ./node_modules\nENTRYPOINT');
+      .replace('-- ${ROLES}', '-- gateway command')
+      .replace('ARG DEFAULT_ROLE\n', '')
+      .replace('ENTRYPOINT', 'COPY --from=build /repo/node_modules ./node_modules\nENTRYPOINT')
+      .replace('CMD ["default-role.mjs"]', 'CMD ["gateway.mjs"]');
     expect(check(bad)).toEqual([
-      'gateway/Dockerfile:4: stage deps: base image "node:24-alpine" is not pinned to an exact version (name:x.y.z[-variant][@sha256:…])',
-      'gateway/Dockerfile:8: stage runtime: base image "node:24-alpine" is not pinned to an exact version (name:x.y.z[-variant][@sha256:…])',
-      'gateway/Dockerfile:12: stage runtime: USER root is root',
-      'gateway/Dockerfile:8: stage runtime: no HEALTHCHECK',
-      'gateway/Dockerfile:7: bundles [command, gateway] but the image carries [gateway] (deploy/src/roles/roles.ts)',
-      'gateway/Dockerfile:13: stage runtime: copies node_modules into the runtime: the bundles are self-contained',
+      'docker/node-role.Dockerfile:4: stage deps: base image "node:24-alpine" is not pinned to an exact version (name:x.y.z[-variant][@sha256:…])',
+      'docker/node-role.Dockerfile:10: stage runtime: base image "node:24-alpine" is not pinned to an exact version (name:x.y.z[-variant][@sha256:…])',
+      'docker/node-role.Dockerfile:14: stage runtime: USER root is root',
+      'docker/node-role.Dockerfile:10: stage runtime: no HEALTHCHECK',
+      'docker/node-role.Dockerfile: no ARG DEFAULT_ROLE: the image\'s roles are build arguments (deploy/src/roles/roles.ts buildArgsOf)',
+      'docker/node-role.Dockerfile:8: must bundle the roles of the build argument: `npm run bundle -w @mindflow/deploy -- ${ROLES}`',
+      'docker/node-role.Dockerfile:15: stage runtime: copies node_modules into the runtime: the bundles are self-contained',
+      'docker/node-role.Dockerfile:17: stage runtime: CMD ["default-role.mjs"] (the bundle of DEFAULT_ROLE; compose and k8s name another)',
+    ]);
+  });
+
+  it('find every role of roles.ts buildable from the one Node Dockerfile, by its image\'s build arguments', () => {
+    const nodeImages = images.filter((i) => i.runtime === 'node');
+    expect(nodeImages.every((i) => i.dockerfile === nodeRoleDockerfile)).toBe(true);
+    expect(nodeImagesProblems(nodeImages).map(formatProblem)).toEqual([]);
+    expect(buildArgsOf(nodeImages.find((i) => i.name === 'query')!)).toEqual({ ROLES: 'query-projector query-subgraph', DEFAULT_ROLE: 'query-subgraph', API_PORT: '4001' });
+    expect(buildArgsOf(nodeImages.find((i) => i.name === 'command')!).ROLES).toBe('command relay');
+  });
+
+  it('report a role no Node image carries and a default role an image does not carry', () => {
+    const withoutCommand: Image[] = images.filter((i) => i.runtime === 'node' && i.name !== 'command');
+    const wrongDefault = withoutCommand.map((i) => (i.name === 'query' ? { ...i, defaultRole: 'gateway' } : i));
+    expect(nodeImagesProblems(wrongDefault).map(formatProblem)).toEqual([
+      'deploy/src/roles/roles.ts: image query: default role "gateway" is not one it carries [query-projector, query-subgraph]',
+      'deploy/src/roles/roles.ts: role command: image "command" is no Node image built from the one Dockerfile',
+      'deploy/src/roles/roles.ts: role relay: image "command" is no Node image built from the one Dockerfile',
+      'deploy/src/roles/roles.ts: role identity-relay: image "command" is no Node image built from the one Dockerfile',
+      'deploy/src/roles/roles.ts: role insights-relay: image "command" is no Node image built from the one Dockerfile',
     ]);
   });
 
   it('report a single-stage image and a missing NODE_ENV', () => {
     const single = 'ARG NODE_IMAGE=node:24.1.0-alpine\n# digest @sha256\nFROM ${NODE_IMAGE}\nUSER node\n';
     const found = check(single);
-    expect(found).toContain('gateway/Dockerfile:3: 1 stage(s): build in stages (dependencies → build → runtime) so the image carries only the runtime');
-    expect(found).toContain('gateway/Dockerfile:3: stage 0: ENV NODE_ENV=production is missing');
+    expect(found).toContain('docker/node-role.Dockerfile:3: 1 stage(s): build in stages (dependencies → build → runtime) so the image carries only the runtime');
+    expect(found).toContain('docker/node-role.Dockerfile:3: stage 0: ENV NODE_ENV=production is missing');
   });
 });

@@ -1,14 +1,15 @@
 // What every MindFlow image must be (issue 7): multi-stage, a pinned base, non-root, a HEALTHCHECK on the
-// ready endpoint, NODE_ENV=production; and for Node images, the roles of roles.ts bundled and copied in,
-// the runtime started as `node <role>.mjs`, nothing but the bundles in the final stage.
-import type { Image, Role } from '../roles/roles.js';
+// ready endpoint, NODE_ENV=production. The Node images are all built from one file (docker/node-role.Dockerfile)
+// given build arguments: it bundles ${ROLES}, copies nothing but the bundles into the runtime and starts
+// DEFAULT_ROLE as `node <role>.mjs`; and every role of roles.ts is carried by some image's arguments.
+import { bundleOf, buildArgsOf, roles, rolesOf, type Image } from '../roles/roles.js';
 import type { Problem } from '../report/problem.js';
 import type { Instruction, ParsedDockerfile, Stage } from './dockerfile-parse.js';
 
 /** `name:1.2.3`, `registry/name:1.2.3-alpine`, optionally `@sha256:<digest>`. */
 const pinnedImage = /^[a-z0-9./_-]+:\d+\.\d+\.\d+(?:-[a-z0-9.]+)?(?:@sha256:[a-f0-9]{64})?$/;
 
-export function dockerfileProblems(file: string, dockerfile: ParsedDockerfile, image: Image, imageRoles: readonly Role[]): Problem[] {
+export function dockerfileProblems(file: string, dockerfile: ParsedDockerfile, runtime: Image['runtime']): Problem[] {
   const problems: Problem[] = [];
   const report = (line: number | undefined, object: string | undefined, message: string) => problems.push({ file, line, object, message });
   const { stages } = dockerfile;
@@ -33,40 +34,64 @@ export function dockerfileProblems(file: string, dockerfile: ParsedDockerfile, i
   const env = envOf(final);
   if (env.get('NODE_ENV') !== 'production') report(final.line, label, 'ENV NODE_ENV=production is missing');
 
-  const serving = image.runtime === 'static' || imageRoles.some((r) => !r.oneShot);
+  // One-shots share the Node file; compose disables the check for them (healthcheck.disable) and k8s runs Jobs.
   const healthcheck = last(final, 'HEALTHCHECK');
   if (!healthcheck) report(final.line, label, 'no HEALTHCHECK');
-  else if (serving && !/\/health\/ready/.test(healthcheck.args)) report(healthcheck.line, label, 'HEALTHCHECK must probe /health/ready on the ops port');
-  else if (serving && !/OPS_PORT/.test(healthcheck.args)) report(healthcheck.line, label, 'HEALTHCHECK must use ${OPS_PORT}, as the processes do');
-  else if (!serving && healthcheck.args !== 'NONE') report(healthcheck.line, label, 'a one-shot image has no server to probe: HEALTHCHECK NONE');
+  else if (!/\/health\/ready/.test(healthcheck.args)) report(healthcheck.line, label, 'HEALTHCHECK must probe /health/ready on the ops port');
+  else if (!/OPS_PORT/.test(healthcheck.args)) report(healthcheck.line, label, 'HEALTHCHECK must use ${OPS_PORT}, as the processes do');
 
-  if (image.runtime === 'node') problems.push(...nodeImageProblems(file, dockerfile, final, imageRoles));
+  if (runtime === 'node') problems.push(...nodeFileProblems(file, dockerfile, final));
   return problems;
 }
 
-function nodeImageProblems(file: string, dockerfile: ParsedDockerfile, final: Stage, imageRoles: readonly Role[]): Problem[] {
+/** The one Node Dockerfile: its build arguments drive the bundling, the runtime holds the bundles only. */
+function nodeFileProblems(file: string, dockerfile: ParsedDockerfile, final: Stage): Problem[] {
   const problems: Problem[] = [];
   const report = (line: number, message: string) => problems.push({ file, line, object: stageLabel(final), message });
-  const wanted = imageRoles.filter((r) => !r.pending && (!r.bundle || r.bundle === r.name)).map((r) => r.name).sort();
+  const args = new Set(dockerfile.instructions.filter((i) => i.keyword === 'ARG').map((i) => i.args.split('=')[0]!.trim()));
+  for (const name of ['ROLES', 'DEFAULT_ROLE']) if (!args.has(name)) problems.push({ file, message: `no ARG ${name}: the image's roles are build arguments (deploy/src/roles/roles.ts buildArgsOf)` });
   const bundle = dockerfile.instructions.find((i) => i.keyword === 'RUN' && /npm run bundle -w @mindflow\/deploy/.test(i.args));
-  if (!bundle) problems.push({ file, message: 'no `RUN npm run bundle -w @mindflow/deploy -- <roles>` step' });
-  else {
-    const listed = (bundle.args.split(' -- ')[1] ?? '').trim().split(/\s+/).filter(Boolean).sort();
-    if (listed.join(' ') !== wanted.join(' ')) {
-      problems.push({ file, line: bundle.line, message: `bundles [${listed.join(', ')}] but the image carries [${wanted.join(', ')}] (deploy/src/roles/roles.ts)` });
-    }
+  if (!bundle) problems.push({ file, message: 'no `RUN npm run bundle -w @mindflow/deploy -- ${ROLES}` step' });
+  else if (!/ -- \$\{?ROLES\}?(\s|$)/.test(bundle.args)) problems.push({ file, line: bundle.line, message: 'must bundle the roles of the build argument: `npm run bundle -w @mindflow/deploy -- ${ROLES}`' });
+  if (!dockerfile.instructions.some((i) => i.keyword === 'RUN' && /default-role\.mjs/.test(i.args) && /DEFAULT_ROLE/.test(i.args))) {
+    problems.push({ file, message: 'no default-role.mjs written from ${DEFAULT_ROLE} (what CMD starts)' });
   }
-  for (const role of wanted) {
-    if (!final.instructions.some((i) => i.keyword === 'COPY' && i.args.includes(`/dist/bundle/${role}/`))) report(final.line, `no COPY of dist/bundle/${role}/ into the runtime`);
-  }
-  for (const copy of final.instructions.filter((i) => i.keyword === 'COPY')) {
+  const copies = final.instructions.filter((i) => i.keyword === 'COPY');
+  if (!copies.some((i) => /--from=build\b/.test(i.args))) report(final.line, 'no COPY --from=build of the bundles into the runtime');
+  for (const copy of copies) {
     if (/node_modules/.test(copy.args)) report(copy.line, 'copies node_modules into the runtime: the bundles are self-contained');
   }
   const entrypoint = last(final, 'ENTRYPOINT');
   if (entrypoint?.args.replace(/\s/g, '') !== '["node"]') report(entrypoint?.line ?? final.line, 'ENTRYPOINT ["node"] (exec form: signals reach node)');
   const cmd = last(final, 'CMD');
-  const started = cmd?.args.match(/^\["([^"]+)\.mjs"\]$/)?.[1];
-  if (!started || !wanted.includes(started)) report(cmd?.line ?? final.line, `CMD must be ["<role>.mjs"] for one of [${wanted.join(', ')}]`);
+  if (cmd?.args.replace(/\s/g, '') !== '["default-role.mjs"]') report(cmd?.line ?? final.line, 'CMD ["default-role.mjs"] (the bundle of DEFAULT_ROLE; compose and k8s name another)');
+  return problems;
+}
+
+/**
+ * Every role of roles.ts is buildable from the one Node file: its image is a Node image whose build arguments
+ * carry its bundle, and each image's DEFAULT_ROLE is one of its ROLES.
+ */
+export function nodeImagesProblems(nodeImages: readonly Image[]): Problem[] {
+  const problems: Problem[] = [];
+  const file = 'deploy/src/roles/roles.ts';
+  for (const image of nodeImages) {
+    const { ROLES, DEFAULT_ROLE } = buildArgsOf(image);
+    const carried = ROLES.split(' ').filter(Boolean);
+    if (carried.length === 0) problems.push({ file, object: `image ${image.name}`, message: 'carries no role' });
+    else if (!carried.includes(DEFAULT_ROLE)) problems.push({ file, object: `image ${image.name}`, message: `default role "${DEFAULT_ROLE}" is not one it carries [${carried.join(', ')}]` });
+  }
+  for (const role of roles.filter((r) => !r.pending)) {
+    const image = nodeImages.find((i) => i.name === role.image);
+    if (!image) {
+      problems.push({ file, object: `role ${role.name}`, message: `image "${role.image}" is no Node image built from the one Dockerfile` });
+      continue;
+    }
+    const bundle = bundleOf(role).replace(/\.mjs$/, '');
+    if (!buildArgsOf(image).ROLES.split(' ').includes(bundle)) {
+      problems.push({ file, object: `role ${role.name}`, message: `runs ${bundle}.mjs, which image ${image.name} does not bundle (its roles: ${rolesOf(image).map((r) => r.name).join(', ')})` });
+    }
+  }
   return problems;
 }
 

@@ -1,6 +1,7 @@
 // Every process MindFlow deploys, once: its entry, the image that carries it, the port it serves. The
-// bundler, the Dockerfiles, docker-compose.yml and k8s/ are all checked against these lists, so a new role
-// is one line here plus its manifests (the check names what is missing).
+// bundler, the one Node Dockerfile (docker/node-role.Dockerfile, given each image's build arguments),
+// docker-compose.yml and k8s/ are all checked against these lists, so a new role is one line here plus its
+// manifests (the check names what is missing).
 
 export interface Image {
   /** Image name: `mindflow/<name>` in compose and k8s (overlays may add a registry and tag). */
@@ -8,6 +9,8 @@ export interface Image {
   readonly dockerfile: string;
   /** `node`: bundled roles run by node; `static`: the SPA on nginx. */
   readonly runtime: 'node' | 'static';
+  /** A Node image's role it runs when given no args (build argument DEFAULT_ROLE). */
+  readonly defaultRole?: string;
 }
 
 export interface Role {
@@ -33,22 +36,28 @@ export interface Role {
 /** Every process in a container serves /health/live, /health/ready and /metrics on this port. */
 export const opsPort = 9464;
 
+/** Every Node image is built from this one file; its build arguments say which roles it carries (buildArgsOf). */
+export const nodeRoleDockerfile = 'docker/node-role.Dockerfile';
+
+const nodeImage = (name: string, defaultRole: string): Image => ({ name, dockerfile: nodeRoleDockerfile, runtime: 'node', defaultRole });
+
+// One image per service: the roles of a service ship and roll back together, and share their bundle's code.
 export const images: readonly Image[] = [
-  { name: 'command', dockerfile: 'services/command/Dockerfile', runtime: 'node' },
-  { name: 'query', dockerfile: 'services/query/Dockerfile', runtime: 'node' },
-  { name: 'identity', dockerfile: 'services/identity/Dockerfile', runtime: 'node' },
-  { name: 'insights', dockerfile: 'services/insights/Dockerfile', runtime: 'node' },
-  { name: 'search', dockerfile: 'services/search/Dockerfile', runtime: 'node' },
-  { name: 'notifier', dockerfile: 'services/notifier/Dockerfile', runtime: 'node' },
-  { name: 'gateway', dockerfile: 'gateway/Dockerfile', runtime: 'node' },
-  { name: 'migrate', dockerfile: 'docker/migrate/Dockerfile', runtime: 'node' },
+  nodeImage('command', 'command'),
+  nodeImage('query', 'query-subgraph'),
+  nodeImage('identity', 'identity'),
+  nodeImage('insights', 'insights-subgraph'),
+  nodeImage('search', 'search-subgraph'),
+  nodeImage('notifier', 'notifier'),
+  nodeImage('gateway', 'gateway'),
+  nodeImage('migrate', 'migrate'),
   { name: 'client', dockerfile: 'angular-client/Dockerfile', runtime: 'static' },
 ];
 
 export const roles: readonly Role[] = [
   { name: 'command', entry: 'services/command/src/main.ts', image: 'command', port: { name: 'grpc', number: 50051 } },
-  // The outbox → Kafka relay (services/relay) over the command write DB. Carried by the command image until the
-  // Node images become one.
+  // The outbox → Kafka relay (services/relay) over the command write DB, carried by the command image (the
+  // service whose outbox it drains first); a mindflow/relay image would be one line in images.
   { name: 'relay', entry: 'services/relay/src/main.ts', image: 'command' },
   { name: 'query-projector', entry: 'services/query/src/projector-main.ts', image: 'query' },
   { name: 'query-subgraph', entry: 'services/query/src/subgraph-main.ts', image: 'query', port: { name: 'http', number: 4001 } },
@@ -79,4 +88,21 @@ export function roleNamed(name: string): Role {
   const role = roles.find((r) => r.name === name);
   if (!role) throw new Error(`unknown role "${name}" (known: ${roles.map((r) => r.name).join(', ')})`);
   return role;
+}
+
+/** The roles an image carries, in roles.ts order. */
+export const rolesOf = (image: Image) => roles.filter((r) => r.image === image.name);
+
+/**
+ * The build arguments of a Node image for docker/node-role.Dockerfile: the bundles it carries (ROLES), the
+ * one it runs by default and that role's API port (EXPOSE). docker-compose.yml passes exactly these.
+ */
+export function buildArgsOf(image: Image): { ROLES: string; DEFAULT_ROLE: string; API_PORT: string } {
+  const carried = rolesOf(image).filter((r) => !r.pending && (!r.bundle || r.bundle === r.name));
+  const defaultRole = carried.find((r) => r.name === image.defaultRole);
+  return {
+    ROLES: carried.map((r) => r.name).join(' '),
+    DEFAULT_ROLE: image.defaultRole ?? '',
+    API_PORT: defaultRole?.port ? String(defaultRole.port.number) : '',
+  };
 }
