@@ -16,7 +16,7 @@ export async function checkBundles(repoRoot: string): Promise<{ problems: Proble
     for (const role of bundledRoles()) {
       const exists = existsSync(join(repoRoot, role.entry));
       if (role.pending) {
-        if (exists) problems.push({ file: 'deploy/src/roles/roles.ts', object: `role ${role.name}`, message: `${role.entry} exists now: drop "pending", bundle it in its Dockerfile, give it replicas and take it out of its compose profile` });
+        if (exists) problems.push({ file: 'deploy/src/roles/roles.ts', object: `role ${role.name}`, message: `${role.entry} exists now: drop "pending" (its image's ROLES then carry it), give it replicas and take it out of its compose profile` });
         continue;
       }
       if (!exists) {
