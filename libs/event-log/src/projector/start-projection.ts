@@ -36,7 +36,7 @@ export interface ProjectionSetUpContext<C, D> {
   readonly metrics: Registry | undefined;
   readonly dependencies: D;
   /** Closes something `setUp` opened: at close (after the projector and the event log) or when start-up fails. */
-  onClose(close: () => Promise<void> | void): void;
+  onClose: (close: () => Promise<void> | void) => void;
 }
 
 /** What a projection adds to the runtime beyond read models (search's index, insights' analysis worker). */

@@ -58,7 +58,7 @@ export function entryWork(options: EntryWorkOptions): ReadModel {
         await options.rows(tx).forget(event.payload.entryId);
       },
       // Part of the entry's version sequence: applied (nothing to do) so the next version is not a gap.
-      MoodRecorded: async () => undefined,
+      MoodRecorded: () => Promise.resolve(),
     },
   };
 }

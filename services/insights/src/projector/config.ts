@@ -10,7 +10,7 @@ export const insightsProjectorConfigSchema = projectorConfigSchema.extend({
   INSIGHTS_PROJECTOR_GROUP: z.string().optional(),
   /** Without it nobody gets Claude: everyone gets the local analyzer. */
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
-  ANTHROPIC_BASE_URL: z.string().url().optional(),
+  ANTHROPIC_BASE_URL: z.url().optional(),
   INSIGHTS_MODEL: z.string().min(1).default(defaultClaudeModel),
   /** Claude analyses per premium user and UTC day; past it, the local analyzer. */
   INSIGHTS_DAILY_BUDGET: z.coerce.number().int().min(0).default(50),

@@ -170,14 +170,14 @@ describe('the insights projector (embedded event log, real Postgres, Claude on a
     await system.append(story.created('Idempotent day, fine and good.'));
     await system.caughtUp();
     await afterPause();
-    const outboxBefore = (await system.insights.query('SELECT count(*)::int AS n FROM outbox')).rows[0]?.n as number;
+    const outboxBefore = (await system.insights.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox')).rows[0]?.n;
     await system.projector.close();
     await system.insights.query(`DELETE FROM event_log_checkpoints; DELETE FROM projection_versions WHERE projection = 'insights'`);
     await system.restart();
     await system.caughtUp();
-    expect((await system.insights.query('SELECT count(*)::int AS n FROM pending_analyses')).rows[0]?.n).toBe(0);
+    expect((await system.insights.query<{ n: number }>('SELECT count(*)::int AS n FROM pending_analyses')).rows[0]?.n).toBe(0);
     expect(await afterPause()).toBe(0);
-    expect((await system.insights.query('SELECT count(*)::int AS n FROM outbox')).rows[0]?.n).toBe(outboxBefore);
+    expect((await system.insights.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox')).rows[0]?.n).toBe(outboxBefore);
   });
 
   it('writes neither the row nor the event when the outbox refuses the event (one transaction)', async () => {

@@ -22,7 +22,7 @@ describe('the insights subgraph', () => {
     );
     for (const [i, entryId] of entries.entries()) {
       await saveInsights(subgraph.pool, {
-        entryId: entryId!,
+        entryId: entryId,
         userId: alice,
         entryVersion: 1,
         sentiment: i === 0 ? 0.5 : -0.5,

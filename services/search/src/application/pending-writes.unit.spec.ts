@@ -18,17 +18,19 @@ function countingIndex(stored: SearchDocument[] = []) {
   const documents = new Map(stored.map((d) => [d.id, d]));
   const calls = { getMany: [] as string[][], write: [] as SearchDocument[][], hide: [] as string[] };
   const index: Pick<SearchIndex, 'getMany' | 'write' | 'hideJournalEntries'> = {
-    async getMany(ids) {
+    getMany(ids) {
       calls.getMany.push([...ids]);
-      return new Map(ids.flatMap((id) => (documents.has(id) ? [[id, documents.get(id)!] as const] : [])));
+      return Promise.resolve(new Map(ids.flatMap((id) => (documents.has(id) ? [[id, documents.get(id)!] as const] : []))));
     },
-    async write(written) {
+    write(written) {
       calls.write.push([...written]);
       for (const d of written) if ((documents.get(d.id)?.version ?? 0) < d.version) documents.set(d.id, d);
+      return Promise.resolve();
     },
-    async hideJournalEntries(_owner, journalId) {
+    hideJournalEntries(_owner, journalId) {
       calls.hide.push(journalId);
       for (const d of documents.values()) if (d.journalId === journalId && !d.deleted) documents.set(d.id, { ...d, deleted: true });
+      return Promise.resolve();
     },
   };
   return { index: index as SearchIndex, calls, documents };
@@ -40,12 +42,13 @@ function transaction(deleted: string[] = []) {
   const statements: string[] = [];
   const locks: { keys: string[]; exclusive: boolean[] }[] = [];
   const tx: SqlClient = {
-    async query(text, values = []) {
+    // A stand-in whose failures would be the test's own bug: it may throw synchronously.
+    query(text, values = []) {
       statements.push(text.trim().split(/\s+/).slice(0, 3).join(' '));
       if (text.includes('pg_advisory_xact_lock')) locks.push({ keys: values[0] as string[], exclusive: values[1] as boolean[] });
       if (text.includes('INSERT INTO search_deleted_journals')) for (const id of values[0] as string[]) journals.add(id);
       const rows = text.startsWith('SELECT journal_id') ? (values[0] as string[]).filter((id) => journals.has(id)).map((journal_id) => ({ journal_id })) : [];
-      return { rows, rowCount: rows.length };
+      return Promise.resolve({ rows, rowCount: rows.length });
     },
   };
   return { tx, statements, locks };

@@ -32,6 +32,8 @@ export function searchReadModel(writes: PendingWrites): ReadModel {
       TaskCompleted: (event, tx) => writes.stage(tx, event),
       TaskReopened: (event, tx) => writes.stage(tx, event),
       TaskDeleted: (event, tx) => writes.stage(tx, event),
+      // async so that a failure of the (synchronous) staging reaches the projector as a rejection, like stage()'s
+      // eslint-disable-next-line @typescript-eslint/require-await
       async JournalDeleted(event, tx) {
         writes.deleteJournal(tx, { ownerId: event.userId, journalId: event.payload.journalId, deletedAt: event.payload.deletedAt });
       },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 /** Where the search index lives (both roles). */
 export const searchIndexConfigShape = {
   /** Set: the index is in Elasticsearch; unset: Postgres full-text search in the read DB. */
-  ELASTICSEARCH_URL: z.string().url().optional(),
+  ELASTICSEARCH_URL: z.url().optional(),
   /** Elasticsearch index names start with it (lower case): the alias is `<prefix>entries`. */
   SEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, . _ -').default('mindflow-'),
 };

@@ -19,23 +19,23 @@ export interface EmbeddedProjection<R extends ProjectionControls> {
   readonly readUrl: string;
   readonly write: Pool;
   /** The projection running now (a restart starts another). */
-  projector(): R;
+  projector: () => R;
   /** Appends events to the outbox as the command service does, one transaction each. */
-  append(events: readonly AnyEvent[]): Promise<void>;
+  append: (events: readonly AnyEvent[]) => Promise<void>;
   /** Appends events in one outbox transaction: the projector reads them as one batch (set-based chunks). */
-  appendTogether(events: readonly AnyEvent[]): Promise<void>;
+  appendTogether: (events: readonly AnyEvent[]) => Promise<void>;
   /** Resolves once every event appended so far is applied (versions are contiguous per aggregate: their sum counts them). */
-  caughtUp(): Promise<void>;
+  caughtUp: () => Promise<void>;
   /** Waits until the projection has applied `version` of the aggregate. */
-  versionApplied(aggregateId: string, version: number): Promise<void>;
+  versionApplied: (aggregateId: string, version: number) => Promise<void>;
   /** Stops the projector, runs `meanwhile` (e.g. forgets some of its bookkeeping), forgets its checkpoint and starts it anew. */
-  restart(meanwhile?: () => Promise<void>): Promise<void>;
+  restart: (meanwhile?: () => Promise<void>) => Promise<void>;
   /**
    * Delivers the whole log again: restarts with the checkpoint forgotten, and waits until it has skipped every
    * event it had applied. Returns how many it re-applied (should be none).
    */
-  redeliverEverything(): Promise<number>;
-  close(): Promise<void>;
+  redeliverEverything: () => Promise<number>;
+  close: () => Promise<void>;
 }
 
 export interface EmbeddedProjectionOptions<R extends ProjectionControls> {

@@ -28,8 +28,9 @@ describe('the Claude analyzer (real SDK, local Messages API)', () => {
       model: 'claude-test-model',
       log: logged.log,
       random: () => 0.5,
-      sleep: async (ms) => {
+      sleep: (ms) => {
         waits.push(ms);
+        return Promise.resolve();
       },
       ...options,
     });

@@ -100,11 +100,14 @@ interface Failure {
   readonly retryAfterMs?: number;
 }
 
+/** `instanceof APIError` alone narrows to APIError<any, any, any>; the SDK's defaults are what it throws. */
+const isApiError = (error: unknown): error is APIError => error instanceof APIError;
+
 function classify(error: unknown, now: number): Failure {
   if (error instanceof MalformedReplyError) return { reason: 'malformed-reply', retryable: false };
   if (error instanceof APIConnectionTimeoutError) return { reason: 'timeout', retryable: true };
   if (error instanceof APIConnectionError) return { reason: 'connection', retryable: true };
-  if (error instanceof APIError && error.status !== undefined) {
+  if (isApiError(error) && error.status !== undefined) {
     const status = error.status;
     const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
     const headers = error.headers;

@@ -5,6 +5,8 @@ import { analyzeLocally, localAnalyzerName } from '../../domain/analysis/local-a
 export function createLocalEntryAnalyzer(): EntryAnalyzer {
   return {
     name: localAnalyzerName,
+    // async so that a failure of the analysis reaches the caller as a rejection, as from the remote analyzer
+    // eslint-disable-next-line @typescript-eslint/require-await
     analyze: async (entry) => analyzeLocally(entry),
   };
 }
