@@ -45,7 +45,7 @@ export class KafkaPublisher {
     await consumer.connect();
     try {
       await consumer.subscribe({ topic, fromBeginning: true });
-      await consumer.run({ eachMessage: async ({ message }) => void seen.push(message) });
+      await consumer.run({ eachMessage: ({ message }) => Promise.resolve(void seen.push(message)) });
       const deadline = Date.now() + timeoutMs;
       while (seen.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
       return seen;

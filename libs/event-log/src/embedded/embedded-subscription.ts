@@ -97,7 +97,7 @@ export class EmbeddedSubscription<R extends OutboxRecord> implements Subscriptio
     let held = 0;
     while (!this.stopped) {
       try {
-        const after = isLogStart(this.saved) ? null : this.saved!;
+        const after = isLogStart(this.saved) ? null : this.saved;
         const records = await source.read(after, this.deps.batchSize);
         if (records.length === 0) {
           // Committed rows an older transaction holds back (gap-safe reading; in embedded mode the read
@@ -183,7 +183,7 @@ export class EmbeddedSubscription<R extends OutboxRecord> implements Subscriptio
         await checkpoints.advance(tx, group, this.saved!, after(index));
         writtenWithin = index;
       },
-      heartbeat: async () => undefined,
+      heartbeat: () => Promise.resolve(),
       active: () => !this.stopped,
     };
     let failure: unknown;
@@ -196,6 +196,7 @@ export class EmbeddedSubscription<R extends OutboxRecord> implements Subscriptio
       await checkpoints.advance(checkpoints.pool, group, this.saved!, after(doneIndex));
       this.saved = after(doneIndex);
     }
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows whatever the handler threw, unchanged
     if (failure) throw failure;
     if (doneIndex < events.length - 1 && !this.stopped) throw new Error(`subscriber left events undone without failing (group ${group})`);
   }

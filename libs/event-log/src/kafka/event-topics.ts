@@ -1,4 +1,4 @@
-import type { Admin, ITopicConfig } from 'kafkajs';
+import type { Admin, ConfigSource, ITopicConfig } from 'kafkajs';
 import kafkajs from 'kafkajs';
 import { backoffDelay, pause, type BackoffPolicy } from '@mindflow/platform';
 
@@ -17,7 +17,7 @@ export const eventTopicConfig: readonly { name: string; value: string }[] = [
 ];
 
 /** DescribeConfigs' `configSource` of a setting made on the topic itself (DYNAMIC_TOPIC_CONFIG). */
-const topicOverride = 1;
+const topicOverride: ConfigSource = 1; // typed: kafkajs declares the enum but does not export its values
 
 export interface EnsureTopicsOptions {
   readonly partitions: number;

@@ -87,7 +87,7 @@ async function deliverOnce<M extends PartitionMessage>(
     events,
     source: batch.source,
     done: (index) => void (doneIndex = Math.max(doneIndex, Math.min(index, events.length - 1))),
-    checkpointWithin: async () => undefined, // the offset is the checkpoint, committed after the handler
+    checkpointWithin: () => Promise.resolve(), // the offset is the checkpoint, committed after the handler
     heartbeat: batch.heartbeat,
     active: batch.active,
   };

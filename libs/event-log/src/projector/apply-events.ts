@@ -3,7 +3,7 @@ import type { AnyEvent } from '@mindflow/events';
 import { inSpan, SpanKind, type Logger } from '@mindflow/platform';
 import { traceContextOf } from '../tracing/event-trace-context.js';
 import { applyInTrace } from './apply-in-trace.js';
-import { applyHandlers, type BatchProjectionHandler, type EventOfType, type EventType, type ProjectionHandler, type ReadModel } from './projection-handlers.js';
+import { applyHandlers, type BatchProjectionHandler, type EventType, type ProjectionHandler, type ReadModel } from './projection-handlers.js';
 
 /**
  * Splits a chunk's events to apply (log order) into groups a batch handler can take at once: one event
@@ -48,11 +48,11 @@ async function applyGroup(readModels: readonly ReadModel[], group: readonly AnyE
   for (const model of readModels) {
     const batch = model.batchHandlers?.[type] as BatchProjectionHandler<EventType> | undefined;
     if (batch) {
-      await batch(group as EventOfType<EventType>[], tx);
+      await batch(group, tx);
       continue;
     }
     const one = model.handlers[type] as ProjectionHandler<EventType> | undefined;
-    if (one) for (const event of group) await one(event as EventOfType<EventType>, tx);
+    if (one) for (const event of group) await one(event, tx);
   }
 }
 

@@ -44,7 +44,7 @@ export interface ReadModel {
 export async function applyHandlers(readModels: readonly ReadModel[], event: AnyEvent, tx: PoolClient): Promise<void> {
   for (const { handlers } of readModels) {
     const handler = handlers[event.eventType] as ProjectionHandler<EventType> | undefined;
-    if (handler) await handler(event as EventOfType<EventType>, tx);
+    if (handler) await handler(event, tx);
   }
 }
 

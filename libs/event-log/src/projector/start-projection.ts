@@ -112,7 +112,7 @@ export async function startProjection<S extends typeof projectorConfigSchema, D 
   input: Partial<z.infer<S>> = {},
   dependencies: ProjectionDependencies & D = {} as ProjectionDependencies & D,
 ): Promise<RunningProjection<X>> {
-  const config = definition.config.parse(input) as z.infer<S>;
+  const config = definition.config.parse(input);
   const log = dependencies.log ?? createLogger(definition.role);
   const database = definition.database(config);
   await ensureDatabase(database);

@@ -110,7 +110,7 @@ export async function embeddedProjection<R extends ProjectionControls>(label: st
     restart,
     async redeliverEverything() {
       await restart();
-      await poll(async () => (await total(metrics, 'mindflow_projector_duplicates_skipped_total')) >= appended.length, async () => 'the projector did not see the whole log again within 30 s');
+      await poll(async () => (await total(metrics, 'mindflow_projector_duplicates_skipped_total')) >= appended.length, () => Promise.resolve('the projector did not see the whole log again within 30 s'));
       return total(metrics, 'mindflow_projector_events_applied_total');
     },
     async close() {
