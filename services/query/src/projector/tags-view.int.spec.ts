@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { AnyEvent } from '@mindflow/events';
 import { sampleEvent, samplePayloads } from '@mindflow/events/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryMigrationsDir } from './start-query-projector.js';
 import { embeddedProjection, type EmbeddedProjection } from './test/embedded-projection.js';
 
 let projection: EmbeddedProjection;
@@ -88,5 +91,13 @@ describe('tags_view', () => {
     });
     await projection.caughtUp();
     expect(await table()).toEqual(before);
+  });
+
+  it('counts the items projected before it existed once its backfill migration runs (0009)', async () => {
+    const before = await table();
+    await projection.read.query('TRUNCATE tags_view, tag_uses'); // a read DB whose views predate tags_view
+    await projection.read.query(await readFile(join(queryMigrationsDir, '0009-tags-view-backfill.sql'), 'utf8'));
+    expect(await table()).toEqual(before);
+    expect(await tags()).not.toEqual([]);
   });
 });
