@@ -68,10 +68,12 @@ export class PgChannelListener {
       if (message.channel === channel) onNotification(message.payload ?? '');
     });
     client.on('error', (error) => {
-      // Listened to again by a later `listen`; until then the caller's poll keeps it going.
-      if (this.client === client) this.client = undefined;
-      onError?.(error);
       void client.end().catch(() => undefined);
+      // An error while connecting is the failed `connect` below, reported there once; one after `close` is nobody's.
+      if (this.client !== client || this.closed) return;
+      // Listened to again by a later `listen`; until then the caller's poll keeps it going.
+      this.client = undefined;
+      onError?.(error);
     });
     try {
       await client.connect();

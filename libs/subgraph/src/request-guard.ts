@@ -59,7 +59,7 @@ export function errorLoggingPlugin<C extends SubgraphContextBase>(): ApolloServe
           for (const error of errors) {
             const code = error.extensions['code'];
             if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
-              contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'resolver failed');
+              contextValue.log.error({ err: loggable(error.originalError ?? error), path: error.path }, 'resolver failed');
             }
           }
           return Promise.resolve();
@@ -67,4 +67,13 @@ export function errorLoggingPlugin<C extends SubgraphContextBase>(): ApolloServe
       });
     },
   };
+}
+
+/**
+ * What of a failure goes to the log: its kind, message, code and stack. Not the rest of its fields: a pg error's
+ * `detail` and `where` can quote row values (`Key (…)=(…)`), which are users' data.
+ */
+function loggable(error: Error): { type: string; message: string; code?: unknown; stack?: string } {
+  const code = (error as { code?: unknown }).code;
+  return { type: error.name, message: error.message, ...(code === undefined ? {} : { code }), ...(error.stack ? { stack: error.stack } : {}) };
 }

@@ -21,8 +21,12 @@ export async function awaitOutboxSchema(pool: Pool, options: { log: Logger; retr
       missing = await missingOutboxMigrations(pool);
     } catch (error) {
       if (error instanceof OutboxSchemaError) throw error;
-      missing = outboxMigrations.map((m) => m.id);
-      if (Date.now() - loggedAt >= logEveryMs) options.log.warn({ err: error }, 'cannot read the outbox database yet; retrying');
+      if (Date.now() - loggedAt >= logEveryMs) {
+        loggedAt = Date.now();
+        options.log.warn({ err: error }, 'cannot read the outbox database yet; retrying');
+      }
+      await new Promise((resolve) => setTimeout(resolve, retryMs));
+      continue;
     }
     if (missing.length === 0) return;
     if (Date.now() - loggedAt >= logEveryMs) {

@@ -29,6 +29,7 @@ export class OutboxWakeup {
   async next(): Promise<void> {
     if (this.closed) return;
     await this.listen();
+    if (this.closed) return; // closed while the listener was connecting: no poll pause at shutdown
     if (!this.pending) {
       await new Promise<void>((resolve) => {
         const done = () => {
