@@ -34,13 +34,15 @@ export async function startSubgraph<C extends SubgraphContextBase>(
   options: SubgraphRuntimeOptions,
 ): Promise<RunningSubgraph> {
   const { log } = options;
-  const notices = readYourWritesNotices(definition, log);
-  const server = apolloServer(definition, log, notices);
+  let notices: ProjectionNotices | undefined;
+  let server: ApolloServer<C> | undefined;
   const closeResources = async () => {
     await notices?.close();
     await options.close?.();
   };
   try {
+    notices = readYourWritesNotices(definition, log);
+    server = apolloServer(definition, log, notices);
     await options.migrate?.();
     await notices?.start();
     const { url } = await startStandaloneServer(server, {
@@ -48,14 +50,17 @@ export async function startSubgraph<C extends SubgraphContextBase>(
       context: async ({ req }) => definition.context(req),
     });
     log.info({ url }, `${definition.name} listening`);
+    const running = server;
     return {
       url,
       async close() {
-        await server.stop();
+        await running.stop();
         await closeResources();
       },
     };
   } catch (error) {
+    // A server that started before listening failed (EADDRINUSE) is stopped; one never started stops at once.
+    await server?.stop().catch(() => undefined);
     await closeResources();
     throw error;
   }
@@ -68,8 +73,13 @@ export async function subgraphHandler<C extends SubgraphContextBase>(
 ): Promise<SubgraphHandler> {
   const notices = readYourWritesNotices(definition, options.log);
   const server = apolloServer(definition, options.log, notices);
-  await notices?.start();
-  await server.start();
+  try {
+    await notices?.start();
+    await server.start();
+  } catch (error) {
+    await notices?.close();
+    throw error;
+  }
   return {
     async handle(req, res, body, search) {
       const headers = new HeaderMap();
