@@ -47,6 +47,15 @@ export const queryCases: Record<string, CrossUserCase> = {
     expect(res).toEqual({ data: { entry: null } });
   },
 
+  async tags(world) {
+    // Alice's marker is a tag of her entry and her thought: Bob's tag list, by its prefix or whole, never holds it.
+    type Tags = { tags: { tag: string; count: number }[] };
+    const byPrefix = await world.bob.client.data<Tags>('query ($p: String) { tags(prefix: $p) { tag count } }', { p: world.alice.marker.slice(0, 4) });
+    const all = await world.bob.client.data<Tags>('{ tags(first: 100) { tag count } }');
+    expect([...byPrefix.tags, ...all.tags].map((t) => t.tag)).not.toContain(world.alice.marker);
+    expectNoLeak(world, [byPrefix, all]);
+  },
+
   async thoughts(world) {
     const byTag = await world.bob.client.data<{ thoughts: op.Connection<op.Thought> }>(op.thoughts, { tag: world.alice.marker });
     expect(byTag.thoughts.totalCount).toBe(0);
