@@ -1,6 +1,6 @@
 import { migrationChecksum, type Pool } from '@mindflow/db';
 import { outboxMigrations } from '@mindflow/event-log';
-import type { Logger } from '@mindflow/platform';
+import { pause, type Logger } from '@mindflow/platform';
 
 /**
  * The relay reads an outbox it does not own: the service writing it (command, identity, insights) migrates it
@@ -25,7 +25,7 @@ export async function awaitOutboxSchema(pool: Pool, options: { log: Logger; retr
         loggedAt = Date.now();
         options.log.warn({ err: error }, 'cannot read the outbox database yet; retrying');
       }
-      await new Promise((resolve) => setTimeout(resolve, retryMs));
+      await pause(retryMs);
       continue;
     }
     if (missing.length === 0) return;
@@ -33,7 +33,7 @@ export async function awaitOutboxSchema(pool: Pool, options: { log: Logger; retr
       loggedAt = Date.now();
       options.log.warn({ missing, waitedMs: loggedAt - started }, "waiting for the outbox's owner to migrate it (the relay does not)");
     }
-    await new Promise((resolve) => setTimeout(resolve, retryMs));
+    await pause(retryMs);
   }
 }
 

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { issueAccessToken, loadSigningKeys } from '@mindflow/auth';
-import { eventFromOutboxRow, readCommittedOutbox } from '@mindflow/event-log';
-import { aggregateTypeOf, toKafkaMessage, topicFor, type EventType } from '@mindflow/events';
+import { eventFromOutboxRow, handledEventTypes, readCommittedOutbox } from '@mindflow/event-log';
+import { aggregateTypeOf, toKafkaMessage, topicFor } from '@mindflow/events';
 import { queryReadModels } from '@mindflow/query';
 import { createTestDatabase, testServers, uniqueTopicPrefix, type TestDatabase } from '@mindflow/testing';
 import { startSystem, waitUntil, type Mode, type RunningSystem } from '../system/index.js';
@@ -181,8 +181,8 @@ describe.each(modes)('walking skeleton (%s mode)', (mode) => {
     expect(journal!.entries.edges.map((e) => e.node.title)).toEqual(['Still here']);
   });
 
-  /** The streams (aggregate types) the query projection follows: those of its read models' handlers. */
-  const followedStreams = new Set(queryReadModels.flatMap((model) => Object.keys(model.handlers).map((type) => aggregateTypeOf(type as EventType))));
+  /** The streams (aggregate types) the query projector subscribes to: those of the event types its read models handle. */
+  const followedStreams = new Set(handledEventTypes(queryReadModels).map(aggregateTypeOf));
 
   async function redeliverEverything(): Promise<number> {
     const write = new pg.Client({ connectionString: writeDb.url });
