@@ -9,14 +9,15 @@ import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { ErrorMessage } from '../../shared/error-message';
 import { fieldProblems, generalError } from '../../shared/field-problems';
 import {
-  CreateEntryDocument, DeleteEntryDocument, EntryDocument, EntryInsightsDocument, JournalsDocument, UpdateEntryDocument,
-  type EntryFieldsFragment, type Mood,
+  CreateEntryDocument, DeleteEntryDocument, EntryDocument, EntryInsightsDocument, JournalsDocument, TagSuggestionsDocument,
+  UpdateEntryDocument, type EntryFieldsFragment, type Mood,
 } from '../../graphql/generated';
 import { Autosave, SaveConflict, SaveRejected } from './autosave';
 import { draftProblems, emptyDraft, entryLimits, parseTags, sameDraft, type DraftField, type EntryDraft } from './entry-draft';
 import { LocalDrafts, type DraftSlot } from './local-drafts';
 import { moods } from './moods';
 import { saveStatus, type HeldBack } from './save-status';
+import { TagSuggester, completeTag } from './tag-suggestions';
 import type { LeavesSafely } from './unsaved-changes-guard';
 
 const formFields: readonly DraftField[] = ['title', 'content', 'tags'];
@@ -74,6 +75,11 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
   /** The address a just-created entry is moving to (in this same editor): not a leaving. */
   private movingTo: string | null = null;
   protected readonly autosave = new Autosave<EntryDraft>((draft) => this.persist(draft));
+  /** The user's tags matching the word typed in the tag box (the tag list of the read side, `Query.tags`). */
+  protected readonly tagSuggester = new TagSuggester(
+    async (prefix) => (await this.gql.query(TagSuggestionsDocument, { prefix, first: 20 }, { fresh: true })).tags.map((t) => t.tag),
+    () => this.draft().tags,
+  );
   protected readonly journals = this.gql.watch(JournalsDocument, () => (this.journalId() || this.loading() ? undefined : { first: 50 }));
   protected readonly insights = this.gql.watch(EntryInsightsDocument, () => {
     const id = this.entryId();
@@ -124,6 +130,7 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
 
   ngOnDestroy(): void {
     this.destroyed = true;
+    this.tagSuggester.close();
     this.autosave.dispose();
     void this.autosave.flush();
   }
@@ -167,9 +174,27 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
     this.queueSave();
   }
 
-  protected setTags(text: string): void {
+  protected setTags(text: string, caret: number | null = text.length): void {
     this.tagText = text;
     this.update({ tags: parseTags(text) });
+    this.tagSuggester.typedIn(text, caret ?? text.length);
+  }
+
+  protected tagKey(event: KeyboardEvent, box: HTMLInputElement): void {
+    const { handled, picked } = this.tagSuggester.key(event.key);
+    if (handled) event.preventDefault(); // Enter on a suggestion picks it instead of saving; Escape only closes the list
+    if (picked !== undefined) this.pickTag(picked, box);
+  }
+
+  /** A suggestion chosen: it replaces the word typed, and the caret waits after it for the next tag. */
+  protected pickTag(tag: string, box: HTMLInputElement): void {
+    const typed = this.tagSuggester.typed();
+    if (!typed) return;
+    const { text, caret } = completeTag(this.tagText, typed, tag);
+    this.setTags(text, caret);
+    this.tagSuggester.close();
+    box.value = text; // now, not at the next render: the caret is placed in it
+    box.setSelectionRange(caret, caret);
   }
 
   protected pickMood(mood: Mood): void {

@@ -4,7 +4,9 @@ import { Router, provideRouter } from '@angular/router';
 import { Gql } from '../../core/gql';
 import type { ApiError } from '../../core/graphql-errors';
 import { SessionStore } from '../../core/session-store';
-import { CreateEntryDocument, EntryDocument, UpdateEntryDocument, type EntryFieldsFragment, type Mood } from '../../graphql/generated';
+import {
+  CreateEntryDocument, EntryDocument, TagSuggestionsDocument, UpdateEntryDocument, type EntryFieldsFragment, type Mood,
+} from '../../graphql/generated';
 import { EntryEditor } from './entry-editor';
 
 const entry = (version: number, content: string, title = 'Harbour'): EntryFieldsFragment => ({
@@ -34,7 +36,15 @@ class FakeGql {
   /** the entries created, by their idempotency key */
   readonly byKey = new Map<string, EntryFieldsFragment>();
   private nextId = 2;
-  async query(document: unknown) {
+  /** the user's tags (`Query.tags`), most used first */
+  tags = ['sea', 'garden', 'gardening', 'gratitude'];
+  tagPrefixes: string[] = [];
+  async query(document: unknown, variables?: { prefix?: string }) {
+    if (document === TagSuggestionsDocument) {
+      const prefix = variables?.prefix ?? '';
+      this.tagPrefixes.push(prefix);
+      return { tags: this.tags.filter((tag) => tag.startsWith(prefix)).map((tag) => ({ tag, count: 1 })) };
+    }
     if (document !== EntryDocument) throw new Error('unexpected query');
     await this.loadGate;
     if (this.offline) throw { code: 'NETWORK', message: 'You are offline.' } satisfies ApiError;
@@ -248,6 +258,44 @@ describe('EntryEditor', () => {
     await vi.waitFor(() => expect(again.status()).toBe('All changes saved'));
     expect(gql.server).toMatchObject({ title: 'Short', content: 'Words I must not lose.' });
     expect(localStorage.length).toBe(0);
+  });
+
+  it('suggests the user\'s tags for the word typed in the tag box, and picks one with the keyboard', async () => {
+    const { gql, type, field, fixture, status, saveNow } = await open();
+    const box = field<HTMLInputElement>('#entry-tags')!;
+    expect(box.value).toBe('sea');
+    await type('#entry-tags', 'sea, g');
+    await type('#entry-tags', 'sea, ga');
+    const options = () => [...fixture.nativeElement.querySelectorAll('#entry-tag-suggestions [role=option]')].map((o) => (o as HTMLElement).textContent?.trim());
+    await vi.waitFor(() => expect(options()).toEqual(['#garden', '#gardening']));
+    expect(gql.tagPrefixes).toEqual(['ga']); // once typing paused, for the last word only
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+
+    const key = async (k: string) => {
+      const event = new KeyboardEvent('keydown', { key: k, cancelable: true });
+      box.dispatchEvent(event);
+      await fixture.whenStable();
+      return event.defaultPrevented;
+    };
+    expect(await key('ArrowDown')).toBe(true);
+    expect(await key('ArrowDown')).toBe(true);
+    expect(box.getAttribute('aria-activedescendant')).toBe('entry-tag-suggestion-1');
+    expect(field('#entry-tag-suggestion-1')?.getAttribute('aria-selected')).toBe('true');
+    expect(await key('Enter')).toBe(true); // picks: it does not save now
+    expect(box.value).toBe('sea, gardening, ');
+    expect(box.selectionStart).toBe(16);
+    expect(options()).toEqual([]);
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+
+    // a tag already on the entry is not offered again; Escape closes the list and does nothing else
+    await type('#entry-tags', 'sea, gardening, gar');
+    await vi.waitFor(() => expect(options()).toEqual(['#garden']));
+    expect(await key('Escape')).toBe(true);
+    expect(options()).toEqual([]);
+    await type('#entry-tags', 'sea, gardening, garden');
+    await saveNow();
+    await vi.waitFor(() => expect(status()).toBe('All changes saved'));
+    expect(await key('Enter')).toBe(false); // nothing offered: Enter is the form's again
   });
 
   it('checks the server limits before saving: a title over 200 characters is not sent', async () => {
