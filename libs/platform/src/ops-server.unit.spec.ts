@@ -15,7 +15,10 @@ describe('ops server', () => {
     expect(await notReady.json()).toEqual({ status: 'not-ready', checks: { log: false } });
     ready = true;
     expect((await fetch(`${base}/health/ready`)).status).toBe(200);
-    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/process_cpu_seconds_total\{service="test"\}/);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/process_cpu_seconds_total\{service="test"\}/);
+    // still measured, on a coarser timer (issue 11)
+    expect(metrics).toMatch(/nodejs_eventloop_lag_p99_seconds\{service="test"\}/);
   });
 
   it('adds its details to /health/ready without letting them change the status', async () => {
