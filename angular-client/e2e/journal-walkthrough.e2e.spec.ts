@@ -181,6 +181,15 @@ describe('the app in a browser (embedded mode)', () => {
     await page.waitForURL(/\/entries\/[0-9a-f-]{36}$/);
     const entryUrl = page.url();
 
+    // the tag box suggests a tag of the first entry (the user's tags, Query.tags); the keyboard picks it
+    const tags = page.getByRole('combobox', { name: /^Tags/ });
+    await tags.fill('gra');
+    await page.getByRole('listbox', { name: 'Your tags' }).getByRole('option', { name: '#gratitude' }).waitFor();
+    await tags.press('ArrowDown');
+    await tags.press('Enter');
+    expect(await tags.inputValue()).toBe('gratitude, ');
+    await saveState('All changes saved').waitFor();
+
     // the limits the editor checks as you type are the server's: 200 characters of title pass, 201 are refused
     const api = async (query: string, variables: Record<string, unknown>, token?: string) => {
       const response = await fetch(`${appUrl}/graphql`, {
