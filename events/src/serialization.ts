@@ -13,6 +13,8 @@ export type EventHeaders = {
   'schema-version': string;
   'correlation-id': string;
   'causation-id'?: string;
+  /** The event's aggregate: the key no longer names it (see `toKafkaMessage`). */
+  'aggregate-id': string;
 };
 
 export type OutgoingKafkaMessage = { key: string; value: string; headers: EventHeaders };
@@ -24,8 +26,14 @@ export interface IncomingKafkaMessage {
 }
 
 /**
- * key = aggregateId so an aggregate's events share a partition (and stay ordered). `position` is not sent:
- * it says where a log holds the event, and Kafka's offset replaces it on the way in.
+ * key = userId, the owner: every event of a user shares a partition of its topic, so an aggregate's events
+ * stay ordered (an aggregate has one owner) and everything a projection derives per owner (day statistics,
+ * tag counts, cache stamps) is written by one partition's consumer only — projection transactions of
+ * different partitions never wait for each other's owner locks, and a projection scales out over partitions.
+ * (Until 2026-12 the key was the aggregate id; an aggregate whose events straddle the change is kept in order
+ * by the projectors' version gates: a later event that arrives first waits as a gap.) The aggregate id
+ * travels in the `aggregate-id` header. `position` is not sent: it says where a log holds the event, and
+ * Kafka's offset replaces it on the way in.
  */
 export function toKafkaMessage(event: AnyEvent): OutgoingKafkaMessage {
   const headers: EventHeaders = {
@@ -33,9 +41,10 @@ export function toKafkaMessage(event: AnyEvent): OutgoingKafkaMessage {
     'event-type': event.eventType,
     'schema-version': String(event.schemaVersion),
     'correlation-id': event.correlationId,
+    'aggregate-id': event.aggregateId,
   };
   if (event.causationId !== null) headers['causation-id'] = event.causationId;
-  return { key: event.aggregateId, value: JSON.stringify({ ...event, position: null }), headers };
+  return { key: event.userId, value: JSON.stringify({ ...event, position: null }), headers };
 }
 
 /**
@@ -61,12 +70,13 @@ export function fromKafkaMessage(message: IncomingKafkaMessage, options: { posit
     });
   }
   const event = parseEvent(raw);
-  for (const [name, actual] of [['event-type', event.eventType], ['event-id', event.eventId]] as const) {
+  const checked = [['event-type', 'eventType', event.eventType], ['event-id', 'eventId', event.eventId], ['aggregate-id', 'aggregateId', event.aggregateId]] as const;
+  for (const [name, field, actual] of checked) {
     const sent = header(message, name);
-    if (sent !== undefined && sent !== actual) {
+    if (sent !== undefined && sent.toLowerCase() !== actual.toLowerCase()) {
       throw new EventContractError({
         violation: 'header-mismatch',
-        issues: [{ path: [name === 'event-type' ? 'eventType' : 'eventId'], message: `header ${name} is ${sent} but the value says ${actual}` }],
+        issues: [{ path: [field], message: `header ${name} is ${sent} but the value says ${actual}` }],
         eventType: event.eventType,
         eventId: event.eventId,
       });

@@ -10,13 +10,15 @@ describe('Kafka serialisation', () => {
     const event = sampleEvent(eventType, { causationId: 'cause-1' });
     const message = toKafkaMessage(event);
 
-    expect(message.key).toBe(event.aggregateId);
+    // Keyed by owner (one partition per user), the aggregate named in a header.
+    expect(message.key).toBe(event.userId);
     expect(message.headers).toEqual({
       'event-id': event.eventId,
       'event-type': eventType,
       'schema-version': String(event.schemaVersion),
       'correlation-id': 'corr-1',
       'causation-id': 'cause-1',
+      'aggregate-id': event.aggregateId,
     });
     // As kafkajs delivers it: value and headers as Buffers.
     const received = fromKafkaMessage({
@@ -57,5 +59,13 @@ describe('Kafka serialisation', () => {
     const message = toKafkaMessage(sampleEvent('TaskDeleted'));
     const tampered = { ...message, headers: { ...message.headers, 'event-type': 'TaskCompleted' } };
     expect(() => fromKafkaMessage(tampered)).toThrow(expect.objectContaining({ violation: 'header-mismatch', path: ['eventType'] }));
+    const elsewhere = { ...message, headers: { ...message.headers, 'aggregate-id': '00000000-0000-4000-8000-000000000000' } };
+    expect(() => fromKafkaMessage(elsewhere)).toThrow(expect.objectContaining({ violation: 'header-mismatch', path: ['aggregateId'] }));
+  });
+
+  it('reads messages of before the aggregate-id header (keyed by aggregate, no header)', () => {
+    const event = sampleEvent('JournalEntryUpdated');
+    const { 'aggregate-id': _dropped, ...older } = toKafkaMessage(event).headers;
+    expect(fromKafkaMessage({ value: Buffer.from(JSON.stringify(event)), headers: older })).toEqual(event);
   });
 });

@@ -54,11 +54,11 @@ export function salvageEnvelope(raw: Buffer | null, aggregateIdHint?: string): P
     const parsed: unknown = raw ? JSON.parse(raw.toString('utf8')) : undefined;
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
   } catch {
-    // not JSON: only the hint (the Kafka key) can name the aggregate
+    // not JSON: only the hint (the `aggregate-id` header, or an older message's key) can name the aggregate
   }
   const isUuid = (id: unknown): id is string => typeof id === 'string' && uuidPattern.test(id);
   const fromBody = isUuid(body['aggregateId']) ? body['aggregateId'].toLowerCase() : undefined;
-  // The Kafka key routed the message (its partition, hence its order): it names the aggregate first.
+  // The header (or an older message's key) was written from the event itself: it names the aggregate first.
   const aggregateId = isUuid(aggregateIdHint) ? aggregateIdHint.toLowerCase() : fromBody;
   const version = body['aggregateVersion'];
   return {

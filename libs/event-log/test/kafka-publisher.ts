@@ -34,7 +34,7 @@ export class KafkaPublisher {
   }
 
   /** Sends messages as they are (a producer that got it wrong), to the topic of `eventType`'s stream. */
-  async publishRaw(eventType: AnyEvent['eventType'], messages: { key: string | null; value: Buffer | string }[]): Promise<void> {
+  async publishRaw(eventType: AnyEvent['eventType'], messages: { key: string | null; value: Buffer | string; headers?: Record<string, string> }[]): Promise<void> {
     await this.producer.send({ topic: topicFor(eventType, this.prefix), acks: -1, messages });
   }
 

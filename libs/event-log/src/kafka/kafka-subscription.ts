@@ -160,7 +160,7 @@ export class KafkaSubscription implements Subscription {
             raw: message.value,
             error,
             attempts,
-            ...salvageEnvelope(message.value, message.key?.toString('utf8')),
+            ...salvageEnvelope(message.value, aggregateHintOf(message)),
           }),
       },
     });
@@ -179,4 +179,14 @@ export class KafkaSubscription implements Subscription {
       this.deps.log.warn({ err: error, group: this.options.group, topic, partition }, 'offset commit failed');
     }
   }
+}
+
+/**
+ * What names a message's aggregate without parsing its value: the `aggregate-id` header (the key is the
+ * owner since the log is keyed by user), or the key of a message sent before that header existed.
+ */
+function aggregateHintOf(message: KafkaMessage): string | undefined {
+  const header = message.headers?.['aggregate-id'];
+  const first = Array.isArray(header) ? header[0] : header;
+  return first?.toString('utf8') ?? message.key?.toString('utf8');
 }

@@ -2,6 +2,7 @@ import type { AnyEvent } from '@mindflow/events';
 import { createLogger } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { KafkaPublisher } from '../../../test/kafka-publisher.js';
 import { interleave, journalHistory } from '../../../test/test-events.js';
 import { eventually, testDatabase, testKafkaBrokers, uniquePrefix, type TestDatabase } from '../../../test/test-servers.js';
@@ -56,6 +57,7 @@ describe('dead letters on Kafka', () => {
   it('parks a poison event with its aggregate\'s later events and publishes them to the DLQ topic; others go on; unreadable messages are parked; a redrive after the fix applies them in order', async () => {
     const [a, b, c] = [journalHistory(4), journalHistory(3), journalHistory(2)];
     const d = journalHistory(2);
+    const e = journalHistory(1);
     broken.add(a[1]!.eventId);
     const metrics = new Registry();
     projector = await runProjector({ name: 'effects', group: `${prefix}.effects`, eventLog, readPool: readDb.pool, readModels: [effects], log, metrics, maxAttempts: 3 });
@@ -64,22 +66,27 @@ describe('dead letters on Kafka', () => {
     await publisher.publish(interleave([a, b, c]));
     await publisher.publishRaw('JournalCreated', [
       { key: 'not-an-aggregate', value: Buffer.from([0xde, 0xad, 0xbe, 0xef]) }, // no aggregate can be read from it
-      { key: d[0]!.aggregateId, value: '{"eventType":"JournalCreated","aggregateVersion":1' }, // d v1, truncated
+      // d v1, truncated, sent as the relay sends it: keyed by its owner, its aggregate in a header
+      { key: d[0]!.userId, headers: { 'aggregate-id': d[0]!.aggregateId }, value: '{"eventType":"JournalCreated","aggregateVersion":1' },
+      // a message of before the aggregate-id header: its key names the aggregate
+      { key: e[0]!.aggregateId, value: '{"eventType":"JournalCreated","aggregateVersion":1' },
     ]);
     await publisher.publish([d[1]!]); // d v2: behind its unreadable v1
 
     await eventually('b and c applied, a parked, d held', async () =>
-      (await versionsOf(b[0]!.aggregateId)).length === 3 && (await versionsOf(c[0]!.aggregateId)).length === 2 && (await letters()).length === 6);
+      (await versionsOf(b[0]!.aggregateId)).length === 3 && (await versionsOf(c[0]!.aggregateId)).length === 2 && (await letters()).length === 7);
     expect(await versionsOf(a[0]!.aggregateId)).toEqual([1]);
     expect(await versionsOf(d[0]!.aggregateId)).toEqual([]);
     const parked = await letters();
     expect(parked.filter((l) => l.aggregate_id === a[0]!.aggregateId).map((l) => [l.version, l.reason])).toEqual([[2, 'poison'], [3, 'held'], [4, 'held']]);
     expect(parked.filter((l) => l.aggregate_id === d[0]!.aggregateId).map((l) => [l.version, l.reason])).toEqual([[null, 'unreadable'], [2, 'held']]);
+    expect(parked.filter((l) => l.aggregate_id === e[0]!.aggregateId).map((l) => [l.version, l.reason])).toEqual([[null, 'unreadable']]);
     expect(parked.find((l) => l.aggregate_id === null)).toMatchObject({ reason: 'unreadable', raw: Buffer.from([0xde, 0xad, 0xbe, 0xef]) });
 
-    const dlq = await publisher.readTopic(deadLetterTopic(prefix, 'effects'), 6);
+    const dlq = await publisher.readTopic(deadLetterTopic(prefix, 'effects'), 7);
     const ofA = dlq.filter((m) => m.key?.toString() === a[0]!.aggregateId);
-    expect(ofA.map((m) => [JSON.parse(m.value!.toString()).aggregateVersion, m.headers?.['dead-letter-reason']?.toString()])).toEqual([[2, 'poison'], [3, 'held'], [4, 'held']]);
+    const versionOf = (value: Buffer | null) => z.object({ aggregateVersion: z.number() }).parse(JSON.parse(value!.toString())).aggregateVersion;
+    expect(ofA.map((m) => [versionOf(m.value), m.headers?.['dead-letter-reason']?.toString()])).toEqual([[2, 'poison'], [3, 'held'], [4, 'held']]);
     expect(ofA[0]!.headers?.['dead-letter-error']?.toString()).toBe('Error: handler bug on v2');
     expect(ofA[0]!.headers?.['dead-letter-attempts']?.toString()).toBe('3');
     const unkeyed = dlq.find((m) => m.key === null);
@@ -89,17 +96,18 @@ describe('dead letters on Kafka', () => {
     // Later events of a parked aggregate go straight to the parked set.
     const [a5] = journalHistory(5, a[0]!.aggregateId).slice(4);
     await publisher.publish([a5!]);
-    await eventually('a v5 parked', async () => (await letters()).length === 7);
+    await eventually('a v5 parked', async () => (await letters()).length === 8);
 
     broken.clear(); // the fix is deployed
     const report = await redriveDeadLetters({ projection: 'effects', readPool: readDb.pool, readModels: [effects], log });
-    expect(report).toMatchObject({ applied: 4, aggregatesCleared: 1, aggregatesStillParked: 1, stillParked: 3 });
+    expect(report).toMatchObject({ applied: 4, aggregatesCleared: 1, aggregatesStillParked: 2, stillParked: 4 });
     expect(await versionsOf(a[0]!.aggregateId)).toEqual([1, 2, 3, 4, 5]);
-    // d's v1 still cannot be read: d stays parked, and the message with no aggregate stays too.
+    // d's and e's v1 still cannot be read: they stay parked, and the message with no aggregate stays too.
     const left = await letters();
     expect(left.filter((l) => l.aggregate_id === d[0]!.aggregateId).map((l) => l.version)).toEqual([null, 2]);
     expect(left.filter((l) => l.aggregate_id === null)).toHaveLength(1);
-    expect(left).toHaveLength(3);
+    expect(left.filter((l) => l.aggregate_id === e[0]!.aggregateId)).toHaveLength(1);
+    expect(left).toHaveLength(4);
 
     const [a6] = journalHistory(6, a[0]!.aggregateId).slice(5);
     await publisher.publish([a6!]);
