@@ -7,6 +7,7 @@ import { budgetDay } from '../domain/policies/daily-budget.js';
 import { AnalysisFailedError, type EntryAnalyzer } from './entry-analyzer.js';
 import { insightsMetrics } from './insights-metrics.js';
 import type { AnalysisStore, PendingAnalysis } from './ports/analysis-store.js';
+import type { WorkSignal } from './ports/work-signal.js';
 
 /** The `source` of the events this service decides. */
 export const insightsSource = 'insights';
@@ -25,8 +26,15 @@ export interface AnalysisWorkerOptions {
   readonly batchSize?: number;
   /** How long a claimed entry is ours before another worker may take it over. */
   readonly leaseMs?: number;
-  /** The longest the worker sleeps before looking for due work again. */
+  /**
+   * The longest the worker sleeps before looking for due work again, without `workQueued` (or while it does not
+   * listen); with it, the shortest time between two rounds a signal can start.
+   */
   readonly pollMs?: number;
+  /** Says when work may have been queued: an idle worker then sleeps until it (or `idlePollMs`) instead of `pollMs`. */
+  readonly workQueued?: WorkSignal;
+  /** With `workQueued` listening: the longest sleep, the safety net for a lost signal (default 10 s). */
+  readonly idlePollMs?: number;
   /** Where its counters go (the ops server's registry). */
   readonly metrics?: Registry;
 }
@@ -51,9 +59,28 @@ export function createAnalysisWorker(options: AnalysisWorkerOptions): AnalysisWo
   const batchSize = options.batchSize ?? 8;
   const leaseMs = options.leaseMs ?? 120_000;
   const pollMs = options.pollMs ?? 250;
+  const idlePollMs = Math.max(options.idlePollMs ?? 10_000, pollMs);
   let running: Promise<void> | undefined;
   let stopping = false;
   let wake: (() => void) | undefined;
+
+  /** Sleeps `ms`, less if `signal` comes first (resolves true) or the worker stops. */
+  function sleep(ms: number, signal?: Promise<void>): Promise<boolean> {
+    if (stopping || ms <= 0) return Promise.resolve(false);
+    return new Promise<boolean>((resolve) => {
+      let settled = false;
+      const done = (signalled: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        wake = undefined;
+        resolve(signalled);
+      };
+      const timer = setTimeout(() => done(false), ms);
+      wake = () => done(false);
+      void signal?.then(() => done(true));
+    });
+  }
   const metrics = insightsMetrics(options.metrics ?? new Registry());
 
   async function analyse(work: PendingAnalysis): Promise<Outcome> {
@@ -160,22 +187,28 @@ export function createAnalysisWorker(options: AnalysisWorkerOptions): AnalysisWo
     return settled;
   }
 
+  /**
+   * Rounds until stopped. Between them it sleeps until the next queued work falls due, or, with nothing queued, until
+   * `workQueued` signals (at most `idlePollMs`; without a listening signal, `pollMs`, as a poll). An idle worker
+   * thus costs one round per `idlePollMs` rather than four a second (issue 11).
+   */
   async function loop(): Promise<void> {
     while (!stopping) {
+      const roundStarted = Date.now();
+      // Armed before looking: work queued while this round runs still ends the sleep that follows it.
+      const queued = options.workQueued?.arm(idlePollMs);
       try {
         await runOnce();
         const next = await store.nextDueAt();
-        const wait = next ? Math.min(pollMs, Math.max(0, next.getTime() - options.now().getTime())) : pollMs;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, Math.max(wait, 20));
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
+        const longest = options.workQueued?.listening ? idlePollMs : pollMs;
+        const wait = next ? Math.min(longest, Math.max(0, next.getTime() - options.now().getTime())) : longest;
+        // A signal never makes rounds more frequent than the poll did: under load, one per `pollMs` at most.
+        if (await sleep(Math.max(wait, 20), queued?.wait)) await sleep(roundStarted + pollMs - Date.now());
       } catch (error) {
         log.error({ err: error instanceof Error ? error.message : 'unknown' }, 'analysis worker round failed');
-        await new Promise((resolve) => setTimeout(resolve, pollMs * 4));
+        await sleep(pollMs * 4);
+      } finally {
+        queued?.cancel();
       }
     }
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startProjection, type ProjectionDependencies, type ProjectorDefinition, type RunningProjection } from '@mindflow/event-log';
+import { ProjectionNotices, startProjection, type ProjectionDependencies, type ProjectorDefinition, type RunningProjection } from '@mindflow/event-log';
 import { createClaudeEntryAnalyzer } from '../adapters/anthropic/claude-entry-analyzer.js';
 import { createLocalEntryAnalyzer } from '../adapters/local/local-entry-analyzer.js';
 import { migrateInsightsDatabase } from '../adapters/pg/insights-migrations.js';
@@ -21,6 +21,7 @@ export interface InsightsProjectorDependencies extends ProjectionDependencies {
   /** Run the analysis loop (default); tests may drive `worker.runOnce()` themselves. */
   readonly startWorker?: boolean;
   readonly pollMs?: number;
+  readonly idlePollMs?: number;
 }
 
 /**
@@ -35,7 +36,7 @@ export const insightsProjector = {
   database: (config) => config.INSIGHTS_DATABASE_URL,
   group: (config) => config.INSIGHTS_PROJECTOR_GROUP,
   migrations: migrateInsightsDatabase,
-  setUp({ config, pool, log, metrics, dependencies }) {
+  setUp({ config, pool, log, metrics, dependencies, onClose }) {
     const now = dependencies.now ?? (() => new Date());
     const claude =
       dependencies.claude ??
@@ -49,6 +50,10 @@ export const insightsProjector = {
             log,
           })
         : undefined);
+    // The projection's commits (NOTIFY projection_applied in the insights DB, where it queues the work) wake the
+    // worker: idle, it sleeps instead of polling.
+    const notices = new ProjectionNotices(config.INSIGHTS_DATABASE_URL, (error) => log.warn({ err: error }, 'insights worker: cannot listen for queued work; polling'));
+    onClose(() => notices.close());
     const worker = createAnalysisWorker({
       store: pgAnalysisStore(pool),
       local: dependencies.local ?? createLocalEntryAnalyzer(),
@@ -58,11 +63,14 @@ export const insightsProjector = {
       now,
       newId: randomUUID,
       ...(dependencies.pollMs !== undefined ? { pollMs: dependencies.pollMs } : {}),
+      ...(dependencies.idlePollMs !== undefined ? { idlePollMs: dependencies.idlePollMs } : {}),
+      workQueued: { arm: (maxWaitMs) => notices.arm(insightsProjection, maxWaitMs), get listening() { return notices.listening; } },
       ...(metrics ? { metrics } : {}),
     });
     return {
       readModels: [entryWork({ debounce: { quietMs: config.INSIGHTS_DEBOUNCE_MS, maxWaitMs: config.INSIGHTS_MAX_WAIT_MS }, now, rows: pgEntryWorkRows })],
-      ...(dependencies.startWorker !== false ? { start: () => worker.start() } : {}),
+      // listening first, so the worker's first sleep already counts on the notice
+      ...(dependencies.startWorker !== false ? { start: () => void notices.start().then(() => worker.start()) } : {}),
       stop: () => worker.stop(),
       exposed: { worker },
       consuming: { claude: claude?.name ?? null },
