@@ -40,8 +40,8 @@ export const testKafkaBrokers = async (): Promise<string[]> => (await testServer
 /** A topic prefix (and consumer-group namespace) no other run shares. */
 export const uniquePrefix = (label: string) => uniqueTopicPrefix(label);
 
-/** Polls `check` until true; fails naming `what` after `timeoutMs`. */
-export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+/** Polls `check` (a plain condition or a query) until true; fails naming `what` after `timeoutMs`. */
+export async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => db?.drop());
 
 describe('waitForProjection', () => {
-  const journalsOnly: ReadModel = { name: 'journals', handlers: { JournalCreated: async () => undefined, JournalUpdated: async () => undefined } };
+  const journalsOnly: ReadModel = { name: 'journals', handlers: { JournalCreated: () => Promise.resolve(), JournalUpdated: () => Promise.resolve() } };
   const types = projectedAggregateTypes([journalsOnly]);
   const writes = (...tokens: string[]) => parseConsistencyTokens(tokens.map(enc).join(','))!;
 
@@ -43,7 +43,7 @@ describe('waitForProjection', () => {
 });
 
 describe('waitForProjection with projection notices', () => {
-  const journalsOnly: ReadModel = { name: 'journals', handlers: { JournalCreated: async () => undefined } };
+  const journalsOnly: ReadModel = { name: 'journals', handlers: { JournalCreated: () => Promise.resolve() } };
   const types = projectedAggregateTypes([journalsOnly]);
   const token = (id: string, version: number) => parseConsistencyTokens(Buffer.from(`journal:${id}:${version}`).toString('base64url'))!;
 

@@ -31,15 +31,16 @@ const append = (events: AnyEvent[]) => withTransaction(writeDb.pool, (tx) => app
 function recorder(options: { failOnceAt?: string } = {}) {
   const seen: AnyEvent[] = [];
   let failAt = options.failOnceAt;
-  const handle = async (batch: EventBatch) => {
+  const handle = (batch: EventBatch) => {
     for (const [i, event] of batch.events.entries()) {
       if (event.eventId === failAt) {
         failAt = undefined;
-        throw new Error('transient failure');
+        return Promise.reject(new Error('transient failure'));
       }
       seen.push(event);
       batch.done(i);
     }
+    return Promise.resolve();
   };
   return { seen, handle };
 }
@@ -53,7 +54,7 @@ describe('embedded event log (the outbox as a log)', () => {
     const first = recorder({ failOnceAt: a[1]!.eventId });
     let subscription: Subscription = await eventLog.subscribe({ group: 'g1', eventTypes: ['JournalCreated'], fromBeginning: true, handle: first.handle });
     await subscription.ready();
-    await eventually('5 journal events', async () => first.seen.length === 5);
+    await eventually('5 journal events', () => first.seen.length === 5);
     expect(first.seen.map((e) => e.eventId)).toEqual(interleave([a, b]).map((e) => e.eventId));
     await eventually('no lag', async () => (await subscription.lag()) === 0);
     await subscription.stop();
@@ -62,7 +63,7 @@ describe('embedded event log (the outbox as a log)', () => {
     await append(c);
     const second = recorder();
     subscription = await eventLog.subscribe({ group: 'g1', eventTypes: ['JournalCreated'], fromBeginning: true, handle: second.handle });
-    await eventually('the 2 new events', async () => second.seen.length === 2);
+    await eventually('the 2 new events', () => second.seen.length === 2);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(second.seen.map((e) => e.eventId)).toEqual(c.map((e) => e.eventId));
     await subscription.stop();
@@ -83,7 +84,7 @@ describe('embedded event log (the outbox as a log)', () => {
     expect(seen.seen).toEqual([]); // `late` waits behind the open transaction
     await open.query('COMMIT');
     open.release();
-    await eventually('both events', async () => seen.seen.length === 2);
+    await eventually('both events', () => seen.seen.length === 2);
     expect(seen.seen.map((e) => e.eventId)).toEqual([early[0]!.eventId, late[0]!.eventId]);
     await subscription.stop();
   });
@@ -95,11 +96,11 @@ describe('embedded event log (the outbox as a log)', () => {
     await first.ready();
     const second = await eventLog.subscribe({ group: 'g3', eventTypes: ['JournalCreated'], fromBeginning: false, handle: two.handle });
     await append(journalHistory(1));
-    await eventually('the active member to see it', async () => one.seen.length === 1);
+    await eventually('the active member to see it', () => one.seen.length === 1);
     await first.stop();
     await second.ready();
     await append(journalHistory(1));
-    await eventually('the standby to take over', async () => two.seen.length === 1);
+    await eventually('the standby to take over', () => two.seen.length === 1);
     expect(one.seen.length + two.seen.length).toBe(2);
     await second.stop();
   });

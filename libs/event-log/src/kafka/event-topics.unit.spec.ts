@@ -20,21 +20,21 @@ function fakeAdmin(existing: string[], failures: Error[]) {
   const topics = new Set(existing);
   const calls = { listTopics: 0, createTopics: 0 };
   const admin = {
-    listTopics: async () => (calls.listTopics++, [...topics]),
-    createTopics: async ({ topics: configs }: { topics: { topic: string }[] }) => {
+    listTopics: () => (calls.listTopics++, Promise.resolve([...topics])),
+    createTopics: ({ topics: configs }: { topics: { topic: string }[] }) => {
       calls.createTopics++;
       const failure = failures.shift();
-      if (failure) throw failure;
+      if (failure) return Promise.reject(failure);
       for (const { topic } of configs) topics.add(topic);
-      return true;
+      return Promise.resolve(true);
     },
-    describeConfigs: async ({ resources }: { resources: { name: string }[] }) => ({
+    describeConfigs: ({ resources }: { resources: { name: string }[] }) => Promise.resolve({
       resources: resources.map(({ name }) => ({
         resourceName: name,
         configEntries: [{ configName: 'retention.ms', configValue: '-1' }, { configName: 'retention.bytes', configValue: '-1' }],
       })),
     }),
-    alterConfigs: async () => true,
+    alterConfigs: () => Promise.resolve(true),
   };
   return { admin: admin as unknown as Admin, topics, calls };
 }

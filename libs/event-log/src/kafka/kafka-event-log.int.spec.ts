@@ -38,15 +38,16 @@ function recorder(options: { failOnceAt?: string } = {}) {
   let failAt = options.failOnceAt;
   return {
     seen,
-    handle: async (batch: EventBatch) => {
+    handle: (batch: EventBatch) => {
       for (const [i, event] of batch.events.entries()) {
         if (event.eventId === failAt) {
           failAt = undefined;
-          throw new Error('transient failure');
+          return Promise.reject(new Error('transient failure'));
         }
         seen.push(event);
         batch.done(i);
       }
+      return Promise.resolve();
     },
   };
 }
@@ -65,7 +66,7 @@ describe('Kafka event log', () => {
     let subscription: Subscription = await eventLog.subscribe({ group: `${prefix}.g1`, eventTypes: ['JournalCreated'], fromBeginning: true, handle: first.handle });
     await subscription.ready();
     await publisher.publish(interleave(histories));
-    await eventually('24 events', async () => first.seen.length === 24);
+    await eventually('24 events', () => first.seen.length === 24);
     for (const versions of perAggregate(first.seen).values()) expect(versions).toEqual([1, 2, 3, 4]);
     await eventually('no lag', async () => (await subscription.lag()) === 0);
     await subscription.stop();
@@ -74,7 +75,7 @@ describe('Kafka event log', () => {
     await publisher.publish(more);
     const second = recorder();
     subscription = await eventLog.subscribe({ group: `${prefix}.g1`, eventTypes: ['JournalCreated'], fromBeginning: true, handle: second.handle });
-    await eventually('the 3 new events', async () => second.seen.length === 3);
+    await eventually('the 3 new events', () => second.seen.length === 3);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(second.seen.map((e) => e.eventId)).toEqual(more.map((e) => e.eventId));
     await subscription.stop();
@@ -107,7 +108,7 @@ describe('Kafka event log', () => {
       await publisher.publish(events.slice(300));
       // The topic also holds the first test's events (this group reads from the beginning): count only ours.
       const ids = histories.map((h) => h[0]!.aggregateId);
-      const count = async () => Number((await readDb.pool.query('SELECT count(*) AS n FROM effects WHERE aggregate_id = ANY($1)', [ids])).rows[0].n);
+      const count = async () => Number((await readDb.pool.query<{ n: string }>('SELECT count(*) AS n FROM effects WHERE aggregate_id = ANY($1)', [ids])).rows[0]!.n);
       await eventually('400 effects', async () => (await count()) === 400, 45_000);
 
       const { rows } = await readDb.pool.query<{ aggregate_id: string; version: number; member: string }>(

@@ -5,6 +5,7 @@ import { topicFor, type AnyEvent } from '@mindflow/events';
 import { createLogger } from '@mindflow/platform';
 import { AssignerProtocol, Kafka, logLevel, PartitionAssigners, type Consumer, type PartitionAssigner } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { KafkaPublisher } from '../../test/kafka-publisher.js';
 import { journalHistory } from '../../test/test-events.js';
 import { eventually, testKafkaBrokers, uniquePrefix } from '../../test/test-servers.js';
@@ -45,13 +46,14 @@ describe('Kafka subscription after a crash kafkajs does not restart', () => {
     await blocker.connect();
     await blocker.subscribe({ topics: [topic] });
     const blockerJoined = new Promise<void>((resolve) => blocker.on(blocker.events.GROUP_JOIN, () => resolve()));
-    await blocker.run({ eachMessage: async () => undefined });
+    await blocker.run({ eachMessage: () => Promise.resolve() });
     await blockerJoined;
     let blockerStopped = false;
     closing.push(async () => void (blockerStopped || (await blocker.disconnect())));
 
-    const lines: { msg: string; restart?: boolean }[] = [];
-    const log = createLogger('crash-test', 'warn', { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const logLine = z.object({ msg: z.string(), restart: z.boolean().optional() });
+    const lines: z.infer<typeof logLine>[] = [];
+    const log = createLogger('crash-test', 'warn', { write: (line: string) => void lines.push(logLine.parse(JSON.parse(line))) });
     const eventLog: EventLog = createKafkaEventLog({ brokers, topicPrefix: prefix, log, topicPartitions: 2, sessionTimeoutMs: 10_000, backoff: { initialMs: 50, maxMs: 500 } });
     closing.push(() => eventLog.close());
     const seen: AnyEvent[] = [];
@@ -59,15 +61,16 @@ describe('Kafka subscription after a crash kafkajs does not restart', () => {
       group,
       eventTypes: ['JournalCreated'],
       fromBeginning: true,
-      handle: async (batch: EventBatch) => {
+      handle: (batch: EventBatch) => {
         seen.push(...batch.events);
         batch.done(batch.events.length - 1);
+        return Promise.resolve();
       },
     });
     closing.push(() => subscription.stop());
 
     // Refused, crashed without kafkajs restarting it, and started again by us: more than once.
-    await eventually('two restarts after crashes', async () => lines.filter((l) => l.msg.startsWith('kafka consumer stopped after a crash')).length >= 2, 30_000);
+    await eventually('two restarts after crashes', () => lines.filter((l) => l.msg.startsWith('kafka consumer stopped after a crash')).length >= 2, 30_000);
     expect(lines.some((l) => l.msg === 'kafka consumer crashed' && l.restart === false)).toBe(true);
 
     await blocker.disconnect();
@@ -75,7 +78,7 @@ describe('Kafka subscription after a crash kafkajs does not restart', () => {
     const events = journalHistory(3);
     await publisher.publish(events);
     await subscription.ready();
-    await eventually('the events to arrive', async () => seen.length >= events.length, 60_000);
+    await eventually('the events to arrive', () => seen.length >= events.length, 60_000);
     expect(seen.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
   }, 120_000);
 });

@@ -14,9 +14,15 @@ function batchOf(overrides: Partial<PartitionBatch<{ offset: string }>>) {
     source: 'topic/0',
     messages,
     parse,
-    handle: async (b) => b.done(b.events.length - 1),
-    commit: async (offset) => void commits.push(offset),
-    heartbeat: async () => undefined,
+    handle: (b) => {
+      b.done(b.events.length - 1);
+      return Promise.resolve();
+    },
+    commit: (offset) => {
+      commits.push(offset);
+      return Promise.resolve();
+    },
+    heartbeat: () => Promise.resolve(),
     active: () => true,
     backoff: { initialMs: 1, maxMs: 2 },
     log,
@@ -36,14 +42,15 @@ describe('deliverPartitionBatch', () => {
     const seen: number[][] = [];
     let failOnce = true;
     const { batch, commits } = batchOf({
-      handle: async (b: EventBatch) => {
+      handle: (b: EventBatch) => {
         seen.push(b.events.map((e) => e.aggregateVersion));
         if (failOnce) {
           failOnce = false;
           b.done(1);
-          throw new Error('read DB hiccup');
+          return Promise.reject(new Error('read DB hiccup'));
         }
         b.done(b.events.length - 1);
+        return Promise.resolve();
       },
     });
     await deliverPartitionBatch(batch);
@@ -72,11 +79,18 @@ describe('deliverPartitionBatch', () => {
         if (m.offset === '11') throw new Error('not JSON');
         return parse(m);
       },
-      handle: async (b) => {
+      handle: (b) => {
         seen.push(...b.events.map((e) => e.aggregateVersion));
         b.done(b.events.length - 1);
+        return Promise.resolve();
       },
-      unreadable: { maxAttempts: 3, park: async (m, _error, attempts) => void parked.push({ offset: m.offset, attempts }) },
+      unreadable: {
+        maxAttempts: 3,
+        park: (m, _error, attempts) => {
+          parked.push({ offset: m.offset, attempts });
+          return Promise.resolve();
+        },
+      },
     });
     await deliverPartitionBatch(batch);
     expect(parked).toEqual([{ offset: '11', attempts: 3 }]);
@@ -93,9 +107,9 @@ describe('deliverPartitionBatch', () => {
       },
       unreadable: {
         maxAttempts: 1,
-        park: async () => {
+        park: () => {
           parkCalls += 1;
-          if (parkCalls < 3) throw new Error('read DB down');
+          return parkCalls < 3 ? Promise.reject(new Error('read DB down')) : Promise.resolve();
         },
       },
     });
@@ -107,9 +121,10 @@ describe('deliverPartitionBatch', () => {
   it('treats events left undone by a subscriber that did not fail as a failure to retry', async () => {
     let calls = 0;
     const { batch, commits } = batchOf({
-      handle: async (b) => {
+      handle: (b) => {
         calls += 1;
         b.done(calls === 1 ? 0 : b.events.length - 1);
+        return Promise.resolve();
       },
     });
     await deliverPartitionBatch(batch);
@@ -120,9 +135,9 @@ describe('deliverPartitionBatch', () => {
     let active = true;
     const { batch, commits } = batchOf({
       active: () => active,
-      handle: async () => {
+      handle: () => {
         active = false; // revoked mid-batch
-        throw new Error('stopping');
+        return Promise.reject(new Error('stopping'));
       },
     });
     await deliverPartitionBatch(batch);

@@ -22,7 +22,7 @@ const row = (over: Partial<OutboxRow> = {}): OutboxRow => ({
   payload: { journalId: '3f1c6c56-8b1e-4c38-9a43-1f0f3b0c2a11', ownerId: '6a3c1f0e-1111-4c38-9a43-1f0f3b0c2a11', name: 'Days' },
   traceContext: null,
   ...over,
-} as OutboxRow);
+});
 
 describe('storedEventFromOutboxRow (the relay)', () => {
   it('forwards a row as written, its payload untouched and its source named by the reader', () => {

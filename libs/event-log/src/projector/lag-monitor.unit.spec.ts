@@ -6,7 +6,7 @@ const policy = { maxLagEvents: 100, maxLagMs: 30_000, pollMs: 1_000 };
 function monitor(behind: number[]) {
   let clock = Date.parse('2025-06-01T12:00:00.000Z');
   const counts = [...behind];
-  const lag = new LagMonitor(async () => counts.shift() ?? 0, policy, undefined, () => clock);
+  const lag = new LagMonitor(() => Promise.resolve(counts.shift() ?? 0), policy, undefined, () => clock);
   return { lag, tick: (ms: number) => (clock += ms), iso: (offsetMs: number) => new Date(clock + offsetMs).toISOString() };
 }
 
@@ -53,7 +53,7 @@ describe('LagMonitor', () => {
 
   it('shares one question to the log between concurrent callers and reuses a fresh reading', async () => {
     let asked = 0;
-    const lag = new LagMonitor(async () => (asked += 1, 3), policy);
+    const lag = new LagMonitor(() => Promise.resolve((asked += 1, 3)), policy);
     await Promise.all([lag.measure(), lag.measure()]);
     await lag.measure(60_000);
     expect(asked).toBe(1);

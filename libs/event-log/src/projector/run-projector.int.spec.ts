@@ -20,12 +20,12 @@ let metrics: Registry;
 
 const handLog: EventLog = {
   kind: 'embedded',
-  async subscribe(options) {
-    handle = options.handle;
-    return { ready: async () => undefined, lag: async () => 0, stop: async () => undefined };
+  subscribe(options) {
+    handle = (batch) => options.handle(batch);
+    return Promise.resolve({ ready: () => Promise.resolve(), lag: () => Promise.resolve(0), stop: () => Promise.resolve() });
   },
-  deleteGroup: async () => undefined,
-  close: async () => undefined,
+  deleteGroup: () => Promise.resolve(),
+  close: () => Promise.resolve(),
 };
 
 /** A read model that counts how often each journal event took effect, in order. */
@@ -48,8 +48,11 @@ function batchOf(events: AnyEvent[]) {
     events,
     source: 'test',
     done: (i) => void (state.done = Math.max(state.done, i)),
-    checkpointWithin: async (_tx, i) => void state.checkpoints.push(i),
-    heartbeat: async () => undefined,
+    checkpointWithin: (_tx, i) => {
+      state.checkpoints.push(i);
+      return Promise.resolve();
+    },
+    heartbeat: () => Promise.resolve(),
     active: () => true,
   };
   return { batch, state };
@@ -93,7 +96,7 @@ describe('runProjector', () => {
     const { batch, state } = batchOf([a, b]);
     const rebalance = Object.assign(new Error('The group is rebalancing, so a rejoin is needed'), { type: 'REBALANCE_IN_PROGRESS' });
     let beats = 0;
-    const failingOnce: EventBatch = { ...batch, heartbeat: async () => { if ((beats += 1) === 1) throw rebalance; } };
+    const failingOnce: EventBatch = { ...batch, heartbeat: () => ((beats += 1) === 1 ? Promise.reject(rebalance) : Promise.resolve()) };
     await expect(handle(failingOnce)).rejects.toBe(rebalance);
     expect(state.done).toBe(0);
     // Redelivered (as the log does after a rebalance), the second event applies: it was never taken for poison.

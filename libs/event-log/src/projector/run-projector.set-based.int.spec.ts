@@ -19,12 +19,12 @@ const calls = { batch: [] as number[], single: 0 };
 
 const handLog: EventLog = {
   kind: 'embedded',
-  async subscribe(options) {
-    handle = options.handle;
-    return { ready: async () => undefined, lag: async () => 0, stop: async () => undefined };
+  subscribe(options) {
+    handle = (batch) => options.handle(batch);
+    return Promise.resolve({ ready: () => Promise.resolve(), lag: () => Promise.resolve(0), stop: () => Promise.resolve() });
   },
-  deleteGroup: async () => undefined,
-  close: async () => undefined,
+  deleteGroup: () => Promise.resolve(),
+  close: () => Promise.resolve(),
 };
 
 const poisonous = (event: AnyEvent) => event.eventType === 'JournalUpdated' && event.payload.name === 'poison';
@@ -64,8 +64,8 @@ function batchOf(events: readonly AnyEvent[]) {
     events,
     source: 'test',
     done: (i) => void (state.done = Math.max(state.done, i)),
-    checkpointWithin: async () => undefined,
-    heartbeat: async () => undefined,
+    checkpointWithin: () => Promise.resolve(),
+    heartbeat: () => Promise.resolve(),
     active: () => true,
   };
   return { batch, state };

@@ -56,7 +56,7 @@ describe('dead letters on the embedded log', () => {
       'SELECT version, reason, attempts, event_type, raw FROM dead_letters WHERE aggregate_id = $1 ORDER BY id', [e[0]!.aggregateId]);
     expect(rows.map((r) => [r.version, r.reason])).toEqual([[2, 'unreadable'], [3, 'held']]);
     expect(rows[0]).toMatchObject({ attempts: 3, event_type: 'JournalUpdated' });
-    expect(JSON.parse(rows[0]!.raw!.toString()).payload).toEqual({ journalId: e[0]!.aggregateId, name: 42 });
+    expect(JSON.parse(rows[0]!.raw!.toString())).toHaveProperty('payload', { journalId: e[0]!.aggregateId, name: 42 });
     const applied = await readDb.pool.query('SELECT version FROM effects WHERE aggregate_id = $1', [e[0]!.aggregateId]);
     expect(applied.rows).toEqual([{ version: 1 }]);
     await eventually('no lag', async () => (await projector.lag()) === 0);

@@ -23,12 +23,12 @@ let transientFailures = 0; // the next calls fail as a deadlock would
 
 const handLog: EventLog = {
   kind: 'embedded',
-  async subscribe(options) {
+  subscribe(options) {
     subscribed = options;
-    return { ready: async () => undefined, lag: async () => 0, stop: async () => undefined };
+    return Promise.resolve({ ready: () => Promise.resolve(), lag: () => Promise.resolve(0), stop: () => Promise.resolve() });
   },
-  deleteGroup: async () => undefined,
-  close: async () => undefined,
+  deleteGroup: () => Promise.resolve(),
+  close: () => Promise.resolve(),
 };
 
 async function record(event: AnyEvent, tx: { query: (q: string, v: unknown[]) => Promise<unknown> }) {
@@ -49,7 +49,7 @@ async function deliver(events: readonly AnyEvent[], maxRounds = 20): Promise<num
     let done = -1;
     const batch: EventBatch = {
       events: remaining, source: 'hand', done: (i) => void (done = Math.max(done, i)),
-      checkpointWithin: async () => undefined, heartbeat: async () => undefined, active: () => true,
+      checkpointWithin: () => Promise.resolve(), heartbeat: () => Promise.resolve(), active: () => true,
     };
     try {
       await subscribed.handle(batch);
@@ -61,7 +61,7 @@ async function deliver(events: readonly AnyEvent[], maxRounds = 20): Promise<num
   return failures;
 }
 
-const versionsOf = async (rows: { aggregate_id: string; version: number }[], id: string) => rows.filter((r) => r.aggregate_id === id).map((r) => r.version);
+const versionsOf = (rows: { aggregate_id: string; version: number }[], id: string) => rows.filter((r) => r.aggregate_id === id).map((r) => r.version);
 const effectRows = async () =>
   (await readDb.pool.query<{ aggregate_id: string; version: number }>('SELECT aggregate_id, version FROM effects ORDER BY seq')).rows;
 const letters = async () =>
@@ -97,8 +97,8 @@ describe('dead letters', () => {
     expect(await deliver(interleave([a, b]))).toBe(2); // attempts 1 and 2 fail; the 3rd parks
 
     let rows = await effectRows();
-    expect(await versionsOf(rows, a[0]!.aggregateId)).toEqual([1]);
-    expect(await versionsOf(rows, b[0]!.aggregateId)).toEqual([1, 2, 3]);
+    expect(versionsOf(rows, a[0]!.aggregateId)).toEqual([1]);
+    expect(versionsOf(rows, b[0]!.aggregateId)).toEqual([1, 2, 3]);
     expect(await letters()).toMatchObject([
       { aggregate_id: a[0]!.aggregateId, version: 2, reason: 'poison', attempts: 3, error: 'Error: handler bug on JournalUpdated v2' },
       { aggregate_id: a[0]!.aggregateId, version: 3, reason: 'held', attempts: 0 },
@@ -119,19 +119,19 @@ describe('dead letters', () => {
     broken.clear(); // the fix is deployed
     expect(await redrive()).toMatchObject({ applied: 4, skipped: 0, stillParked: 0, aggregatesCleared: 1 });
     rows = await effectRows();
-    expect(await versionsOf(rows, a[0]!.aggregateId)).toEqual([1, 2, 3, 4, 5]);
+    expect(versionsOf(rows, a[0]!.aggregateId)).toEqual([1, 2, 3, 4, 5]);
     expect(await letters()).toEqual([]);
     expect(await storedVersion(a[0]!.aggregateId)).toBe(5);
     const [a6] = journalHistory(6, a[0]!.aggregateId).slice(5);
     await deliver([a6!]);
-    expect(await versionsOf(await effectRows(), a[0]!.aggregateId)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(versionsOf(await effectRows(), a[0]!.aggregateId)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('never parks for transient failures or version gaps: those are retried', async () => {
     const a = journalHistory(2);
     transientFailures = 6;
     expect(await deliver(a)).toBeGreaterThanOrEqual(3);
-    expect(await versionsOf(await effectRows(), a[0]!.aggregateId)).toEqual([1, 2]);
+    expect(versionsOf(await effectRows(), a[0]!.aggregateId)).toEqual([1, 2]);
 
     const gap = journalHistory(3).slice(2); // v3 of an aggregate never seen
     expect(await deliver(gap, 6)).toBe(6);
@@ -156,14 +156,14 @@ describe('dead letters', () => {
       { aggregate_id: null, version: null, reason: 'unreadable', raw: Buffer.from('\u0000garbage') },
       { aggregate_id: c[0]!.aggregateId, version: 2, reason: 'held' },
     ]);
-    expect(await versionsOf(await effectRows(), other[0]!.aggregateId)).toEqual([1]);
+    expect(versionsOf(await effectRows(), other[0]!.aggregateId)).toEqual([1]);
 
     // An unreadable message of a version already applied is a duplicate, not a dead letter.
     await policy.park({ source: 'topic/2', position: 'topic/2/1', raw: null, error: new Error('x'), attempts: 3, aggregateId: other[0]!.aggregateId, aggregateVersion: 1 });
     expect(await letters()).toHaveLength(3);
 
     expect(await redrive()).toMatchObject({ applied: 2, stillParked: 1, aggregatesCleared: 1 });
-    expect(await versionsOf(await effectRows(), c[0]!.aggregateId)).toEqual([1, 2]);
+    expect(versionsOf(await effectRows(), c[0]!.aggregateId)).toEqual([1, 2]);
     expect(await letters()).toMatchObject([{ aggregate_id: null, attempts: 4 }]);
   });
 });

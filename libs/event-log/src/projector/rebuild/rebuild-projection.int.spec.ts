@@ -59,7 +59,8 @@ function expected() {
   return [...rows.values()].sort((a, b) => a.journal_id.localeCompare(b.journal_id));
 }
 const rowsOf = async (schema = 'public') =>
-  (await readDb.pool.query(`SELECT journal_id, name, kind::text, renames, stamped FROM ${schema}.journal_names ORDER BY journal_id::text`)).rows;
+  (await readDb.pool.query<{ journal_id: string; name: string; kind: string; renames: number; stamped: string | null }>(
+    `SELECT journal_id, name, kind::text, renames, stamped FROM ${schema}.journal_names ORDER BY journal_id::text`)).rows;
 
 beforeAll(async () => {
   [writeDb, readDb] = await Promise.all([testDatabase('rebuild_outbox'), testDatabase('rebuild_read')]);
