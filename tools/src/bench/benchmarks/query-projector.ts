@@ -2,7 +2,7 @@
 // until it applied them all and its lag is 0) against raw batched upserts of the same rows into the same
 // tables (journals_view, entries_view, projection_versions), written straight from memory.
 import { createHash } from 'node:crypto';
-import { createPool, migrate, migrationsFromDir, withTransaction, type Pool } from '@mindflow/db';
+import { createPool, migrate, migrationsFromDir, withTransaction, type Pool, type PoolClient } from '@mindflow/db';
 import type { AnyEvent } from '@mindflow/events';
 import { createLogger } from '@mindflow/platform';
 import { queryMigrationsDir, startQueryProjector } from '@mindflow/query';
@@ -44,11 +44,12 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
     raw.events += events.length;
     const rawCounts = JSON.stringify(await readModelCounts(rawPool));
     if (rawCounts !== expected) raw.wrong.push(rawCounts);
+    const derived = await derivedDigest(rawPool);
     await rawPool.end();
 
     // The projector, set-based (the default) and one event at a time (the reference path): each a fresh
     // group on a fresh read DB, from the beginning of the log.
-    for (const subject of subjects) await runProjector(context, subject, events, prefix, expected, settings.chunkSize);
+    for (const subject of subjects) await runProjector(context, subject, events, prefix, expected, derived, settings.chunkSize);
   }
 
   const baseline = measurement('raw batched upserts', 'baseline', 'events/s', {
@@ -69,8 +70,8 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
       `${settings.rounds} rounds taking turns (raw upserts, projector set-based, projector one event at a time), each on fresh topics and databases: ${perRound} events = ${settings.users} JournalCreated, then ${settings.entries} JournalEntryCreated spread over those journals, on 3-partition topics`,
       `projector clock: from joining its consumer group (ready) until projection_versions holds every event (polled every 10 ms); start-up and migrations excluded (mean ${startupMs} ms)`,
       `projector: chunks of ≤ ${settings.chunkSize} events per read-DB transaction (PROJECTOR_CHUNK_SIZE), set-based: each read model writes a chunk's events of a type in one statement; one at a time (PROJECTOR_SET_BASED=false): a statement or more per event and read model; ${settings.parallelism} partitions consumed concurrently, owner locks, version checks, Kafka offsets committed after each transaction`,
-      `baseline: per ${settings.chunkSize}-event chunk one transaction of set-based upserts (jsonb_to_recordset) into journals_view, entries_view (+ entry_count) and projection_versions, ${settings.parallelism} connections, rows from memory (no Kafka)`,
-      'both end with the same read model (row counts and entry counts checked every round)',
+      `baseline: per ${settings.chunkSize}-event chunk one transaction of set-based upserts (jsonb_to_recordset) into journals_view, entries_view (+ entry_count), tag_uses + tags_view, read_stamps, mood_days (each owner's touched days recomputed from their rows) and projection_versions — every row the projection writes for these events — ${settings.parallelism} connections, one per share of the owners, rows from memory (no Kafka)`,
+      'both end with the same read model (row counts, entry counts and a digest of the derived tables checked every round)',
     ],
   };
 }
@@ -86,7 +87,7 @@ interface ProjectorSubject {
 }
 
 /** One projector run over the round's topics, into a fresh read DB, timed from joining its group until every event is applied. */
-async function runProjector(context: BenchContext, projected: ProjectorSubject, events: readonly AnyEvent[], prefix: string, expected: string, chunkSize: number) {
+async function runProjector(context: BenchContext, projected: ProjectorSubject, events: readonly AnyEvent[], prefix: string, expected: string, derived: string, chunkSize: number) {
   const db = await context.database('projector');
   const pool = createPool(db.url, { applicationName: 'bench-projector-probe', max: 1 });
   const starting = performance.now();
@@ -108,6 +109,8 @@ async function runProjector(context: BenchContext, projected: ProjectorSubject, 
     projected.lag += await projector.lag();
     const counts = JSON.stringify(await readModelCounts(pool));
     if (counts !== expected) projected.wrong.push(counts);
+    const digest = await derivedDigest(pool);
+    if (digest !== derived) projected.wrong.push(`derived tables ${digest}, raw upserts made ${derived}`);
   } finally {
     await projector.close();
     await pool.end();
@@ -166,6 +169,7 @@ async function upsertChunk(pool: Pool, chunk: readonly AnyEvent[]): Promise<void
         [JSON.stringify(entries)],
       );
     }
+    if (entries.length > 0) await deriveFromEntries(tx, chunk);
     await tx.query(
       `INSERT INTO projection_versions (projection, aggregate_id, version)
        SELECT 'query', id, version FROM unnest($1::uuid[], $2::int[]) AS v(id, version)
@@ -173,6 +177,56 @@ async function upsertChunk(pool: Pool, chunk: readonly AnyEvent[]): Promise<void
       [chunk.map((e) => e.aggregateId), chunk.map((e) => e.aggregateVersion)],
     );
   });
+}
+
+/**
+ * What the projection derives from new entries, hand-written from memory where memory knows it: each tag's use
+ * (`tag_uses`) and the owner's tag counts (`tags_view`), the owner's cache stamp (`read_stamps`, one per event), and
+ * each (owner, UTC day) touched recomputed in `mood_days` from the day's rows (its most frequent mood needs them).
+ */
+async function deriveFromEntries(tx: PoolClient, chunk: readonly AnyEvent[]): Promise<void> {
+  const uses: { item_id: string; owner_id: string; tag: string }[] = [];
+  const days = new Map<string, { owner_id: string; day: string }>();
+  for (const event of chunk) {
+    if (event.eventType !== 'JournalEntryCreated') continue;
+    const p = event.payload;
+    for (const tag of new Set(p.tags)) uses.push({ item_id: p.entryId, owner_id: event.userId, tag });
+    const day = p.createdAt.slice(0, 10);
+    days.set(`${event.userId}/${day}`, { owner_id: event.userId, day });
+  }
+  await tx.query(
+    `WITH used AS (
+       INSERT INTO tag_uses (item_id, owner_id, tag)
+       SELECT item_id, owner_id, tag FROM jsonb_to_recordset($1::jsonb) AS u(item_id uuid, owner_id uuid, tag text)
+       ON CONFLICT DO NOTHING RETURNING owner_id, tag)
+     INSERT INTO tags_view AS v (owner_id, tag, count)
+     SELECT owner_id, tag, count(*) FROM used GROUP BY owner_id, tag ORDER BY owner_id, tag
+     ON CONFLICT (owner_id, tag) DO UPDATE SET count = v.count + EXCLUDED.count`,
+    [JSON.stringify(uses)],
+  );
+  await tx.query(
+    `INSERT INTO read_stamps (owner_id, stamp)
+     SELECT owner_id, count(*) FROM unnest($1::uuid[]) AS u(owner_id) GROUP BY owner_id
+     ON CONFLICT (owner_id) DO UPDATE SET stamp = read_stamps.stamp + EXCLUDED.stamp`,
+    [chunk.map((event) => event.userId)],
+  );
+  await tx.query(
+    `INSERT INTO mood_days (owner_id, day, mood, entry_count, word_count, average_sentiment)
+     SELECT d.owner_id, d.day, a.mood, a.n, a.words, NULL
+       FROM jsonb_to_recordset($1::jsonb) AS d(owner_id uuid, day date)
+       CROSS JOIN LATERAL (
+         SELECT count(*) AS n, coalesce(sum(e.word_count), 0) AS words,
+                (SELECT m.mood FROM entries_view m
+                  WHERE m.owner_id = d.owner_id AND m.deleted_at IS NULL AND m.journal_id IS NOT NULL AND m.mood IS NOT NULL
+                    AND m.created_at >= d.day::timestamp AT TIME ZONE 'UTC' AND m.created_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC'
+                  GROUP BY m.mood ORDER BY count(*) DESC, max(m.created_at) DESC, m.mood LIMIT 1) AS mood
+           FROM entries_view e
+          WHERE e.owner_id = d.owner_id AND e.deleted_at IS NULL AND e.journal_id IS NOT NULL
+            AND e.created_at >= d.day::timestamp AT TIME ZONE 'UTC' AND e.created_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC') AS a
+      WHERE a.n > 0
+     ON CONFLICT (owner_id, day) DO UPDATE SET mood = EXCLUDED.mood, entry_count = EXCLUDED.entry_count, word_count = EXCLUDED.word_count`,
+    [JSON.stringify([...days.values()])],
+  );
 }
 
 async function appliedCount(pool: Pool): Promise<number> {
@@ -186,4 +240,16 @@ async function readModelCounts(pool: Pool): Promise<{ journals: number; entries:
             (SELECT coalesce(sum(entry_count), 0)::int FROM journals_view) AS counted`,
   );
   return rows[0]!;
+}
+
+/** A digest of the derived tables (day statistics, tag counts, tag uses, cache stamps): raw and projector must agree. */
+async function derivedDigest(pool: Pool): Promise<string> {
+  const { rows } = await pool.query<{ digest: string }>(
+    `SELECT concat_ws('/',
+       (SELECT md5(coalesce(string_agg(concat_ws(',', owner_id, day, mood, entry_count, word_count), ';' ORDER BY owner_id, day), '')) FROM mood_days),
+       (SELECT md5(coalesce(string_agg(concat_ws(',', owner_id, tag, count), ';' ORDER BY owner_id, tag), '')) FROM tags_view),
+       (SELECT count(*) FROM tag_uses),
+       (SELECT coalesce(sum(stamp), 0) FROM read_stamps)) AS digest`,
+  );
+  return rows[0]!.digest;
 }
