@@ -126,7 +126,7 @@ describe('bundled roles against real servers', () => {
     for (const { name, bundle } of longRunning) {
       const roleEnv =
         name === 'identity-relay'
-          ? { ...env, WRITE_DATABASE_URL: identity.url, KAFKA_CLIENT_ID: 'mindflow-identity-relay' }
+          ? { ...env, WRITE_DATABASE_URL: identity.url, KAFKA_CLIENT_ID: 'mindflow-identity-relay', RELAY_SOURCE: 'identity' }
           : name === 'insights-relay'
             ? { ...env, WRITE_DATABASE_URL: insights.url, KAFKA_CLIENT_ID: 'mindflow-insights-relay', RELAY_SOURCE: 'insights' }
             : env;
