@@ -14,6 +14,8 @@ export interface Profile {
   readonly gateway: { readonly concurrency: readonly number[]; readonly rounds: number; readonly warmupMs: number; readonly durationMs: number; readonly entries: number };
   /** `sockets` graphql-ws sockets on one gateway, `connectConcurrency` handshakes at a time; `fanOut` of them one user's, told `rounds` notifications one after another once the sockets were idle `idleMs`. */
   readonly subscriptionScale: { readonly sockets: number; readonly fanOut: number; readonly rounds: number; readonly connectConcurrency: number; readonly connectTimeoutMs: number; readonly idleMs: number };
+  /** Per size (entries; users = entries ÷ `entriesPerUser`) a seeded read DB; the heavy user's four reads take `rounds` turns, each `warmupMs` + `durationMs`. */
+  readonly seededReads: { readonly sizes: readonly number[]; readonly entriesPerUser: number; readonly rounds: number; readonly warmupMs: number; readonly durationMs: number; readonly timeoutMs: number };
 }
 
 export const profiles: Record<Profile['name'], Profile> = {
@@ -29,6 +31,8 @@ export const profiles: Record<Profile['name'], Profile> = {
     freshness: { perSecond: [50, 100, 200], durationMs: 15_000, users: 50, baselineDurationMs: 10_000, drainMs: 60_000 },
     gateway: { concurrency: [1, 8], rounds: 4, warmupMs: 200, durationMs: 1_000, entries: 20 },
     subscriptionScale: { sockets: 10_000, fanOut: 1_000, rounds: 20, connectConcurrency: 100, connectTimeoutMs: 120_000, idleMs: 10_000 },
+    // Seeding 1 M entries takes minutes: this benchmark's own bound.
+    seededReads: { sizes: [10_000, 100_000, 1_000_000], entriesPerUser: 100, rounds: 3, warmupMs: 500, durationMs: 3_000, timeoutMs: 1_800_000 },
   },
   quick: {
     name: 'quick',
@@ -39,5 +43,6 @@ export const profiles: Record<Profile['name'], Profile> = {
     freshness: { perSecond: [40], durationMs: 1_500, users: 4, baselineDurationMs: 1_000, drainMs: 15_000 },
     gateway: { concurrency: [1, 8], rounds: 1, warmupMs: 100, durationMs: 400, entries: 5 },
     subscriptionScale: { sockets: 300, fanOut: 100, rounds: 3, connectConcurrency: 50, connectTimeoutMs: 20_000, idleMs: 500 },
+    seededReads: { sizes: [1_000, 10_000], entriesPerUser: 100, rounds: 1, warmupMs: 100, durationMs: 300, timeoutMs: 60_000 },
   },
 };
