@@ -10,7 +10,8 @@ import { splitThought } from '../features/thoughts/thought-text';
   selector: 'mf-quick-capture',
   imports: [FormsModule],
   template: `
-    <div class="backdrop" (click)="closed.emit()"></div>
+    <!-- a visual layer only (hidden from assistive technology): clicking outside closes, as Escape and Cancel do -->
+    <div class="backdrop" aria-hidden="true" (click)="closed.emit()"></div>
     <section class="dialog card" role="dialog" aria-modal="true" aria-labelledby="qc-title" (keydown.escape)="closed.emit()">
       <h2 id="qc-title">Capture a thought</h2>
       <form (ngSubmit)="save()">
