@@ -260,7 +260,7 @@ describe('EntryEditor', () => {
     expect(localStorage.length).toBe(0);
   });
 
-  it('suggests the user\'s tags for the word typed in the tag box, and picks one with the keyboard', async () => {
+  it('suggests the user\'s tags for the word typed in the tag box, and picks one with the keyboard or the mouse', async () => {
     const { gql, type, field, fixture, status, saveNow } = await open();
     const box = field<HTMLInputElement>('#entry-tags')!;
     expect(box.value).toBe('sea');
@@ -292,7 +292,16 @@ describe('EntryEditor', () => {
     await vi.waitFor(() => expect(options()).toEqual(['#garden']));
     expect(await key('Escape')).toBe(true);
     expect(options()).toEqual([]);
-    await type('#entry-tags', 'sea, gardening, garden');
+
+    // the mouse picks too, on mousedown: the box keeps the focus
+    await type('#entry-tags', 'sea, gardening, gr');
+    await vi.waitFor(() => expect(options()).toEqual(['#gratitude']));
+    const press = new MouseEvent('mousedown', { bubbles: true, cancelable: true });
+    field('#entry-tag-suggestion-0')!.dispatchEvent(press);
+    await fixture.whenStable();
+    expect(press.defaultPrevented).toBe(true);
+    expect(box.value).toBe('sea, gardening, gratitude, ');
+    await type('#entry-tags', 'sea, gardening, gratitude, garden');
     await saveNow();
     await vi.waitFor(() => expect(status()).toBe('All changes saved'));
     expect(await key('Enter')).toBe(false); // nothing offered: Enter is the form's again
