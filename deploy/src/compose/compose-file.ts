@@ -53,14 +53,15 @@ function interpolate(value: unknown, path: string, env: ReadonlyMap<string, stri
 
 /** Compose's rules: $$ escapes, ${V}, ${V:-d}, ${V-d}, ${V:?e}, ${V?e}, ${V:+a}, ${V+a}, $V. */
 export function interpolateString(text: string, path: string, env: ReadonlyMap<string, string>, used: Set<string>, report: Report): string {
-  return text.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])((?:[^}]|\}(?!\}))*?))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced?: string, operator?: string, argument = '', bare?: string) => {
+  return text.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])((?:[^}]|\}(?!\}))*?))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced?: string, operator?: string, given?: string, bare?: string) => {
     if (whole === '$$') return '$';
+    const argument = given ?? '';
     const name = (braced ?? bare)!;
     used.add(name);
     const value = env.get(name);
     const unsetOrEmpty = value === undefined || (operator?.startsWith(':') === true && value === '');
     switch (operator) {
-      case ':-': case '-': return unsetOrEmpty ? argument : value!;
+      case ':-': case '-': return unsetOrEmpty ? argument : value;
       case ':+': case '+': return unsetOrEmpty ? '' : argument;
       case ':?': case '?':
         if (unsetOrEmpty) report(path, `\${${name}} is required (${argument || 'no message'}) but not set in the env file`);

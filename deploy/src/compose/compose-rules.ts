@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildArgsOf, bundleOf, clientWorkload, images, roles } from '../roles/roles.js';
 import type { Problem } from '../report/problem.js';
-import { record, list, type Json } from '../manifests/object-paths.js';
+import { record, list, textOf, type Json } from '../manifests/object-paths.js';
 import type { ComposeFile } from './compose-file.js';
 
 export function composeProblems(compose: ComposeFile, repoRoot: string): Problem[] {
@@ -36,7 +36,7 @@ export function composeProblems(compose: ComposeFile, repoRoot: string): Problem
       if (!existsSync(join(repoRoot, build.context, build.dockerfile))) report(`${at}.build.dockerfile`, `${build.dockerfile} does not exist`);
     }
     for (const mount of list(service['volumes'])) {
-      const source = typeof mount === 'string' ? mount.split(':')[0] : String(record(mount)?.['source'] ?? '');
+      const source = typeof mount === 'string' ? mount.split(':')[0] : textOf(record(mount)?.['source'] ?? '');
       if (source && !/^[./~]/.test(source) && !(source in volumes)) report(`${at}.volumes`, `named volume "${source}" is not declared under volumes:`);
       if (source && /^\.\//.test(source) && !existsSync(join(repoRoot, source))) report(`${at}.volumes`, `${source} does not exist`);
     }
@@ -44,7 +44,7 @@ export function composeProblems(compose: ComposeFile, repoRoot: string): Problem
       if (!(String(network) in networks)) report(`${at}.networks`, `network "${String(network)}" is not declared under networks:`);
     }
     list(service['ports']).forEach((port, i) => {
-      const host = typeof port === 'string' ? port.split(':').slice(-2, -1)[0] : String(record(port)?.['published'] ?? '');
+      const host = typeof port === 'string' ? port.split(':').slice(-2, -1)[0] : textOf(record(port)?.['published'] ?? '');
       if (!host) return;
       const taken = hostPorts.get(host);
       if (taken) report(`${at}.ports[${i}]`, `host port ${host} is already published by ${taken}`);
@@ -62,12 +62,12 @@ export function composeProblems(compose: ComposeFile, repoRoot: string): Problem
     }
     const at = `services.${role.name}`;
     const image = images.find((i) => i.name === role.image)!;
-    if (!new RegExp(`^mindflow/${image.name}:`).test(String(service['image'] ?? ''))) report(`${at}.image`, `must be mindflow/${image.name}:<tag>`);
+    if (!new RegExp(`^mindflow/${image.name}:`).test(textOf(service['image'] ?? ''))) report(`${at}.image`, `must be mindflow/${image.name}:<tag>`);
     if (buildOf(service)?.dockerfile !== image.dockerfile) report(`${at}.build.dockerfile`, `must be ${image.dockerfile}`);
     if (image.runtime === 'node') {
       const args = record(record(service['build'])?.['args']) ?? {};
       for (const [name, value] of Object.entries(buildArgsOf(image))) {
-        if (String(args[name] ?? '') !== value) report(`${at}.build.args.${name}`, `must be "${value}" (the ${image.name} image's roles, deploy/src/roles/roles.ts)`);
+        if (textOf(args[name] ?? '') !== value) report(`${at}.build.args.${name}`, `must be "${value}" (the ${image.name} image's roles, deploy/src/roles/roles.ts)`);
       }
     }
     if ('oneShot' in role && role.oneShot && record(service['healthcheck'])?.['disable'] !== true) {
@@ -84,7 +84,7 @@ function buildOf(service: Json): { context: string; dockerfile: string } | undef
   const build = service['build'];
   if (typeof build === 'string') return { context: build, dockerfile: 'Dockerfile' };
   const spec = record(build);
-  return spec ? { context: String(spec['context'] ?? '.'), dockerfile: String(spec['dockerfile'] ?? 'Dockerfile') } : undefined;
+  return spec ? { context: textOf(spec['context'] ?? '.'), dockerfile: textOf(spec['dockerfile'] ?? 'Dockerfile') } : undefined;
 }
 
 function hasHealthcheck(service: Json, repoRoot: string): boolean {

@@ -21,6 +21,12 @@ export function at(value: unknown, path: string): unknown {
   return current;
 }
 
+/** A value as text for comparisons and messages: a scalar as String() gives it, a map or a list as its JSON
+ *  (String() would make every one "[object Object]"). */
+export function textOf(value: unknown): string {
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
 export function stringsOf(value: unknown): Record<string, string> {
   const object = record(value) ?? {};
   return Object.fromEntries(Object.entries(object).filter((e): e is [string, string] => typeof e[1] === 'string'));

@@ -2,7 +2,7 @@
 // that select no pod or name no container port, autoscalers and budgets without a target, Ingress backends,
 // and ConfigMap/Secret keys the pods read (a Secret not rendered must be covered by a secrets template).
 import type { Problem } from '../report/problem.js';
-import { at, list, record, selects, stringsOf, type Json } from './object-paths.js';
+import { at, list, record, selects, stringsOf, textOf, type Json } from './object-paths.js';
 import { kindOf, labelOf, nameOf, type RenderedManifest } from './rendered-manifest.js';
 import { workloadsOf, type Workload } from './workloads.js';
 
@@ -44,7 +44,7 @@ export function referenceProblems(manifests: readonly RenderedManifest[], templa
     if (min > max) report(hpa, 'spec.minReplicas', `${min} is above maxReplicas ${max}`);
   }
   for (const so of byKind('ScaledObject')) {
-    const target = targetOf(workloads, String(at(so.object, 'spec.scaleTargetRef.kind') ?? 'Deployment'), at(so.object, 'spec.scaleTargetRef.name'));
+    const target = targetOf(workloads, textOf(at(so.object, 'spec.scaleTargetRef.kind') ?? 'Deployment'), at(so.object, 'spec.scaleTargetRef.name'));
     if (!target) report(so, 'spec.scaleTargetRef.name', `no Deployment named ${String(at(so.object, 'spec.scaleTargetRef.name'))}`);
     else autoscaled.add(target.name);
     const [min, max] = [Number(at(so.object, 'spec.minReplicaCount') ?? 0), Number(at(so.object, 'spec.maxReplicaCount') ?? 100)];
@@ -91,7 +91,7 @@ function configReferenceProblems(w: Workload, manifests: readonly RenderedManife
     const keys = found ? [...Object.keys(record(found.object['data']) ?? {}), ...Object.keys(record(found.object['stringData']) ?? {})] : templates.find((t) => kind === 'Secret' && t.name === name)?.keys;
     const object = `${w.kind}/${w.name}`;
     if (!keys) problems.push({ file: w.manifest.file, object, field, message: `${kind} ${String(name)} is neither rendered nor covered by a secrets template` });
-    else if (key !== undefined && !keys.includes(String(key))) problems.push({ file: w.manifest.file, object, field, message: `${kind} ${String(name)} has no key ${String(key)}` });
+    else if (key !== undefined && !keys.includes(textOf(key))) problems.push({ file: w.manifest.file, object, field, message: `${kind} ${String(name)} has no key ${textOf(key)}` });
   };
   w.containers.forEach((c: Json, i) => {
     const path = `${w.podPath}.containers[${i}]`;

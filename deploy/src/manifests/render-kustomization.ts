@@ -45,7 +45,9 @@ export async function renderKustomization(kubectl: string, repoRoot: string, dir
     try {
       ({ stdout } = await run(kubectl, ['kustomize', join(work, dir)], { maxBuffer: 64 * 1024 * 1024, timeout: 120_000 }));
     } catch (error) {
-      const stderr = String((error as { stderr?: unknown }).stderr ?? (error as Error).message).split(work + '/').join('');
+      // execFile's error carries the child's stderr (a string); an error without one, its own message.
+      const { stderr: output } = error as { stderr?: unknown };
+      const stderr = (typeof output === 'string' ? output : (error as Error).message).split(work + '/').join('');
       return { dir, manifests: [], problems: [{ file: `${dir}/kustomization.yaml`, message: `kustomize failed: ${stderr.trim()}` }] };
     }
     return parseRendered(stdout, dir);

@@ -1,4 +1,5 @@
 // One object out of a rendered kustomization, with the file it came from.
+import { textOf } from './object-paths.js';
 
 export type ManifestObject = Record<string, unknown> & {
   apiVersion?: unknown;
@@ -12,6 +13,6 @@ export interface RenderedManifest {
   readonly object: ManifestObject;
 }
 
-export const kindOf = (m: RenderedManifest) => String(m.object.kind ?? '?');
-export const nameOf = (m: RenderedManifest) => String(m.object.metadata?.name ?? '?');
+export const kindOf = (m: RenderedManifest) => textOf(m.object.kind ?? '?');
+export const nameOf = (m: RenderedManifest) => textOf(m.object.metadata?.name ?? '?');
 export const labelOf = (m: RenderedManifest) => `${kindOf(m)}/${nameOf(m)}`;

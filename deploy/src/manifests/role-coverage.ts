@@ -3,7 +3,7 @@
 // MindFlow runs is missing from the list.
 import { bundleOf, clientWorkload, roles } from '../roles/roles.js';
 import type { Problem } from '../report/problem.js';
-import { at, list, record } from './object-paths.js';
+import { at, list, record, textOf } from './object-paths.js';
 import { kindOf, nameOf, type RenderedManifest } from './rendered-manifest.js';
 import { isDatastore, workloadsOf } from './workloads.js';
 
@@ -11,7 +11,7 @@ export function roleCoverageProblems(manifests: readonly RenderedManifest[], kus
   const workloads = workloadsOf(manifests);
   if (workloads.length === 0) return [];
   const problems: Problem[] = [];
-  const expected = [...roles.map((r) => ({ ...r, bundle: bundleOf(r) as string | undefined })), { ...clientWorkload, bundle: undefined, oneShot: false, pending: false }];
+  const expected = [...roles.map((r) => ({ ...r, bundle: bundleOf(r) })), { ...clientWorkload, bundle: undefined, oneShot: false, pending: false }];
   for (const role of expected) {
     const kind = role.oneShot ? 'Job' : 'Deployment';
     const w = workloads.find((x) => x.kind === kind && x.name === role.name);
@@ -22,7 +22,7 @@ export function roleCoverageProblems(manifests: readonly RenderedManifest[], kus
     const report = (field: string, message: string) => problems.push({ file: w.manifest.file, object: `${kind}/${w.name}`, field, message });
     const container = w.containers[0] ?? {};
     const path = `${w.podPath}.containers[0]`;
-    const image = String(container['image'] ?? '');
+    const image = textOf(container['image'] ?? '');
     if (!new RegExp(`(^|/)mindflow/${role.image}(:|@|$)`).test(image)) report(`${path}.image`, `must be the mindflow/${role.image} image (the one that carries ${role.name})`);
     if (role.bundle && list(container['args'])[0] !== role.bundle) report(`${path}.args`, `must start with "${role.bundle}" (the role's bundle in the image)`);
     if (role.port) {

@@ -24,11 +24,11 @@ export function unknownFieldProblems(manifests: readonly RenderedManifest[], rep
     noEmit: true, skipLibCheck: true, types: [], strict: true,
   };
   const host = ts.createCompilerHost(options);
-  const { fileExists, readFile, getSourceFile } = host;
-  host.fileExists = (f) => f === virtualFile || fileExists.call(host, f);
-  host.readFile = (f) => (f === virtualFile ? source : readFile.call(host, f));
+  const [fileExists, readFile, getSourceFile] = [host.fileExists.bind(host), host.readFile.bind(host), host.getSourceFile.bind(host)];
+  host.fileExists = (f) => f === virtualFile || fileExists(f);
+  host.readFile = (f) => (f === virtualFile ? source : readFile(f));
   host.getSourceFile = (f, language, ...rest) =>
-    f === virtualFile ? ts.createSourceFile(f, source, language) : getSourceFile.call(host, f, language, ...rest);
+    f === virtualFile ? ts.createSourceFile(f, source, language) : getSourceFile(f, language, ...rest);
   host.getCurrentDirectory = () => dirname(virtualFile);
   const program = ts.createProgram([virtualFile], options, host);
   const checker = program.getTypeChecker();
