@@ -31,12 +31,12 @@ const journalQuery = /* GraphQL */ `
   }`;
 
 const dashboardQuery = /* GraphQL */ `
-  query Dashboard {
+  query Dashboard($from: Date, $to: Date) {
     dashboard {
       recentEntries { id title mood createdAt }
       moodTrend { date mood averageSentiment entryCount wordCount }
       streak
-      taskStats { total completed completionRate }
+      taskStats(from: $from, to: $to) { total completed completionRate }
       latestInsights { entryId }
     }
   }`;
@@ -92,7 +92,7 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
     notes: [
       `per size: a fresh read DB seeded by tools/src/bench/seed (set-based SQL; users = entries ÷ ${settings.entriesPerUser}, user n's share ∝ skewed r², moods and tags from small vocabularies, dates over two years, tasks and events per user, insights for 80 % of entries, the Postgres search index), VACUUM ANALYZE, then the query and search subgraphs (their own processes) on it`,
       `the heavy user (user 0) reads one request at a time, ${settings.rounds} rounds of the four reads taking turns, each ${settings.warmupMs} ms warm-up + ${settings.durationMs} ms measured; every answer checked against the seed`,
-      'journal: journal(id) { entryCount entries(first: 20) { totalCount, 8 fields } } on their biggest journal; dashboard: every field, its read cache missed on purpose (the user\'s read stamp bumped before each request, untimed), as after any write of theirs; calendar: the current UTC month; search: "walk" (a word of a quarter of the texts), 20 hits with highlights (Postgres search index)',
+      'journal: journal(id) { entryCount entries(first: 20) { totalCount, 8 fields } } on their biggest journal; dashboard: every field (taskStats of the last 30 days, as the web client asks), its read cache missed on purpose (the user\'s read stamp bumped before each request, untimed), as after any write of theirs; calendar: the current UTC month; search: "walk" (a word of a quarter of the texts), 20 hits with highlights (Postgres search index)',
       'ratios: each size against the smallest, latency only (goal: p99 at 1 M ≤ ×1.5 of 10 k)',
       ...notes,
     ],
@@ -123,6 +123,7 @@ async function measureSize(context: BenchContext, readDatabaseUrl: string, seede
     await Promise.all([querySubgraph.start(), searchSubgraph.start()]);
     const today = new Date();
     const month = (d: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + d, 1));
+    const day = (d: number) => new Date(today.getTime() + d * 86_400_000).toISOString().slice(0, 10);
     const start = month(0).toISOString().slice(0, 10);
     const end = new Date(month(1).getTime() - 86_400_000).toISOString().slice(0, 10);
     const reads: Read[] = [
@@ -135,7 +136,7 @@ async function measureSize(context: BenchContext, readDatabaseUrl: string, seede
         },
       },
       {
-        label: 'dashboard', client: 'query', query: dashboardQuery, variables: {},
+        label: 'dashboard', client: 'query', query: dashboardQuery, variables: { from: day(-29), to: day(0) },
         before: () => pool.query('UPDATE read_stamps SET stamp = stamp + 1 WHERE owner_id = $1', [seeded.heavyUserId]),
         check: (data) => {
           const dashboard = data['dashboard'] as { recentEntries: unknown[]; moodTrend: unknown[]; latestInsights: unknown[] };

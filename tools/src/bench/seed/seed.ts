@@ -215,12 +215,15 @@ export async function seedReadModel(options: SeedOptions): Promise<SeedResult> {
         SELECT v.entry_id, 'entry', v.owner_id, v.journal_id, v.title, v.content, v.tags, v.mood, (v.created_at AT TIME ZONE 'UTC')::date,
                v.created_at, 1, false, NULL, s.words, s.document, s.analysis
           FROM seed_entries e JOIN entries_view v ON v.entry_id = e.entry_id JOIN seed_search s ON s.t = e.t AND s.c = e.c`);
+      // A document's terms are its text's and its tags' (a set: positions aside): per owner, those of the texts and
+      // of the tag sets they used, not of every (text, tag set) pair, which is ~10 times more rows to make distinct.
       await step('search_vocabulary', `
         INSERT INTO search_vocabulary (owner_id, term)
-        SELECT DISTINCT e.owner_id, term FROM (SELECT DISTINCT owner_id, t, c FROM seed_entries) e
-          JOIN seed_search s ON s.t = e.t AND s.c = e.c, unnest(s.terms) AS term`);
+        SELECT owner_id, term FROM (SELECT DISTINCT owner_id, t FROM seed_entries) e JOIN seed_search s ON s.t = e.t AND s.c = 0, unnest(s.terms) AS term
+        UNION
+        SELECT owner_id, term FROM (SELECT DISTINCT owner_id, c FROM seed_entries) e JOIN seed_search_tags s ON s.c = e.c, unnest(s.terms) AS term`);
       await step('projection_versions (search)', `INSERT INTO projection_versions (projection, aggregate_id, version) SELECT 'search', doc_id, 1 FROM search_documents`);
-      await client.query('DROP TABLE seed_users, seed_entries, seed_texts, seed_tagsets, seed_search');
+      await client.query('DROP TABLE seed_users, seed_entries, seed_texts, seed_tagsets, seed_search, seed_search_tags');
       const started = performance.now();
       // As an autovacuum would have after the projector's writes: statistics and the visibility map.
       await client.query('SET statement_timeout = 0');
@@ -274,7 +277,10 @@ async function searchTemplates(pool: Pool, log: (line: string) => void): Promise
     id: keyOf(text.t, set.c), kind: 'entry' as const, ownerId: scratchOwner, journalId: null, title: text.title, body: text.content,
     tags: set.tags, mood: null, day: '2020-01-01', createdAt: '2020-01-01T00:00:00.000Z', version: 1, deleted: false, completed: null,
   })));
-  for (let i = 0; i < documents.length; i += 256) await index.write(documents.slice(i, i + 256));
+  // The tag sets alone (no title, no body): their terms, for the vocabulary.
+  const tagDocuments = sets.map((set) => ({ ...documents[0]!, id: uuidOf(`mindflow-seed-template-tags-${set.c}`), title: null, body: '', tags: set.tags }));
+  const all = [...documents, ...tagDocuments];
+  for (let i = 0; i < all.length; i += 256) await index.write(all.slice(i, i + 256));
   await pool.query(
     `CREATE UNLOGGED TABLE seed_search AS
      SELECT k.t, k.c, d.words, d.document, d.analysis,
@@ -282,6 +288,12 @@ async function searchTemplates(pool: Pool, log: (line: string) => void): Promise
                    WHERE EXISTS (SELECT 1 FROM search_vocabulary v WHERE v.owner_id = $1 AND v.term = x.lexeme)) AS terms
        FROM unnest($2::int[], $3::int[], $4::uuid[]) AS k(t, c, doc_id) JOIN search_documents d ON d.doc_id = k.doc_id`,
     [scratchOwner, documents.map((_, i) => textRows[Math.floor(i / sets.length)]!.t), documents.map((_, i) => sets[i % sets.length]!.c), documents.map((d) => d.id)]);
+  await pool.query(
+    `CREATE UNLOGGED TABLE seed_search_tags AS
+     SELECT k.c, ARRAY(SELECT x.lexeme FROM unnest(tsvector_to_array(d.document)) AS x(lexeme)
+                        WHERE EXISTS (SELECT 1 FROM search_vocabulary v WHERE v.owner_id = $1 AND v.term = x.lexeme)) AS terms
+       FROM unnest($2::int[], $3::uuid[]) AS k(c, doc_id) JOIN search_documents d ON d.doc_id = k.doc_id`,
+    [scratchOwner, sets.map((set) => set.c), tagDocuments.map((d) => d.id)]);
   await pool.query('DELETE FROM search_documents WHERE owner_id = $1', [scratchOwner]);
   await pool.query('DELETE FROM search_vocabulary WHERE owner_id = $1', [scratchOwner]);
   log(`search templates: ${documents.length} analysed by the search index in ${((performance.now() - started) / 1000).toFixed(1)} s`);
