@@ -5,10 +5,13 @@
 export function nonceNewStyleElements(): void {
   const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
   if (!nonce) return;
-  const create = document.createElement.bind(document);
-  document.createElement = ((tagName: string, options?: ElementCreationOptions) => {
+  // Seen through its one (string) overload: the tag-name overloads are only narrower types of the same call,
+  // and one of them (the deprecated tag names) would mark every mention of the method itself as deprecated.
+  const page: { createElement: (tagName: string, options?: ElementCreationOptions) => HTMLElement } = document;
+  const create = page.createElement.bind(document);
+  page.createElement = (tagName, options) => {
     const element = create(tagName, options);
     if (tagName.toLowerCase() === 'style') element.setAttribute('nonce', nonce);
     return element;
-  }) as typeof document.createElement;
+  };
 }

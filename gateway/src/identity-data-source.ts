@@ -26,7 +26,7 @@ export class IdentityDataSource extends CallerDataSource {
       const value = incoming?.get(name);
       if (value) headers.set(name, value);
     }
-    const context = options.context as GatewayContext;
+    const context = options.context;
     if (context.auth.kind === 'user' && context.auth.sessionId) headers.set(sessionHeader, context.auth.sessionId);
     // Signed like the caller: identity believes no address a client could have written itself.
     if (context.clientAddress) headers.set(clientAddressHeader, signClientAddress(context.clientAddress, this.secret));

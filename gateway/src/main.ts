@@ -27,7 +27,7 @@ await runRole({
       healthUrls: parseRoleHealthUrls(config.GATEWAY_ROLE_HEALTH_URLS),
       ...(config.MINDFLOW_STATUS_FILE ? { statusFile: config.MINDFLOW_STATUS_FILE } : {}),
     });
-    onClose('role watch', async () => roles.close());
+    onClose('role watch', () => roles.close());
     return { url: gateway.url, live, roles };
   },
   ready: ({ live }) => ({ graphql: () => true, notifications: () => live.isReady() }),

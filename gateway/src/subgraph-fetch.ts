@@ -166,18 +166,18 @@ export class BufferedResponse {
     return this.body.toString('utf8');
   }
 
-  async text(): Promise<string> {
+  text(): Promise<string> {
     this.used = true;
-    return this.bodyText;
+    return Promise.resolve(this.bodyText);
   }
 
   async json(): Promise<unknown> {
     return JSON.parse(await this.text());
   }
 
-  async arrayBuffer(): Promise<ArrayBuffer> {
+  arrayBuffer(): Promise<ArrayBuffer> {
     this.used = true;
-    return this.body.buffer.slice(this.body.byteOffset, this.body.byteOffset + this.body.byteLength) as ArrayBuffer;
+    return Promise.resolve(this.body.buffer.slice(this.body.byteOffset, this.body.byteOffset + this.body.byteLength) as ArrayBuffer);
   }
 
   clone(): BufferedResponse {

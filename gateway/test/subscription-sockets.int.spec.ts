@@ -12,7 +12,7 @@ import WebSocket from 'ws';
 import { startGateway, type RunningGateway } from '../src/index.js';
 import { createTestReadDb, seedJournalWithEntries, type TestReadDb } from './read-db.js';
 import { startSubgraphProcess, type SubgraphProcess } from './subgraph-process.js';
-import { wsUrl } from './ws-client.js';
+import { messageType, wsUrl } from './ws-client.js';
 
 const secret = 'gateway-sockets-int-test-secret';
 const alice = randomUUID();
@@ -63,7 +63,7 @@ async function rawClient(options: { answerPings: boolean; to?: RunningGateway })
     socket.once('error', reject);
     socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
     socket.on('message', (data) => {
-      if (JSON.parse(data.toString()).type === 'connection_ack') resolve();
+      if (messageType(data) === 'connection_ack') resolve();
     });
   });
   return { socket, closed };
@@ -117,7 +117,7 @@ describe('gateway WebSockets', () => {
     }
     healthy.socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { entryChanged { kind } }' } }));
     let healthyResults = 0;
-    healthy.socket.on('message', (data) => void (JSON.parse(data.toString()).type === 'next' && (healthyResults += 1)));
+    healthy.socket.on('message', (data) => void (messageType(data) === 'next' && (healthyResults += 1)));
     await sleep(300);
     (slow.socket as unknown as { _socket: { pause(): void } })._socket.pause();
     const closes = async () => (await boundedMetrics.getSingleMetric('mindflow_gateway_websocket_slow_consumer_closes_total')!.get()).values[0]?.value ?? 0;

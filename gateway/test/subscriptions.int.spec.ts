@@ -92,7 +92,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  await Promise.all(clients.splice(0).map(async (c) => { await c.dispose(); }));
   await activeSubscriptions(0);
 });
 

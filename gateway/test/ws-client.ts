@@ -58,7 +58,7 @@ export async function closeOnInit(httpUrl: string, connectionParams: Record<stri
     const timer = setTimeout(() => reject(new Error('the server did not close the connection')), 5_000);
     socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: connectionParams })));
     socket.on('message', (data) => {
-      if (JSON.parse(String(data)).type === 'connection_ack') reject(new Error('the server accepted the connection'));
+      if (messageType(data) === 'connection_ack') reject(new Error('the server accepted the connection'));
     });
     socket.on('close', (code, reason) => {
       clearTimeout(timer);
@@ -68,9 +68,21 @@ export async function closeOnInit(httpUrl: string, connectionParams: Record<stri
   });
 }
 
+/** The `type` of a graphql-transport-ws message as `ws` hands it over (text frames arrive as one Buffer). */
+export function messageType(data: WebSocket.RawData): unknown {
+  const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+  const message: unknown = JSON.parse(bytes.toString('utf8'));
+  return message !== null && typeof message === 'object' && 'type' in message ? message.type : undefined;
+}
+
 function describe(error: unknown): string {
   if (error === undefined) return 'none';
   if (Array.isArray(error)) return JSON.stringify(error);
-  if (error && typeof error === 'object' && 'code' in error) return `close ${String((error as { code: unknown }).code)} ${String((error as { reason?: unknown }).reason ?? '')}`;
-  return String(error);
+  if (error && typeof error === 'object' && 'code' in error) return `close ${text(error.code)} ${text('reason' in error ? error.reason ?? '' : '')}`;
+  return text(error);
+}
+
+/** String() of a scalar or an Error; JSON of any other object (String() would say "[object Object]"). */
+function text(value: unknown): string {
+  return value !== null && typeof value === 'object' && !(value instanceof Error) ? JSON.stringify(value) : String(value);
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind } from 'graphql';
+import { Kind, OperationTypeNode } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import type { SessionCheck } from './session-check.js';
 
@@ -11,13 +11,15 @@ export function sessionCachePlugin(sessions: SessionCheck | undefined): ApolloSe
   if (!sessions?.forget) return {};
   const forget = sessions.forget;
   return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ operation }) {
-          if (operation?.operation !== 'mutation') return;
-          if (operation.selectionSet.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'logout')) forget();
+    requestDidStart() {
+      return Promise.resolve({
+        willSendResponse({ operation }) {
+          const logout = operation?.operation === OperationTypeNode.MUTATION &&
+            operation.selectionSet.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'logout');
+          if (logout) forget();
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -11,8 +11,9 @@ export interface SessionCheck {
   isLive(sessionId: string): Promise<boolean>;
   /** Refuse tokens without `sid` (dev tokens from `issue-dev-token`, which no logout can revoke). */
   readonly required: boolean;
-  /** Drops what a cache remembers (a logout passed through this gateway): the next check asks identity. */
-  forget?(): void;
+  /** Drops what a cache remembers (a logout passed through this gateway): the next check asks identity. A function
+   *  value, not a method: it is handed on alone (sessionCachePlugin). */
+  readonly forget?: () => void;
 }
 
 /** A verifier that also knows how to check sessions: `authenticate` uses the check when it is there. */

@@ -1,4 +1,4 @@
-import { Kind, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
 
 /** The mutations that need no access token: how one gets (or gives up) a session. */
 const signInMutations = new Set(['register', 'login', 'refreshSession', 'logout', '__typename']);
@@ -9,7 +9,7 @@ const signInMutations = new Set(['register', 'login', 'refreshSession', 'logout'
  */
 export function isSignInOperation(operation: OperationDefinitionNode): boolean {
   return (
-    operation.operation === 'mutation' &&
+    operation.operation === OperationTypeNode.MUTATION &&
     operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && signInMutations.has(s.name.value))
   );
 }

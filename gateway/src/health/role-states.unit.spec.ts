@@ -6,7 +6,8 @@ import { startOpsServer, type OpsServer } from '@mindflow/platform';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseRoleHealthUrls, watchRoles, type RoleWatch } from './role-states.js';
 
-const cleanups: (() => Promise<unknown> | unknown)[] = [];
+// Each returns what it returns (a promise or nothing): awaited either way.
+const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });

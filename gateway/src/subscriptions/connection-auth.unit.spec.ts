@@ -44,7 +44,7 @@ describe('connection auth', () => {
     const { publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
     const events: string[] = [];
     watchSession({ publicKey }, user, () => events.push('ended'), () => events.push('error'), 5)();
-    watchSession({ publicKey, sessions: { required: false, isLive: async () => false } }, { ...user, sessionId: undefined }, () => events.push('ended'), () => undefined, 5)();
+    watchSession({ publicKey, sessions: { required: false, isLive: () => Promise.resolve(false) } }, { ...user, sessionId: undefined }, () => events.push('ended'), () => undefined, 5)();
     await sleep(30);
     expect(events).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { execute, Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { execute, Kind, OperationTypeNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { withSubscriptions, type PublicSchema } from './subscription-schema.js';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
@@ -67,7 +67,7 @@ export class GatewayWithSubscriptions implements GatewayInterface {
 /** Only `__schema`, `__type` and `__typename` at the root of a query. */
 function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {
   return (
-    operation.operation === 'query' &&
+    operation.operation === OperationTypeNode.QUERY &&
     operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'))
   );
 }

@@ -192,7 +192,7 @@ function documentCache(): (schema: GraphQLSchema, text: string) => DocumentNode 
   const bySchema = new WeakMap<GraphQLSchema, Map<string, DocumentNode>>();
   return (schema, text) => {
     let cache = bySchema.get(schema);
-    if (!cache) bySchema.set(schema, (cache = new Map()));
+    if (!cache) bySchema.set(schema, (cache = new Map<string, DocumentNode>()));
     const hit = cache.get(text);
     if (hit) {
       cache.delete(text);

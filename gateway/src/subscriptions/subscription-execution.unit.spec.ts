@@ -120,7 +120,7 @@ describe('subscription execution', () => {
     await bus.publish(notification('task', 'UPDATED', taskId, 4));
     await Promise.all(streams.map((s) => s.next()));
     expect(reads).toHaveLength(6);
-    await Promise.all(streams.map((s) => s.return?.()));
+    await Promise.all(streams.map(async (s) => { await s.return?.(); }));
   });
 
   it('hears only notifications of its own kind', async () => {
