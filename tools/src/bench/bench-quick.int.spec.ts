@@ -25,7 +25,7 @@ describe('benchmarks, quick profile', () => {
     for (const r of bench!.ratios) {
       const values = [r.throughput, r.p50, r.p99].filter((v) => v !== undefined);
       expect(values.length, `${r.subject} vs ${r.baseline}`).toBeGreaterThan(0);
-      for (const v of values) expect(Number.isFinite(v) && v! > 0, `${r.subject} vs ${r.baseline}: ${v}`).toBe(true);
+      for (const v of values) expect(Number.isFinite(v) && v > 0, `${r.subject} vs ${r.baseline}: ${v}`).toBe(true);
     }
   });
 

@@ -49,8 +49,8 @@ export interface BenchContext {
   database(label: string): Promise<TestDatabase>;
   /** The shared running system, started on first call. */
   system(): Promise<BenchSystem>;
-  /** Runs at the end of the whole run, last registered first. */
-  defer(cleanup: () => Promise<unknown>): void;
+  /** Runs at the end of the whole run, last registered first; synchronous or not, a failure is logged. */
+  defer(cleanup: () => Promise<unknown> | void): void;
   close(): Promise<void>;
 }
 
@@ -58,7 +58,7 @@ const createJournal = /* GraphQL */ `
   mutation CreateJournal($input: CreateJournalInput!) { createJournal(input: $input) { journal { id } } }`;
 
 export function createBenchContext(profile: Profile, log: (line: string) => void, serviceOutput: NodeJS.WritableStream | null): BenchContext {
-  const cleanups: (() => Promise<unknown>)[] = [];
+  const cleanups: (() => Promise<unknown> | void)[] = [];
   let system: Promise<BenchSystem> | undefined;
   const context: BenchContext = {
     profile,
@@ -76,7 +76,11 @@ export function createBenchContext(profile: Profile, log: (line: string) => void
     defer: (cleanup) => void cleanups.push(cleanup),
     async close() {
       for (const cleanup of cleanups.splice(0).reverse()) {
-        await cleanup().catch((error: unknown) => log(`clean-up failed: ${String(error)}`));
+        try {
+          await cleanup();
+        } catch (error) {
+          log(`clean-up failed: ${String(error)}`);
+        }
       }
     },
   };
@@ -110,7 +114,7 @@ async function startBenchSystem(context: BenchContext, output: NodeJS.WritableSt
 
   const keys: SigningKeys = await loadSigningKeys();
   const gateway = new JsonClient(running.gatewayUrl);
-  context.defer(async () => gateway.close());
+  context.defer(() => gateway.close());
   const register = /* GraphQL */ `
     mutation Register($email: String!, $password: String!) { register(email: $email, password: $password, name: "Bench") { accessToken user { id } } }`;
   const withJournal = async (userId: string, token: string): Promise<BenchUser> => {

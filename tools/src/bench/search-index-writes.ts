@@ -26,7 +26,7 @@ const { values } = parseArgs({
     'keep-db': { type: 'boolean', default: false },
   },
 });
-const root = resolve(values.root!);
+const root = resolve(values.root);
 const total = Number(values.documents);
 const ownerCount = Number(values.owners);
 const chunkSize = Number(values.chunk);

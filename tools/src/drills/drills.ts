@@ -16,7 +16,8 @@ import { soakDrill } from './soak.js';
 export interface DrillContext {
   readonly env: DrillEnvironment;
   readonly profile: DrillProfile;
-  log(line: string): void;
+  /** A function value (drills take it out of the context): not a method. */
+  readonly log: (line: string) => void;
 }
 
 /** What a fault reports besides the accounting (e.g. what the poison drill saw while parked). */

@@ -114,7 +114,10 @@ export async function startDrillEnvironment(options: EnvironmentOptions): Promis
       if (kafka?.pid) tryKill(kafka.pid);
     };
     process.once('exit', orphans);
-    cleanups.push(async () => void process.off('exit', orphans));
+    cleanups.push(() => {
+      process.off('exit', orphans);
+      return Promise.resolve();
+    });
     options.log(`system started (${options.mode}) in ${Math.round(performance.now() - started)} ms`);
 
     const keys = await loadSigningKeys();

@@ -140,11 +140,12 @@ describe.each(modes)('identity through the gateway (%s mode)', (mode) => {
     try {
       await consumer.subscribe({ topic: topicForAggregate('user', topicPrefix), fromBeginning: true });
       await consumer.run({
-        eachMessage: async ({ message }) => {
+        eachMessage: ({ message }) => {
           if (String(message.key) === userId) seen.push(fromKafkaMessage(message));
+          return Promise.resolve();
         },
       });
-      await waitUntil(`${count} events of user ${userId} on Kafka`, async () => seen.length >= count, 60_000, 200);
+      await waitUntil(`${count} events of user ${userId} on Kafka`, () => seen.length >= count, 60_000, 200);
       return seen;
     } finally {
       await consumer.disconnect();

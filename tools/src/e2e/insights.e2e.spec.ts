@@ -60,7 +60,7 @@ describe.each(modes)('AI insights through the gateway (%s mode)', (mode) => {
   });
 
   afterEach(async () => {
-    await Promise.all(sockets.splice(0).map((s) => s.dispose()));
+    await Promise.all(sockets.splice(0).map(async (s) => { await s.dispose(); }));
   });
 
   afterAll(async () => {

@@ -12,7 +12,7 @@ import { startSystem, waitUntil, type Mode, type RunningSystem } from '../system
 import { GatewayClient } from './gateway-client.js';
 import * as op from './operations.js';
 import { metricValue } from './prometheus.js';
-import { closeOnInit, connect, subscribe, wsUrl } from './subscription-client.js';
+import { closeOnInit, connect, messageType, subscribe, wsUrl } from './subscription-client.js';
 
 const modes: Mode[] = ['embedded', 'distributed'];
 
@@ -66,7 +66,7 @@ describe.each(modes)('subscriptions and limits through the gateway (%s mode)', (
   });
 
   afterEach(async () => {
-    await Promise.all(sockets.splice(0).map((s) => s.dispose()));
+    await Promise.all(sockets.splice(0).map(async (s) => { await s.dispose(); }));
   });
 
   afterAll(async () => {
@@ -240,7 +240,7 @@ describe.each(modes)('subscriptions and limits through the gateway (%s mode)', (
         const timer = setTimeout(() => reject(new Error('the gateway kept the oversized connection open')), 10_000);
         ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${tokens.alice}` } })));
         ws.on('message', (data) => {
-          if ((JSON.parse(String(data)) as { type?: string }).type !== 'connection_ack') return;
+          if (messageType(data) !== 'connection_ack') return;
           ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `subscription { entryChanged { kind } } # ${'x'.repeat(2 * 1024 * 1024)}` } }));
         });
         ws.on('close', (code) => {

@@ -135,6 +135,6 @@ describe.each(modes)('correlation ids and traces (%s mode)', (mode) => {
 /** Polls `find` until it returns something (bounded). */
 async function eventually<T>(what: string, find: () => T | undefined): Promise<T> {
   let found: T | undefined;
-  await waitUntil(what, async () => (found = find()) !== undefined, 60_000, 200);
+  await waitUntil(what, () => (found = find()) !== undefined, 60_000, 200);
   return found!;
 }

@@ -167,7 +167,7 @@ describe.each(modes)('walking skeleton (%s mode)', (mode) => {
   it('restarts a projector killed from outside (kill -9), and the next write is read back with read-your-writes', { timeout: 120_000 }, async () => {
     const pid = projector().pid!;
     process.kill(pid, 'SIGKILL'); // as a user or the OOM killer would: not through the ServiceProcess
-    await waitUntil('the supervisor to restart the query projector', async () =>
+    await waitUntil('the supervisor to restart the query projector', () =>
       system.supervisor!.status().find((r) => r.name === 'query-projector')?.state === 'up' && projector().pid !== pid, 60_000, 100);
     const role = system.supervisor!.status().find((r) => r.name === 'query-projector')!;
     expect(role).toMatchObject({ state: 'up', restarts: 1, lastExit: 'signal SIGKILL' });

@@ -41,7 +41,7 @@ function journalCreated(name: string): AnyEvent {
     eventId: randomUUID(), occurredAt: new Date().toISOString(), source: 'test', correlationId: 'cli-test', causationId: null,
     userId: randomUUID(), aggregateId: journalId, aggregateVersion: 1,
     payload: { journalId, name, description: null, color: '#336699', icon: 'book', isPrivate: true, createdAt: new Date().toISOString() },
-  }) as AnyEvent;
+  });
 }
 const journalNames = async () => (await read.query<{ name: string }>('SELECT name FROM journals_view ORDER BY name')).rows.map((r) => r.name);
 

@@ -72,13 +72,13 @@ describe('another user\'s ids on every operation', () => {
         const idsOf = (sub: LiveSubscription<Record<string, unknown>>) => sub.received.map((r) => (r.data ? attack.idOf(r.data) : JSON.stringify(r.errors)));
         await alice.until(1, 30_000);
         await bob.until(1, 30_000);
-        await waitUntil(`${field}: Alice's and Bob's own deliveries`, async () => idsOf(alice).includes(aliceId) && idsOf(bob).includes(bobId), 30_000, 20);
+        await waitUntil(`${field}: Alice's and Bob's own deliveries`, () => idsOf(alice).includes(aliceId) && idsOf(bob).includes(bobId), 30_000, 20);
         expect(idsOf(bob), field).not.toContain(aliceId);
         expect(idsOf(alice), field).not.toContain(bobId);
         expectNoLeak(world, bob.received);
       }
     } finally {
-      await Promise.all(sockets.map((s) => s.dispose()));
+      await Promise.all(sockets.map(async (s) => { await s.dispose(); }));
     }
   });
 });

@@ -9,7 +9,7 @@ import { documentFor, mutationShapes, probesFor, withValue, type MutationShape, 
 import { createProberObjects, validArguments, type ProberObjects } from './inputs/valid-arguments.js';
 import { startSecuritySystem, type SecuritySystem } from './test/security-system.js';
 
-interface Answer { status: number; body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string; field?: string } }[] } }
+interface Answer { status: number; body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string; field?: string; currentVersion?: number } }[] } }
 
 describe('malformed and oversized inputs on every mutation', () => {
   let sys: SecuritySystem;
@@ -46,7 +46,7 @@ describe('malformed and oversized inputs on every mutation', () => {
    */
   async function send(shape: MutationShape, variables: Record<string, unknown>): Promise<Answer> {
     let answer = await post(shape, variables);
-    const conflict = answer.body.errors?.[0]?.extensions as { code?: string; currentVersion?: number } | undefined;
+    const conflict = answer.body.errors?.[0]?.extensions;
     const id = variables['id'];
     if (conflict?.code === 'CONFLICT' && typeof conflict.currentVersion === 'number' && typeof id === 'string' && objects.versions.has(id)
       && variables['expectedVersion'] === objects.versions.get(id)) {

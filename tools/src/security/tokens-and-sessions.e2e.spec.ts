@@ -8,7 +8,7 @@ import { closeOnInit } from '../e2e/subscription-client.js';
 import { forgedTokens, garbledAuthorization } from './test/forged-tokens.js';
 import { password, startSecuritySystem, type SecuritySystem, type SignedInUser } from './test/security-system.js';
 
-interface Exchange { status: number; setCookie: string[]; body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } }
+interface Exchange { status: number; setCookie: string[]; body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[] } }
 
 async function post(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Exchange> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
@@ -160,7 +160,7 @@ describe('tokens, sessions and sign-in', () => {
 
   describe('login brute force', () => {
     const asClient = (address: string) => ({ 'x-forwarded-for': address });
-    const codeOf = (res: Exchange) => String(res.body.errors?.[0]?.extensions?.['code'] ?? 'OK');
+    const codeOf = (res: Exchange) => res.body.errors?.[0]?.extensions?.code ?? 'OK';
 
     it('refuses a client after 5 failures at one address (in any letter case) with RATE_LIMITED, even for the right password', async () => {
       const erin = await sys.register('erin');

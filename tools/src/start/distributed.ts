@@ -43,4 +43,4 @@ const system = await startSystem({
 });
 urls = system;
 runLauncher('distributed', system);
-await printWelcome(system.gatewayUrl, system.appUrl);
+printWelcome(system.gatewayUrl, system.appUrl);

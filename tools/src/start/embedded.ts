@@ -40,4 +40,4 @@ const system = await startSystem({
 });
 urls = system;
 runLauncher('embedded', system, async () => stopPostgres?.());
-await printWelcome(system.gatewayUrl, system.appUrl);
+printWelcome(system.gatewayUrl, system.appUrl);

@@ -42,7 +42,7 @@ export function writeStatus(mode: string, urls: { gatewayUrl?: string; appUrl?: 
 }
 
 /** Writes the first status, and stops everything (supervision first) on SIGINT / SIGTERM. */
-export function runLauncher(mode: string, system: RunningSystem, afterStop: () => Promise<void> = async () => undefined): void {
+export function runLauncher(mode: string, system: RunningSystem, afterStop: () => Promise<void> = () => Promise.resolve()): void {
   writeStatus(mode, system, system.supervisor?.status() ?? []);
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -3,7 +3,7 @@
  * the identity service, so the way in is `register` in the playground (the printed demo token of the
  * walking skeleton belonged to no account and could not be logged out).
  */
-export async function printWelcome(gatewayUrl: string, appUrl?: string): Promise<void> {
+export function printWelcome(gatewayUrl: string, appUrl?: string): void {
   const playground = gatewayUrl.replace(/\/graphql$/, '/playground');
   const app = appUrl
     ? `  App:          ${appUrl}   (sign up there, or use the playground below)`

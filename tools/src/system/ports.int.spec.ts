@@ -84,6 +84,6 @@ describe('ports of a test system', () => {
   it('a port the caller chose (npm start\'s 4000) is not moved: the collision is reported', async () => {
     const chosen = await freePort();
     await occupy(chosen);
-    await expect(startWithPortRetry(() => role({ MAIN_PORT: String(chosen) }), async () => false)).rejects.toBeInstanceOf(PortInUseError);
+    await expect(startWithPortRetry(() => role({ MAIN_PORT: String(chosen) }), () => Promise.resolve(false))).rejects.toBeInstanceOf(PortInUseError);
   }, 60_000);
 });

@@ -113,21 +113,23 @@ export class ServiceProcess {
       if (this.stopping || this.child !== child) return;
       for (const listener of [...this.crashListeners]) listener({ code, signal });
     });
-    let exitCode: number | null = null;
-    child.once('exit', (code) => (exitCode = code ?? -1));
+    // Set by the child's exit, which the loop below only sees through this object (a local `let` would look
+    // forever null to the type checker, which does not follow the callback).
+    const exit: { code?: number } = {};
+    child.once('exit', (code) => (exit.code = code ?? -1));
     let announcedOps: number | undefined;
     this.pipe(child, (variable, value) => {
       if (variable === 'OPS_PORT') announcedOps = Number(value);
     });
     const deadline = Date.now() + timeoutMs;
-    let lastError: unknown;
+    let lastError: string | undefined;
     for (;;) {
-      if (exitCode !== null) {
+      if (exit.code !== undefined) {
         await new Promise((resolve) => setTimeout(resolve, 50)); // its last lines
         const output = this.tail.join('\n');
         const inUse = /EADDRINUSE[^\n]*?:(\d+)\b/.exec(output);
         if (inUse) throw new PortInUseError(this.spec.name, Number(inUse[1]), output);
-        throw new Error(`${this.spec.name} exited with code ${exitCode} during start-up:\n${output}`);
+        throw new Error(`${this.spec.name} exited with code ${exit.code} during start-up:\n${output}`);
       }
       // Only once this child said where it listens: until then the port (reused from its last run) may be
       // someone else's, whose /health/ready is not ours.
@@ -136,11 +138,11 @@ export class ServiceProcess {
         try {
           if (await answers(until === 'ready' ? this.readyUrl : this.liveUrl)) return;
         } catch (error) {
-          lastError = error;
+          lastError = String(error);
         }
       }
       if (Date.now() > deadline) {
-        throw new Error(`timed out after ${timeoutMs} ms waiting for ${this.spec.name} to become ready at ${this.readyUrl}${lastError ? `: ${String(lastError)}` : ''}`);
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${this.spec.name} to become ready at ${this.readyUrl}${lastError ? `: ${lastError}` : ''}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 150));
     }

@@ -40,7 +40,7 @@ describe('supervisor', () => {
     const pid = service.pid!;
     const killedAt = Date.now();
     process.kill(pid, 'SIGKILL');
-    await waitUntil('the role to be back up', async () => role().state === 'up' && service.pid !== pid, 10_000, 20);
+    await waitUntil('the role to be back up', () => role().state === 'up' && service.pid !== pid, 10_000, 20);
     expect(Date.now() - killedAt).toBeLessThan(10_000);
     expect(role()).toMatchObject({ name: 'fake', state: 'up', restarts: 1, lastExit: 'signal SIGKILL', pid: service.pid });
     expect(log[0]).toMatch(/^fake died \(signal SIGKILL\); restarting in \d+\.\d s$/);
@@ -50,11 +50,11 @@ describe('supervisor', () => {
 
   it('reports a role that keeps dying as crash-looping, and keeps restarting it', { timeout: 120_000 }, async () => {
     const { log, role } = await supervised({ DIE_AFTER_MS: '150' });
-    await waitUntil('the role to be reported as crash-looping', async () => role().state === 'crash-looping', 60_000, 20);
+    await waitUntil('the role to be reported as crash-looping', () => role().state === 'crash-looping', 60_000, 20);
     expect(role().lastExit).toBe('exit code 3');
     expect(log.some((line) => /^fake is crash-looping: died 3 times in 30 s \(last: exit code 3\); restarting in/.test(line))).toBe(true);
     const restarts = role().restarts;
-    await waitUntil('another restart', async () => role().restarts > restarts, 30_000, 20);
+    await waitUntil('another restart', () => role().restarts > restarts, 30_000, 20);
   });
 
   it('leaves a role stopped on purpose (ServiceProcess.stop / kill) alone, and restarts nothing once stopped', async () => {
@@ -76,7 +76,7 @@ describe('supervisor', () => {
     const { service, log, role } = await supervised({ READY_AFTER_MS: '6000' }, 3_000);
     const pid = service.pid!;
     process.kill(pid, 'SIGKILL');
-    await waitUntil('the fake role to be restarted', async () => role().restarts === 1 && role().state === 'up', 20_000);
+    await waitUntil('the fake role to be restarted', () => role().restarts === 1 && role().state === 'up', 20_000);
     const restartedPid = service.pid;
     await sleep(5_000); // past the 3 s start bound, still not ready: with a readiness wait it was killed and restarted again
     expect(service.pid).toBe(restartedPid);

@@ -30,9 +30,9 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
   const system = await context.system();
   const grpc = createCommandClient(system.grpcAddress);
   await grpc.waitForReady(10_000);
-  context.defer(async () => grpc.close());
+  context.defer(() => grpc.close());
   const gateway = new JsonClient(system.gatewayUrl);
-  context.defer(async () => gateway.close());
+  context.defer(() => gateway.close());
   const users = await system.users(settings.users);
   const userOf = (worker: number): BenchUser => users[worker % users.length]!;
 

@@ -56,14 +56,14 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
   const users = await Promise.all(Array.from({ length: settings.users }, () => system.newUser()));
   const grpc = createCommandClient(system.grpcAddress);
   await grpc.waitForReady(10_000);
-  context.defer(async () => grpc.close());
+  context.defer(() => grpc.close());
 
   // One subscriber per user on the gateway, as the SPA would be; every result goes to the current round.
   let current: Round | undefined;
   let subscriptionErrors = 0;
   let firstSubscriptionError: string | undefined;
   const sockets = users.map((user) => connectSubscriber(system.gatewayUrl, user.token));
-  context.defer(() => Promise.all(sockets.map((socket) => socket.dispose())));
+  context.defer(() => Promise.all(sockets.map(async (socket) => { await socket.dispose(); })));
   const gatewayOps = system.running.services.get('gateway')!.boundOpsPort;
   const activeBefore = await metricValue(gatewayOps, 'mindflow_gateway_subscriptions_active');
   const stops = sockets.map((socket) =>
@@ -74,7 +74,7 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
       firstSubscriptionError ??= String(error);
     }),
   );
-  context.defer(async () => stops.forEach((stop) => stop()));
+  context.defer(() => stops.forEach((stop) => stop()));
   await waitUntil(`${users.length} subscriptions on the gateway`, async () =>
     (await metricValue(gatewayOps, 'mindflow_gateway_subscriptions_active')) >= activeBefore + users.length, 30_000, 20);
 
@@ -247,15 +247,16 @@ async function kafkaHop(context: BenchContext, perSecond: number, durationMs: nu
     consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     await consumer.run({
-      eachMessage: async ({ message }) => {
+      eachMessage: ({ message }) => {
         const at = performance.now();
         const id = message.key!.toString();
         const write = sends.get(id);
         if (write) lag.record(write, at);
         else early.set(id, at);
+        return Promise.resolve();
       },
     });
-    await waitUntil('the hop consumer to join its group', async () => joined, 30_000, 20);
+    await waitUntil('the hop consumer to join its group', () => joined, 30_000, 20);
     await sleep(200); // its first fetch in flight
     const load = await steadyRate({
       perSecond,

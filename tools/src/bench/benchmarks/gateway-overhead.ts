@@ -34,7 +34,7 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
 
   // The journal's entries, written over gRPC and waited for on the read side.
   const grpc = createCommandClient(system.grpcAddress);
-  context.defer(async () => grpc.close());
+  context.defer(() => grpc.close());
   for (let i = 0; i < settings.entries; i++) {
     await grpc.createEntry(
       { input: { journalId: user.journalId, title: `Entry ${i}`, content: `Entry ${i}: a few lines about the day, the weather and the work.`, mood: 'CALM', tags: ['bench', `t${i % 3}`] } },
@@ -47,7 +47,7 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
   const gatewayNoSession = new JsonClient(system.gatewayUrl, { authorization: `Bearer ${await system.devToken(user.userId)}` });
   // Valid for the whole run: the header's usual 60 s lifetime is for headers minted per request.
   const subgraph = new JsonClient(system.subgraphUrl, { [callerHeader]: signCaller({ userId: user.userId, roles: ['user'] }, devCallerSecret, 3_600) });
-  context.defer(async () => {
+  context.defer(() => {
     gateway.close();
     gatewayNoSession.close();
     subgraph.close();

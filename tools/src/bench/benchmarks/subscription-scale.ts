@@ -245,7 +245,7 @@ async function hold(context: BenchContext, target: Target, tokenOf: (i: number) 
   const connected: SwarmConnect = await connectSwarm({
     url: target.url, tokenOf, count: settings.sockets, concurrency: settings.connectConcurrency, timeoutMs: settings.connectTimeoutMs, onNext,
   });
-  context.defer(async () => terminateAll(connected.sockets));
+  context.defer(() => terminateAll(connected.sockets));
   const acked = await residentBytes(target.pid);
   await subscribeAll(connected.sockets, entryChanged);
   await waitUntil(`${connected.sockets.length} subscriptions on the ${target.label}`, async () => (await target.subscriptions()) >= connected.sockets.length, settings.connectTimeoutMs, 50);

@@ -82,7 +82,7 @@ function spansOf(request: OtlpExport): ReceivedSpan[] {
   });
 }
 
-function attributesOf(attributes: OtlpAttribute[] | undefined): Record<string, unknown> {
+function attributesOf(attributes: OtlpAttribute[] | undefined): Record<string, string | number | boolean | undefined> {
   return Object.fromEntries((attributes ?? []).map(({ key, value }) => [
     key,
     value?.stringValue ?? (value?.intValue !== undefined ? Number(value.intValue) : undefined) ?? value?.boolValue ?? value?.doubleValue,
