@@ -29,7 +29,7 @@ const insights = (entryId: string, sentiment: number, entryVersion: number) =>
   fact(sampleEvent('AIInsightsGenerated', { payload: { entryId, sentiment, themes: [], summary: 's', suggestions: [], generatedBy: 'test', generatedAt: at('2030-05-03', 8), entryVersion } }));
 
 async function days() {
-  const { rows } = await projection.read.query(
+  const { rows } = await projection.read.query<{ day: string; mood: string | null; entry_count: number; word_count: number; sentiment: number | null }>(
     `SELECT to_char(day, 'YYYY-MM-DD') AS day, mood, entry_count, word_count, round(average_sentiment::numeric, 3)::float AS sentiment
        FROM mood_days WHERE owner_id = $1 ORDER BY day`,
     [owner],

@@ -19,7 +19,9 @@ const scheduled = {
 };
 
 const row = async () =>
-  (await projection.read.query('SELECT owner_id, title, starts_at, ends_at, recurrence, last_ends_at, version, cancelled_at FROM calendar_events_view WHERE event_id = $1', [eventId])).rows[0];
+  (await projection.read.query<{
+    owner_id: string; title: string; starts_at: Date; ends_at: Date; recurrence: string | null; last_ends_at: Date; version: number; cancelled_at: Date | null;
+  }>('SELECT owner_id, title, starts_at, ends_at, recurrence, last_ends_at, version, cancelled_at FROM calendar_events_view WHERE event_id = $1', [eventId])).rows[0];
 
 describe('calendar_events_view', () => {
   it('holds a scheduled event with when its last occurrence ends', async () => {

@@ -86,6 +86,6 @@ describe('rebuilding the query projection', () => {
     expect(await readModelSnapshot(live)).toEqual(expectedReadModel(events));
     expect(rebuilt['journals_view']!.length).toBeGreaterThan(0);
     expect(JSON.stringify(rebuilt)).not.toContain('damaged');
-    expect((await live.query(`SELECT count(*)::int AS n FROM ${report.retiredSchema}.journals_view WHERE name = 'damaged'`)).rows[0].n).toBeGreaterThan(0);
+    expect((await live.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${report.retiredSchema}.journals_view WHERE name = 'damaged'`)).rows[0]!.n).toBeGreaterThan(0);
   }, 240_000);
 });

@@ -1,5 +1,5 @@
 import { eventTypesOf, type EventType } from '@mindflow/events';
-import type { BatchProjectionHandler, BatchProjectionHandlers, ProjectionHandler, ProjectionHandlers, ReadModel } from '@mindflow/event-log';
+import type { BatchProjectionHandler, ProjectionHandler, ReadModel } from '@mindflow/event-log';
 import { ownerKey } from './journals-view.js';
 
 /** The streams whose events change what the subgraph caches (dashboard, recent entries). */
@@ -33,6 +33,6 @@ const bumpAll: BatchProjectionHandler<EventType> = async (events, tx) => {
 export const readStamps: ReadModel = {
   name: 'read_stamps',
   sharedKeys: (event) => (stamped.has(event.eventType) ? [ownerKey(event.userId)] : []),
-  handlers: Object.fromEntries([...stamped].map((eventType) => [eventType, bump])) as ProjectionHandlers,
-  batchHandlers: Object.fromEntries([...stamped].map((eventType) => [eventType, bumpAll])) as BatchProjectionHandlers,
+  handlers: Object.fromEntries([...stamped].map((eventType) => [eventType, bump])),
+  batchHandlers: Object.fromEntries([...stamped].map((eventType) => [eventType, bumpAll])),
 };

@@ -30,8 +30,8 @@ const entryCreated = (entryId: string, journalId: string, tags: string[], userId
   fact(sampleEvent('JournalEntryCreated', { payload: { ...samplePayloads.JournalEntryCreated, entryId, journalId, tags, createdAt: at(1) } }), userId);
 
 const tags = async (userId = owner) =>
-  (await projection.read.query('SELECT tag, count FROM tags_view WHERE owner_id = $1 ORDER BY count DESC, tag', [userId])).rows;
-const table = async () => (await projection.read.query('SELECT * FROM tags_view ORDER BY owner_id, tag')).rows;
+  (await projection.read.query<{ tag: string; count: number }>('SELECT tag, count FROM tags_view WHERE owner_id = $1 ORDER BY count DESC, tag', [userId])).rows;
+const table = async () => (await projection.read.query<{ owner_id: string; tag: string; count: number }>('SELECT * FROM tags_view ORDER BY owner_id, tag')).rows;
 
 describe('tags_view', () => {
   it('counts every tag of the user’s live entries and thoughts, per user', async () => {

@@ -18,7 +18,10 @@ const plan = { title: 'Swim', description: null, date: '2030-04-01', dueTime: '0
 
 const row = async () =>
   (
-    await projection.read.query(
+    await projection.read.query<{
+      owner_id: string; title: string; date: string; due_time: string | null; priority: string; category: string; recurrence: string | null;
+      last_date: string; completed: boolean; completed_at: Date | null; version: number; deleted_at: Date | null;
+    }>(
       `SELECT owner_id, title, to_char(date, 'YYYY-MM-DD') AS date, due_time, priority, category, recurrence, last_date::text,
               completed, completed_at, version, deleted_at FROM tasks_view WHERE task_id = $1`,
       [taskId],
@@ -51,7 +54,7 @@ describe('tasks_view', () => {
   it('completes and reopens one occurrence of a recurring task on its own row, leaving the task and the other days open', async () => {
     const monthlyId = randomUUID();
     const occurrences = async () =>
-      (await projection.read.query(
+      (await projection.read.query<{ occurrence: string; owner_id: string; completed_at: Date }>(
         `SELECT to_char(occurrence, 'YYYY-MM-DD') AS occurrence, owner_id, completed_at FROM task_occurrences_view WHERE task_id = $1 ORDER BY occurrence`,
         [monthlyId],
       )).rows;

@@ -21,7 +21,8 @@ const history: AnyEvent[] = [
 ];
 
 const row = async () =>
-  (await projection.read.query('SELECT owner_id, text, tags, version, created_at, updated_at, deleted_at FROM thoughts_view WHERE thought_id = $1', [thoughtId])).rows[0];
+  (await projection.read.query<{ owner_id: string; text: string; tags: string[]; version: number; created_at: Date; updated_at: Date; deleted_at: Date | null }>(
+    'SELECT owner_id, text, tags, version, created_at, updated_at, deleted_at FROM thoughts_view WHERE thought_id = $1', [thoughtId])).rows[0];
 
 describe('thoughts_view', () => {
   it('holds a captured then updated thought', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { callerHeader, signCaller } from '@mindflow/auth';
-import type { Pool, PoolClient } from '@mindflow/db';
+import type { Pool } from '@mindflow/db';
 import { createLogger } from '@mindflow/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessCache } from './cache/in-process-cache.js';
@@ -50,7 +50,7 @@ function countingPool(pool: Pool): { pool: Pool; statements: string[] } {
             return target.query(text, values);
           };
         },
-      }) as PoolClient;
+      });
     },
   };
   return { pool: counting as unknown as Pool, statements };

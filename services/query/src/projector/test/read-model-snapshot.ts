@@ -61,15 +61,15 @@ export function expectedReadModel(events: readonly AnyEvent[]): ReadModelSnapsho
 
 /** What the read DB holds, in the snapshot's shape. */
 export async function readModelSnapshot(pool: Pool): Promise<ReadModelSnapshot> {
-  const journals = await pool.query(
+  const journals = await pool.query<ReadModelSnapshot['journals'][number]>(
     `SELECT journal_id AS "journalId", owner_id AS "ownerId", name, version, entry_count AS "entryCount",
             deleted_at IS NOT NULL AS deleted
      FROM journals_view ORDER BY journal_id::text`,
   );
-  const entries = await pool.query(
+  const entries = await pool.query<ReadModelSnapshot['entries'][number]>(
     `SELECT entry_id AS "entryId", journal_id AS "journalId", owner_id AS "ownerId", journal_name AS "journalName",
             content, mood, tags, version, deleted_at IS NOT NULL AS deleted
      FROM entries_view ORDER BY entry_id::text`,
   );
-  return { journals: journals.rows, entries: entries.rows } as ReadModelSnapshot;
+  return { journals: journals.rows, entries: entries.rows };
 }

@@ -9,23 +9,27 @@ export function createInProcessCache(options: { readonly maxEntries?: number; re
   const now = options.now ?? Date.now;
   const entries = new Map<string, { text: string; expiresAt: number }>();
   return {
-    async get(key) {
+    get(key) {
       const entry = entries.get(key);
-      if (!entry) return undefined;
+      if (!entry) return Promise.resolve(undefined);
       if (entry.expiresAt <= now()) {
         entries.delete(key);
-        return undefined;
+        return Promise.resolve(undefined);
       }
-      return JSON.parse(entry.text) as unknown;
+      return Promise.resolve(JSON.parse(entry.text) as unknown);
     },
+    // async so that a value JSON.stringify refuses (a BigInt, a cycle) reaches the caller as a rejection, as from
+    // Redis: the cached read skips a cache that fails (.catch), it must not fail the request
+    // eslint-disable-next-line @typescript-eslint/require-await
     async set(key, value, ttlSeconds) {
       entries.delete(key);
       // Oldest first: a Map iterates in insertion order, so the first key is the least recently written.
       while (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
       entries.set(key, { text: JSON.stringify(value), expiresAt: now() + ttlSeconds * 1000 });
     },
-    async close() {
+    close() {
       entries.clear();
+      return Promise.resolve();
     },
   };
 }

@@ -15,10 +15,10 @@ afterAll(async () => {
 
 /** Two handles on one cache: two replicas of the subgraph (Redis), or the same process (in-process). */
 const adapters: [string, () => Promise<[ReadCache, ReadCache]>][] = [
-  ['in-process', async () => {
+  ['in-process', () => {
     const cache = createInProcessCache();
     opened.push(cache);
-    return [cache, cache];
+    return Promise.resolve([cache, cache]);
   }],
   ['redis', async () => {
     const url = await (await testServers()).redisUrl();
@@ -56,7 +56,7 @@ describe.each(adapters)('ReadCache contract: %s', (_name, open) => {
     let stamp = '1';
     let computed = 0;
     const read = (cache: ReadCache) =>
-      userCache({ cache, userId: 'U1', stamp: async () => stamp, ttlSeconds: 60, log }).read('part', async () => ({ n: ++computed }));
+      userCache({ cache, userId: 'U1', stamp: () => Promise.resolve(stamp), ttlSeconds: 60, log }).read('part', () => Promise.resolve({ n: ++computed }));
     expect(await read(a)).toEqual({ n: 1 });
     expect(await read(b)).toEqual({ n: 1 });
     stamp = '2';
@@ -70,10 +70,10 @@ describe('a cache that fails', () => {
     const broken: ReadCache = {
       get: () => Promise.reject(new Error('down')),
       set: () => Promise.reject(new Error('down')),
-      close: async () => undefined,
+      close: () => Promise.resolve(),
     };
-    const cache = userCache({ cache: broken, userId: 'U1', stamp: async () => '1', ttlSeconds: 60, log });
-    expect(await cache.read('part', async () => 42)).toBe(42);
+    const cache = userCache({ cache: broken, userId: 'U1', stamp: () => Promise.resolve('1'), ttlSeconds: 60, log });
+    expect(await cache.read('part', () => Promise.resolve(42))).toBe(42);
   });
 
   it('(redis) uses REDIS_KEY_PREFIX for every key', async () => {

@@ -26,8 +26,9 @@ export function createRedisCache(options: RedisCacheOptions): ReadCache {
     async set(key, value, ttlSeconds) {
       await redis.set(key, JSON.stringify(value), 'EX', Math.max(1, Math.ceil(ttlSeconds)));
     },
-    async close() {
+    close() {
       redis.disconnect();
+      return Promise.resolve();
     },
   };
 }

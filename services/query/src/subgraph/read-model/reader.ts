@@ -42,7 +42,8 @@ export class ReaderPool {
       throw error;
     } finally {
       if (broken) this.callerOf.delete(client);
-      client.release(broken instanceof Error ? broken : broken ? new Error(String(broken)) : undefined);
+      // Any error makes the pool destroy the connection; a thrown non-Error travels along as the cause.
+      client.release(broken instanceof Error ? broken : broken ? new Error('a value that is not an Error was thrown on this connection', { cause: broken }) : undefined);
     }
   }
 

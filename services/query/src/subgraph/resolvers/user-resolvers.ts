@@ -14,7 +14,7 @@ export const User: UserResolvers = {
     const { caller } = authenticated(context);
     const size = pageSize(args.first);
     const after = decodeCursor(args.after);
-    if (user.id.toLowerCase() !== caller.userId.toLowerCase()) return toConnection([], size, async () => 0);
+    if (user.id.toLowerCase() !== caller.userId.toLowerCase()) return toConnection([], size, () => Promise.resolve(0));
     return journalsOf(context.pool, caller.userId, size, after);
   },
   moodTrend(user, args, context) {

@@ -22,83 +22,83 @@ export function recordingCommands(): Commands & { sent: SentCommand[] } {
   const now = () => new Date();
   return {
     sent,
-    async createJournal(command, metadata) {
+    createJournal(command, metadata) {
       record('createJournal', command, metadata);
-      if (!command.name.trim()) throw new CommandRejected({ code: 'BAD_USER_INPUT', message: 'name is required', field: 'name' });
-      return written({ id: randomUUID(), ownerId: metadata.userId, name: command.name, description: command.description ?? null,
+      if (!command.name.trim()) return Promise.reject(new CommandRejected({ code: 'BAD_USER_INPUT', message: 'name is required', field: 'name' }));
+      return Promise.resolve(written({ id: randomUUID(), ownerId: metadata.userId, name: command.name, description: command.description ?? null,
         color: command.color ?? null, icon: command.icon ?? null, isPrivate: command.isPrivate, version: 1, entryCount: 0,
-        createdAt: now(), updatedAt: now() });
+        createdAt: now(), updatedAt: now() }));
     },
-    async updateJournal(id, expectedVersion, patch, metadata) {
+    updateJournal(id, expectedVersion, patch, metadata) {
       record('updateJournal', { id, expectedVersion, patch }, metadata);
-      if (expectedVersion !== 1) throw new CommandRejected({ code: 'CONFLICT', message: 'stale', currentVersion: 1 });
-      return written({ id, ownerId: metadata.userId, name: patch.name ?? 'Journal', description: patch.description ?? null,
-        color: patch.color ?? null, icon: patch.icon ?? null, isPrivate: patch.isPrivate ?? false, version: 2, createdAt: now(), updatedAt: now() });
+      if (expectedVersion !== 1) return Promise.reject(new CommandRejected({ code: 'CONFLICT', message: 'stale', currentVersion: 1 }));
+      return Promise.resolve(written({ id, ownerId: metadata.userId, name: patch.name ?? 'Journal', description: patch.description ?? null,
+        color: patch.color ?? null, icon: patch.icon ?? null, isPrivate: patch.isPrivate ?? false, version: 2, createdAt: now(), updatedAt: now() }));
     },
-    async deleteJournal(id, expectedVersion, metadata) {
+    deleteJournal(id, expectedVersion, metadata) {
       record('deleteJournal', { id, expectedVersion }, metadata);
-      return deleted(id, 2);
+      return Promise.resolve(deleted(id, 2));
     },
-    async createEntry(command, metadata) {
+    createEntry(command, metadata) {
       record('createEntry', command, metadata);
-      if (command.content === 'overload') throw new CommandRejected({ code: 'UNAVAILABLE', message: 'The service is unavailable, try again' });
-      return written({ id: randomUUID(), ownerId: metadata.userId, journalId: command.journalId, title: command.title ?? null,
+      if (command.content === 'overload') return Promise.reject(new CommandRejected({ code: 'UNAVAILABLE', message: 'The service is unavailable, try again' }));
+      return Promise.resolve(written({ id: randomUUID(), ownerId: metadata.userId, journalId: command.journalId, title: command.title ?? null,
         content: command.content, mood: command.mood ?? null, tags: command.tags, wordCount: command.content.split(/\s+/).length,
-        version: 1, createdAt: now(), updatedAt: now() });
+        version: 1, createdAt: now(), updatedAt: now() }));
     },
-    async updateEntry(id, expectedVersion, patch, metadata) {
+    updateEntry(id, expectedVersion, patch, metadata) {
       record('updateEntry', { id, expectedVersion, patch }, metadata);
       const content = patch.content ?? 'content';
-      return written({ id, ownerId: metadata.userId, journalId: patch.journalId ?? randomUUID(), title: patch.title ?? null, content,
-        mood: patch.mood ?? null, tags: patch.tags ?? [], wordCount: 1, version: expectedVersion + 1, createdAt: now(), updatedAt: now() });
+      return Promise.resolve(written({ id, ownerId: metadata.userId, journalId: patch.journalId ?? randomUUID(), title: patch.title ?? null, content,
+        mood: patch.mood ?? null, tags: patch.tags ?? [], wordCount: 1, version: expectedVersion + 1, createdAt: now(), updatedAt: now() }));
     },
-    async deleteEntry(id, expectedVersion, metadata) {
+    deleteEntry(id, expectedVersion, metadata) {
       record('deleteEntry', { id, expectedVersion }, metadata);
-      return deleted(id, 2);
+      return Promise.resolve(deleted(id, 2));
     },
-    async captureThought(command, metadata) {
+    captureThought(command, metadata) {
       record('captureThought', command, metadata);
-      return written({ id: randomUUID(), ownerId: metadata.userId, text: command.text, tags: command.tags, version: 1, createdAt: now(), updatedAt: now() });
+      return Promise.resolve(written({ id: randomUUID(), ownerId: metadata.userId, text: command.text, tags: command.tags, version: 1, createdAt: now(), updatedAt: now() }));
     },
-    async updateThought(id, expectedVersion, patch, metadata) {
+    updateThought(id, expectedVersion, patch, metadata) {
       record('updateThought', { id, expectedVersion, patch }, metadata);
-      return written({ id, ownerId: metadata.userId, text: patch.text ?? 'thought', tags: patch.tags ?? [], version: expectedVersion + 1,
-        createdAt: now(), updatedAt: now() });
+      return Promise.resolve(written({ id, ownerId: metadata.userId, text: patch.text ?? 'thought', tags: patch.tags ?? [], version: expectedVersion + 1,
+        createdAt: now(), updatedAt: now() }));
     },
-    async deleteThought(id, metadata) {
+    deleteThought(id, metadata) {
       record('deleteThought', { id }, metadata);
-      return deleted(id, 2);
+      return Promise.resolve(deleted(id, 2));
     },
-    async createTask(command, metadata) {
+    createTask(command, metadata) {
       record('createTask', command, metadata);
-      return written({ id: randomUUID(), ownerId: metadata.userId, title: command.title, description: command.description ?? null,
+      return Promise.resolve(written({ id: randomUUID(), ownerId: metadata.userId, title: command.title, description: command.description ?? null,
         date: command.date, dueTime: command.dueTime ?? null, priority: command.priority ?? 'MEDIUM', category: command.category ?? 'general',
-        completed: false, completedAt: null, recurrence: command.recurrence ?? null, occurrence: null, version: 1, createdAt: now(), updatedAt: now() });
+        completed: false, completedAt: null, recurrence: command.recurrence ?? null, occurrence: null, version: 1, createdAt: now(), updatedAt: now() }));
     },
-    async updateTask(id, expectedVersion, patch, metadata) {
+    updateTask(id, expectedVersion, patch, metadata) {
       record('updateTask', { id, expectedVersion, patch }, metadata);
-      return written(task(id, metadata.userId, expectedVersion + 1, false));
+      return Promise.resolve(written(task(id, metadata.userId, expectedVersion + 1, false)));
     },
-    async completeTask(id, occurrence, metadata) {
+    completeTask(id, occurrence, metadata) {
       record('completeTask', { id, occurrence }, metadata);
-      return written(task(id, metadata.userId, 2, true, occurrence));
+      return Promise.resolve(written(task(id, metadata.userId, 2, true, occurrence)));
     },
-    async reopenTask(id, occurrence, metadata) {
+    reopenTask(id, occurrence, metadata) {
       record('reopenTask', { id, occurrence }, metadata);
-      return written(task(id, metadata.userId, 3, false, occurrence));
+      return Promise.resolve(written(task(id, metadata.userId, 3, false, occurrence)));
     },
-    async deleteTask(id, metadata) {
+    deleteTask(id, metadata) {
       record('deleteTask', { id }, metadata);
-      return deleted(id, 2);
+      return Promise.resolve(deleted(id, 2));
     },
-    async scheduleEvent(command, metadata) {
+    scheduleEvent(command, metadata) {
       record('scheduleEvent', command, metadata);
-      return written({ id: randomUUID(), ownerId: metadata.userId, title: command.title, startsAt: command.startsAt, endsAt: command.endsAt,
-        recurrence: command.recurrence ?? null, version: 1, createdAt: now(), updatedAt: now() });
+      return Promise.resolve(written({ id: randomUUID(), ownerId: metadata.userId, title: command.title, startsAt: command.startsAt, endsAt: command.endsAt,
+        recurrence: command.recurrence ?? null, version: 1, createdAt: now(), updatedAt: now() }));
     },
-    async cancelEvent(id, metadata) {
+    cancelEvent(id, metadata) {
       record('cancelEvent', { id }, metadata);
-      return deleted(id, 2);
+      return Promise.resolve(deleted(id, 2));
     },
     close: () => undefined,
   };
