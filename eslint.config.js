@@ -9,8 +9,8 @@ import nx from '@nx/eslint-plugin';
 // Linted with type information (typescript-eslint's recommendedTypeChecked, plus no-floating-promises and
 // no-deprecated): the projects whose findings are fixed. The rest follow as theirs are (docs/CONVENTIONS.md, Lint).
 const typeChecked = [
-  'events', 'proto', 'libs/auth', 'libs/db', 'libs/notifications', 'libs/platform', 'libs/subgraph', 'libs/testing',
-  'services/command', 'services/identity', 'services/insights', 'services/notifier', 'services/relay', 'services/search',
+  'events', 'proto', 'libs/auth', 'libs/db', 'libs/event-log', 'libs/notifications', 'libs/platform', 'libs/subgraph', 'libs/testing',
+  'services/command', 'services/identity', 'services/insights', 'services/notifier', 'services/query', 'services/relay', 'services/search',
 ].map((project) => `${project}/**/*.ts`);
 
 const ioModules = [
