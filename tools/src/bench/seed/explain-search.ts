@@ -1,7 +1,7 @@
 // npx tsx tools/src/bench/seed/explain-search.ts <read DB url> <owner id> <words>
 // EXPLAIN (ANALYZE, BUFFERS) of every statement the Postgres search index runs for one search (its own code, the
 // statements captured on their way to the read DB): what BENCHMARKS.md shows of the search read at scale.
-import { createPool, type Pool } from '@mindflow/db';
+import { createPool } from '@mindflow/db';
 import { createSearchIndex } from '@mindflow/search';
 
 const [url, ownerId, text] = process.argv.slice(2);
@@ -16,7 +16,7 @@ const explaining = new Proxy(pool, {
       return target.query(sql, values);
     };
   },
-}) as Pool;
+});
 const index = createSearchIndex({ SEARCH_INDEX_PREFIX: 'unused-' }, explaining);
 const query: Parameters<typeof index.search>[0] = { ownerId, text, kinds: [], tags: [], mood: null, from: null, to: null, first: 20, after: null };
 const page = await index.search(query);
