@@ -140,7 +140,7 @@ export class OutboxRelay {
             await pause(backoffDelay(held, heldBackoff), { active: () => !this.stopping, stepMs: 50 });
           } else {
             held = 0;
-            await signal.next(); // at most the poll interval: pruning's turn comes up even when nothing is written
+            await signal.next(); // at most the poll's pause (≤ 15 s): pruning's turn comes up even when nothing is written
           }
           continue;
         }

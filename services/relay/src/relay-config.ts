@@ -21,7 +21,7 @@ export const relayConfigSchema = z.object({
   RELAY_SOURCE: z.string().regex(/^[a-z][a-z0-9-]*$/).default('command'),
   /** Outbox rows published per Kafka request; the next batch is read only once this one is acknowledged. */
   RELAY_BATCH_SIZE: positive(500),
-  /** Fallback wake-up when no `NOTIFY outbox` arrives. */
+  /** Fallback poll when no `NOTIFY outbox` arrives: its first pause, doubling while the outbox is quiet up to 15 s (`OutboxWakeup`). */
   RELAY_POLL_MS: positive(1_000),
   /**
    * How long published outbox rows stay in the write DB (Kafka keeps every event for good); 0 keeps them forever.
