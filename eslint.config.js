@@ -11,6 +11,7 @@ import nx from '@nx/eslint-plugin';
 const typeChecked = [
   'events', 'proto', 'libs/auth', 'libs/db', 'libs/event-log', 'libs/notifications', 'libs/platform', 'libs/subgraph', 'libs/testing',
   'services/command', 'services/identity', 'services/insights', 'services/notifier', 'services/query', 'services/relay', 'services/search',
+  'gateway', 'deploy', 'tools',
 ].map((project) => `${project}/**/*.ts`);
 
 const ioModules = [
