@@ -27,7 +27,7 @@ export const profiles: Record<Profile['name'], Profile> = {
     // The projector runtime's chunk (events per read-DB transaction: PROJECTOR_CHUNK_SIZE's default) and its partitions consumed concurrently.
     projector: { rounds: 3, users: 50, entries: 6_000, chunkSize: 500, parallelism: 4 },
     // The search projector's chunk (one bulk write each) and the partitions of its topics it consumes at once.
-    searchProjector: { rounds: 3, users: 50, events: 3_000, chunkSize: 100, parallelism: 3 },
+    searchProjector: { rounds: 3, users: 50, events: 3_000, chunkSize: 500, parallelism: 3 },
     freshness: { perSecond: [50, 100, 200], durationMs: 15_000, users: 50, baselineDurationMs: 10_000, drainMs: 60_000 },
     gateway: { concurrency: [1, 8], rounds: 4, warmupMs: 200, durationMs: 1_000, entries: 20 },
     subscriptionScale: { sockets: 10_000, fanOut: 1_000, rounds: 20, connectConcurrency: 100, connectTimeoutMs: 120_000, idleMs: 10_000 },
