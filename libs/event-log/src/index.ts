@@ -4,6 +4,7 @@ export type { DeadLetter, DeadLetterReason, UnreadableMessage, UnreadablePolicy 
 export { createEventLog, type EventLogConfig } from './create-event-log.js';
 export { createKafkaEventLog, deadLetterTopic, type KafkaEventLogOptions } from './kafka/kafka-event-log.js';
 export { ensureEventTopics, eventTopicConfig, type EnsureTopicsOptions } from './kafka/event-topics.js';
+export { stopKafkaIdleTimers } from './kafka/kafka-idle-timers.js';
 export { createEmbeddedEventLog, type EmbeddedEventLogOptions } from './embedded/embedded-event-log.js';
 export { OutboxWakeup } from './embedded/outbox-wakeup.js';
 export { defaultChunkSize, runProjector, type Projector, type ProjectorOptions } from './projector/run-projector.js';

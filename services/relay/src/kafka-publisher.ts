@@ -1,5 +1,5 @@
 import { allTopics, topicFor, toKafkaMessage, type AnyEvent, type OutgoingKafkaMessage } from '@mindflow/events';
-import { ensureEventTopics, traceContextOf } from '@mindflow/event-log';
+import { ensureEventTopics, stopKafkaIdleTimers, traceContextOf } from '@mindflow/event-log';
 import { traceparentHeader, type Logger } from '@mindflow/platform';
 import { Kafka, Partitioners, logLevel, type Message, type Producer, type TopicMessages } from 'kafkajs';
 
@@ -24,6 +24,7 @@ export interface KafkaPublisherOptions {
  * nor reordered by the broker. Topics are created up front (auto-creation would pick broker defaults).
  */
 export async function connectKafkaPublisher(options: KafkaPublisherOptions): Promise<EventPublisher> {
+  stopKafkaIdleTimers();
   const kafka = new Kafka({
     clientId: options.clientId,
     brokers: [...options.brokers],

@@ -5,6 +5,7 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { DeadLetter } from '../dead-letter.js';
 import type { EventLog, SubscribeOptions, Subscription } from '../event-log.js';
 import { ensureEventTopics } from './event-topics.js';
+import { stopKafkaIdleTimers } from './kafka-idle-timers.js';
 import { kafkaLogCreator } from './kafka-logging.js';
 import { KafkaSubscription } from './kafka-subscription.js';
 
@@ -26,6 +27,7 @@ export interface KafkaEventLogOptions {
 
 /** The production event log: Kafka consumer groups, one topic per stream, key = aggregate id. */
 export function createKafkaEventLog(options: KafkaEventLogOptions): EventLog {
+  stopKafkaIdleTimers();
   const kafka = new Kafka({
     clientId: options.clientId ?? 'mindflow',
     brokers: [...options.brokers],
