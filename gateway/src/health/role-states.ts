@@ -1,7 +1,8 @@
 // Every role's state, for the gateway's `/health/ready` body (issue 13). Information, not readiness: the gateway
 // is ready when it can serve (its own checks); a projector restarting makes reads stale, not the gateway unable
 // to answer, and a gateway that went unready whenever any role blinked would take the whole API down with it.
-// Gathered in the background every few seconds, never while a probe waits (probe timeouts are ~1 s).
+// Gathered in the background every few seconds, never while a probe waits (probe timeouts are ~1 s), and only while
+// someone reads them: probing every role every 2 s for nobody was a good part of an idle system's work (issue 11).
 import { readFile } from 'node:fs/promises';
 
 /** One role as last seen. */
@@ -28,6 +29,11 @@ export interface RoleWatchOptions {
   /** The launcher's status file (`npm start`, `npm run start:distributed`): its supervisor's view, restarts included. */
   readonly statusFile?: string;
   readonly everyMs?: number;
+  /**
+   * Looks stop this long after the last `snapshot` (a `/health/ready`), and start again with the next one, which
+   * answers with the last states meanwhile (their `seenAt` says how old). Default 60 s; start-up counts as a read.
+   */
+  readonly whileReadMs?: number;
   readonly timeoutMs?: number;
 }
 
@@ -80,16 +86,26 @@ export function watchRoles(options: RoleWatchOptions): RoleWatch {
   };
 
   const everyMs = options.everyMs ?? 2_000;
+  const whileReadMs = options.whileReadMs ?? 60_000;
+  const watching = options.healthUrls.size > 0 || Boolean(options.statusFile);
+  let readAt = Date.now();
+  let looping = false;
   let timer: NodeJS.Timeout | undefined;
   const loop = () => {
-    if (closed) return;
+    looping = !closed && Date.now() - readAt <= whileReadMs;
+    if (!looping) return;
     void look().catch(() => undefined).finally(() => {
-      if (!closed) timer = setTimeout(loop, everyMs).unref();
+      if (closed) looping = false;
+      else timer = setTimeout(loop, everyMs).unref();
     });
   };
-  if (options.healthUrls.size > 0 || options.statusFile) loop();
+  if (watching) loop();
   return {
-    snapshot: () => last,
+    snapshot: () => {
+      readAt = Date.now();
+      if (watching && !looping) loop();
+      return last;
+    },
     refresh: look,
     close() {
       closed = true;

@@ -78,6 +78,20 @@ describe('role states for the gateway\'s /health/ready', () => {
     expect((await ready()).status).toBe(200);
   });
 
+  it('probes the roles only while someone reads the states, and again from the next read (issue 11)', async () => {
+    let probes = 0;
+    const projector = await fakeRole(() => (probes++, 200));
+    const roles = watch({ healthUrls: parseRoleHealthUrls(`query-projector=${projector.url}`), everyMs: 20, whileReadMs: 150 });
+    await expect.poll(() => roles.snapshot()?.roles['query-projector']?.state, { timeout: 5_000 }).toBe('ready');
+    await new Promise((resolve) => setTimeout(resolve, 400)); // unread for longer than whileReadMs: it stopped
+    const stoppedAt = probes;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(probes).toBe(stoppedAt); // at a 20 ms pace it would have probed ~15 more times
+    const stale = roles.snapshot(); // answers at once with the last states, and starts looking again
+    expect(stale?.roles['query-projector']?.state).toBe('ready');
+    await expect.poll(() => probes, { timeout: 5_000 }).toBeGreaterThan(stoppedAt + 2);
+  });
+
   it('refuses a malformed GATEWAY_ROLE_HEALTH_URLS', () => {
     expect(() => parseRoleHealthUrls('query-projector')).toThrow(/name=url/);
     expect(parseRoleHealthUrls('')).toEqual(new Map());
