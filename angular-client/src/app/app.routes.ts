@@ -27,7 +27,9 @@ export const routes: Routes = [
       { path: 'thoughts', loadComponent: () => import('./features/thoughts/thoughts-page').then((m) => m.ThoughtsPage), title: 'Thoughts · MindFlow' },
       { path: 'planner', loadComponent: () => import('./features/planner/planner-page').then((m) => m.PlannerPage), title: 'Planner · MindFlow' },
       { path: 'search', loadComponent: () => import('./features/search/search-page').then((m) => m.SearchPage), title: 'Search · MindFlow' },
+      { path: 'settings', loadComponent: () => import('./features/settings/settings-page').then((m) => m.SettingsPage), title: 'Settings · MindFlow' },
+      // An unknown address, inside the shell (a signed-out visitor is sent to sign in first, and comes back here).
+      { path: '**', loadComponent: () => import('./features/not-found/not-found-page').then((m) => m.NotFoundPage), title: 'Page not found · MindFlow' },
     ],
   },
-  { path: '**', redirectTo: '' },
 ];

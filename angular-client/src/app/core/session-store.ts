@@ -70,10 +70,16 @@ export class SessionStore {
     return this.refreshing;
   }
 
+  /**
+   * Ends this session, or with `everywhere` every session of the user. Signed out here either way, except when
+   * `everywhere` was not confirmed by the server: then it throws (an ApiError) and stays signed in, since the
+   * other devices may still be.
+   */
   async logout(everywhere = false): Promise<void> {
     try {
-      await this.apollo.client.mutate({ mutation: LogoutDocument, variables: { everywhere }, context: { headers: this.token.header() } });
-    } catch {
+      await this.run(() => this.apollo.client.mutate({ mutation: LogoutDocument, variables: { everywhere }, context: { headers: this.token.header() } }));
+    } catch (error) {
+      if (everywhere) throw error;
       // signed out locally either way; the server session dies with its cookie or expires
     }
     this.end();

@@ -28,6 +28,7 @@ export class Shell implements OnInit, OnDestroy {
     { path: '/thoughts', label: 'Thoughts', exact: false },
     { path: '/planner', label: 'Planner', exact: false },
     { path: '/search', label: 'Search', exact: false },
+    { path: '/settings', label: 'Settings', exact: false },
   ];
 
   ngOnInit(): void {
