@@ -44,6 +44,7 @@ const nodeImage = (name: string, defaultRole: string): Image => ({ name, dockerf
 // One image per service: the roles of a service ship and roll back together, and share their bundle's code.
 export const images: readonly Image[] = [
   nodeImage('command', 'command'),
+  nodeImage('relay', 'relay'),
   nodeImage('query', 'query-subgraph'),
   nodeImage('identity', 'identity'),
   nodeImage('insights', 'insights-subgraph'),
@@ -56,20 +57,19 @@ export const images: readonly Image[] = [
 
 export const roles: readonly Role[] = [
   { name: 'command', entry: 'services/command/src/main.ts', image: 'command', port: { name: 'grpc', number: 50051 } },
-  // The outbox → Kafka relay (services/relay) over the command write DB, carried by the command image (the
-  // service whose outbox it drains first); a mindflow/relay image would be one line in images.
-  { name: 'relay', entry: 'services/relay/src/main.ts', image: 'command' },
+  // The outbox → Kafka relay (services/relay) over the command write DB; its image also runs as the two below.
+  { name: 'relay', entry: 'services/relay/src/main.ts', image: 'relay' },
   { name: 'query-projector', entry: 'services/query/src/projector-main.ts', image: 'query' },
   { name: 'query-subgraph', entry: 'services/query/src/subgraph-main.ts', image: 'query', port: { name: 'http', number: 4001 } },
   { name: 'identity', entry: 'services/identity/src/main.ts', image: 'identity', port: { name: 'http', number: 4002 } },
   // The relay over identity's database (WRITE_DATABASE_URL = identity's): its outbox to Kafka.
-  { name: 'identity-relay', entry: 'services/relay/src/main.ts', image: 'command', bundle: 'relay' },
+  { name: 'identity-relay', entry: 'services/relay/src/main.ts', image: 'relay', bundle: 'relay' },
   { name: 'search-projector', entry: 'services/search/src/projector-main.ts', image: 'search' },
   { name: 'search-subgraph', entry: 'services/search/src/subgraph-main.ts', image: 'search', port: { name: 'http', number: 4003 } },
   { name: 'insights-projector', entry: 'services/insights/src/projector-main.ts', image: 'insights' },
   { name: 'insights-subgraph', entry: 'services/insights/src/subgraph-main.ts', image: 'insights', port: { name: 'http', number: 4004 } },
   // The relay over insights' database: AIInsightsGenerated / AIInsightsFailed to Kafka.
-  { name: 'insights-relay', entry: 'services/relay/src/main.ts', image: 'command', bundle: 'relay' },
+  { name: 'insights-relay', entry: 'services/relay/src/main.ts', image: 'relay', bundle: 'relay' },
   { name: 'notifier', entry: 'services/notifier/src/main.ts', image: 'notifier' },
   { name: 'gateway', entry: 'gateway/src/main.ts', image: 'gateway', port: { name: 'http', number: 4000 } },
   { name: 'migrate', entry: 'deploy/src/migrate/migrate-main.ts', image: 'migrate', oneShot: true },
