@@ -7,6 +7,8 @@ import { Gql } from '../../core/gql';
 import { isTransient, type ApiError } from '../../core/graphql-errors';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { ErrorMessage } from '../../shared/error-message';
+import { MarkdownEditor } from '../../shared/markdown/markdown-editor';
+import { MarkdownView } from '../../shared/markdown/markdown-view';
 import { fieldProblems, generalError } from '../../shared/field-problems';
 import {
   CreateEntryDocument, DeleteEntryDocument, EntryDocument, EntryInsightsDocument, JournalsDocument, TagSuggestionsDocument,
@@ -29,7 +31,7 @@ const formFields: readonly DraftField[] = ['title', 'content', 'tags'];
  */
 @Component({
   selector: 'mf-entry-editor',
-  imports: [FormsModule, RouterLink, ConfirmDialog, ErrorMessage, DatePipe],
+  imports: [FormsModule, RouterLink, ConfirmDialog, ErrorMessage, DatePipe, MarkdownEditor, MarkdownView],
   templateUrl: './entry-editor.html',
   styleUrl: './entry-editor.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -63,6 +65,8 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
   protected readonly theirs = signal<EntryFieldsFragment | null>(null);
   protected readonly confirmingDelete = signal(false);
   protected readonly confirmingLeave = signal(false);
+  /** The body shown rendered (Markdown) instead of being edited. */
+  protected readonly previewing = signal(false);
   /** When the draft on screen was restored from this device: the time it was kept. */
   protected readonly restoredFrom = signal<string | null>(null);
   private answerLeave: ((leave: boolean) => void) | undefined;

@@ -7,7 +7,11 @@ import { SessionStore } from '../../core/session-store';
 import {
   CreateEntryDocument, EntryDocument, TagSuggestionsDocument, UpdateEntryDocument, type EntryFieldsFragment, type Mood,
 } from '../../graphql/generated';
+import { EditorView } from '@codemirror/view';
+import { giveRangesEmptyRects } from '../../shared/markdown/jsdom-layout';
 import { EntryEditor } from './entry-editor';
+
+giveRangesEmptyRects();
 
 const entry = (version: number, content: string, title = 'Harbour'): EntryFieldsFragment => ({
   id: 'e1', title, content, mood: 'CALM', tags: ['sea'], wordCount: content.split(' ').length, version,
@@ -103,10 +107,21 @@ async function mount(inputs: { id?: string; journal?: string }) {
   for (const [name, value] of Object.entries(inputs)) fixture.componentRef.setInput(name, value);
   const el = fixture.nativeElement as HTMLElement;
   const field = <T extends HTMLElement>(selector: string) => el.querySelector<T>(selector);
-  const type = async (selector: string, text: string) => {
-    const input = field<HTMLInputElement | HTMLTextAreaElement>(selector)!;
-    input.value = text;
-    input.dispatchEvent(new Event('input'));
+  /** The text of a field: an input's value, or the text of the Markdown editor (CodeMirror, not a form control). */
+  const text = (selector: string) => {
+    const box = field(selector);
+    const editor = box?.classList.contains('cm-content') ? EditorView.findFromDOM(box) : null;
+    return editor ? editor.state.doc.toString() : (box as HTMLInputElement | null)?.value;
+  };
+  /** Replaces a field's text as typing would (in the Markdown editor: as a user's edit, which it reports). */
+  const type = async (selector: string, value: string) => {
+    const box = field<HTMLInputElement>(selector)!;
+    const editor = box.classList.contains('cm-content') ? EditorView.findFromDOM(box) : null;
+    if (editor) editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value }, userEvent: 'input.type' });
+    else {
+      box.value = value;
+      box.dispatchEvent(new Event('input'));
+    }
     await fixture.whenStable();
   };
   const saveNow = async () => {
@@ -120,13 +135,13 @@ async function mount(inputs: { id?: string; journal?: string }) {
   const status = () => el.querySelector('.save-state')?.textContent?.trim();
   await fixture.whenStable();
   const editor = fixture.componentInstance as unknown as { canLeave(): boolean | Promise<boolean> };
-  return { fixture, el, field, type, saveNow, write, status, editor };
+  return { fixture, el, field, text, type, saveNow, write, status, editor };
 }
 
 async function open(gql?: FakeGql) {
   const server = setUp(gql);
   const page = await mount({ id: 'e1' });
-  await vi.waitFor(() => expect(page.field<HTMLTextAreaElement>('#entry-content')?.value).toBe('At dawn.'));
+  await vi.waitFor(() => expect(page.text('#entry-content')).toBe('At dawn.'));
   return { gql: server, ...page };
 }
 
@@ -149,6 +164,35 @@ describe('EntryEditor', () => {
     expect(localStorage.length).toBe(0); // the server has it: nothing kept on the device
   });
 
+  it('shows the Markdown written rendered in Preview, with raw HTML and javascript: links neutralised, and back to Write', async () => {
+    const { fixture, type, text, el, field } = await open();
+    const body = field('#entry-content')!;
+    expect(body.getAttribute('aria-labelledby')).toBe('entry-content-label');
+    expect(field('#entry-content-label')?.textContent).toBe('Entry');
+    await type('#entry-content', '# Harbour\n\n**Gulls** <img src=x onerror=alert(1)> [tap](javascript:alert(1))');
+    button(el, 'Preview').click();
+    await fixture.whenStable();
+    const preview = el.querySelector('.preview')!;
+    expect(preview.querySelector('h1')?.textContent).toBe('Harbour');
+    expect(preview.querySelector('strong')?.textContent).toBe('Gulls');
+    expect(preview.querySelector('img, [onerror]')).toBeNull();
+    expect(preview.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(preview.querySelector('a')?.hasAttribute('href')).toBe(false);
+    expect(button(el, 'Preview').getAttribute('aria-pressed')).toBe('true');
+    expect(el.querySelector('mf-markdown-editor')?.hasAttribute('hidden')).toBe(true);
+    button(el, 'Write').click();
+    await fixture.whenStable();
+    expect(el.querySelector('.preview')).toBeNull();
+    expect(el.querySelector('mf-markdown-editor')?.hasAttribute('hidden')).toBe(false);
+    expect(text('#entry-content')).toContain('**Gulls**');
+  });
+
+  it('lets right-to-left text read right to left: the title and the text take the direction of what is typed', async () => {
+    const { field } = await open();
+    expect(field('#entry-title')?.getAttribute('dir')).toBe('auto');
+    expect(field('#entry-content')?.getAttribute('dir')).toBe('auto');
+  });
+
   it('on CONFLICT shows both versions; "Keep mine" saves mine on top of theirs', async () => {
     const { gql, fixture, write, status, el } = await open();
     gql.server = entry(2, 'Changed in another tab.');
@@ -168,13 +212,13 @@ describe('EntryEditor', () => {
   });
 
   it('"Use theirs" replaces my draft, saves nothing, and does not claim to have saved', async () => {
-    const { gql, fixture, write, status, el } = await open();
+    const { gql, fixture, write, status, el, text } = await open();
     gql.server = entry(2, 'Theirs.');
     await write('Mine.');
     await vi.waitFor(() => expect(el.querySelector('.conflict')).not.toBeNull());
     button(el.querySelector('.conflict')!, 'Use theirs').click();
     await fixture.whenStable();
-    expect(el.querySelector<HTMLTextAreaElement>('#entry-content')?.value).toBe('Theirs.');
+    expect(text('#entry-content')).toBe('Theirs.');
     expect(status()).toBe('Up to date');
     expect(gql.updates).toHaveLength(1);
   });
@@ -183,26 +227,26 @@ describe('EntryEditor', () => {
     const gql = setUp();
     let arrive!: () => void;
     gql.loadGate = new Promise((resolve) => (arrive = resolve));
-    const { fixture, el, field, status } = await mount({ id: 'e1' });
+    const { fixture, el, field, text, status } = await mount({ id: 'e1' });
     await fixture.whenStable().catch(() => undefined);
     expect(el.querySelector('h1')?.textContent).toBe('Edit entry');
     expect(status()).toBe('Loading…');
     expect(field('#entry-content')).toBeNull();
     expect(field('#entry-title')).toBeNull();
     arrive();
-    await vi.waitFor(() => expect(field<HTMLTextAreaElement>('#entry-content')?.value).toBe('At dawn.'));
+    await vi.waitFor(() => expect(text('#entry-content')).toBe('At dawn.'));
     expect(status()).toBe('Up to date');
   });
 
   it('an entry that could not be loaded offline is loaded when the network is back', async () => {
     const gql = setUp();
     gql.offline = true;
-    const { el, field } = await mount({ id: 'e1' });
+    const { el, field, text } = await mount({ id: 'e1' });
     await vi.waitFor(() => expect(el.querySelector('[role=alert]')?.textContent).toContain('You are offline.'));
     expect(field('#entry-content')).toBeNull();
     gql.offline = false;
     window.dispatchEvent(new Event('online'));
-    await vi.waitFor(() => expect(field<HTMLTextAreaElement>('#entry-content')?.value).toBe('At dawn.'));
+    await vi.waitFor(() => expect(text('#entry-content')).toBe('At dawn.'));
   });
 
   it('keeps nothing on the device once a change is undone, and leaves another tab\'s kept draft alone', async () => {
@@ -223,7 +267,7 @@ describe('EntryEditor', () => {
   it('a refused save keeps the draft, points at the field, and the draft survives leaving the page', async () => {
     const gql = new FakeGql();
     gql.titleLimit = 10; // stricter than the client knows: only the server can refuse it
-    const { fixture, type, saveNow, field, status, editor } = await open(gql);
+    const { fixture, type, saveNow, field, text, status, editor } = await open(gql);
     await type('#entry-title', 'A title far too long');
     await type('#entry-content', 'Words I must not lose.');
     await saveNow();
@@ -231,7 +275,7 @@ describe('EntryEditor', () => {
     expect(field('#entry-title-problem')?.textContent).toBe('Title must be at most 10 characters.');
     expect(field('#entry-title')?.getAttribute('aria-invalid')).toBe('true');
     expect(field('#entry-title')?.getAttribute('aria-describedby')).toBe('entry-title-problem');
-    expect(field<HTMLTextAreaElement>('#entry-content')?.value).toBe('Words I must not lose.');
+    expect(text('#entry-content')).toBe('Words I must not lose.');
     expect(gql.server.content).toBe('At dawn.');
 
     // leaving asks first
@@ -247,7 +291,7 @@ describe('EntryEditor', () => {
 
     // opened again: the draft is back, with a notice, and still refused until fixed
     const again = await mount({ id: 'e1' });
-    await vi.waitFor(() => expect(again.field<HTMLTextAreaElement>('#entry-content')?.value).toBe('Words I must not lose.'));
+    await vi.waitFor(() => expect(again.text('#entry-content')).toBe('Words I must not lose.'));
     expect(again.field<HTMLInputElement>('#entry-title')?.value).toBe('A title far too long');
     expect(again.el.querySelector('.restored')?.textContent).toContain('Restored what you wrote on this device');
     await vi.waitFor(() => expect(again.status()).toBe('Not saved — fix the highlighted field'), { timeout: 3000 });
@@ -367,7 +411,7 @@ describe('EntryEditor', () => {
 
     gql.offline = false;
     const again = await mount({ journal: 'j1' });
-    await vi.waitFor(() => expect(again.field<HTMLTextAreaElement>('#entry-content')?.value).toBe('Planted tulips.'));
+    await vi.waitFor(() => expect(again.text('#entry-content')).toBe('Planted tulips.'));
     expect(again.field<HTMLInputElement>('#entry-title')?.value).toBe('Garden');
     await again.saveNow();
     await vi.waitFor(() => expect(again.status()).toBe('All changes saved'));
@@ -436,7 +480,7 @@ describe('EntryEditor', () => {
 
       gql.offline = false;
       const again = await mount({ journal: 'j1' }); // reloaded, in the same tab
-      await vi.waitFor(() => expect(again.field<HTMLTextAreaElement>('#entry-content')?.value).toBe('Planted tulips and roses.'));
+      await vi.waitFor(() => expect(again.text('#entry-content')).toBe('Planted tulips and roses.'));
       await again.saveNow();
       await vi.waitFor(() => expect(again.status()).toBe('All changes saved'));
       expect(new Set(gql.creates.map((c) => c.idempotencyKey)).size).toBe(1); // not created twice
@@ -458,7 +502,7 @@ describe('EntryEditor', () => {
       await vi.waitFor(() => expect(again.el.querySelector('.restored')).not.toBeNull());
       button(again.el.querySelector('.restored')!, 'Discard it').click();
       await again.fixture.whenStable();
-      expect(again.field<HTMLTextAreaElement>('#entry-content')?.value).toBe('');
+      expect(again.text('#entry-content')).toBe('');
 
       await again.write('Something else entirely.');
       await vi.waitFor(() => expect(again.status()).toBe('All changes saved'));
@@ -491,7 +535,7 @@ describe('EntryEditor', () => {
       sessionStorage.clear(); // from here on: another tab of the same browser
       const tabB = await mount({ journal: 'j1' });
       // the device copy is offered there too (the first tab may have been closed)…
-      await vi.waitFor(() => expect(tabB.field<HTMLTextAreaElement>('#entry-content')?.value).toBe('From the first tab.'));
+      await vi.waitFor(() => expect(tabB.text('#entry-content')).toBe('From the first tab.'));
       await tabB.type('#entry-content', 'From the second tab.');
 
       gql.offline = false;
