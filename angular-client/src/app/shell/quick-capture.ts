@@ -16,7 +16,7 @@ import { splitThought } from '../features/thoughts/thought-text';
       <h2 id="qc-title">Capture a thought</h2>
       <form (ngSubmit)="save()">
         <label for="qc-text">Thought <span class="muted">(use #tags)</span></label>
-        <textarea #text id="qc-text" name="text" rows="4" [(ngModel)]="draft" required></textarea>
+        <textarea #text id="qc-text" name="text" rows="4" dir="auto" [(ngModel)]="draft" required></textarea>
         @if (error(); as e) { <p class="alert" role="alert">{{ e }}</p> }
         <div class="row actions">
           <button type="submit" [disabled]="saving() || !draft.trim()">{{ saving() ? 'Saving…' : 'Save thought' }}</button>
