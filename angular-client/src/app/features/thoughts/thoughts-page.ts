@@ -11,7 +11,7 @@ import { splitThought } from './thought-text';
   selector: 'mf-thoughts-page',
   imports: [FormsModule, ConfirmDialog, ErrorMessage],
   templateUrl: './thoughts-page.html',
-  styles: `textarea { min-height: 5rem; } .tag-filter button[aria-pressed=true] { background: var(--accent); color: #fff; }
+  styles: `textarea { min-height: 5rem; } .tag-filter button[aria-pressed=true] { background: var(--accent); color: var(--accent-text); }
            .tag-filter button { min-height: auto; padding: .15rem .6rem; border-radius: 999px; background: var(--accent-soft); color: var(--accent); border-color: transparent; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
