@@ -169,6 +169,43 @@ describe('the app in a browser (embedded mode)', () => {
     await page.getByRole('checkbox', { name: 'Reopen Water the plants' }).waitFor();
   });
 
+  it('follows the system into dark mode, keeps a dark theme chosen in Settings readable and remembered; 404 for an unknown page', async () => {
+    // runs in the page: the page's background, and the contrast of text on what is behind it for a few kinds of text
+    const background = () => page.evaluate<string>('getComputedStyle(document.documentElement).backgroundColor');
+    const contrasts = () => page.evaluate<Record<string, number>>(`(() => {
+      const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+      const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+      const behind = (el) => { for (let e = el; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; if (!/rgba\\(.*, 0\\)|transparent/.test(c)) return c; } return getComputedStyle(document.documentElement).backgroundColor; };
+      const ratio = (el) => { const [a, b] = [lum(getComputedStyle(el).color), lum(behind(el))].sort((x, y) => y - x); return Math.round(((a + 0.05) / (b + 0.05)) * 100) / 100; };
+      const of = { page: 'main h1', card: 'main .card h2', muted: 'main .card .muted', activeLink: 'nav a.active', button: 'main button.danger' };
+      return Object.fromEntries(Object.entries(of).map(([name, selector]) => [name, ratio(document.querySelector(selector))]));
+    })()`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    expect(await page.getByRole('radio', { name: /^System/ }).isChecked()).toBe(true);
+    const light = await background();
+    await page.emulateMedia({ colorScheme: 'dark' }); // System follows the device
+    await expect.poll(background).not.toBe(light);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(background).toBe(light);
+
+    await page.getByRole('radio', { name: /^Dark/ }).check();
+    await expect.poll(background).toBe('rgb(20, 21, 31)');
+    for (const [text, ratio] of Object.entries(await contrasts())) expect(ratio, text).toBeGreaterThanOrEqual(4.5);
+    await page.reload(); // remembered on this device
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    expect(await background()).toBe('rgb(20, 21, 31)');
+    expect(await page.getByRole('radio', { name: /^Dark/ }).isChecked()).toBe(true);
+    await shot('11-settings-dark');
+    await page.getByRole('radio', { name: /^System/ }).check();
+    await expect.poll(background).toBe(light);
+
+    await page.goto(`${appUrl}/no/such/page`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.getByRole('link', { name: 'Go to your dashboard' }).click();
+    await page.getByRole('heading', { name: 'Hello, Walker' }).waitFor();
+  });
+
   it('never loses an entry: a refused save, leaving and coming back, a dropped network', async () => {
     const content = page.getByLabel('Entry', { exact: true });
     const title = page.getByLabel('Title');
