@@ -279,7 +279,7 @@ describe('the app in a browser (embedded mode)', () => {
     await page.goto(entryUrl);
     await page.getByText('Restored what you wrote on this device').waitFor();
     expect(await title.inputValue()).toBe(longTitle);
-    expect(await content.inputValue()).toContain('Gulls everywhere.');
+    expect(await content.innerText()).toContain('Gulls everywhere.');
     await saveState('Not saved — fix the highlighted field').waitFor();
 
     // fixed: saved, and the server has it (a reload reads it back, nothing left to restore)
@@ -287,7 +287,7 @@ describe('the app in a browser (embedded mode)', () => {
     await saveState('All changes saved').waitFor();
     await page.reload();
     await expect.poll(() => title.inputValue(), { timeout: 30_000 }).toBe('On the pier');
-    expect(await content.inputValue()).toContain('Gulls everywhere.');
+    expect(await content.innerText()).toContain('Gulls everywhere.');
     expect(await page.getByText('Restored what you wrote on this device').count()).toBe(0);
 
     // the network drops while writing: kept, then saved by itself when it is back (no Ctrl+S)
@@ -300,8 +300,32 @@ describe('the app in a browser (embedded mode)', () => {
     await saveState('All changes saved').waitFor({ timeout: 20_000 });
     await expect.poll(() => page.getByText('You are offline').count(), { timeout: 10_000 }).toBe(0);
     await page.reload();
-    await expect.poll(() => content.inputValue(), { timeout: 30_000 }).toContain('Written while the network was down.');
+    await expect.poll(() => content.innerText(), { timeout: 30_000 }).toContain('Written while the network was down.');
     expect(await page.getByText('Restored what you wrote on this device').count()).toBe(0);
+  });
+
+  it('renders the Markdown written in Preview, with raw HTML and javascript: links neutralised', async () => {
+    await page.goto(`${appUrl}/journals`);
+    await page.getByRole('link', { name: /Morning pages/ }).click();
+    await page.getByRole('link', { name: 'New entry' }).first().click();
+    const content = page.getByLabel('Entry', { exact: true });
+    await content.click();
+    await page.keyboard.type('# Low tide');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('**Gulls** and *wind* <img src=x onerror=alert(1)> [tap](javascript:alert(1))');
+    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.getByRole('region', { name: 'Entry' });
+    await preview.getByRole('heading', { name: 'Low tide', level: 1 }).waitFor();
+    expect(await preview.locator('strong').textContent()).toBe('Gulls');
+    expect(await preview.locator('em').textContent()).toBe('wind');
+    expect(await preview.locator('img, [onerror]').count()).toBe(0);
+    expect(await preview.innerText()).toContain('<img src=x onerror=alert(1)>');
+    expect(await preview.getByText('tap').getAttribute('href')).toBeNull();
+    await shot('11-entry-markdown-preview');
+    await page.getByRole('button', { name: 'Write' }).click();
+    expect(await content.innerText()).toContain('**Gulls**');
   });
 
   it('is usable on a phone-sized screen', async () => {
