@@ -1,10 +1,12 @@
-// npx tsx tools/src/bench/projector-scale-out.ts [--instances 1,2,3] [--partitions 6] [--users 200] [--entries 12000] [--chunk 500]
+// npx tsx tools/src/bench/projector-scale-out.ts [--instances 1,2,3] [--keys owner,aggregate] [--partitions 6] [--users 200] [--entries 12000] [--chunk 500]
 // Issue 11, "Scale out": the query projection with 1, 2, 3 … instances in one consumer group on topics of
 // `--partitions` partitions. Per instance count: fresh topics and read DB; the instances join the group first
 // (and settle), then the events are published and the clock runs from the first send until every event is
 // applied. Reports events/s per instance count, its ratio to one instance, and what each instance applied: the
 // instances' applied counters must add up to the events (a duplicate is skipped, never applied) and the read model
 // must hold every journal and entry with its entry count — nothing lost or applied twice across the rebalances.
+// `--keys aggregate` publishes the same events keyed by aggregate id, as the log was keyed before it was keyed by
+// owner: the A/B of that change in one run.
 // In one process (the instances share its event loop and the machine's two cores with Postgres and Kafka): what it
 // shows is whether the projection's transactions run side by side, not what more machines would add.
 import { loadavg } from 'node:os';
@@ -22,6 +24,7 @@ import { createTestDatabase, testServers, uniqueTopicPrefix } from './servers.js
 const { values } = parseArgs({
   options: {
     instances: { type: 'string', default: '1,2,3' },
+    keys: { type: 'string', default: 'owner' },
     partitions: { type: 'string', default: '6' },
     users: { type: 'string', default: '200' },
     entries: { type: 'string', default: '12000' },
@@ -38,9 +41,9 @@ const servers = await testServers();
 const brokers = await servers.kafkaBrokers();
 const kafka = new Kafka({ clientId: 'bench-scale-out', brokers, logLevel: logLevel.ERROR });
 const log = createLogger('bench-scale-out', 'warn');
-const rows: { instances: number; eventsPerSecond: number; seconds: number; appliedPerInstance: number[]; duplicates: number; load: number }[] = [];
+const rows: { keys: string; instances: number; eventsPerSecond: number; seconds: number; appliedPerInstance: number[]; duplicates: number; load: number }[] = [];
 
-for (const instances of counts) {
+for (const keys of values.keys.split(',')) for (const instances of counts) {
   const workload = journalsAndEntries(users, entries);
   const prefix = uniqueTopicPrefix('bench-scale-out');
   const admin = kafka.admin();
@@ -67,7 +70,13 @@ for (const instances of counts) {
     await producer.connect();
     const started = performance.now();
     for (let i = 0; i < workload.events.length; i += 500) {
-      await producer.sendBatch({ topicMessages: byTopic(workload.events.slice(i, i + 500), prefix), acks: -1 });
+      const slice = workload.events.slice(i, i + 500);
+      const topicMessages = byTopic(slice, prefix);
+      if (keys === 'aggregate') {
+        const aggregateOf = new Map(slice.map((event) => [event.eventId, event.aggregateId]));
+        for (const group of topicMessages) group.messages = group.messages.map((m) => ({ ...m, key: aggregateOf.get(String(m.headers?.['event-id'])) ?? m.key }));
+      }
+      await producer.sendBatch({ topicMessages, acks: -1 });
     }
     await producer.disconnect();
     await waitUntil(`${instances} instance(s) to apply ${workload.events.length} events`, async () => (await appliedVersions(probe)) >= workload.events.length, 300_000, 10);
@@ -81,9 +90,9 @@ for (const instances of counts) {
     if (model.journals !== workload.journals || model.entries !== workload.entries || model.counted !== workload.entries) {
       throw new Error(`read model ${JSON.stringify(model)} for ${workload.journals} journals and ${workload.entries} entries`);
     }
-    const row = { instances, eventsPerSecond: Math.round(workload.events.length / seconds), seconds: Number(seconds.toFixed(2)), appliedPerInstance, duplicates, load: Number(loadavg()[0]!.toFixed(1)) };
+    const row = { keys, instances, eventsPerSecond: Math.round(workload.events.length / seconds), seconds: Number(seconds.toFixed(2)), appliedPerInstance, duplicates, load: Number(loadavg()[0]!.toFixed(1)) };
     rows.push(row);
-    console.log(`[scale-out] ${instances} instance(s): ${row.eventsPerSecond} events/s (${row.seconds} s); applied per instance ${appliedPerInstance.join(' + ')} = ${applied}; duplicates skipped ${duplicates}; load ${row.load}`);
+    console.log(`[scale-out] keyed by ${keys}, ${instances} instance(s): ${row.eventsPerSecond} events/s (${row.seconds} s); applied per instance ${appliedPerInstance.join(' + ')} = ${applied}; duplicates skipped ${duplicates}; load ${row.load}`);
   } finally {
     await Promise.all(running.map((projector) => projector.close()));
     await probe.end();
@@ -91,11 +100,11 @@ for (const instances of counts) {
   }
 }
 
-const one = rows.find((row) => row.instances === 1)?.eventsPerSecond;
-console.log('\n| instances | events/s | ÷ one instance | applied per instance | duplicates skipped | load average |');
-console.log('|--:|--:|--:|---|--:|--:|');
+console.log('\n| keyed by | instances | events/s | ÷ one instance | applied per instance | duplicates skipped | load average |');
+console.log('|---|--:|--:|--:|---|--:|--:|');
 for (const row of rows) {
-  console.log(`| ${row.instances} | ${row.eventsPerSecond} | ${one ? `×${(row.eventsPerSecond / one).toFixed(2)}` : '—'} | ${row.appliedPerInstance.join(' + ')} | ${row.duplicates} | ${row.load} |`);
+  const one = rows.find((other) => other.keys === row.keys && other.instances === 1)?.eventsPerSecond;
+  console.log(`| ${row.keys} | ${row.instances} | ${row.eventsPerSecond} | ${one ? `×${(row.eventsPerSecond / one).toFixed(2)}` : '—'} | ${row.appliedPerInstance.join(' + ')} | ${row.duplicates} | ${row.load} |`);
 }
 
 async function appliedVersions(pool: Pool): Promise<number> {
