@@ -63,5 +63,6 @@ export {
 } from './calendar-events.js';
 export { AIInsightsFailedPayload, AIInsightsGeneratedPayload } from './insights-events.js';
 // Published shapes of older schema versions, kept for upcasting (README "Changing an event").
+export { AIInsightsGeneratedV1Payload } from './legacy/ai-insights-generated-v1.js';
 export { JournalEntryCreatedV1Payload } from './legacy/journal-entry-created-v1.js';
 export { TaskCompletedV1Payload, TaskReopenedV1Payload } from './legacy/task-completion-v1.js';

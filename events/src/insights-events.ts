@@ -8,12 +8,18 @@ import { Id, Instant } from './scalars.js';
 
 export const AIInsightsGeneratedPayload = z.object({
   entryId: Id,
-  /** −1 (very negative) … 1 (very positive). */
+  /** −1 (very negative) … 1 (very positive); meaningless (0) when `analysed` is false. */
   sentiment: z.number().min(-1).max(1),
+  /**
+   * False when the analyzer could not read the text (the local analyzer reads English only): then `sentiment` is
+   * 0 only because it must be a number, and a consumer that averages sentiments leaves the entry out. Since V2;
+   * V1 events are upcast (legacy/ai-insights-generated-v1.ts).
+   */
+  analysed: z.boolean(),
   themes: z.array(z.string().min(1)),
   summary: z.string(),
   suggestions: z.array(z.string()),
-  /** The model or analyzer that produced it, e.g. `claude-sonnet-4-5` or `local-analyzer@1`. */
+  /** The model or analyzer that produced it, e.g. `claude-sonnet-4-5` or `local-analyzer@2`. */
   generatedBy: z.string().min(1),
   generatedAt: Instant,
   /** The entry's aggregateVersion that was analysed: a consumer ignores insights older than what it shows. */
@@ -32,6 +38,6 @@ export const AIInsightsFailedPayload = z.object({
 export type AIInsightsFailedPayload = z.infer<typeof AIInsightsFailedPayload>;
 
 export const insightsEvents = {
-  AIInsightsGenerated: defineEvent(AIInsightsGeneratedPayload, { aggregateIdOf: (p) => insightsAggregateId(p.entryId) }),
+  AIInsightsGenerated: defineEvent(AIInsightsGeneratedPayload, { schemaVersion: 2, aggregateIdOf: (p) => insightsAggregateId(p.entryId) }),
   AIInsightsFailed: defineEvent(AIInsightsFailedPayload, { aggregateIdOf: (p) => insightsAggregateId(p.entryId) }),
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { currentSchemaVersion } from './catalogue.js';
 import { EventContractError } from './event-contract-error.js';
 import { parseEvent } from './parse-event.js';
+import { insightsAggregateId } from './insights-id.js';
 import { fromKafkaMessage } from './serialization.js';
 import { sampleIds } from './testing/sample-payloads.js';
 import { upcasters } from './upcasting.js';
@@ -107,5 +108,37 @@ describe('upcasting TaskCompleted / TaskReopened V1 → V2', () => {
 
   it('checks a V1 payload against the V1 shape', () => {
     expect(() => parseEvent(v1('TaskCompleted', { taskId: sampleIds.task }))).toThrow(expect.objectContaining({ path: ['payload', 'completedAt'] }));
+  });
+});
+
+describe('upcasting AIInsightsGenerated V1 → V2', () => {
+  // As the insights service wrote them before `analysed`: local-analyzer@2 said "not analysed" only in words.
+  const v1 = (payload: Record<string, unknown>) => ({
+    ...v1Event, eventType: 'AIInsightsGenerated', source: 'insights', aggregateType: 'insights',
+    aggregateId: insightsAggregateId(sampleIds.entry), payload: { entryId: sampleIds.entry, themes: [], suggestions: [], generatedAt: '2024-11-02T08:05:00.000Z', entryVersion: 1, ...payload },
+  });
+  const notAnalysed = { sentiment: 0, summary: 'Not analysed: the local analysis reads English only.', generatedBy: 'local-analyzer@2' };
+
+  it('reads local-analyzer@2\'s "Not analysed" result as analysed: false, its sentiment kept', () => {
+    const event = parseEvent(v1(notAnalysed));
+    expect(event.schemaVersion).toBe(2);
+    expect(event.schemaVersion).toBe(currentSchemaVersion('AIInsightsGenerated'));
+    expect(event.payload).toEqual({ entryId: sampleIds.entry, ...notAnalysed, themes: [], suggestions: [], generatedAt: '2024-11-02T08:05:00.000Z', entryVersion: 1, analysed: false });
+  });
+
+  it('reads every other V1 analysis as analysed, a neutral 0 included', () => {
+    const neutral = parseEvent(v1({ sentiment: 0, summary: 'A short neutral entry.', generatedBy: 'local-analyzer@2' }));
+    expect(neutral.payload).toMatchObject({ sentiment: 0, analysed: true });
+    const claude = parseEvent(v1({ ...notAnalysed, generatedBy: 'claude-sonnet-4-5' }));
+    expect(claude.payload).toMatchObject({ analysed: true });
+    const older = parseEvent(v1({ sentiment: 0.4, summary: 'A positive entry.', generatedBy: 'local-analyzer@1' }));
+    expect(older.payload).toMatchObject({ sentiment: 0.4, analysed: true });
+  });
+
+  it('reads a V2 event as written, and refuses a V2 without analysed', () => {
+    const event = { ...v1({ ...notAnalysed, analysed: false }), schemaVersion: 2 };
+    expect(parseEvent(event).payload).toMatchObject({ analysed: false });
+    const missing = { ...v1(notAnalysed), schemaVersion: 2 };
+    expect(() => parseEvent(missing)).toThrow(expect.objectContaining({ path: ['payload', 'analysed'] }));
   });
 });

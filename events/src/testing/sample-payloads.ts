@@ -67,6 +67,7 @@ export const samplePayloads: { readonly [T in EventType]: PayloadOf<T> } = {
   AIInsightsGenerated: {
     entryId: sampleIds.entry,
     sentiment: 0.6,
+    analysed: true,
     themes: ['nature', 'calm'],
     summary: 'A quiet, restorative walk.',
     suggestions: ['Walk again this week.'],
