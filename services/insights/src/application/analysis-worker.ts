@@ -144,6 +144,7 @@ export function createAnalysisWorker(options: AnalysisWorkerOptions): AnalysisWo
           payload: {
             entryId: work.entryId,
             sentiment: analysis.sentiment,
+            analysed: analysis.analysed,
             themes: [...analysis.themes],
             summary: analysis.summary,
             suggestions: [...analysis.suggestions],

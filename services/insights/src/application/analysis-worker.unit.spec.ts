@@ -6,7 +6,7 @@ import type { AnalysisStore, PendingAnalysis } from './ports/analysis-store.js';
 import type { WorkSignal } from './ports/work-signal.js';
 
 const log = createLogger('analysis-worker-test', 'silent');
-const local: EntryAnalyzer = { name: 'local', analyze: () => Promise.resolve({ sentiment: 0, themes: [], summary: '', suggestions: [] }) };
+const local: EntryAnalyzer = { name: 'local', analyze: () => Promise.resolve({ sentiment: 0, analysed: true, themes: [], summary: '', suggestions: [] }) };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A store whose queue the test fills; it counts the worker's rounds (claims) and what it settled. */

@@ -64,12 +64,22 @@ describe('the insights projector (embedded event log, real Postgres, Claude on a
       entryId: story.entryId,
       entryVersion: 1,
       generatedBy: localAnalyzerName,
+      analysed: true,
       sentiment: row?.['sentiment'],
       themes: row?.['themes'],
       summary: row?.['summary'],
       suggestions: row?.['suggestions'],
     });
     expect(api.requests).toHaveLength(0);
+  });
+
+  it('says in AIInsightsGenerated that a text the local analyzer cannot read was not analysed', async () => {
+    const story = entryStory();
+    await system.append(story.created('Heute war ein schöner Tag. Ich bin mit meiner Schwester im Park spazieren gegangen.'));
+    await system.caughtUp();
+    expect(await afterPause()).toBe(1);
+    const [event] = await eventsOf(story.entryId);
+    expect(event?.payload).toMatchObject({ generatedBy: localAnalyzerName, analysed: false, sentiment: 0, themes: [], suggestions: [] });
   });
 
   it('debounces rapid edits: one analysis, of the latest version, once the author pauses', async () => {

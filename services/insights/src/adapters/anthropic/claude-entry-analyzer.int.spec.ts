@@ -46,7 +46,7 @@ describe('the Claude analyzer (real SDK, local Messages API)', () => {
   it('answers the validated analysis, with the configured model and a prompt built from the entry only', async () => {
     const { claude } = analyzer();
     api.script({ kind: 'analysis', body: { ...defaultFakeAnalysis, sentiment: -0.25 } });
-    await expect(claude.analyze(entry)).resolves.toEqual({ ...defaultFakeAnalysis, sentiment: -0.25 });
+    await expect(claude.analyze(entry)).resolves.toEqual({ ...defaultFakeAnalysis, sentiment: -0.25, analysed: true });
     expect(claude.name).toBe('claude-test-model');
     const [request] = api.requests;
     // the key travels as x-api-key or a bearer token, depending on the SDK's version
@@ -58,7 +58,7 @@ describe('the Claude analyzer (real SDK, local Messages API)', () => {
   it('accepts JSON inside a code fence', async () => {
     const { claude } = analyzer();
     api.script({ kind: 'text', text: '```json\n' + JSON.stringify(defaultFakeAnalysis) + '\n```' });
-    await expect(claude.analyze(entry)).resolves.toEqual(defaultFakeAnalysis);
+    await expect(claude.analyze(entry)).resolves.toEqual({ ...defaultFakeAnalysis, analysed: true });
   });
 
   it('refuses malformed output (not JSON, or out of range) without retrying', async () => {
@@ -73,7 +73,7 @@ describe('the Claude analyzer (real SDK, local Messages API)', () => {
   it('waits as long as retry-after says after a 429, then succeeds', async () => {
     const { claude, waits } = analyzer();
     api.script({ kind: 'status', status: 429, retryAfter: '2' }, { kind: 'analysis', body: defaultFakeAnalysis });
-    await expect(claude.analyze(entry)).resolves.toEqual(defaultFakeAnalysis);
+    await expect(claude.analyze(entry)).resolves.toEqual({ ...defaultFakeAnalysis, analysed: true });
     expect(waits).toEqual([2_000]);
     expect(api.requests).toHaveLength(2);
   });
@@ -97,7 +97,7 @@ describe('the Claude analyzer (real SDK, local Messages API)', () => {
   it('recovers when a retry succeeds', async () => {
     const { claude } = analyzer();
     api.script({ kind: 'status', status: 500 }, { kind: 'analysis', body: defaultFakeAnalysis });
-    await expect(claude.analyze(entry)).resolves.toEqual(defaultFakeAnalysis);
+    await expect(claude.analyze(entry)).resolves.toEqual({ ...defaultFakeAnalysis, analysed: true });
   });
 
   it('times out a call that never answers', async () => {
@@ -116,7 +116,7 @@ describe('the Claude analyzer (real SDK, local Messages API)', () => {
     expect(await failureOf(claude.analyze(entry))).toMatchObject({ reason: 'circuit-open' });
     expect(api.requests).toHaveLength(2);
     clock = 10_000;
-    await expect(claude.analyze(entry)).resolves.toEqual(defaultFakeAnalysis);
+    await expect(claude.analyze(entry)).resolves.toEqual({ ...defaultFakeAnalysis, analysed: true });
     expect(claude.breakerState().kind).toBe('closed');
   });
 

@@ -30,5 +30,5 @@ export function parseClaudeReply(text: string): Analysis {
   const parsed = claudeReplySchema.safeParse(json);
   if (!parsed.success) throw new MalformedReplyError(parsed.error.issues.map((i) => i.path.join('.') || 'reply').join(', '));
   const reply = parsed.data;
-  return { sentiment: clampSentiment(reply.sentiment), themes: reply.themes.slice(0, 5), summary: reply.summary, suggestions: reply.suggestions.slice(0, 3) };
+  return { sentiment: clampSentiment(reply.sentiment), analysed: true, themes: reply.themes.slice(0, 5), summary: reply.summary, suggestions: reply.suggestions.slice(0, 3) };
 }

@@ -6,8 +6,8 @@ const reply = { sentiment: 0.4, themes: ['work', 'rest'], summary: 'You found ba
 
 describe("Claude's reply", () => {
   it('is read as JSON, bare or in a ```json fence', () => {
-    expect(parseClaudeReply(JSON.stringify(reply))).toEqual(reply);
-    expect(parseClaudeReply(`Here you go:\n\`\`\`json\n${JSON.stringify(reply)}\n\`\`\``)).toEqual(reply);
+    expect(parseClaudeReply(JSON.stringify(reply))).toEqual({ ...reply, analysed: true });
+    expect(parseClaudeReply(`Here you go:\n\`\`\`json\n${JSON.stringify(reply)}\n\`\`\``)).toEqual({ ...reply, analysed: true });
   });
 
   it('is refused when not JSON, out of range or missing fields', () => {

@@ -14,8 +14,8 @@ export interface PendingAnalysis {
   readonly causationId: string;
 }
 
-/** Insights as stored and served. */
-export interface StoredInsights extends Analysis {
+/** Insights as stored and served (without `analysed`: the API has no field for it; AIInsightsGenerated carries it). */
+export interface StoredInsights extends Omit<Analysis, 'analysed'> {
   readonly entryId: string;
   readonly userId: string;
   readonly entryVersion: number;

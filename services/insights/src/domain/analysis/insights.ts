@@ -1,7 +1,9 @@
 /** What an analysis of one entry says; the same shape whoever produced it (Claude or the local analyzer). */
 export interface Analysis {
-  /** −1 (very negative) … 1 (very positive). */
+  /** −1 (very negative) … 1 (very positive); 0, and meaningless, when not `analysed`. */
   readonly sentiment: number;
+  /** False when the analyzer could not read the text (the local one reads English only): no sentiment to average. */
+  readonly analysed: boolean;
   readonly themes: readonly string[];
   readonly summary: string;
   readonly suggestions: readonly string[];

@@ -13,7 +13,7 @@ export const localAnalyzerName = 'local-analyzer@2';
  * Markdown (no code, link targets, addresses or tags). Sentiment reads the body, and
  * the title only when the body says nothing of feelings (a title is a label: "Family", "Worst day ever" over
  * an entry that turned out well); themes come from the body only. A text the analyzer cannot read (not English) is not analysed:
- * sentiment 0 (the API needs a number), no themes, no suggestions, and a summary that says so.
+ * `analysed: false`, sentiment 0 (the API needs a number), no themes, no suggestions, and a summary that says so.
  */
 export function analyzeLocally(entry: EntryText): Analysis {
   const reading = readingOf(entry);
@@ -22,6 +22,7 @@ export function analyzeLocally(entry: EntryText): Analysis {
   const themes = reading.kind === 'not-analysed' ? [] : themesOf(tokens);
   return {
     sentiment: reading.kind === 'not-analysed' ? 0 : reading.sentiment,
+    analysed: reading.kind !== 'not-analysed',
     themes,
     summary: summaryOf(reading, themes, tokens.length),
     suggestions: suggestionsFor(reading, themes),

@@ -130,6 +130,7 @@ describe('language check', () => {
   it('says "not analysed" instead of a neutral score, with no themes and no suggestions', () => {
     expect(analysis('אני מודאגת מהמצגת מחר. לא ישנתי כל הלילה.', 'Today')).toEqual({
       sentiment: 0,
+      analysed: false,
       themes: [],
       summary: 'Not analysed: the local analysis reads English only.',
       suggestions: [],

@@ -11,9 +11,9 @@ export interface LabelledText {
   readonly themes: readonly string[];
 }
 
-/** What a user would read an analysis as: "Not analysed…", "Mixed feelings…", else the score's side of ±0.2. */
+/** What a user would read an analysis as: not analysed, "Mixed feelings…", else the score's side of ±0.2. */
 export function feelingOf(analysis: Analysis): Feeling {
-  if (/^not analysed/i.test(analysis.summary)) return 'not-analysed';
+  if (!analysis.analysed) return 'not-analysed';
   if (/mixed feelings/i.test(analysis.summary)) return 'mixed';
   if (analysis.sentiment >= 0.2) return 'positive';
   if (analysis.sentiment <= -0.2) return 'negative';
