@@ -26,12 +26,30 @@ const entry = (entryId: string, createdAt: string, mood: Mood | null, words: num
 const update = (entryId: string, mood: Mood | null, words: number) =>
   fact(sampleEvent('JournalEntryUpdated', { payload: { entryId, journalId, title: null, content: 'y', mood, tags: [], wordCount: words, weather: null, location: null, changedFields: ['mood', 'content'], updatedAt: at('2030-05-03', 9) } }));
 const insights = (entryId: string, sentiment: number, entryVersion: number) =>
-  fact(sampleEvent('AIInsightsGenerated', { payload: { entryId, sentiment, themes: [], summary: 's', suggestions: [], generatedBy: 'test', generatedAt: at('2030-05-03', 8), entryVersion } }));
+  fact(sampleEvent('AIInsightsGenerated', { payload: { entryId, sentiment, analysed: true, themes: [], summary: 's', suggestions: [], generatedBy: 'test', generatedAt: at('2030-05-03', 8), entryVersion } }));
+/** The local analyzer's result for a text it cannot read (not English), as AIInsightsGenerated V1 carried it. */
+const notAnalysedV1Payload = (entryId: string, entryVersion: number) => ({
+  entryId, sentiment: 0, themes: [], summary: 'Not analysed: the local analysis reads English only.', suggestions: [], generatedBy: 'local-analyzer@2', generatedAt: at('2030-05-03', 8), entryVersion,
+});
+/** The same in V2: it says so (`analysed: false`), the sentiment 0 only there because it must be a number. */
+const notAnalysed = (entryId: string, entryVersion: number) =>
+  fact(sampleEvent('AIInsightsGenerated', { payload: { ...notAnalysedV1Payload(entryId, entryVersion), analysed: false } }));
+/** As the insights service wrote it before `analysed` existed: a V1 event in the log, upcast when read. */
+const notAnalysedV1 = (entryId: string, entryVersion: number) =>
+  ({ ...notAnalysed(entryId, entryVersion), schemaVersion: 1, payload: notAnalysedV1Payload(entryId, entryVersion) }) as unknown as AnyEvent;
 
 async function days() {
   const { rows } = await projection.read.query<{ day: string; mood: string | null; entry_count: number; word_count: number; sentiment: number | null }>(
     `SELECT to_char(day, 'YYYY-MM-DD') AS day, mood, entry_count, word_count, round(average_sentiment::numeric, 3)::float AS sentiment
        FROM mood_days WHERE owner_id = $1 ORDER BY day`,
+    [owner],
+  );
+  return rows;
+}
+
+async function sentiments() {
+  const { rows } = await projection.read.query<{ entry_id: string; sentiment: number | null; entry_version: number }>(
+    'SELECT entry_id, sentiment, entry_version FROM entry_sentiments WHERE owner_id = $1 ORDER BY entry_id',
     [owner],
   );
   return rows;
@@ -81,10 +99,43 @@ describe('analytics (mood_days, entry_sentiments)', () => {
     expect((await days())[1]).toEqual({ day: '2030-05-04', mood: null, entry_count: 1, word_count: 1, sentiment: -0.5 });
   });
 
+  it('leaves out of the average an entry whose analysis could not read it (not English), V1 events included', async () => {
+    const [read, unread, unreadV1] = [randomUUID(), randomUUID(), randomUUID()];
+    await apply(entry(read, at('2030-05-02', 8), null, 1), entry(unread, at('2030-05-02', 9), null, 1), entry(unreadV1, at('2030-05-02', 10), null, 1));
+    await apply(insights(read, 0.6, 1), notAnalysed(unread, 1), notAnalysedV1(unreadV1, 1));
+    // Counted as 0 they would make it 0.2, a neutral day.
+    expect((await days())[1]).toEqual({ day: '2030-05-02', mood: null, entry_count: 3, word_count: 3, sentiment: 0.6 });
+    // The entries keep their insights row (and its version), without a sentiment.
+    expect((await sentiments()).filter((s) => s.entry_id === unread || s.entry_id === unreadV1)).toEqual(
+      [unread, unreadV1].sort().map((entry_id) => ({ entry_id, sentiment: null, entry_version: 1 })),
+    );
+    // A re-analysis that reads it counts again; one that cannot read it takes its sentiment out again.
+    await apply(insights(unread, 0.2, 1));
+    expect((await days())[1]).toMatchObject({ sentiment: 0.4 });
+    await apply(notAnalysed(read, 1));
+    expect((await days())[1]).toMatchObject({ sentiment: 0.2 });
+    await apply(notAnalysed(unread, 1));
+    expect((await days())[1]).toMatchObject({ entry_count: 3, sentiment: null });
+  });
+
   it('applies every event once: the whole log delivered again changes nothing', async () => {
     const before = await days();
     expect(await projection.redeliverEverything()).toBe(0);
     expect(await days()).toEqual(before);
+  });
+
+  it('replays to the same tables: over its own rows, and from empty tables (a rebuild)', async () => {
+    const before = { days: await days(), sentiments: await sentiments() };
+    const forgetVersions = async () => void (await projection.read.query("DELETE FROM projection_versions WHERE projection = 'query'"));
+    await projection.restart(forgetVersions);
+    await projection.caughtUp();
+    expect({ days: await days(), sentiments: await sentiments() }).toEqual(before);
+    await projection.restart(async () => {
+      await forgetVersions();
+      await projection.read.query('TRUNCATE journals_view, entries_view, entry_sentiments, mood_days');
+    });
+    await projection.caughtUp();
+    expect({ days: await days(), sentiments: await sentiments() }).toEqual(before);
   });
 
   it('drops the days of a deleted journal', async () => {

@@ -3,9 +3,10 @@ import type { ReadModel } from '@mindflow/event-log';
 import { ownerKey } from './journals-view.js';
 
 /**
- * The analytics read model: `entry_sentiments` (each entry's latest sentiment) and `mood_days` (per user
- * and UTC day: the most frequent mood, ties going to the latest entry's; entry and word counts; the average
- * sentiment of the day's analysed entries). Runs after `entries_view` in the same transaction, and
+ * The analytics read model: `entry_sentiments` (each entry's latest sentiment, null when its latest analysis
+ * could not read the text) and `mood_days` (per user and UTC day: the most frequent mood, ties going to the
+ * latest entry's; entry and word counts; the average sentiment of the day's analysed entries, which `avg()`
+ * gives by skipping the nulls). Runs after `entries_view` in the same transaction, and
  * recomputes every day an event touches from the current rows instead of adding deltas: an update, a
  * delete (of the entry or its journal), a re-analysis or a redelivered event then all leave the day exact,
  * in whatever order the entry, journal and insights streams arrive.
@@ -30,13 +31,15 @@ export const analyticsView: ReadModel = {
     async AIInsightsGenerated(event, tx) {
       const p = event.payload;
       // The insights stream is ordered per entry, so a later event is a re-analysis: it replaces the
-      // sentiment unless it analysed an older version of the entry than the one already kept.
+      // sentiment unless it analysed an older version of the entry than the one already kept. An analysis that
+      // could not read the text (`analysed: false`, its sentiment a placeholder 0) keeps its row, with no
+      // sentiment: the entry still has insights, and its version still guards against older analyses.
       await tx.query(
         `INSERT INTO entry_sentiments (entry_id, owner_id, sentiment, entry_version, generated_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (entry_id) DO UPDATE SET sentiment = EXCLUDED.sentiment, entry_version = EXCLUDED.entry_version,
            generated_at = EXCLUDED.generated_at
          WHERE entry_sentiments.entry_version <= EXCLUDED.entry_version`,
-        [p.entryId, event.userId, p.sentiment, p.entryVersion, p.generatedAt],
+        [p.entryId, event.userId, p.analysed ? p.sentiment : null, p.entryVersion, p.generatedAt],
       );
       await recomputeDayOfEntry(tx, p.entryId);
     },

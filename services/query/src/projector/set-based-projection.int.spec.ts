@@ -42,7 +42,7 @@ function thoughtHistory(owners: readonly string[]): AnyEvent[] {
 function insightsOf(entries: readonly AnyEvent[]): AnyEvent[] {
   return entries.filter((_, i) => i % 4 === 0).map((entry, i) => {
     const generated = sampleEvent('AIInsightsGenerated', {
-      payload: { entryId: entry.aggregateId, sentiment: (i % 5) / 5 - 0.4, themes: [], summary: 's', suggestions: [], generatedBy: 'test', generatedAt: '2025-01-01T12:00:00.000Z', entryVersion: 1 },
+      payload: { entryId: entry.aggregateId, sentiment: (i % 5) / 5 - 0.4, analysed: true, themes: [], summary: 's', suggestions: [], generatedBy: 'test', generatedAt: '2025-01-01T12:00:00.000Z', entryVersion: 1 },
     });
     return { ...generated, eventId: randomUUID(), userId: entry.userId };
   });
