@@ -4,17 +4,16 @@ import { Gql } from '../../core/gql';
 import { isFeatureUnavailable } from '../../core/graphql-errors';
 import { SessionStore } from '../../core/session-store';
 import { ErrorMessage } from '../../shared/error-message';
-import { DashboardDocument, JournalsDocument, TrendEntriesDocument } from '../../graphql/generated';
+import { DashboardDocument, JournalsDocument } from '../../graphql/generated';
 import { addDays, today } from '../planner/calendar-dates';
 import { moodLabel } from '../entries/moods';
 import { MoodChart } from './mood-chart';
-import { heldEntries, trendWithoutUnread } from './trend-without-unread';
 
 @Component({
   selector: 'mf-dashboard-page',
   imports: [RouterLink, ErrorMessage, MoodChart],
   templateUrl: './dashboard-page.html',
-  styles: `.stat { font-size: 2rem; font-weight: 700; margin: 0; color: var(--accent); } .chart-note { margin: .25rem 0 0; font-size: .9rem; }`,
+  styles: `.stat { font-size: 2rem; font-weight: 700; margin: 0; color: var(--accent); }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DashboardPage {
@@ -24,13 +23,6 @@ export class DashboardPage {
   /** Without the analytics read model (not deployed yet), the dashboard still shows the journals. */
   protected readonly unavailable = computed(() => { const e = this.dashboard.error(); return !!e && isFeatureUnavailable(e); });
   protected readonly journals = this.gql.watch(JournalsDocument, () => ({ first: 5 }));
-  /** The trend's entries and their insights, once there is a trend to correct. */
-  private readonly trendEntries = this.gql.watch(TrendEntriesDocument, () => (this.dashboard.data() ? {} : undefined));
-  /** The mood trend without the entries the local analysis could not read (plotted as 0 they would read as neutral). */
-  protected readonly trend = computed(() => {
-    const d = this.dashboard.data()?.dashboard;
-    return d ? trendWithoutUnread(d.moodTrend, heldEntries(this.trendEntries.data())) : null;
-  });
   protected readonly moodLabel = moodLabel;
   protected percent(rate: number): string {
     return `${Math.round(rate * 100)}%`;
