@@ -5,6 +5,7 @@ import { markdown } from '@codemirror/lang-markdown';
 import { Annotation, Compartment, EditorState, Transaction } from '@codemirror/state';
 import { EditorView, placeholder } from '@codemirror/view';
 import { minimalSetup } from 'codemirror';
+import { markdownEditorTheme, markdownHighlighting } from './markdown-theme';
 
 /**
  * A Markdown text box (CodeMirror 6) that works like a bound input: `value` in, `valueChange` out on each edit by
@@ -18,12 +19,7 @@ import { minimalSetup } from 'codemirror';
   template: '',
   styles: `
     :host { display: block; } :host([hidden]) { display: none; }
-    :host ::ng-deep .cm-editor { border: 1px solid var(--border); border-radius: 8px; background: var(--surface); min-height: 10rem; }
-    :host ::ng-deep .cm-editor.cm-focused { outline: 2px solid var(--accent); outline-offset: 1px; }
-    :host([data-invalid=true]) ::ng-deep .cm-editor { border-color: var(--danger); }
-    :host ::ng-deep .cm-content { font: inherit; line-height: 1.5; padding: .5rem .6rem; min-height: 10rem; }
-    :host ::ng-deep .cm-line { padding: 0; }
-    :host ::ng-deep .cm-placeholder { color: var(--muted); }`,
+    :host([data-invalid=true]) ::ng-deep .cm-editor { border-color: var(--danger); }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '[attr.data-invalid]': 'invalid()' },
 })
@@ -86,6 +82,8 @@ export class MarkdownEditor implements OnInit, OnDestroy {
       extensions: [
         minimalSetup,
         markdown(),
+        markdownHighlighting, // (replaces minimalSetup's default style, which only stands in when there is none)
+        markdownEditorTheme,
         EditorView.lineWrapping,
         EditorView.perLineTextDirection.of(true),
         this.attributes.of(EditorView.contentAttributes.of(this.contentAttributes())),
