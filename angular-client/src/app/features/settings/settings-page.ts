@@ -25,7 +25,7 @@ import { ThemePreference, themeChoices } from './theme';
 })
 export class SettingsPage {
   private readonly gql = inject(Gql);
-  private readonly session = inject(SessionStore);
+  protected readonly session = inject(SessionStore);
   private readonly router = inject(Router);
   protected readonly theme = inject(ThemePreference);
   protected readonly themeChoices = themeChoices;

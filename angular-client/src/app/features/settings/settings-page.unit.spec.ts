@@ -1,3 +1,4 @@
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { Gql } from '../../core/gql';
@@ -24,6 +25,7 @@ class FakeGql {
 }
 
 class FakeSession {
+  readonly user = signal({ id: 'u1', email: 'walker@example.com', name: 'Walker', roles: [] as string[] });
   readonly logouts: boolean[] = [];
   failures: ApiError[] = [];
   refreshed = 0;
@@ -119,8 +121,9 @@ describe('the settings page', () => {
     expect(insightsBox().disabled).toBe(false);
   });
 
-  it('logs out everywhere after a confirmation, then goes to sign in', async () => {
+  it('says who is signed in, and logs out everywhere after a confirmation, then goes to sign in', async () => {
     const { session, button, stable, navigated, el } = await open();
+    expect(el.textContent!.replace(/\s+/g, ' ')).toContain('Signed in as Walker (walker@example.com)');
     button('Log out everywhere').click();
     await stable();
     const dialog = el.querySelector('[role=alertdialog]')!;
