@@ -66,8 +66,8 @@ export default tseslint.config(
     },
   },
   {
-    // tests and test configuration may also use the testing library
-    files: ['**/*.spec.ts', '**/vitest.config.ts', '**/test/**/*.ts'],
+    // tests and test configuration may also use the testing library (tools/src/e2e: the end-to-end suite and its clients)
+    files: ['**/*.spec.ts', '**/vitest.config.ts', '**/test/**/*.ts', 'tools/src/e2e/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

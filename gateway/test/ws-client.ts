@@ -5,7 +5,9 @@ import { createClient, type Client } from 'graphql-ws';
 import type { GraphQLFormattedError } from 'graphql';
 import WebSocket from 'ws';
 
-export const wsUrl = (httpUrl: string) => httpUrl.replace(/^http/, 'ws');
+import { closeOnInit, messageType, wsUrl } from '@mindflow/testing';
+
+export { closeOnInit, messageType, wsUrl };
 
 export function connect(httpUrl: string, token: string): Client {
   return createClient({
@@ -51,29 +53,7 @@ export function subscribe<T = Record<string, unknown>>(client: Client, query: st
   };
 }
 
-/** The close code and reason the server ends a connection with after `connection_init` with these params. */
-export async function closeOnInit(httpUrl: string, connectionParams: Record<string, unknown>): Promise<{ code: number; reason: string }> {
-  const socket = new WebSocket(wsUrl(httpUrl), 'graphql-transport-ws');
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server did not close the connection')), 5_000);
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: connectionParams })));
-    socket.on('message', (data) => {
-      if (messageType(data) === 'connection_ack') reject(new Error('the server accepted the connection'));
-    });
-    socket.on('close', (code, reason) => {
-      clearTimeout(timer);
-      resolve({ code, reason: reason.toString() });
-    });
-    socket.on('error', reject);
-  });
-}
 
-/** The `type` of a graphql-transport-ws message as `ws` hands it over (text frames arrive as one Buffer). */
-export function messageType(data: WebSocket.RawData): unknown {
-  const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
-  const message: unknown = JSON.parse(bytes.toString('utf8'));
-  return message !== null && typeof message === 'object' && 'type' in message ? message.type : undefined;
-}
 
 function describe(error: unknown): string {
   if (error === undefined) return 'none';

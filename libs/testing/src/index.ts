@@ -7,3 +7,4 @@ export { createTestDatabase, createTestDatabaseWithPool, type TestDatabase, type
 export { createTestKafka, createTestTopics } from './kafka-topics.js';
 export { uniqueTopicPrefix, uniqueRedisPrefix, uniqueIndexPrefix, uniqueDatabaseName, isStaleTestName } from './unique-names.js';
 export { findRepoRoot } from './repo-root.js';
+export { closeOnInit, messageType, wsUrl } from './graphql-ws.js';

@@ -5,7 +5,9 @@ import type { GraphQLFormattedError } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
-export const wsUrl = (httpUrl: string) => httpUrl.replace(/^http/, 'ws');
+import { closeOnInit, messageType, wsUrl } from '@mindflow/testing';
+
+export { closeOnInit, messageType, wsUrl };
 
 export interface Received<T> {
   readonly data?: T | null;
@@ -52,26 +54,4 @@ export function subscribe<T>(client: Client, query: string, variables: Record<st
   };
 }
 
-/** The `type` of a graphql-transport-ws message as `ws` hands it over (text frames arrive as one Buffer). */
-export function messageType(data: WebSocket.RawData): unknown {
-  const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
-  const message: unknown = JSON.parse(bytes.toString('utf8'));
-  return message !== null && typeof message === 'object' && 'type' in message ? message.type : undefined;
-}
 
-/** How the gateway ends a connection whose `connection_init` carries these params. */
-export async function closeOnInit(httpUrl: string, connectionParams: Record<string, unknown>): Promise<{ code: number; reason: string }> {
-  const socket = new WebSocket(wsUrl(httpUrl), 'graphql-transport-ws');
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the gateway did not close the connection')), 10_000);
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: connectionParams })));
-    socket.on('message', (data) => {
-      if (messageType(data) === 'connection_ack') reject(new Error('the gateway accepted the connection'));
-    });
-    socket.on('close', (code, reason) => {
-      clearTimeout(timer);
-      resolve({ code, reason: reason.toString() });
-    });
-    socket.on('error', reject);
-  });
-}
