@@ -99,7 +99,8 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
   };
 }
 
-async function measureSize(context: BenchContext, readDatabaseUrl: string, seeded: SeedResult): Promise<Map<string, { operations: number; errors: number; firstError?: string; seconds: number; perSecond: number; latency: ReturnType<Histogram['summary']> }>> {
+/** The four reads of `seeded.heavyUserId` on a seeded read DB, through query and search subgraphs started on it (also: a control user of the same size on a bigger DB). */
+export async function measureSize(context: BenchContext, readDatabaseUrl: string, seeded: SeedResult): Promise<Map<string, { operations: number; errors: number; firstError?: string; seconds: number; perSecond: number; latency: ReturnType<Histogram['summary']> }>> {
   const settings = context.profile.seededReads;
   const secret = randomUUID();
   const nowhere = await freePort();
