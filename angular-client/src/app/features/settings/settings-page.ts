@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type ElementRef, inject, signal, viewChild } from '@angular/core';
 import { Router } from '@angular/router';
 import { Gql } from '../../core/gql';
 import { apiError, type ApiError } from '../../core/graphql-errors';
@@ -39,6 +39,7 @@ export class SettingsPage {
   protected readonly confirmingLogout = signal(false);
   protected readonly loggingOut = signal(false);
   protected readonly logoutError = signal<ApiError | null>(null);
+  private readonly logoutButton = viewChild.required<ElementRef<HTMLButtonElement>>('logoutButton');
 
   constructor() {
     void this.loadInsights();
@@ -63,7 +64,10 @@ export class SettingsPage {
 
   protected async answeredLogout(confirmed: boolean): Promise<void> {
     this.confirmingLogout.set(false);
-    if (!confirmed) return;
+    if (!confirmed) {
+      this.logoutButton().nativeElement.focus(); // back where the keyboard was, not at the top of the page
+      return;
+    }
     this.loggingOut.set(true);
     this.logoutError.set(null);
     try {

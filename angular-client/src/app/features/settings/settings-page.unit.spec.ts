@@ -131,6 +131,7 @@ describe('the settings page', () => {
     Array.from(dialog.querySelectorAll('button')).find((b) => b.textContent === 'Cancel')!.click();
     await stable();
     expect(session.logouts).toEqual([]);
+    expect(document.activeElement).toBe(button('Log out everywhere'));
 
     button('Log out everywhere').click();
     await stable();
