@@ -5,6 +5,7 @@ import { markdown } from '@codemirror/lang-markdown';
 import { Annotation, Compartment, EditorState, Transaction } from '@codemirror/state';
 import { EditorView, placeholder } from '@codemirror/view';
 import { minimalSetup } from 'codemirror';
+import { lineDirection } from './line-direction';
 import { markdownEditorTheme, markdownHighlighting } from './markdown-theme';
 
 /**
@@ -85,7 +86,7 @@ export class MarkdownEditor implements OnInit, OnDestroy {
         markdownHighlighting, // (replaces minimalSetup's default style, which only stands in when there is none)
         markdownEditorTheme,
         EditorView.lineWrapping,
-        EditorView.perLineTextDirection.of(true),
+        lineDirection,
         this.attributes.of(EditorView.contentAttributes.of(this.contentAttributes())),
         placeholder(this.placeholder()),
         EditorView.updateListener.of((update) => {

@@ -55,6 +55,15 @@ describe('MarkdownEditor', () => {
     fixture.destroy();
   });
 
+  it('gives each line the direction of its own text', async () => {
+    const { fixture, host, content } = await mount();
+    host.text.set('At dawn.\nשקט בנמל');
+    await fixture.whenStable();
+    const lines = [...content.querySelectorAll('.cm-line')];
+    expect(lines.map((line) => [line.textContent, line.getAttribute('dir')])).toEqual([['At dawn.', 'auto'], ['שקט בנמל', 'auto']]);
+    fixture.destroy();
+  });
+
   it('leaves Tab to move the focus: no key binding keeps the keyboard in the box', async () => {
     const { fixture, content } = await mount();
     const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });

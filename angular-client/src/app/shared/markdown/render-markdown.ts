@@ -19,7 +19,11 @@ const marked = new Marked({
 });
 
 const purify = DOMPurify();
+/** Blocks that hold a paragraph of the user's text: each takes the direction of its own (right-to-left or not). */
+const textBlocks = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'TD', 'TH']);
+
 purify.addHook('afterSanitizeAttributes', (node) => {
+  if (textBlocks.has(node.tagName)) node.setAttribute('dir', 'auto');
   if (node.tagName === 'A' && node.hasAttribute('href')) {
     node.setAttribute('target', '_blank'); // a link in an entry never navigates the editor away
     node.setAttribute('rel', 'noopener noreferrer nofollow');

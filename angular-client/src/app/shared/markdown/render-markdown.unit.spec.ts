@@ -18,6 +18,11 @@ describe('renderMarkdown', () => {
     expect(html.querySelector('blockquote')?.textContent?.trim()).toBe('calm');
   });
 
+  it('lets each paragraph, heading and list item take the direction of its own text', () => {
+    const html = rendered('# Harbour\n\nשקט בנמל\n\n- مشي');
+    expect([...html.querySelectorAll('h1, p, li')].map((block) => block.getAttribute('dir'))).toEqual(['auto', 'auto', 'auto']);
+  });
+
   it('shows raw HTML as text: an <img onerror> is never an element', () => {
     const html = rendered('Before <img src=x onerror=alert(1)> after\n\n<script>alert(2)</script>');
     expect(html.querySelector('img, script, [onerror]')).toBeNull();
