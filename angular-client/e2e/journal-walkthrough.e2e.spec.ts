@@ -314,17 +314,34 @@ describe('the app in a browser (embedded mode)', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await page.keyboard.type('**Gulls** and *wind* <img src=x onerror=alert(1)> [tap](javascript:alert(1))');
+    // the box grows with the text (no scroll inside it), and a right-to-left line reads right to left
+    const box = page.locator('mf-markdown-editor .cm-editor');
+    const height = (await box.boundingBox())!.height;
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('שקט בנמל');
+    for (let line = 1; line <= 15; line++) {
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(`Line ${line}`);
+    }
+    expect((await box.boundingBox())!.height).toBeGreaterThan(height);
+    expect(await page.evaluate<boolean>("(s => s.scrollHeight <= s.clientHeight)(document.querySelector('mf-markdown-editor .cm-scroller'))")).toBe(true);
+    const direction = (selector: string) =>
+      page.evaluate<string>(`getComputedStyle([...document.querySelectorAll('${selector}')].find((e) => e.textContent.startsWith('שקט'))).direction`);
+    expect(await direction('.cm-line')).toBe('rtl');
     await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
     await page.getByRole('button', { name: 'Preview' }).click();
-    const preview = page.getByRole('region', { name: 'Entry' });
+    const preview = page.getByRole('region', { name: 'Entry preview' });
     await preview.getByRole('heading', { name: 'Low tide', level: 1 }).waitFor();
     expect(await preview.locator('strong').textContent()).toBe('Gulls');
     expect(await preview.locator('em').textContent()).toBe('wind');
     expect(await preview.locator('img, [onerror]').count()).toBe(0);
     expect(await preview.innerText()).toContain('<img src=x onerror=alert(1)>');
     expect(await preview.getByText('tap').getAttribute('href')).toBeNull();
+    expect(await direction('.preview p')).toBe('rtl');
     await shot('11-entry-markdown-preview');
     await page.getByRole('button', { name: 'Write' }).click();
+    await preview.waitFor({ state: 'detached' });
     expect(await content.innerText()).toContain('**Gulls**');
   });
 
