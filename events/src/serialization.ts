@@ -13,7 +13,7 @@ export type EventHeaders = {
   'schema-version': string;
   'correlation-id': string;
   'causation-id'?: string;
-  /** The event's aggregate: the key no longer names it (see `toKafkaMessage`). */
+  /** The event's aggregate (also the key): readable without parsing the value. */
   'aggregate-id': string;
 };
 
@@ -26,14 +26,12 @@ export interface IncomingKafkaMessage {
 }
 
 /**
- * key = userId, the owner: every event of a user shares a partition of its topic, so an aggregate's events
- * stay ordered (an aggregate has one owner) and everything a projection derives per owner (day statistics,
- * tag counts, cache stamps) is written by one partition's consumer only — projection transactions of
- * different partitions never wait for each other's owner locks, and a projection scales out over partitions.
- * (Until 2026-12 the key was the aggregate id; an aggregate whose events straddle the change is kept in order
- * by the projectors' version gates: a later event that arrives first waits as a gap.) The aggregate id
- * travels in the `aggregate-id` header. `position` is not sent: it says where a log holds the event, and
- * Kafka's offset replaces it on the way in.
+ * key = aggregateId, so an aggregate's events share a partition and stay ordered; the `aggregate-id` header names
+ * the aggregate too, so a message whose value cannot be parsed still says whose it is (dead letters), whatever the
+ * key. (Keying by owner was measured — BENCHMARKS.md, Session 6: it lets a projection's partitions run side by side —
+ * and not adopted: switched in place, an aggregate's old and new events would sit in two partitions, and a replay
+ * could wait forever on its gap while the fetch that holds the earlier event never comes.) `position` is not sent:
+ * it says where a log holds the event, and Kafka's offset replaces it on the way in.
  */
 export function toKafkaMessage(event: AnyEvent): OutgoingKafkaMessage {
   const headers: EventHeaders = {
@@ -44,7 +42,7 @@ export function toKafkaMessage(event: AnyEvent): OutgoingKafkaMessage {
     'aggregate-id': event.aggregateId,
   };
   if (event.causationId !== null) headers['causation-id'] = event.causationId;
-  return { key: event.userId, value: JSON.stringify({ ...event, position: null }), headers };
+  return { key: event.aggregateId, value: JSON.stringify({ ...event, position: null }), headers };
 }
 
 /**

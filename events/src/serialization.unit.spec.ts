@@ -10,8 +10,8 @@ describe('Kafka serialisation', () => {
     const event = sampleEvent(eventType, { causationId: 'cause-1' });
     const message = toKafkaMessage(event);
 
-    // Keyed by owner (one partition per user), the aggregate named in a header.
-    expect(message.key).toBe(event.userId);
+    // Keyed by aggregate (its events share a partition), the aggregate named in a header too.
+    expect(message.key).toBe(event.aggregateId);
     expect(message.headers).toEqual({
       'event-id': event.eventId,
       'event-type': eventType,
@@ -63,7 +63,7 @@ describe('Kafka serialisation', () => {
     expect(() => fromKafkaMessage(elsewhere)).toThrow(expect.objectContaining({ violation: 'header-mismatch', path: ['aggregateId'] }));
   });
 
-  it('reads messages of before the aggregate-id header (keyed by aggregate, no header)', () => {
+  it('reads messages of before the aggregate-id header', () => {
     const event = sampleEvent('JournalEntryUpdated');
     const { 'aggregate-id': _dropped, ...older } = toKafkaMessage(event).headers;
     expect(fromKafkaMessage({ value: Buffer.from(JSON.stringify(event)), headers: older })).toEqual(event);

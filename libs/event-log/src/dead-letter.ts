@@ -58,7 +58,7 @@ export function salvageEnvelope(raw: Buffer | null, aggregateIdHint?: string): P
   }
   const isUuid = (id: unknown): id is string => typeof id === 'string' && uuidPattern.test(id);
   const fromBody = isUuid(body['aggregateId']) ? body['aggregateId'].toLowerCase() : undefined;
-  // The header (or an older message's key) was written from the event itself: it names the aggregate first.
+  // The header (or an older message's key, the aggregate id) was written from the event itself: it names the aggregate first.
   const aggregateId = isUuid(aggregateIdHint) ? aggregateIdHint.toLowerCase() : fromBody;
   const version = body['aggregateVersion'];
   return {

@@ -50,7 +50,7 @@ describe('outbox relay', () => {
   let leader: Awaited<ReturnType<typeof relay>>;
   const journalTopic = () => topicForAggregate('journal', config.KAFKA_TOPIC_PREFIX);
 
-  it('publishes every event to Kafka, keyed by owner, in per-aggregate order, and checkpoints after the acks', async () => {
+  it('publishes every event to Kafka, keyed by aggregate, in per-aggregate order, and checkpoints after the acks', async () => {
     const events = await fillOutbox(db.pool, { aggregates: 50, versions: 40, perTransaction: 25 });
     const started = performance.now();
     leader = await relay();
@@ -60,7 +60,7 @@ describe('outbox relay', () => {
 
     expect(checkPerAggregateOrder(received, new Map(events.map((e) => [e.aggregateId, 40])))).toBe(0);
     const sample = received.find((r) => r.event.eventId === events[0]!.eventId)!;
-    expect(sample.key).toBe(events[0]!.userId);
+    expect(sample.key).toBe(events[0]!.aggregateId);
     expect(sample.headers).toMatchObject({
       'event-type': 'JournalCreated', 'schema-version': '1', 'correlation-id': events[0]!.correlationId, 'aggregate-id': events[0]!.aggregateId,
     });

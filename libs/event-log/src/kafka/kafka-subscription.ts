@@ -182,8 +182,8 @@ export class KafkaSubscription implements Subscription {
 }
 
 /**
- * What names a message's aggregate without parsing its value: the `aggregate-id` header (the key is the
- * owner since the log is keyed by user), or the key of a message sent before that header existed.
+ * What names a message's aggregate without parsing its value: the `aggregate-id` header, or the key (the aggregate
+ * id too) of a message sent before that header existed.
  */
 function aggregateHintOf(message: KafkaMessage): string | undefined {
   const header = message.headers?.['aggregate-id'];

@@ -41,9 +41,8 @@ interface Staged {
  * A journal's deletion must not interleave with its entries' writes (an entry written live after the
  * deletion hid it, by a chunk that did not see the deletion yet): a chunk with entry events takes their
  * owners' advisory locks *shared*, a chunk with a journal deletion its owner's *exclusive*, for the rest
- * of the transaction, before anything is read. So entry chunks of one owner (one partition of each topic since
- * the log is keyed by owner, but the entry, thought and task topics' chunks may meet) run side by side, and only a
- * journal deletion waits for them, or they for it; taken
+ * of the transaction, before anything is read. So entry chunks of one owner (its entries are spread over
+ * every partition) run side by side, and only a journal deletion waits for them, or they for it; taken
  * here rather than through the runtime's `sharedKeys`, which are exclusive and would make every entry
  * chunk of an owner wait for the one before it, bulk write included.
  *

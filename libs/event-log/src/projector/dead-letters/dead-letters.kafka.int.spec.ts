@@ -66,8 +66,8 @@ describe('dead letters on Kafka', () => {
     await publisher.publish(interleave([a, b, c]));
     await publisher.publishRaw('JournalCreated', [
       { key: 'not-an-aggregate', value: Buffer.from([0xde, 0xad, 0xbe, 0xef]) }, // no aggregate can be read from it
-      // d v1, truncated, sent as the relay sends it: keyed by its owner, its aggregate in a header
-      { key: d[0]!.userId, headers: { 'aggregate-id': d[0]!.aggregateId }, value: '{"eventType":"JournalCreated","aggregateVersion":1' },
+      // d v1, truncated, sent as the relay sends it: keyed by its aggregate, named in the header too
+      { key: d[0]!.aggregateId, headers: { 'aggregate-id': d[0]!.aggregateId }, value: '{"eventType":"JournalCreated","aggregateVersion":1' },
       // a message of before the aggregate-id header: its key names the aggregate
       { key: e[0]!.aggregateId, value: '{"eventType":"JournalCreated","aggregateVersion":1' },
     ]);
