@@ -28,7 +28,12 @@ export class ProjectionNotices {
       onNotification: (projection) => {
         if (projection) this.wake(projection);
       },
-      onError,
+      // Notices sent while the connection is down are lost: every waiter looks again now (and polls from then on,
+      // `listening` being false) rather than sleeping out a wait armed for a connection that no longer tells it.
+      onError: (error) => {
+        this.wakeAll();
+        onError(error);
+      },
     });
   }
 
@@ -67,8 +72,12 @@ export class ProjectionNotices {
   }
 
   async close(): Promise<void> {
-    for (const waiting of this.waiters.values()) for (const done of [...waiting]) done();
+    this.wakeAll();
     await this.listener.close();
+  }
+
+  private wakeAll(): void {
+    for (const waiting of [...this.waiters.values()]) for (const done of [...waiting]) done();
   }
 
   private wake(projection: string): void {

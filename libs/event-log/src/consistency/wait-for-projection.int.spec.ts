@@ -98,6 +98,23 @@ describe('waitForProjection with projection notices', () => {
     }
   });
 
+  it('wakes every waiter when its connection is lost (notices sent meanwhile are lost), so none sleeps out its wait', async () => {
+    const notices = new ProjectionNotices(db.url);
+    try {
+      expect(await notices.start()).toBe(true);
+      const armed = notices.arm('p', 30_000);
+      const started = performance.now();
+      await db.pool.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'projection-notices' AND datname = current_database()`,
+      );
+      await armed.wait;
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(notices.listening).toBe(false);
+    } finally {
+      await notices.close();
+    }
+  });
+
   it('wakes only the waiters of the projection that committed', async () => {
     const notices = new ProjectionNotices(db.url);
     try {

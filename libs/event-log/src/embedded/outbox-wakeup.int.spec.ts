@@ -54,6 +54,17 @@ describe('OutboxWakeup (real Postgres)', () => {
     expect(afterNotice).toBeLessThan(318); // back to pollMs, not the max
   });
 
+  it('looks at once when its LISTEN connection is lost, instead of sleeping out a pause no notification can end', async () => {
+    const w = new OutboxWakeup(db.url, 30_000, 'outbox-wakeup-lost', 60_000);
+    wakeups.push(w);
+    await w.next(); // the look after connecting
+    const pausing = timed(w); // a 30 s pause
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await db.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'outbox-wakeup-lost' AND datname = current_database()`);
+    expect(await pausing).toBeLessThan(5_000);
+    expect(await timed(w)).toBeLessThan(5_000); // reconnected: the look after (re)connecting, not a pause
+  });
+
   it('polls at pollMs, without backing off, while it cannot listen (notifications are being lost)', async () => {
     const unreachable = new URL(db.url);
     unreachable.port = '1'; // nothing listens there: every connect is refused at once

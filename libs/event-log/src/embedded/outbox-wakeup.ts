@@ -35,6 +35,9 @@ export class OutboxWakeup {
         this.pending = true;
         this.wake?.();
       },
+      // Notifications sent while the connection is down are lost: the reader looks now, and its next `next`
+      // reconnects (or polls every `pollMs`) instead of sleeping out a pause of up to `maxIdlePollMs`.
+      onError: () => this.wake?.(),
     });
   }
 
