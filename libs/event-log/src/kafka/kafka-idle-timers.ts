@@ -4,7 +4,9 @@
 // a thousand wake-ups a second per connection, most of an idle Kafka role's CPU (issue 11; kafkajs issues #1556,
 // #1704, #1751, open fixes #1667, #1768). The check is only ever needed while a request waits: `push` schedules it
 // when it queues one, and each answer checks the queue. So with nothing waiting, nothing is scheduled.
-import { createRequire } from 'node:module';
+// A static import (not `createRequire` at run time): esbuild bundles it with the rest of kafkajs, so a role's bundle
+// patches the very class its Kafka clients use, and Node's module cache gives tsx runs the same one.
+import RequestQueue from 'kafkajs/src/network/requestQueue/index.js';
 
 /** The part of kafkajs's (internal, untyped) RequestQueue this touches. */
 interface RequestQueueInternals {
@@ -16,7 +18,7 @@ const fixed = Symbol.for('mindflow.kafkajs.idle-request-queue');
 
 /** The kafkajs RequestQueue class (tests). */
 export function kafkaRequestQueue(): { prototype: RequestQueueInternals } {
-  return createRequire(import.meta.url)('kafkajs/src/network/requestQueue/index.js') as { prototype: RequestQueueInternals };
+  return RequestQueue;
 }
 
 /** Stops kafkajs's idle timer loop in this process (idempotent): call it before making Kafka clients. */
