@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the declaration of kafkajs's untyped internal module must reach every project that compiles this file (a .d.ts beside it is in this project's tsconfig only)
+/// <reference path="./kafkajs-request-queue.d.ts" />
 // kafkajs 2.2.4 (its last release) keeps a timer running on every broker connection once a request has been
 // answered: with no request waiting, `RequestQueue.scheduleCheckPendingRequests` arms `setTimeout` with a negative
 // delay (Node runs it after 1 ms, with a `TimeoutNegativeWarning`), which checks the empty queue and arms it again —
