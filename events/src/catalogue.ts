@@ -4,6 +4,7 @@ import { entryEvents } from './entry-events.js';
 import type { EventDefinition } from './event-definition.js';
 import { insightsEvents } from './insights-events.js';
 import { journalEvents } from './journal-events.js';
+import { notificationEvents, weeklyReflectionEvents } from './notification-events.js';
 import { tagEvents } from './tag-events.js';
 import { taskEvents } from './task-events.js';
 import { thoughtEvents } from './thought-events.js';
@@ -20,6 +21,8 @@ const streams = {
   calendarEvent: calendarEvents,
   tag: tagEvents,
   insights: insightsEvents,
+  notification: notificationEvents,
+  weeklyReflection: weeklyReflectionEvents,
 } as const;
 type Streams = typeof streams;
 

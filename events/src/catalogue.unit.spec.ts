@@ -13,12 +13,14 @@ describe('the catalogue', () => {
         'TaskCreated', 'TaskUpdated', 'TaskCompleted', 'TaskReopened', 'TaskDeleted',
         'CalendarEventScheduled', 'CalendarEventUpdated', 'CalendarEventCancelled',
         'AIInsightsGenerated', 'AIInsightsFailed',
+        'NotificationCreated', 'NotificationSent', 'NotificationFailed',
+        'WeeklyReflectionGenerated',
       ].sort(),
     );
   });
 
   it('files every event type under one aggregate type', () => {
-    expect(aggregateTypes).toEqual(['user', 'journal', 'entry', 'thought', 'task', 'calendarEvent', 'tag', 'insights']);
+    expect(aggregateTypes).toEqual(['user', 'journal', 'entry', 'thought', 'task', 'calendarEvent', 'tag', 'insights', 'notification', 'weeklyReflection']);
     expect(aggregateTypeOf('MoodRecorded')).toBe('entry');
     expect(aggregateTypeOf('JournalEntryUpdated')).toBe('entry');
     expect(aggregateTypeOf('JournalDeleted')).toBe('journal');

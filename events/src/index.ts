@@ -62,6 +62,14 @@ export {
   CalendarEventUpdatedPayload,
 } from './calendar-events.js';
 export { AIInsightsFailedPayload, AIInsightsGeneratedPayload } from './insights-events.js';
+export {
+  DeliveryChannel,
+  NotificationCreatedPayload,
+  NotificationFailedPayload,
+  NotificationKind,
+  NotificationSentPayload,
+  WeeklyReflectionGeneratedPayload,
+} from './notification-events.js';
 // Published shapes of older schema versions, kept for upcasting (README "Changing an event").
 export { AIInsightsGeneratedV1Payload } from './legacy/ai-insights-generated-v1.js';
 export { JournalEntryCreatedV1Payload } from './legacy/journal-entry-created-v1.js';

@@ -34,6 +34,8 @@ function aggregateLabel(event: AnyEvent): string {
     case 'calendarEvent':
     case 'tag':
     case 'insights':
+    case 'notification':
+    case 'weeklyReflection':
       return event.aggregateType;
     default: {
       const unhandled: never = event;

@@ -12,6 +12,9 @@ export const sampleIds = {
   task: '4e5f6071-8293-4dae-9fc0-3b4c5d6e7f80',
   calendarEvent: '5f607182-93a4-4ebf-80d1-4c5d6e7f8091',
   tag: '60718293-a4b5-4fc0-91e2-5d6e7f8091a2',
+  notification: '718293a4-b5c6-4d01-a2f3-6e7f8091a2b3',
+  weeklyReflection: '8293a4b5-c6d7-4e12-b304-7f8091a2b3c4',
+  webhook: '93a4b5c6-d7e8-4f23-8415-8091a2b3c4d5',
 } as const;
 
 const entryState = {
@@ -76,4 +79,37 @@ export const samplePayloads: { readonly [T in EventType]: PayloadOf<T> } = {
     entryVersion: 1,
   },
   AIInsightsFailed: { entryId: sampleIds.entry, reason: 'timeout', attempts: 3, entryVersion: 1, failedAt: at },
+  NotificationCreated: {
+    notificationId: sampleIds.notification,
+    userId: sampleIds.user,
+    kind: 'TASK_DUE',
+    title: 'Water the plants',
+    body: 'Due at 09:00',
+    subjectType: 'Task',
+    subjectId: sampleIds.task,
+    channels: ['EMAIL', 'WEBHOOK'],
+    createdAt: at,
+  },
+  NotificationSent: { notificationId: sampleIds.notification, userId: sampleIds.user, channel: 'EMAIL', targetId: null, attempts: 1, sentAt: at },
+  NotificationFailed: {
+    notificationId: sampleIds.notification,
+    userId: sampleIds.user,
+    channel: 'WEBHOOK',
+    targetId: sampleIds.webhook,
+    attempts: 8,
+    reason: 'HTTP 500',
+    webhookDisabled: true,
+    failedAt: at,
+  },
+  WeeklyReflectionGenerated: {
+    reflectionId: sampleIds.weeklyReflection,
+    userId: sampleIds.user,
+    weekStart: '2025-03-10',
+    entryCount: 4,
+    themes: ['walks', 'work'],
+    summary: 'A calm week with a busy Thursday.',
+    highlightEntryIds: [sampleIds.entry],
+    generatedBy: 'local-analyzer@2',
+    generatedAt: at,
+  },
 };

@@ -34,6 +34,11 @@ const changes: { readonly [T in EventType]: ((event: EventEnvelope<T>) => Change
   CalendarEventScheduled: null,
   CalendarEventUpdated: null,
   CalendarEventCancelled: null,
+  // services/notifications (issue 14): notificationReceived starts here once its subgraph serves it.
+  NotificationCreated: null,
+  NotificationSent: null,
+  NotificationFailed: null,
+  WeeklyReflectionGenerated: null,
 };
 
 /** The event types that become notifications: what the notifier subscribes to. */
