@@ -1,5 +1,5 @@
 import type { ReadModel } from '@mindflow/event-log';
-import { lastOccurrence } from '../recurrence/occurrences.js';
+import { lastOccurrence } from '@mindflow/calendar';
 
 /**
  * `calendar_events_view`: one row per calendar event, cancelled rows kept (`cancelled_at`).

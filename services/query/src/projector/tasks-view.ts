@@ -1,5 +1,5 @@
 import type { ReadModel } from '@mindflow/event-log';
-import { dayStart, lastOccurrence, utcDay } from '../recurrence/occurrences.js';
+import { dayStart, lastOccurrence, utcDay } from '@mindflow/calendar';
 
 /**
  * `tasks_view`: one row per task, soft-deleted rows kept (`deleted_at`) so a late duplicate can never

@@ -1,6 +1,6 @@
 import type { Reader } from './reader.js';
 import { badUserInput } from '../errors.js';
-import { dayStart, occurrencesBetween, utcDay } from '../../recurrence/occurrences.js';
+import { dayStart, occurrencesBetween, utcDay } from '@mindflow/calendar';
 import { eventSeriesOverlapping } from './calendar-event-reads.js';
 import type { CalendarEventRecord, TaskRecord } from './records.js';
 import { completedOccurrencesBetween, occurrencesOf } from './task-occurrences.js';

@@ -1,6 +1,6 @@
 import type { Reader } from './reader.js';
 import { badUserInput } from '../errors.js';
-import { dayStart, occurrencesBetween, utcDay } from '../../recurrence/occurrences.js';
+import { dayStart, occurrencesBetween, utcDay } from '@mindflow/calendar';
 import type { TaskRecord } from './records.js';
 
 // A recurring task is read one occurrence at a time (tasks(from, to), the calendar, taskStats), each

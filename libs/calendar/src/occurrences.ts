@@ -1,8 +1,9 @@
 import rrule from 'rrule';
 
 // Expansion of the RFC 5545 RRULEs the command service accepted (canonical, day-granular: DAILY at the
-// fastest, no times of day) with rrule, the maintained engine. Shared by the projector (where a series
-// ends) and the subgraph (which days it falls on). All arithmetic is in UTC.
+// fastest, no times of day) with rrule, the maintained engine. Shared by the query projector (where a series
+// ends), the query subgraph (which days it falls on) and the notifications service (a reminder's next
+// occurrence). All arithmetic is in UTC: a task's occurrence is a calendar day, its UTC midnight here.
 
 const { RRule } = rrule;
 
