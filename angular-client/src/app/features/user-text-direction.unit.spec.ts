@@ -6,9 +6,11 @@ import { signal, type Type } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { Gql } from '../core/gql';
+import { SessionStore } from '../core/session-store';
 import {
-  CalendarDocument, JournalWithEntriesDocument, JournalsDocument, SearchDocument, SuggestDocument, ThoughtsDocument,
+  CalendarDocument, DashboardDocument, JournalWithEntriesDocument, JournalsDocument, SearchDocument, SuggestDocument, ThoughtsDocument,
 } from '../graphql/generated';
+import { DashboardPage } from './dashboard/dashboard-page';
 import { JournalPage } from './journals/journal-page';
 import { JournalsPage } from './journals/journals-page';
 import { today } from './planner/calendar-dates';
@@ -43,8 +45,18 @@ const watched = new Map<unknown, unknown>([
   }],
 ]);
 
+const dashboard = {
+  dashboard: {
+    streak: 1, taskStats: { total: 0, completed: 0, completionRate: 0 }, moodTrend: [],
+    recentEntries: [{ id: 'e1', title: rtl.title, mood: null, wordCount: 5, createdAt: now, journal: { id: 'j1', name: rtl.journal } }],
+    latestInsights: [{ entryId: 'e1', sentiment: 0.5, themes: [rtl.suggestion], summary: rtl.content, generatedAt: now }],
+  },
+};
+/** The dashboard's own query: served, or absent (a server without it), when the dashboard lists the journals instead. */
+let dashboardServed = true;
+
 const fakeGql = {
-  watch: (document: unknown) => ({ data: signal(watched.get(document)), loading: signal(false), error: signal(undefined), refetch: () => Promise.resolve() }),
+  watch: (document: unknown) => ({ data: signal(document === DashboardDocument ? (dashboardServed ? dashboard : undefined) : watched.get(document)), loading: signal(false), error: signal(undefined), refetch: () => Promise.resolve() }),
   query: (document: unknown) => {
     if (document === SuggestDocument) return Promise.resolve({ suggest: [rtl.suggestion] });
     if (document === SearchDocument) {
@@ -64,7 +76,9 @@ const fakeGql = {
 };
 
 async function render<T>(component: Type<T>, inputs: Record<string, unknown> = {}): Promise<HTMLElement> {
-  TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: Gql, useValue: fakeGql }] });
+  TestBed.configureTestingModule({
+    providers: [provideRouter([]), { provide: Gql, useValue: fakeGql }, { provide: SessionStore, useValue: { user: signal({ name: rtl.thought }) } }],
+  });
   const fixture = TestBed.createComponent(component);
   for (const [name, value] of Object.entries(inputs)) fixture.componentRef.setInput(name, value);
   await fixture.whenStable();
@@ -121,6 +135,23 @@ describe('right-to-left user text', () => {
     expect(found).toEqual(expect.arrayContaining([rtl.task, rtl.event]));
     expect(missing).toEqual([]);
     expectAutoFields(el, ['#task-title', '#event-title']);
+  });
+
+  it('the dashboard: the name it greets, recent entries, their journals, insights and their themes', async () => {
+    dashboardServed = true;
+    const el = await render(DashboardPage);
+    const { found, missing } = rtlText(el);
+    expect(found).toEqual(expect.arrayContaining([rtl.thought, rtl.title, rtl.journal, rtl.content, rtl.suggestion]));
+    expect(missing).toEqual([]);
+  });
+
+  it('the dashboard of a server without one: the journals it lists instead', async () => {
+    dashboardServed = false;
+    const el = await render(DashboardPage);
+    dashboardServed = true;
+    const { found, missing } = rtlText(el);
+    expect(found).toEqual(expect.arrayContaining([rtl.journal]));
+    expect(missing).toEqual([]);
   });
 
   it('search: suggestions, titles, journal names and highlighted snippets', async () => {
