@@ -20,4 +20,16 @@ describe('ConfirmDialog', () => {
     expect(answers).toEqual([true, false, false]);
     fixture.destroy();
   });
+
+  it("isolates the user's text it names in a <bdi>, so right-to-left words keep their order inside the sentence", async () => {
+    const fixture = TestBed.createComponent(ConfirmDialog);
+    fixture.componentRef.setInput('title', 'Delete journal?');
+    fixture.componentRef.setInput('text', '“{subject}” and its 3 entries will be deleted.');
+    fixture.componentRef.setInput('subject', 'יומן הבוקר');
+    await fixture.whenStable();
+    const text = (fixture.nativeElement as HTMLElement).querySelector('#confirm-text')!;
+    expect(text.textContent).toBe('“יומן הבוקר” and its 3 entries will be deleted.');
+    expect(text.querySelector('bdi')?.textContent).toBe('יומן הבוקר');
+    fixture.destroy();
+  });
 });
