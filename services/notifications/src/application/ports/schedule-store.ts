@@ -1,0 +1,90 @@
+import type { AnyEvent, DeliveryChannel, NotificationKind } from '@mindflow/events';
+
+/** One claimed `scheduled_notifications` row, with what deciding its notification needs to know. */
+export interface DueFiring {
+  readonly key: string;
+  readonly userId: string;
+  readonly kind: NotificationKind;
+  readonly subjectId: string | null;
+  readonly occurrence: string;
+  readonly fireAt: Date;
+  /** The user's preferences (null: never set, the defaults). */
+  readonly preferences: FiringPreferences | null;
+  /** Whether the user has an address to email (a `notification_recipients` row). */
+  readonly hasEmail: boolean;
+  /** The user's webhooks that are neither disabled nor deleted. */
+  readonly webhooks: readonly { readonly id: string; readonly kinds: readonly string[] }[];
+  /** The task's reminder plan, for `task:` rows (null when the task is gone). */
+  readonly task: FiringTask | null;
+}
+
+export interface FiringPreferences {
+  readonly timeZone: string;
+  /** Local "HH:MM" (seconds dropped), both or neither. */
+  readonly quietStart: string | null;
+  readonly quietEnd: string | null;
+  readonly journalPromptAt: string | null;
+  readonly weeklyReflectionOn: number | null;
+  /** `{ "<NotificationKind>": ["IN_APP", "EMAIL", "WEBHOOK"] }`: absent kinds get the default. */
+  readonly channels: Readonly<Record<string, readonly string[]>>;
+  readonly emailUnsubscribed: boolean;
+}
+
+export interface FiringTask {
+  readonly taskId: string;
+  readonly title: string;
+  /** The task's date (first occurrence when recurring), "YYYY-MM-DD". */
+  readonly date: string;
+  /** Local "HH:MM", or null. */
+  readonly dueTime: string | null;
+  /** The task's RecurrenceRule as projected (null: one-off). */
+  readonly recurrence: unknown;
+  readonly remindAt: Date | null;
+  readonly minutesBefore: number | null;
+  readonly completed: boolean;
+  readonly completedOccurrences: readonly string[];
+}
+
+/** A notification to insert (its dedupe key makes a second firing of the same occurrence a no-op). */
+export interface NewNotification {
+  readonly id: string;
+  readonly userId: string;
+  readonly kind: NotificationKind;
+  readonly title: string;
+  readonly body: string;
+  readonly subjectType: 'Task' | 'Entry' | 'WeeklyReflection' | null;
+  readonly subjectId: string | null;
+  readonly dedupeKey: string;
+  readonly createdAt: Date;
+}
+
+/** A delivery to make: EMAIL to the recipient's address ('email'), WEBHOOK to a webhook id. */
+export interface NewDelivery {
+  readonly notificationId: string;
+  readonly channel: DeliveryChannel;
+  readonly target: string;
+  readonly nextAttemptAt: Date;
+}
+
+/** Where a fired row goes next: a later fire time (and the occurrence it fires), or away. */
+export type NextFiring = { readonly fireAt: Date; readonly occurrence: string } | null;
+
+/** One firing round's writes, all in one transaction of the notifications DB. */
+export interface FiringTransaction {
+  /** Locks up to `limit` rows due at `now` that no other transaction holds (SKIP LOCKED), earliest first. */
+  claimDue(limit: number, now: Date): Promise<DueFiring[]>;
+  /** Inserts the notifications whose dedupe key is new; resolves with the ids inserted. */
+  insertNotifications(notifications: readonly NewNotification[]): Promise<ReadonlySet<string>>;
+  insertDeliveries(deliveries: readonly NewDelivery[]): Promise<void>;
+  /** The notifications outbox: the events commit with the rows. */
+  appendEvents(events: readonly AnyEvent[]): Promise<void>;
+  /** Moves each claimed row to its next fire time, or deletes it (null). */
+  moveOn(moves: readonly { readonly key: string; readonly next: NextFiring }[], now: Date): Promise<void>;
+}
+
+/** The notifications DB as the scheduler sees it. */
+export interface ScheduleStore {
+  transaction<R>(work: (tx: FiringTransaction) => Promise<R>): Promise<R>;
+  /** The earliest fire time of the schedule, if it has a row. */
+  nextFireAt(): Promise<Date | undefined>;
+}

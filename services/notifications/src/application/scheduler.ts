@@ -1,0 +1,197 @@
+import { newEvent, type AnyEvent } from '@mindflow/events';
+import type { Logger } from '@mindflow/platform';
+import { Registry } from 'prom-client';
+import { decideFiring, fireTaskOnce, type Firing, type NextTaskFiring } from './firing.js';
+import type { NewDelivery, ScheduleStore } from './ports/schedule-store.js';
+import type { WeeklyReflectionGenerator } from './ports/weekly-reflection-generator.js';
+import { schedulerMetrics } from './scheduler-metrics.js';
+
+/** The `source` of the events this service decides. */
+export const notificationsSource = 'notifications';
+
+export interface SchedulerOptions {
+  /** The notifications DB: the schedule, notifications, deliveries and the outbox the events go to. */
+  readonly store: ScheduleStore;
+  readonly log: Logger;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  /** The next fire time of a task reminder after it fired (default: none, the row goes). */
+  readonly nextTaskFiring?: NextTaskFiring;
+  /** Rows claimed per transaction. */
+  readonly batchSize?: number;
+  /** Batches in flight at once in this process (each its own transaction; SKIP LOCKED keeps them apart). */
+  readonly concurrency?: number;
+  /** The longest sleep between two looks at the schedule (the safety net for a lost wake-up). */
+  readonly maxSleepMs?: number;
+  /** Listens for wake-ups (the schedule's NOTIFY), called before each sleep; without it the scheduler only polls. */
+  readonly listen?: () => Promise<boolean>;
+  readonly reflections?: WeeklyReflectionGenerator;
+  readonly metrics?: Registry;
+  /** Told of every notification committed (tests, the benchmark). */
+  readonly onFired?: (fired: readonly FiredNotification[]) => void;
+}
+
+export interface FiredNotification {
+  readonly notificationId: string;
+  readonly dedupeKey: string;
+  readonly fireAt: Date;
+  readonly committedAt: Date;
+}
+
+export interface Scheduler {
+  /** Fires everything due now (every lane until a short batch); resolves with how many notifications were created. */
+  runOnce(): Promise<number>;
+  /** Cuts the current sleep short: a row may have become due sooner (the schedule's NOTIFY). */
+  wake(): void;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Fires due `scheduled_notifications` rows. One transaction per batch claims due rows (FOR UPDATE SKIP LOCKED),
+ * inserts each notification (its dedupe key `key@occurrence` makes a repeated firing a no-op), its deliveries and
+ * `NotificationCreated` in the outbox, and moves each row to its next fire time or deletes it: a crash before the
+ * commit fires the rows again after the restart, one after it finds them moved. Between rounds it sleeps until
+ * the earliest fire time, at most `maxSleepMs`, and wakes early on `wake()`.
+ */
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { store, log } = options;
+  const batchSize = options.batchSize ?? 200;
+  const concurrency = options.concurrency ?? 2;
+  const maxSleepMs = options.maxSleepMs ?? 1_000;
+  const busyPauseMs = Math.min(50, maxSleepMs);
+  const nextTaskFiring = options.nextTaskFiring ?? fireTaskOnce;
+  const metrics = schedulerMetrics(options.metrics ?? new Registry());
+  let running: Promise<void> | undefined;
+  let stopping = false;
+  let woken = false;
+  let wakeSleeper: (() => void) | undefined;
+
+  async function fireBatch(): Promise<{ claimed: number; fired: number }> {
+    const outcome = await store.transaction(async (tx) => {
+      const now = options.now();
+      const due = await tx.claimDue(batchSize, now);
+      if (due.length === 0) return { claimed: 0, fresh: [] as { firing: Firing; fireAt: Date }[] };
+      const firings = due.map((row) => ({ firing: decideFiring(row, now, options.newId(), nextTaskFiring), row }));
+      const inserted = await tx.insertNotifications(firings.map(({ firing }) => firing.notification));
+      const fresh = firings.filter(({ firing }) => inserted.has(firing.notification.id));
+      const deliveries: NewDelivery[] = [];
+      const events: AnyEvent[] = [];
+      for (const { firing } of fresh) {
+        const { notification } = firing;
+        if (firing.channels.includes('EMAIL')) deliveries.push({ notificationId: notification.id, channel: 'EMAIL', target: 'email', nextAttemptAt: now });
+        for (const webhookId of firing.webhookIds) deliveries.push({ notificationId: notification.id, channel: 'WEBHOOK', target: webhookId, nextAttemptAt: now });
+        events.push(
+          newEvent('NotificationCreated', {
+            eventId: options.newId(),
+            occurredAt: now.toISOString(),
+            source: notificationsSource,
+            correlationId: notification.id,
+            causationId: null,
+            userId: notification.userId,
+            aggregateId: notification.id,
+            aggregateVersion: 1,
+            payload: {
+              notificationId: notification.id,
+              userId: notification.userId,
+              kind: notification.kind,
+              title: notification.title,
+              body: notification.body,
+              subjectType: notification.subjectType,
+              subjectId: notification.subjectId,
+              channels: [...firing.channels],
+              createdAt: now.toISOString(),
+            },
+          }),
+        );
+      }
+      await tx.insertDeliveries(deliveries);
+      await tx.appendEvents(events);
+      await tx.moveOn(firings.map(({ firing, row }) => ({ key: row.key, next: firing.next })), now);
+      return { claimed: due.length, fresh: fresh.map(({ firing, row }) => ({ firing, fireAt: row.fireAt })) };
+    });
+    if (outcome.fresh.length > 0) afterCommit(outcome.fresh);
+    return { claimed: outcome.claimed, fired: outcome.fresh.length };
+  }
+
+  function afterCommit(fresh: readonly { firing: Firing; fireAt: Date }[]): void {
+    const committedAt = options.now();
+    for (const { firing, fireAt } of fresh) {
+      metrics.fired.inc({ kind: firing.notification.kind });
+      metrics.lateness.observe(Math.max(0, committedAt.getTime() - fireAt.getTime()) / 1000);
+      if (firing.notification.kind === 'WEEKLY_REFLECTION' && options.reflections) {
+        const [, occurrence = ''] = firing.notification.dedupeKey.split('@');
+        options.reflections.generate({ userId: firing.notification.userId, occurrence, firedAt: committedAt }).catch((error: unknown) =>
+          log.error({ userId: firing.notification.userId, err: error instanceof Error ? error.message : 'unknown' }, 'weekly reflection not generated'));
+      }
+    }
+    options.onFired?.(fresh.map(({ firing, fireAt }) => ({ notificationId: firing.notification.id, dedupeKey: firing.notification.dedupeKey, fireAt, committedAt })));
+    log.debug({ fired: fresh.length }, 'notifications fired');
+  }
+
+  /** One lane: batches until one comes back short (bounded, so a flood cannot starve the sleep's checks). */
+  async function lane(): Promise<number> {
+    let fired = 0;
+    for (let i = 0; i < 10_000 && !stopping; i += 1) {
+      const batch = await fireBatch();
+      fired += batch.fired;
+      if (batch.claimed < batchSize) break;
+    }
+    return fired;
+  }
+
+  async function runOnce(): Promise<number> {
+    const lanes = await Promise.all(Array.from({ length: concurrency }, () => lane()));
+    return lanes.reduce((a, b) => a + b, 0);
+  }
+
+  function sleep(ms: number): Promise<void> {
+    if (stopping || woken || ms <= 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeSleeper = undefined;
+        resolve();
+      }
+      wakeSleeper = done;
+    });
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopping) {
+      woken = false;
+      try {
+        const fired = await runOnce();
+        if (options.listen) await options.listen().catch(() => false);
+        const next = await store.nextFireAt();
+        // Until the earliest fire time, at most maxSleepMs: a row inserted due sooner wakes it (NOTIFY) or, when
+        // not listening, is found by the next look. Rows due that another instance holds: a short pause, no spin.
+        const untilNext = next ? next.getTime() - options.now().getTime() : maxSleepMs;
+        await sleep(Math.min(Math.max(untilNext, fired === 0 ? busyPauseMs : 0), maxSleepMs));
+      } catch (error) {
+        log.error({ err: error instanceof Error ? error.message : 'unknown' }, 'scheduler round failed; retrying');
+        await sleep(maxSleepMs);
+      }
+    }
+  }
+
+  return {
+    runOnce,
+    wake() {
+      woken = true;
+      wakeSleeper?.();
+    },
+    start() {
+      if (running) return;
+      stopping = false;
+      running = loop();
+    },
+    async stop() {
+      stopping = true;
+      wakeSleeper?.();
+      await running;
+      running = undefined;
+    },
+  };
+}
