@@ -4,6 +4,7 @@ import { Gql } from '../../core/gql';
 import type { ApiError } from '../../core/graphql-errors';
 import { ErrorMessage } from '../../shared/error-message';
 import { JournalWithEntriesDocument, type JournalWithEntriesQuery } from '../../graphql/generated';
+import { markdownToText } from '../../shared/markdown/markdown-text';
 import { moodLabel } from '../entries/moods';
 import { journalToMarkdown, markdownFileName, type ExportableEntry } from './journal-markdown';
 
@@ -26,6 +27,8 @@ export class JournalPage {
   protected readonly exporting = signal(false);
   protected readonly error = signal<ApiError | null>(null);
   protected readonly moodLabel = moodLabel;
+  /** The start of an entry as the text a reader sees (its Markdown read, not shown): one line, cut by the list's CSS. */
+  protected readonly excerpt = (content: string) => markdownToText(content.slice(0, 600));
 
   protected async exportMarkdown(): Promise<void> {
     this.exporting.set(true);

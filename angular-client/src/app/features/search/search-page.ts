@@ -5,7 +5,7 @@ import { Gql } from '../../core/gql';
 import type { ApiError } from '../../core/graphql-errors';
 import { ErrorMessage } from '../../shared/error-message';
 import { SearchDocument, SuggestDocument, type SearchKind, type SearchQuery } from '../../graphql/generated';
-import { highlightSegments } from './highlight';
+import { highlightSegments, markdownHighlightSegments } from './highlight';
 
 type Result = SearchQuery['search']['edges'][number]['node'];
 const kindLabels: Record<SearchKind, string> = { ENTRY: 'Entries', THOUGHT: 'Thoughts', TASK: 'Tasks' };
@@ -24,6 +24,8 @@ export class SearchPage {
   protected readonly kinds: SearchKind[] = ['ENTRY', 'THOUGHT', 'TASK'];
   protected readonly kindLabels = kindLabels;
   protected readonly segments = highlightSegments;
+  /** An entry's highlight is Markdown: shown as the text a reader sees. */
+  protected readonly entrySegments = markdownHighlightSegments;
   protected text = '';
   protected readonly selectedKinds = signal<ReadonlySet<SearchKind>>(new Set(this.kinds));
   protected readonly suggestions = signal<string[]>([]);

@@ -15,7 +15,7 @@ class FakeGql {
           totalCount: 2,
           pageInfo: { hasNextPage: false, endCursor: null },
           edges: [
-            { cursor: '1', node: { score: 2, highlights: ['the <em>harbour</em> at dawn'], hit: { __typename: 'Entry', id: 'e1', title: 'Dawn', mood: null, tags: [], journal: { id: 'j1', name: 'Pages' } } } },
+            { cursor: '1', node: { score: 2, highlights: ['# Dawn\n\nthe **<em>harbour</em>** at [dawn](https://example.com)'], hit: { __typename: 'Entry', id: 'e1', title: 'Dawn', mood: null, tags: [], journal: { id: 'j1', name: 'Pages' } } } },
             { cursor: '2', node: { score: 1, highlights: [], hit: { __typename: 'Task', id: 't1', taskTitle: 'Harbour walk', date: '2026-11-22', completed: false } } },
           ],
         },
@@ -48,6 +48,7 @@ describe('SearchPage', () => {
     expect(gql.searches).toEqual([{ query: 'harvest', kinds: null, first: 30 }]);
     expect(Array.from(el.querySelectorAll('section h2')).map((h) => h.textContent)).toEqual(['Entries', 'Tasks']);
     expect(el.querySelector('mark')?.textContent).toBe('harbour');
+    expect(el.querySelector('.highlight')?.textContent).toBe('Dawn the harbour at dawn'); // its Markdown read, not shown
     expect(el.querySelector('[role=status]')?.textContent).toContain('2 results');
   });
 
