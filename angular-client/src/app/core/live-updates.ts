@@ -7,6 +7,7 @@ import {
 } from '../graphql/generated';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Gql } from './gql';
+import { RemoteEntries } from './remote-entries';
 import { SessionStore } from './session-store';
 
 /**
@@ -19,6 +20,7 @@ export class LiveUpdates {
   private readonly apollo = inject(Apollo);
   private readonly gql = inject(Gql);
   private readonly session = inject(SessionStore);
+  private readonly remoteEntries = inject(RemoteEntries);
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retries = 0;
   private subscriptions: Subscription[] = [];
@@ -33,7 +35,9 @@ export class LiveUpdates {
       client.subscribe({ query: EntryChangedDocument }).subscribe({
         next: ({ data }) => {
           this.retries = 0;
-          if (data && data.entryChanged.kind !== 'UPDATED') void this.gql.refetchActive();
+          if (!data) return;
+          this.remoteEntries.arrived(data.entryChanged); // an open editor merges it
+          if (data.entryChanged.kind !== 'UPDATED') void this.gql.refetchActive();
         },
         error: (e: unknown) => this.failed(e),
       }),

@@ -5,6 +5,7 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Subject } from 'rxjs';
 import { Gql } from './gql';
 import { LiveUpdates } from './live-updates';
+import { RemoteEntries, type EntryChange } from './remote-entries';
 import { SessionStore } from './session-store';
 
 /** An Apollo client whose subscriptions the test drives by hand. */
@@ -53,6 +54,16 @@ describe('LiveUpdates', () => {
     insights!.next({ data: { insightsReady: ready } });
     expect(live.latestInsights()).toEqual(ready);
     expect(writes[0]).toMatchObject({ variables: { id: 'e1' }, data: { entry: { id: 'e1', insights: { summary: 'Calm.' } } } });
+  });
+
+  it('hands every entry change to RemoteEntries (an open editor merges it)', () => {
+    const { live, streams } = setup();
+    const arrived: EntryChange[] = [];
+    TestBed.inject(RemoteEntries).changes.subscribe((change) => arrived.push(change));
+    live.start();
+    const change = { kind: 'UPDATED', entryId: 'e1', entry: null };
+    streams[0]!.next({ data: { entryChanged: change } });
+    expect(arrived).toEqual([change]);
   });
 
   it('subscribes again with backoff after the socket closes (an expired token: 4401), but not after a refusal', () => {

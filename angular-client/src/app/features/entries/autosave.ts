@@ -72,7 +72,8 @@ export class Autosave<T> {
     this.running = this.save(draft).then(
       () => {
         this.failures = 0;
-        this.state.set(this.hasPending ? 'unsaved' : 'saved');
+        // a conflict found meanwhile (a change from elsewhere, merged by the editor) waits for the user
+        if (this.state() !== 'conflict') this.state.set(this.hasPending ? 'unsaved' : 'saved');
       },
       (error: unknown) => this.failed(draft, error),
     );
@@ -92,6 +93,15 @@ export class Autosave<T> {
     this.hasPending = true;
     this.state.set('unsaved');
     await this.flush();
+  }
+
+  /**
+   * A change made elsewhere overlaps the draft (found by the editor, not by a save): nothing is saved until the
+   * user chooses and `resume`s; a save running now still completes.
+   */
+  conflict(): void {
+    this.clock.clear(this.timer);
+    this.state.set('conflict');
   }
 
   /** Forget what is pending (the user took the other version): nothing of theirs is saved, so not `saved`. */

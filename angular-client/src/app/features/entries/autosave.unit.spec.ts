@@ -72,6 +72,27 @@ describe('Autosave', () => {
     expect(autosave.state()).toBe('saved');
   });
 
+  it('holds for a conflict found outside a save, even while one runs, until resumed', async () => {
+    const saved: string[] = [];
+    const clock = manualTimer();
+    const gate = deferred();
+    const autosave = new Autosave<string>(async (d) => { saved.push(d); await gate.promise; }, 500, clock.timer);
+    autosave.change('a');
+    clock.fire();
+    autosave.change('ab');
+    autosave.conflict();
+    expect(clock.armed).toBe(false);
+    gate.resolve();
+    await autosave.flush();
+    expect(saved).toEqual(['a']);
+    expect(autosave.state()).toBe('conflict');
+    autosave.change('abc');
+    expect(autosave.state()).toBe('conflict');
+    await autosave.resume('abc');
+    expect(saved).toEqual(['a', 'abc']);
+    expect(autosave.state()).toBe('saved');
+  });
+
   it('keeps a failed draft and retries it on flush', async () => {
     let fail = true;
     const calls: string[] = [];

@@ -1,10 +1,12 @@
 import { ChangeDetectionStrategy, Component, type OnDestroy, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { DatePipe } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import { ConnectionStatus } from '../../core/connection-status';
 import { Gql } from '../../core/gql';
 import { isTransient, type ApiError } from '../../core/graphql-errors';
+import { RemoteEntries, type EntryChange } from '../../core/remote-entries';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { ErrorMessage } from '../../shared/error-message';
 import { MarkdownEditor } from '../../shared/markdown/markdown-editor';
@@ -17,15 +19,22 @@ import {
 import { Autosave, SaveConflict, SaveRejected } from './autosave';
 import { draftProblems, emptyDraft, entryLimits, parseTags, sameDraft, type DraftField, type EntryDraft } from './entry-draft';
 import { LocalDrafts, type DraftSlot } from './local-drafts';
+import { changedFields, mergeEntry, resolveConflicts, type MergeField } from './merge-entry';
 import { moods } from './moods';
+import { entryTemplates, untouchedTemplate, type EntryTemplate } from './entry-templates';
 import { saveStatus, type HeldBack } from './save-status';
 import { TagSuggester, completeTag } from './tag-suggestions';
 import type { LeavesSafely } from './unsaved-changes-guard';
 
 const formFields: readonly DraftField[] = ['title', 'content', 'tags'];
 
+/** How the fields are named to the writer when a change made elsewhere overlaps theirs. */
+const fieldNames: Record<MergeField, string> = { title: 'Title', content: 'Entry', mood: 'Mood', tags: 'Tags' };
+
 /**
- * Write or edit an entry: autosaved, with mood and tags; a change made elsewhere shows both versions. Nothing
+ * Write or edit an entry: autosaved, with mood and tags. A change made elsewhere (another tab, another device)
+ * arrives live and is merged field by field into what is on screen (merge-entry): a field only they changed takes
+ * their value, a field only this editor changed keeps it, and only a field both changed asks the writer. Nothing
  * written is lost: every draft the server has not acknowledged is kept on the device (LocalDrafts) and offered
  * back when the entry is opened again; refused fields are pointed at; failed saves retry by themselves.
  */
@@ -51,6 +60,7 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
   readonly journal = input<string | undefined>(undefined);
 
   protected readonly moods = moods;
+  protected readonly templates = entryTemplates;
   protected readonly limits = entryLimits;
   protected readonly draft = signal<EntryDraft>(emptyDraft);
   /** The draft the server last acknowledged (loaded or saved): "saved" means the draft on screen equals it. */
@@ -62,7 +72,10 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
   protected readonly journalId = signal<string | null>(null);
   protected readonly loadError = signal<ApiError | null>(null);
   protected readonly saveError = signal<ApiError | null>(null);
+  /** The version changed elsewhere that overlaps the draft, and the fields both changed (only these are asked). */
   protected readonly theirs = signal<EntryFieldsFragment | null>(null);
+  protected readonly conflicts = signal<readonly MergeField[]>([]);
+  protected readonly fieldNames = fieldNames;
   protected readonly confirmingDelete = signal(false);
   protected readonly confirmingLeave = signal(false);
   /** The body shown rendered (Markdown) instead of being edited. */
@@ -78,6 +91,9 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
   private destroyed = false;
   /** The address a just-created entry is moving to (in this same editor): not a leaving. */
   private movingTo: string | null = null;
+  /** A save is on its way: a change arriving from elsewhere meanwhile is merged once it is answered. */
+  private sending = false;
+  private arrivedWhileSending: EntryFieldsFragment | null = null;
   protected readonly autosave = new Autosave<EntryDraft>((draft) => this.persist(draft));
   /** The user's tags matching the word typed in the tag box (the tag list of the read side, `Query.tags`). */
   protected readonly tagSuggester = new TagSuggester(
@@ -90,6 +106,9 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
     return id ? { id } : undefined;
   });
 
+  /** A new entry with nothing of the writer's own yet: it can start from a template. */
+  protected readonly canStartFromTemplate = computed(() =>
+    this.entryId() === null && !this.loading() && (!this.draft().content.trim() || !!untouchedTemplate(this.draft().content)));
   protected readonly dirty = computed(() => !sameDraft(this.draft(), this.acknowledged()));
   /** Problems per field: the limits checked here, and a refusal from the server for a field of the form. */
   protected readonly problems = computed(() => fieldProblems(this.saveError(), formFields, draftProblems(this.draft())));
@@ -97,7 +116,7 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
   protected readonly generalError = computed(() => generalError(this.saveError(), formFields));
   protected readonly heldBack = computed<HeldBack | null>(() => {
     if (Object.keys(draftProblems(this.draft())).length > 0) return 'invalid';
-    if (!this.draft().content.trim()) return 'no-content';
+    if (!this.draft().content.trim() || untouchedTemplate(this.draft().content)) return 'no-content'; // only prompts: not begun
     return this.journalId() ? null : 'no-journal';
   });
   protected readonly status = computed(() => saveStatus({
@@ -130,6 +149,7 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
         }
       });
     });
+    inject(RemoteEntries).changes.pipe(takeUntilDestroyed()).subscribe((change) => this.changedElsewhere(change));
   }
 
   ngOnDestroy(): void {
@@ -201,6 +221,12 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
     box.setSelectionRange(caret, caret);
   }
 
+  /** A new entry starts from a template: its prompts, title, tags and mood (all of it editable, none of it saved alone). */
+  protected startFrom(template: EntryTemplate): void {
+    this.tagText = template.tags.join(', ');
+    this.update({ title: template.title, content: template.content, tags: [...template.tags], mood: template.mood });
+  }
+
   protected pickMood(mood: Mood): void {
     this.update({ mood: this.draft().mood === mood ? null : mood });
   }
@@ -216,23 +242,94 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
     void this.autosave.flush();
   }
 
-  /** Conflict: keep what I wrote, on top of their version. */
+  /** Conflict: keep what I wrote in the fields both changed (their other changes are already merged in). */
   protected async keepMine(): Promise<void> {
-    const theirs = this.theirs();
-    if (!theirs) return;
-    this.version = theirs.version;
+    if (!this.theirs()) return;
     this.theirs.set(null);
+    this.conflicts.set([]);
     await this.autosave.resume(this.draft());
   }
 
-  /** Conflict: take their version, dropping mine. */
-  protected useTheirs(): void {
+  /** Conflict: take their value of the fields both changed; my changes to other fields stay (and are saved). */
+  protected async useTheirs(): Promise<void> {
     const theirs = this.theirs();
     if (!theirs) return;
-    this.show(theirs);
+    this.setDraft(resolveConflicts(this.draft(), draftOf(theirs), this.conflicts(), 'theirs'));
     this.theirs.set(null);
-    this.autosave.settle();
-    this.forgetLocal();
+    this.conflicts.set([]);
+    if (this.dirty()) {
+      this.keepLocally();
+      await this.autosave.resume(this.draft());
+    } else {
+      this.autosave.settle();
+      this.forgetLocal();
+    }
+  }
+
+  /** How a field reads in the conflict box. */
+  protected fieldText(field: MergeField, draft: { title?: string | null; content: string; mood: Mood | null; tags: readonly string[] }): string {
+    switch (field) {
+      case 'title': return draft.title || 'Untitled';
+      case 'content': return draft.content;
+      case 'mood': return moods.find((m) => m.value === draft.mood)?.label ?? 'No mood';
+      case 'tags': return draft.tags.map((t) => `#${t}`).join(' ') || 'No tags';
+    }
+  }
+
+  /**
+   * An entry changed live (`entryChanged`). A newer version of the entry open here is merged into the draft field by
+   * field; while a save is on its way it waits for the answer (it may be this editor's own save coming back).
+   */
+  private changedElsewhere(change: EntryChange): void {
+    const entry = change.entry;
+    if (change.kind !== 'UPDATED' || !entry || entry.id !== this.entryId() || entry.version <= this.version) return;
+    if (this.sending) {
+      this.arrivedWhileSending = entry;
+      return;
+    }
+    this.mergeIn(entry);
+  }
+
+  /**
+   * Their newer version becomes the base (what the server holds); the draft keeps what was changed here and takes
+   * the rest of theirs. Fields both changed hold the draft's value and stop saving until the writer chooses.
+   */
+  private mergeIn(entry: EntryFieldsFragment): readonly MergeField[] {
+    const { merged, conflicts } = mergeEntry(this.acknowledged(), this.draft(), draftOf(entry));
+    this.version = entry.version;
+    this.saved.set(entry);
+    this.acknowledged.set(draftOf(entry));
+    this.setDraft(merged);
+    this.conflicts.set(conflicts);
+    this.theirs.set(conflicts.length > 0 ? entry : null);
+    this.keepLocally();
+    if (conflicts.length > 0) this.autosave.conflict();
+    else if (this.autosave.state() === 'conflict') void this.autosave.resume(merged); // the overlap is gone
+    else if (this.sending) {
+      // the save on its way sends the merged draft (send)
+    } else if (this.dirty()) this.queueSave(); // what is changed here goes on top of their version
+    else this.autosave.settle(); // nothing of ours left to send
+    return conflicts;
+  }
+
+  /** A draft put on screen from elsewhere: the tag box is rewritten only when the tags differ from it. */
+  private setDraft(draft: EntryDraft): void {
+    if (draft.tags.join('\u0000') !== parseTags(this.tagText).join('\u0000')) this.tagText = draft.tags.join(', ');
+    this.draft.set(draft);
+  }
+
+  /**
+   * The entry as the server holds it now, at least at `version` (the one a CONFLICT named): the read side may lag
+   * a moment behind the write that made it, so it is read again a few times (at most ~3 s).
+   */
+  private async newerEntry(id: string, version: number): Promise<EntryFieldsFragment | null> {
+    let entry: EntryFieldsFragment | null = null;
+    for (let attempt = 0; attempt < 12; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+      entry = (await this.gql.query(EntryDocument, { id }, { fresh: true })).entry ?? null;
+      if (!entry || entry.version >= version) return entry;
+    }
+    return entry;
   }
 
   /** The restored draft is not wanted: back to what the server has. */
@@ -304,13 +401,30 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
       this.localDrafts.remove(slot);
       return;
     }
-    this.draft.set(kept.draft);
     this.keptDraft = kept.draft;
     this.tagText = kept.draft.tags.join(', ');
-    if (kept.baseVersion !== null) this.version = kept.baseVersion; // changed elsewhere since: a conflict shows both
+    this.restoredFrom.set(kept.keptAt);
+    if (kept.baseVersion !== null && kept.baseVersion !== this.version) {
+      // changed elsewhere since it was written: merged with the server's version field by field (a copy kept without
+      // its base cannot tell whose change a difference is: every field that differs is asked)
+      const server = this.acknowledged();
+      const { merged, conflicts } = kept.base
+        ? mergeEntry(kept.base, kept.draft, server)
+        : { merged: kept.draft, conflicts: changedFields(kept.draft, server) };
+      this.draft.set(merged);
+      this.tagText = merged.tags.join(', ');
+      if (conflicts.length > 0) {
+        this.theirs.set(this.saved());
+        this.conflicts.set(conflicts);
+        this.autosave.conflict();
+        return;
+      }
+      this.queueSave();
+      return;
+    }
+    this.draft.set(kept.draft);
     // its key only if this tab wrote it (a reload): another tab's key would make both drafts one entry
     if (kept.idempotencyKey && kept.tab === this.localDrafts.tab()) this.idempotencyKey = kept.idempotencyKey;
-    this.restoredFrom.set(kept.keptAt);
     this.queueSave();
   }
 
@@ -336,6 +450,7 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
     this.localDrafts.write(slot, {
       draft: this.draft(),
       baseVersion: id ? this.version : null,
+      ...(id ? { base: this.acknowledged() } : {}),
       ...(id ? {} : { idempotencyKey: this.idempotencyKey, tab: this.localDrafts.tab() }),
       keptAt: new Date().toISOString(),
     });
@@ -347,6 +462,22 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
   }
 
   private async persist(draft: EntryDraft): Promise<void> {
+    this.sending = true;
+    try {
+      await this.send(draft);
+    } finally {
+      this.sending = false;
+      const arrived = this.arrivedWhileSending;
+      this.arrivedWhileSending = null;
+      if (arrived && arrived.version > this.version) this.mergeIn(arrived);
+    }
+  }
+
+  /**
+   * Sends the draft. On CONFLICT the server's version is merged in (mergeEntry): with no overlap the merged draft is
+   * sent again on the new version (a few times at most, if others keep writing); with one, the writer chooses.
+   */
+  private async send(draft: EntryDraft, attempt = 1): Promise<void> {
     this.saveError.set(null);
     const input = { title: draft.title.trim() || null, content: draft.content, mood: draft.mood, tags: [...draft.tags] };
     try {
@@ -381,9 +512,13 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
     } catch (e) {
       const error = e as ApiError;
       if (error.code === 'CONFLICT' && this.entryId()) {
-        const { entry } = await this.gql.query(EntryDocument, { id: this.entryId()! }, { fresh: true });
-        if (entry) this.theirs.set(entry);
-        throw new SaveConflict();
+        const entry = await this.newerEntry(this.entryId()!, error.currentVersion ?? this.version + 1);
+        if (!entry) throw new SaveConflict();
+        if (entry.version <= this.version) throw error; // the read side has not caught up: tried again, with backoff
+        if (this.mergeIn(entry).length > 0) throw new SaveConflict();
+        if (attempt >= 3) throw error; // others keep writing: tried again by itself, with backoff
+        if (this.dirty()) await this.send(this.draft(), attempt + 1);
+        return;
       }
       this.saveError.set(error);
       this.keepLocally(); // (again: another tab saving may have removed it meanwhile)

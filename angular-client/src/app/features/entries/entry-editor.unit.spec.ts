@@ -3,6 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { Gql } from '../../core/gql';
 import type { ApiError } from '../../core/graphql-errors';
+import { RemoteEntries } from '../../core/remote-entries';
 import { SessionStore } from '../../core/session-store';
 import {
   CreateEntryDocument, EntryDocument, TagSuggestionsDocument, UpdateEntryDocument, type EntryFieldsFragment, type Mood,
@@ -77,7 +78,8 @@ class FakeGql {
     if (variables.expectedVersion !== this.server.version) {
       throw { code: 'CONFLICT', message: 'stale', currentVersion: this.server.version } satisfies ApiError;
     }
-    this.server = { ...this.server, content: variables.input.content, title: variables.input.title, version: this.server.version + 1 };
+    const { content, title: sentTitle, mood, tags } = variables.input;
+    this.server = { ...this.server, content, title: sentTitle, mood, tags, version: this.server.version + 1 };
     return this.answer({ updateEntry: { entry: this.server, consistencyToken: 't' } });
   }
   private answer<T>(result: T): T {
@@ -221,6 +223,93 @@ describe('EntryEditor', () => {
     expect(text('#entry-content')).toBe('Theirs.');
     expect(status()).toBe('Up to date');
     expect(gql.updates).toHaveLength(1);
+  });
+
+  describe('a change made in another tab, arriving live', () => {
+    /** Another tab saves `change` on the server, and its entryChanged arrives here. */
+    const elsewhere = async (gql: FakeGql, fixture: { whenStable(): Promise<unknown> }, change: Partial<EntryFieldsFragment>) => {
+      gql.server = { ...gql.server, ...change, version: gql.server.version + 1 };
+      TestBed.inject(RemoteEntries).arrived({ kind: 'UPDATED', entryId: gql.server.id, entry: gql.server });
+      await fixture.whenStable();
+    };
+
+    it('shows it in an editor with nothing changed here, which stays up to date and sends nothing', async () => {
+      const { gql, fixture, text, status, field } = await open();
+      await elsewhere(gql, fixture, { title: 'Harbour at noon', content: 'Written in the other tab.', mood: 'GOOD', tags: ['sea', 'noon'] });
+      expect(field<HTMLInputElement>('#entry-title')?.value).toBe('Harbour at noon');
+      expect(text('#entry-content')).toBe('Written in the other tab.');
+      expect(text('#entry-tags')).toBe('sea, noon');
+      expect(status()).toBe('Up to date');
+      expect(gql.sent).toBe(0);
+    });
+
+    it('merges field by field: their title comes in, my text stays, and both are saved on their version without asking', async () => {
+      const { gql, fixture, type, saveNow, text, status, field, el } = await open();
+      await type('#entry-content', 'My words, typed here.');
+      await elsewhere(gql, fixture, { title: 'Retitled elsewhere' });
+      expect(field<HTMLInputElement>('#entry-title')?.value).toBe('Retitled elsewhere');
+      expect(text('#entry-content')).toBe('My words, typed here.');
+      expect(el.querySelector('.conflict')).toBeNull();
+      await saveNow();
+      await vi.waitFor(() => expect(status()).toBe('All changes saved'));
+      expect(gql.updates).toEqual([{ expectedVersion: 2, content: 'My words, typed here.' }]);
+      expect(gql.server).toMatchObject({ version: 3, title: 'Retitled elsewhere', content: 'My words, typed here.' });
+    });
+
+    it('asks only about the field both changed; "Use theirs" takes their text and still saves my title', async () => {
+      const { gql, fixture, type, text, status, field, el } = await open();
+      await type('#entry-title', 'My title');
+      await type('#entry-content', 'My text.');
+      await elsewhere(gql, fixture, { content: 'Their text.', mood: 'GOOD' });
+      await vi.waitFor(() => expect(status()).toBe('Changed elsewhere — choose a version'));
+      const conflict = el.querySelector('.conflict')!;
+      expect(Array.from(conflict.querySelectorAll('h3')).map((h) => h.textContent)).toEqual(['Entry']);
+      expect(conflict.textContent).toContain('My text.');
+      expect(conflict.textContent).toContain('Their text.');
+      expect(el.querySelector('[aria-pressed=true]')?.textContent).toContain('Good'); // their mood is in already
+      expect(gql.sent).toBe(0); // nothing is saved while the writer has not chosen
+
+      button(conflict, 'Use theirs').click();
+      await fixture.whenStable();
+      await vi.waitFor(() => expect(status()).toBe('All changes saved'));
+      expect(text('#entry-content')).toBe('Their text.');
+      expect(field<HTMLInputElement>('#entry-title')?.value).toBe('My title');
+      expect(gql.server).toMatchObject({ version: 3, title: 'My title', content: 'Their text.', mood: 'GOOD' });
+    });
+
+    it('"Keep mine" keeps my text and their other change (their title is not wiped)', async () => {
+      const { gql, fixture, type, status, el } = await open();
+      await type('#entry-content', 'My text.');
+      await elsewhere(gql, fixture, { title: 'Their title', content: 'Their text.' });
+      await vi.waitFor(() => expect(el.querySelector('.conflict')).not.toBeNull());
+      button(el.querySelector('.conflict')!, 'Keep mine').click();
+      await vi.waitFor(() => expect(status()).toBe('All changes saved'));
+      expect(gql.server).toMatchObject({ version: 3, title: 'Their title', content: 'My text.' });
+    });
+
+    it('a save refused as stale (the change arrived late) is merged and sent again on the new version, without asking', async () => {
+      const { gql, type, saveNow, status, el, field } = await open();
+      gql.server = { ...gql.server, title: 'Saved in another tab', version: 2 }; // its entryChanged has not come yet
+      await type('#entry-content', 'Mine.');
+      await saveNow();
+      await vi.waitFor(() => expect(status()).toBe('All changes saved'));
+      expect(gql.updates.map((u) => u.expectedVersion)).toEqual([1, 2]);
+      expect(gql.server).toMatchObject({ version: 3, title: 'Saved in another tab', content: 'Mine.' });
+      expect(field<HTMLInputElement>('#entry-title')?.value).toBe('Saved in another tab');
+      expect(el.querySelector('.conflict')).toBeNull();
+    });
+
+    it('ignores its own save coming back and older versions', async () => {
+      const { gql, fixture, write, status, text } = await open();
+      await write('Mine, saved.');
+      await vi.waitFor(() => expect(status()).toBe('All changes saved'));
+      TestBed.inject(RemoteEntries).arrived({ kind: 'UPDATED', entryId: 'e1', entry: gql.server });
+      TestBed.inject(RemoteEntries).arrived({ kind: 'UPDATED', entryId: 'e1', entry: entry(1, 'Old text.') });
+      await fixture.whenStable();
+      expect(text('#entry-content')).toBe('Mine, saved.');
+      expect(status()).toBe('All changes saved');
+      expect(gql.sent).toBe(1);
+    });
   });
 
   it('on a slow network shows the entry loading, not a blank editable "New entry" form', async () => {
@@ -398,6 +487,36 @@ describe('EntryEditor', () => {
     await saveNow();
     await vi.waitFor(() => expect(status()).toBe('All changes saved'));
     expect(unload()).toBe(false);
+  });
+
+  it('starts a new entry from a template: its prompts, title, tags and mood, saved only once something is written', async () => {
+    const gql = setUp();
+    const { fixture, el, field, text, type, saveNow, status } = await mount({ journal: 'j1' });
+    const templates = () => el.querySelector('[role=group][aria-label="Start from a template"]');
+    expect(Array.from(templates()!.querySelectorAll('button')).map((b) => b.textContent?.trim()))
+      .toEqual(['Gratitude', 'Daily review', 'Morning pages', 'Untangle a worry']);
+    button(templates()!, 'Gratitude').click();
+    await fixture.whenStable();
+    expect(field<HTMLInputElement>('#entry-title')?.value).toBe('Three good things');
+    expect(text('#entry-content')).toContain('## Three things I am grateful for');
+    expect(text('#entry-tags')).toBe('gratitude');
+    expect(el.querySelector('.mood[aria-pressed=true]')?.textContent).toContain('Grateful');
+    await saveNow();
+    expect(status()).toBe('Not saved — an entry needs some text'); // prompts alone are not an entry
+    expect(gql.sent).toBe(0);
+    expect(templates()).not.toBeNull(); // another one can still be chosen
+
+    await type('#entry-content', `${text('#entry-content')}The sea at dawn.`);
+    expect(templates()).toBeNull();
+    await saveNow();
+    await vi.waitFor(() => expect(gql.creates).toHaveLength(1));
+    expect(gql.creates[0]?.content).toContain('## Three things I am grateful for');
+    expect(gql.server).toMatchObject({ title: 'Three good things', tags: ['gratitude'], mood: 'GRATEFUL' });
+  });
+
+  it('offers no templates for an entry that exists', async () => {
+    const { el } = await open();
+    expect(el.querySelector('[aria-label="Start from a template"]')).toBeNull();
   });
 
   it('keeps a new entry written in a journal on the device until it is created, then forgets it', async () => {

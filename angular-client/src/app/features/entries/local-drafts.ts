@@ -7,6 +7,8 @@ export interface LocalDraft {
   readonly draft: EntryDraft;
   /** The version the draft was written on (null: a new entry): saving on it shows a change made elsewhere since as a conflict. */
   readonly baseVersion: number | null;
+  /** The entry as it was at `baseVersion` (what the draft was written on): a change made elsewhere since is merged field by field. */
+  readonly base?: EntryDraft;
   /** A new entry's createEntry key: a create that reached the server before the page went away is not made twice. */
   readonly idempotencyKey?: string;
   /** The tab that wrote it (LocalDrafts.tab): only that tab may send its idempotencyKey again. */
