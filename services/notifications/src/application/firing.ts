@@ -1,5 +1,8 @@
 import type { DeliveryChannel } from '@mindflow/events';
-import { addDays, instantOf, localParts, withinLocalRange } from './local-time.js';
+import { chooseChannels } from '../domain/channels.js';
+import { nextJournalPrompt, nextWeeklyReflection } from '../domain/daily-and-weekly.js';
+import { nextTaskReminder } from '../domain/task-reminder.js';
+import { localDate, usableTimeZone } from '../domain/time-zone.js';
 import type { DueFiring, NewNotification, NextFiring } from './ports/schedule-store.js';
 
 /** What firing one due row decides: its notification, the channels it goes out on, and where the row goes next. */
@@ -11,24 +14,27 @@ export interface Firing {
   readonly next: NextFiring;
 }
 
-/** How the next fire time of a `task:` row is found (the domain's, once it exists); null deletes the row. */
-export type NextTaskFiring = (due: DueFiring) => NextFiring;
+/** How the next fire time of a `task:` row is found after it fired at `after`; null deletes the row. */
+export type NextTaskFiring = (due: DueFiring, timeZone: string, after: Date) => NextFiring;
 
-/** Until the domain's next-fire function is wired: a task row fires once and goes. */
-export const fireTaskOnce: NextTaskFiring = () => null;
-
-const defaultChannels = ['IN_APP', 'EMAIL'] as const;
+/** The task's next reminder after this one (its next occurrence not completed, or none): the domain's rule. */
+export const nextTaskFiring: NextTaskFiring = (due, timeZone, after) =>
+  due.task
+    ? nextTaskReminder({ ...due.task, recurrence: typeof due.task.recurrence === 'string' ? due.task.recurrence : null }, timeZone, after)
+    : null;
 
 /** The daily prompt's question when nothing better is known. */
 export const defaultPromptQuestion = 'What stood out to you today?';
 
 /**
- * Decides one due row: the notification (`dedupe_key = key@occurrence`), its channels (the user's choice for the
- * kind, IN_APP + EMAIL by default; inside quiet hours only IN_APP; no EMAIL without an address or after the
- * one-click unsubscribe; WEBHOOK per live webhook subscribed to the kind), and the row's next fire time.
+ * Decides one due row: the notification (`dedupe_key = key@occurrence`), its channels (the domain's choice: the
+ * user's for the kind, IN_APP + EMAIL + WEBHOOK by default, inside quiet hours IN_APP only, no EMAIL after the
+ * one-click unsubscribe; EMAIL only with an address, WEBHOOK per live webhook subscribed to the kind), and the row's
+ * next fire time strictly after both this one and `now` (a scheduler that was down catches up once, not per
+ * missed occurrence).
  */
-export function decideFiring(due: DueFiring, now: Date, id: string, nextTaskFiring: NextTaskFiring): Firing {
-  const timeZone = due.preferences?.timeZone ?? 'UTC';
+export function decideFiring(due: DueFiring, now: Date, id: string, nextTask: NextTaskFiring = nextTaskFiring): Firing {
+  const timeZone = usableTimeZone(due.preferences?.timeZone);
   const { title, body } = contentOf(due, timeZone);
   const subjectType = due.kind === 'TASK_DUE' && due.subjectId ? 'Task' : null;
   const notification: NewNotification = {
@@ -42,19 +48,13 @@ export function decideFiring(due: DueFiring, now: Date, id: string, nextTaskFiri
     dedupeKey: `${due.key}@${due.occurrence}`,
     createdAt: now,
   };
-  const chosen = due.preferences?.channels[due.kind] ?? defaultChannels;
-  const prefs = due.preferences;
-  const quiet = prefs?.quietStart && prefs.quietEnd ? withinLocalRange(localParts(now, timeZone).time, prefs.quietStart, prefs.quietEnd) : false;
+  const chosen = chooseChannels(due.kind, due.preferences, now);
   const channels: DeliveryChannel[] = [];
-  let webhookIds: string[] = [];
-  if (!quiet) {
-    if (chosen.includes('EMAIL') && due.hasEmail && !prefs?.emailUnsubscribed) channels.push('EMAIL');
-    // A webhook says which kinds it wants; a choice for the kind that leaves WEBHOOK out turns them off.
-    const webhooksWanted = !(due.preferences?.channels[due.kind]) || chosen.includes('WEBHOOK');
-    webhookIds = webhooksWanted ? due.webhooks.filter((w) => w.kinds.includes(due.kind)).map((w) => w.id) : [];
-    if (webhookIds.length > 0) channels.push('WEBHOOK');
-  }
-  return { notification, channels, webhookIds, next: nextOf(due, timeZone, nextTaskFiring) };
+  if (chosen.has('EMAIL') && due.hasEmail) channels.push('EMAIL');
+  const webhookIds = chosen.has('WEBHOOK') ? due.webhooks.filter((w) => w.kinds.includes(due.kind)).map((w) => w.id) : [];
+  if (webhookIds.length > 0) channels.push('WEBHOOK');
+  const after = new Date(Math.max(due.fireAt.getTime(), now.getTime()));
+  return { notification, channels, webhookIds, next: nextOf(due, timeZone, after, nextTask) };
 }
 
 function contentOf(due: DueFiring, timeZone: string): { title: string; body: string } {
@@ -63,7 +63,7 @@ function contentOf(due: DueFiring, timeZone: string): { title: string; body: str
       const task = due.task;
       if (!task) return { title: 'Task reminder', body: 'A task is due' };
       const occurrence = /^\d{4}-\d{2}-\d{2}$/.test(due.occurrence) ? due.occurrence : task.date;
-      const today = localParts(due.fireAt, timeZone).date;
+      const today = localDate(due.fireAt, timeZone);
       const body = task.dueTime
         ? occurrence === today ? `Due at ${task.dueTime}` : `Due ${occurrence} at ${task.dueTime}`
         : occurrence === today ? 'Due today' : `Due ${occurrence}`;
@@ -78,12 +78,10 @@ function contentOf(due: DueFiring, timeZone: string): { title: string; body: str
   }
 }
 
-function nextOf(due: DueFiring, timeZone: string, nextTaskFiring: NextTaskFiring): NextFiring {
-  if (due.key.startsWith('task:')) return nextTaskFiring(due);
-  const days = due.key.startsWith('prompt:') ? 1 : due.key.startsWith('weekly:') ? 7 : 0;
-  if (days === 0) return null;
-  // The same local wall-clock time `days` later (DST keeps the local time, not the interval).
-  const local = localParts(due.fireAt, timeZone);
-  const date = addDays(local.date, days);
-  return { fireAt: instantOf(date, local.time, timeZone), occurrence: date };
+function nextOf(due: DueFiring, timeZone: string, after: Date, nextTask: NextTaskFiring): NextFiring {
+  if (due.key.startsWith('task:')) return nextTask(due, timeZone, after);
+  const prefs = due.preferences;
+  if (due.kind === 'JOURNAL_PROMPT') return prefs?.journalPromptAt ? nextJournalPrompt(prefs.journalPromptAt, timeZone, after) : null;
+  if (due.kind === 'WEEKLY_REFLECTION') return prefs?.weeklyReflectionOn ? nextWeeklyReflection(prefs.weeklyReflectionOn, timeZone, after) : null;
+  return null;
 }

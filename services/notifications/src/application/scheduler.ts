@@ -1,7 +1,7 @@
 import { newEvent, type AnyEvent } from '@mindflow/events';
 import type { Logger } from '@mindflow/platform';
 import { Registry } from 'prom-client';
-import { decideFiring, fireTaskOnce, type Firing, type NextTaskFiring } from './firing.js';
+import { decideFiring, nextTaskFiring as domainNextTaskFiring, type Firing, type NextTaskFiring } from './firing.js';
 import type { NewDelivery, ScheduleStore } from './ports/schedule-store.js';
 import type { WeeklyReflectionGenerator } from './ports/weekly-reflection-generator.js';
 import { schedulerMetrics } from './scheduler-metrics.js';
@@ -15,7 +15,7 @@ export interface SchedulerOptions {
   readonly log: Logger;
   readonly now: () => Date;
   readonly newId: () => string;
-  /** The next fire time of a task reminder after it fired (default: none, the row goes). */
+  /** The next fire time of a task reminder after it fired (default: the domain's, `nextTaskReminder`). */
   readonly nextTaskFiring?: NextTaskFiring;
   /** Rows claimed per transaction. */
   readonly batchSize?: number;
@@ -60,7 +60,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const concurrency = options.concurrency ?? 2;
   const maxSleepMs = options.maxSleepMs ?? 1_000;
   const busyPauseMs = Math.min(50, maxSleepMs);
-  const nextTaskFiring = options.nextTaskFiring ?? fireTaskOnce;
+  const nextTaskFiring = options.nextTaskFiring ?? domainNextTaskFiring;
   const metrics = schedulerMetrics(options.metrics ?? new Registry());
   let running: Promise<void> | undefined;
   let stopping = false;
