@@ -7,6 +7,7 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type CreateEntryInput = {
   content: string;
+  createdAt?: string | null | undefined;
   journalId: string | number;
   mood?: Mood | null | undefined;
   tags?: Array<string> | null | undefined;

@@ -112,6 +112,22 @@ describe('CreateEntry', () => {
     ]);
   });
 
+  it('backdates an entry: its row and its JournalEntryCreated carry the moment given, and it stays through an edit', async () => {
+    const caller = newCaller();
+    const { journal } = written(await createJournal(environment, caller, { name: 'Late' }));
+    const { entry } = written(
+      await createEntry(environment, caller, { journalId: journal.id, content: 'Yesterday by the sea', createdAt: '2026-01-10T19:00:00Z' }),
+    );
+    expect(entry.createdAt).toBe('2026-01-10T19:00:00.000Z');
+    expect(await outboxRows(db.pool, entry.id)).toEqual([
+      expect.objectContaining({ event_type: 'JournalEntryCreated', payload: expect.objectContaining({ createdAt: '2026-01-10T19:00:00.000Z' }) }),
+    ]);
+    const changed = written(await changeEntry(environment, caller, {
+      type: 'UpdateEntry', data: { entryId: entry.id, callerId: caller.userId, expectedVersion: 1, content: 'Yesterday by the sea, windy' },
+    }));
+    expect(changed.entry.createdAt).toBe('2026-01-10T19:00:00.000Z');
+  });
+
   it('leaves neither entry, tags nor event when the transaction fails after the row insert', async () => {
     const caller = newCaller();
     const { journal } = written(await createJournal(environment, caller, { name: 'Days' }));

@@ -211,6 +211,19 @@ describe('mutations', () => {
     });
   });
 
+  it('send a backdated entry\'s moment (CreateEntryInput.createdAt) with the command, as an instant', async () => {
+    const res = await postGraphQL(
+      subgraph.url,
+      'mutation ($input: CreateEntryInput!) { createEntry(input: $input) { entry { id } } }',
+      { input: { journalId: aliceJournal, content: 'written a day late', createdAt: '2026-01-10T19:00:00+01:00' } },
+      as(alice),
+    );
+    expect(res.errors).toBeUndefined();
+    const sent = commands.sent.at(-1) as { name: string; command: { createdAt?: Date } };
+    expect(sent.name).toBe('createEntry');
+    expect(sent.command.createdAt?.toISOString()).toBe('2026-01-10T18:00:00.000Z');
+  });
+
   it('answer an entry whose journal the projector has not applied yet once it has (bounded wait)', async () => {
     const journalId = randomUUID();
     const pending = postGraphQL(

@@ -61,6 +61,9 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
 
   protected readonly moods = moods;
   protected readonly templates = entryTemplates;
+  /** A new entry's day (YYYY-MM-DD, local): today, or an earlier day it is backdated to (CreateEntryInput.createdAt). */
+  protected readonly entryDate = signal(localDay(new Date()));
+  protected readonly today = localDay(new Date());
   protected readonly limits = entryLimits;
   protected readonly draft = signal<EntryDraft>(emptyDraft);
   /** The draft the server last acknowledged (loaded or saved): "saved" means the draft on screen equals it. */
@@ -225,6 +228,12 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
   protected startFrom(template: EntryTemplate): void {
     this.tagText = template.tags.join(', ');
     this.update({ title: template.title, content: template.content, tags: [...template.tags], mood: template.mood });
+  }
+
+  /** A new entry dated on an earlier day (never a later one): it is created on that day. */
+  protected chooseDate(day: string): void {
+    const today = localDay(new Date());
+    this.entryDate.set(/^\d{4}-\d\d-\d\d$/.test(day) && day < today ? day : today);
   }
 
   protected pickMood(mood: Mood): void {
@@ -485,7 +494,7 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
       let answered = draft;
       if (!id) {
         const { createEntry } = await this.gql.mutate(CreateEntryDocument, {
-          input: { ...input, journalId: this.journalId()! }, idempotencyKey: this.idempotencyKey,
+          input: { ...input, journalId: this.journalId()!, ...backdatedTo(this.entryDate()) }, idempotencyKey: this.idempotencyKey,
         });
         this.idempotencyKey = crypto.randomUUID(); // used: it would only ever bring back this entry
         // A key used before (a retry whose first answer was lost, a restored draft) brings back the entry created
@@ -525,6 +534,18 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
       throw isTransient(error) ? error : new SaveRejected(error);
     }
   }
+}
+
+/** A day as YYYY-MM-DD in the writer's time zone. */
+function localDay(at: Date): string {
+  return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+}
+
+/** An entry dated on an earlier day is created at noon of that day, local time (the same date in UTC almost everywhere). */
+function backdatedTo(day: string): { createdAt?: string } {
+  if (day >= localDay(new Date())) return {};
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return { createdAt: new Date(y, m - 1, d, 12).toISOString() };
 }
 
 function draftOf(entry: EntryFieldsFragment): EntryDraft {

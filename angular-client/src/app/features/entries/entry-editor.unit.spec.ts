@@ -31,7 +31,7 @@ interface EntryInput { content: string; title: string | null; mood: Mood | null;
 class FakeGql {
   server = entry(1, 'At dawn.');
   updates: { expectedVersion: number; content: string }[] = [];
-  creates: { journalId: string; content: string; idempotencyKey: string }[] = [];
+  creates: { journalId: string; content: string; idempotencyKey: string; createdAt?: string }[] = [];
   /** every mutation sent, refused or not */
   sent = 0;
   titleLimit = 200;
@@ -55,7 +55,7 @@ class FakeGql {
     if (this.offline) throw { code: 'NETWORK', message: 'You are offline.' } satisfies ApiError;
     return { entry: this.server };
   }
-  async mutate(document: unknown, variables: { expectedVersion: number; idempotencyKey: string; input: EntryInput & { journalId?: string } }) {
+  async mutate(document: unknown, variables: { expectedVersion: number; idempotencyKey: string; input: EntryInput & { journalId?: string; createdAt?: string } }) {
     this.sent++;
     if (this.offline) throw { code: 'NETWORK', message: 'You are offline.' } satisfies ApiError;
     const title = variables.input.title ?? '';
@@ -64,7 +64,7 @@ class FakeGql {
     }
     if (document === CreateEntryDocument) {
       const { journalId, content, mood, tags } = variables.input;
-      this.creates.push({ journalId: journalId!, content, idempotencyKey: variables.idempotencyKey });
+      this.creates.push({ journalId: journalId!, content, idempotencyKey: variables.idempotencyKey, ...(variables.input.createdAt ? { createdAt: variables.input.createdAt } : {}) });
       let created = this.byKey.get(variables.idempotencyKey);
       if (!created) {
         created = { ...entry(1, content, title), id: `e${this.nextId++}`, title: variables.input.title, mood, tags };
@@ -512,6 +512,31 @@ describe('EntryEditor', () => {
     await vi.waitFor(() => expect(gql.creates).toHaveLength(1));
     expect(gql.creates[0]?.content).toContain('## Three things I am grateful for');
     expect(gql.server).toMatchObject({ title: 'Three good things', tags: ['gratitude'], mood: 'GRATEFUL' });
+  });
+
+  it('backdates a new entry to an earlier day, never a later one; today sends no date', async () => {
+    const gql = setUp();
+    const { fixture, field, write, status } = await mount({ journal: 'j1' });
+    const date = field<HTMLInputElement>('#entry-date')!;
+    const today = date.value;
+    expect(today).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect(date.max).toBe(today);
+    date.value = '2099-01-01';
+    date.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    date.value = '2026-01-10';
+    date.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    await write('The storm last Saturday.');
+    await vi.waitFor(() => expect(status()).toBe('All changes saved'));
+    expect(gql.creates).toHaveLength(1);
+    expect(gql.creates[0]?.createdAt).toBe(new Date(2026, 0, 10, 12).toISOString());
+    expect(field('#entry-date')).toBeNull(); // an entry that exists keeps its date
+
+    const other = await mount({ journal: 'j1' });
+    await other.write('Today, plainly.');
+    await vi.waitFor(() => expect(gql.creates).toHaveLength(2));
+    expect(gql.creates[1]).not.toHaveProperty('createdAt');
   });
 
   it('offers no templates for an entry that exists', async () => {

@@ -27,6 +27,7 @@ export function entryRpcs(environment: CommandEnvironment, log: Logger) {
         tags: input.tags ?? [],
         weather: input.weather,
         location: input.location,
+        createdAt: input.createdAt,
       });
       return isDomainError(written) ? written : entryResult(written);
     }),

@@ -1,6 +1,7 @@
+import { validInstant } from '../shared/calendar-values.js';
 import { firstId, type CommandContext } from '../shared/command-context.js';
 import { decideBy } from '../shared/decide-by.js';
-import { conflict, isDomainError, notFound, type Decision, type DomainError } from '../shared/domain-error.js';
+import { badInput, conflict, isDomainError, notFound, type Decision, type DomainError } from '../shared/domain-error.js';
 import { ownedLiveJournal } from '../journal/decide-journal.js';
 import type { JournalState } from '../journal/journal.js';
 import type { CreateEntry, DeleteEntry, EntryCommand, UpdateEntry } from './entry-commands.js';
@@ -27,12 +28,29 @@ function create({ data }: CreateEntry, state: EntryState, context: CommandContex
   if (isDomainError(journal)) return journal;
   const content = validEntryContent(data);
   if (isDomainError(content)) return content;
+  const createdAt = entryMoment(data.createdAt, context.now);
+  if (isDomainError(createdAt)) return createdAt;
   return [
     {
       type: 'JournalEntryCreated',
-      data: { entryId: firstId(context), journalId: journal.id, ownerId: journal.ownerId, ...content, createdAt: context.now },
+      data: { entryId: firstId(context), journalId: journal.id, ownerId: journal.ownerId, ...content, createdAt },
     },
   ];
+}
+
+/** How far ahead of the server's clock a writer's clock may be: "now" on their device is still now. */
+const clockAheadMs = 5 * 60_000;
+
+/**
+ * When the entry is dated: now, or the moment the writer backdated it to (an entry about yesterday written today).
+ * Any past moment from 2000 on (`validInstant`'s range); not the future, beyond a clock a little ahead (taken as now).
+ */
+function entryMoment(createdAt: string | undefined, now: string): string | DomainError {
+  if (createdAt === undefined) return now;
+  const instant = validInstant('createdAt', createdAt);
+  if (isDomainError(instant)) return instant;
+  if (Date.parse(instant) > Date.parse(now) + clockAheadMs) return badInput('createdAt', 'createdAt must not be in the future');
+  return instant > now ? now : instant;
 }
 
 function update({ data }: UpdateEntry, state: EntryState, context: CommandContext): Decision<EntryEvent> {

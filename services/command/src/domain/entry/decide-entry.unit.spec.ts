@@ -82,6 +82,17 @@ describe('CreateEntry', () => {
   it('refuses an unknown mood', () =>
     spec(journalCreated).when(create({ mood: 'SLEEPY' })).thenRefuses({ code: 'BAD_USER_INPUT', field: 'mood' }));
 
+  it('backdates the entry to the moment given (written later about an earlier day)', () =>
+    spec(journalCreated)
+      .when(create({ createdAt: '2026-02-27T21:30:00+01:00' }))
+      .then({ ...entryCreated, data: { ...entryCreated.data, createdAt: '2026-02-27T20:30:00.000Z' } }));
+
+  it('takes a moment a few minutes ahead (a clock a little fast) as now, and refuses the future or a malformed one', () => {
+    spec(journalCreated).when(create({ createdAt: '2026-03-01T09:03:00.000Z' })).then(entryCreated);
+    spec(journalCreated).when(create({ createdAt: '2026-03-02T09:00:00.000Z' })).thenRefuses({ code: 'BAD_USER_INPUT', field: 'createdAt' });
+    spec(journalCreated).when(create({ createdAt: 'yesterday' })).thenRefuses({ code: 'BAD_USER_INPUT', field: 'createdAt' });
+  });
+
   it('refuses more than 20 tags', () =>
     spec(journalCreated)
       .when(create({ tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }))

@@ -10,9 +10,10 @@ export interface EntryFields {
   readonly location?: string | null;
 }
 
+/** `createdAt`: the moment the entry is about when it is written later (backdated); absent: now. */
 export interface CreateEntry {
   readonly type: 'CreateEntry';
-  readonly data: EntryFields & { readonly journalId: string; readonly callerId: string };
+  readonly data: EntryFields & { readonly journalId: string; readonly callerId: string; readonly createdAt?: string | undefined };
 }
 
 /** Absent fields stay as they are; `null` clears an optional one; a `journalId` moves the entry. */

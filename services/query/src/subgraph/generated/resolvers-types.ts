@@ -384,6 +384,11 @@ export type CreateEntryInput = {
   readonly content: Scalars['String']['input'];
   readonly mood?: InputMaybe<Mood>;
   readonly tags?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /**
+   * The moment the entry is about, when it is written later (backdating an entry): any past moment from 2000 on (a
+   * clock a few minutes fast counts as now); absent: now. It is the entry's `createdAt`.
+   */
+  readonly createdAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /**

@@ -13,10 +13,15 @@ export interface CreateEntryInput {
   'tags'?: (string)[];
   'weather'?: (string);
   'location'?: (string);
+  /**
+   * The moment the entry is about (ISO-8601 instant), when it is written later (backdating); absent: now.
+   */
+  'createdAt'?: (string);
   '_title'?: "title";
   '_mood'?: "mood";
   '_weather'?: "weather";
   '_location'?: "location";
+  '_createdAt'?: "createdAt";
 }
 
 /**
@@ -30,4 +35,8 @@ export interface CreateEntryInput__Output {
   'tags': (string)[];
   'weather'?: (string);
   'location'?: (string);
+  /**
+   * The moment the entry is about (ISO-8601 instant), when it is written later (backdating); absent: now.
+   */
+  'createdAt'?: (string);
 }

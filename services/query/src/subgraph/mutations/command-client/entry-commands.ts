@@ -7,6 +7,8 @@ export interface CreateEntry {
   readonly content: string;
   readonly mood?: Mood | null | undefined;
   readonly tags: readonly string[];
+  /** Backdating: the moment the entry is about (absent or null: now). */
+  readonly createdAt?: Date | null | undefined;
 }
 
 /** `journalId` moves the entry; `tags`, when given, replaces the whole list (null: no tags). */

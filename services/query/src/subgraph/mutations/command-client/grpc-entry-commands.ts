@@ -13,6 +13,7 @@ export function grpcEntryCommands(client: CommandClient): EntryCommands {
         content: command.content,
         ...optional('mood', command.mood),
         tags: [...command.tags],
+        ...optional('createdAt', command.createdAt?.toISOString()),
       };
       const result = await commandCall(() => client.createEntry({ input, ...idempotencyField(metadata) }, callContext(metadata)));
       return written(result.entry, result.consistencyToken, (e) => entryRecord(e, metadata.userId));
