@@ -32,7 +32,8 @@ describe('the catalogue', () => {
 
   it('knows the current schema version of each type', () => {
     expect(currentSchemaVersion('JournalEntryCreated')).toBe(2);
-    expect(currentSchemaVersion('TaskCreated')).toBe(1);
+    expect(currentSchemaVersion('TaskCreated')).toBe(2);
+    expect(currentSchemaVersion('TaskUpdated')).toBe(2);
     expect(currentSchemaVersion('TaskCompleted')).toBe(2);
     expect(currentSchemaVersion('TaskReopened')).toBe(2);
   });

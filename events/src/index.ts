@@ -54,6 +54,7 @@ export {
   TaskField,
   TaskReopenedPayload,
   TaskUpdatedPayload,
+  reminderMinutesLimit,
 } from './task-events.js';
 export {
   CalendarEventCancelledPayload,

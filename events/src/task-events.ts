@@ -4,6 +4,11 @@ import { CalendarDate, Id, Instant, RecurrenceRule, TimeOfDay } from './scalars.
 import { Priority } from './vocabulary.js';
 
 // Aggregate: task (aggregateId = taskId).
+// V2 (issue 14) added the reminder (`remindAt`, `reminderMinutesBefore`) to TaskCreated and TaskUpdated; V1
+// events read as "no reminder" (`legacy/task-plan-v1.ts`).
+
+/** The furthest ahead a reminder may come before its occurrence: a week, in minutes. */
+export const reminderMinutesLimit = 10_080;
 
 // What a user edits on a task; completion changes only through TaskCompleted / TaskReopened.
 const taskPlan = {
@@ -14,12 +19,19 @@ const taskPlan = {
   priority: Priority,
   category: z.string().min(1),
   recurrence: RecurrenceRule.nullable(),
+  /** A one-off reminder at this instant (any task); null: none. */
+  remindAt: Instant.nullable(),
+  /**
+   * A reminder this many minutes before each occurrence's date + dueTime (09:00 when the task has no dueTime)
+   * in the owner's time zone, recurring tasks included; null: none. At most a week (10080) before.
+   */
+  reminderMinutesBefore: z.number().int().min(0).max(reminderMinutesLimit).nullable(),
 };
 
 export const TaskCreatedPayload = z.object({ taskId: Id, ...taskPlan, createdAt: Instant });
 export type TaskCreatedPayload = z.infer<typeof TaskCreatedPayload>;
 
-export const TaskField = z.enum(['title', 'description', 'date', 'dueTime', 'priority', 'category', 'recurrence']);
+export const TaskField = z.enum(['title', 'description', 'date', 'dueTime', 'priority', 'category', 'recurrence', 'remindAt', 'reminderMinutesBefore']);
 export type TaskField = z.infer<typeof TaskField>;
 
 /**
@@ -52,8 +64,8 @@ export const TaskDeletedPayload = z.object({ taskId: Id, deletedAt: Instant });
 export type TaskDeletedPayload = z.infer<typeof TaskDeletedPayload>;
 
 export const taskEvents = {
-  TaskCreated: defineEvent(TaskCreatedPayload, { aggregateIdOf: (p) => p.taskId }),
-  TaskUpdated: defineEvent(TaskUpdatedPayload, { aggregateIdOf: (p) => p.taskId }),
+  TaskCreated: defineEvent(TaskCreatedPayload, { schemaVersion: 2, aggregateIdOf: (p) => p.taskId }),
+  TaskUpdated: defineEvent(TaskUpdatedPayload, { schemaVersion: 2, aggregateIdOf: (p) => p.taskId }),
   TaskCompleted: defineEvent(TaskCompletedPayload, { schemaVersion: 2, aggregateIdOf: (p) => p.taskId }),
   TaskReopened: defineEvent(TaskReopenedPayload, { schemaVersion: 2, aggregateIdOf: (p) => p.taskId }),
   TaskDeleted: defineEvent(TaskDeletedPayload, { aggregateIdOf: (p) => p.taskId }),

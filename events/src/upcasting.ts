@@ -4,10 +4,18 @@ import { EventContractError } from './event-contract-error.js';
 import { aiInsightsGeneratedV1ToV2 } from './legacy/ai-insights-generated-v1.js';
 import { journalEntryCreatedV1ToV2 } from './legacy/journal-entry-created-v1.js';
 import { taskCompletedV1ToV2, taskReopenedV1ToV2 } from './legacy/task-completion-v1.js';
+import { taskCreatedV1ToV2, taskUpdatedV1ToV2 } from './legacy/task-plan-v1.js';
 import type { Upcaster } from './upcaster.js';
 
 /** Every upcaster, one per (eventType, fromVersion). Add a line here with each new `…V<n>` shape. */
-export const upcasters: readonly Upcaster[] = [journalEntryCreatedV1ToV2, taskCompletedV1ToV2, taskReopenedV1ToV2, aiInsightsGeneratedV1ToV2];
+export const upcasters: readonly Upcaster[] = [
+  journalEntryCreatedV1ToV2,
+  taskCompletedV1ToV2,
+  taskReopenedV1ToV2,
+  aiInsightsGeneratedV1ToV2,
+  taskCreatedV1ToV2,
+  taskUpdatedV1ToV2,
+];
 
 const byStep = new Map<string, Upcaster>();
 const stepKey = (eventType: EventType, fromVersion: number) => `${eventType}@${fromVersion}`;

@@ -142,3 +142,34 @@ describe('upcasting AIInsightsGenerated V1 → V2', () => {
     expect(() => parseEvent(missing)).toThrow(expect.objectContaining({ path: ['payload', 'analysed'] }));
   });
 });
+
+describe('upcasting TaskCreated / TaskUpdated V1 → V2 (the reminder)', () => {
+  // As the producers wrote them before issue 14: no remindAt, no reminderMinutesBefore.
+  const plan = { title: 'Book dentist', description: null, date: '2025-03-18', dueTime: '09:30', priority: 'HIGH', category: 'health', recurrence: null };
+  const v1 = (eventType: 'TaskCreated' | 'TaskUpdated', payload: Record<string, unknown>, aggregateVersion = 1) => ({
+    ...v1Event, eventType, aggregateType: 'task', aggregateId: sampleIds.task, aggregateVersion, payload: { taskId: sampleIds.task, ...plan, ...payload },
+  });
+  const updated = { completed: false, completedAt: null, changedFields: ['dueTime'], updatedAt: '2024-11-03T08:00:00.000Z' };
+
+  it('reads a V1 creation and update as having no reminder', () => {
+    const created = parseEvent(v1('TaskCreated', { createdAt: '2024-11-02T08:00:00.000Z' }));
+    expect(created.schemaVersion).toBe(currentSchemaVersion('TaskCreated'));
+    expect(created.payload).toEqual({ taskId: sampleIds.task, ...plan, remindAt: null, reminderMinutesBefore: null, createdAt: '2024-11-02T08:00:00.000Z' });
+    const update = parseEvent(v1('TaskUpdated', updated, 2));
+    expect(update.schemaVersion).toBe(2);
+    expect(update.payload).toEqual({ taskId: sampleIds.task, ...plan, ...updated, remindAt: null, reminderMinutesBefore: null });
+  });
+
+  it('reads a V2 reminder as written, and refuses a V2 without its reminder fields', () => {
+    const reminder = { remindAt: '2025-03-18T08:00:00.000Z', reminderMinutesBefore: 15 };
+    const event = { ...v1('TaskUpdated', { ...updated, ...reminder, changedFields: ['remindAt', 'reminderMinutesBefore'] }, 2), schemaVersion: 2 };
+    expect(parseEvent(event).payload).toMatchObject({ ...reminder, changedFields: ['remindAt', 'reminderMinutesBefore'] });
+    const missing = { ...v1('TaskCreated', { createdAt: '2024-11-02T08:00:00.000Z', remindAt: null }), schemaVersion: 2 };
+    expect(() => parseEvent(missing)).toThrow(expect.objectContaining({ path: ['payload', 'reminderMinutesBefore'] }));
+  });
+
+  it('checks a V1 payload against the V1 shape: a reminder field name is not a V1 changed field', () => {
+    const bad = v1('TaskUpdated', { ...updated, changedFields: ['remindAt'] }, 2);
+    expect(() => parseEvent(bad)).toThrow(expect.objectContaining({ path: ['payload', 'changedFields', 0] }));
+  });
+});

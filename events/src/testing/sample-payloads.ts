@@ -36,6 +36,8 @@ const taskPlan = {
   priority: 'HIGH',
   category: 'health',
   recurrence: 'FREQ=YEARLY',
+  remindAt: null,
+  reminderMinutesBefore: 30,
 } as const;
 
 const calendarEventState = {

@@ -14,7 +14,8 @@ const owner = randomUUID();
 const taskId = randomUUID();
 const at = (minute: number) => `2030-04-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
 const fact = (event: AnyEvent, version: number) => ({ ...event, eventId: randomUUID(), aggregateVersion: version, userId: owner });
-const plan = { title: 'Swim', description: null, date: '2030-04-01', dueTime: '07:00', priority: 'HIGH' as const, category: 'health', recurrence: 'FREQ=WEEKLY;COUNT=4' };
+const plan = { title: 'Swim', description: null, date: '2030-04-01', dueTime: '07:00', priority: 'HIGH' as const, category: 'health', recurrence: 'FREQ=WEEKLY;COUNT=4',
+  remindAt: null, reminderMinutesBefore: null };
 
 const row = async () =>
   (
@@ -80,6 +81,38 @@ describe('tasks_view', () => {
     await projection.caughtUp();
     const task = (await projection.read.query('SELECT completed, completed_at, version FROM tasks_view WHERE task_id = $1', [oneOff])).rows[0];
     expect(task).toEqual({ completed: true, completed_at: new Date(at(5)), version: 2 });
+  });
+
+  it('keeps the reminders: set on creation, changed, cleared; a V1 creation (before reminders) has none', async () => {
+    const reminded = randomUUID();
+    const reminders = async (id: string) =>
+      (await projection.read.query<{ remind_at: Date | null; reminder_minutes_before: number | null; version: number }>(
+        'SELECT remind_at, reminder_minutes_before, version FROM tasks_view WHERE task_id = $1', [id])).rows[0];
+    const update = (change: Record<string, unknown>, changedFields: ('remindAt' | 'reminderMinutesBefore')[], version: number) =>
+      fact(sampleEvent('TaskUpdated', {
+        payload: { taskId: reminded, ...plan, ...change, completed: false, completedAt: null, changedFields, updatedAt: at(10 + version) },
+      }), version);
+    await projection.append([
+      fact(sampleEvent('TaskCreated', { payload: { taskId: reminded, ...plan, remindAt: '2030-03-31T18:00:00.000Z', reminderMinutesBefore: 30, createdAt: at(10) } }), 1),
+    ]);
+    await projection.caughtUp();
+    expect(await reminders(reminded)).toEqual({ remind_at: new Date('2030-03-31T18:00:00.000Z'), reminder_minutes_before: 30, version: 1 });
+
+    await projection.append([update({ remindAt: '2030-03-31T19:00:00.000Z', reminderMinutesBefore: 0 }, ['remindAt', 'reminderMinutesBefore'], 2)]);
+    await projection.caughtUp();
+    expect(await reminders(reminded)).toEqual({ remind_at: new Date('2030-03-31T19:00:00.000Z'), reminder_minutes_before: 0, version: 2 });
+
+    await projection.append([update({ remindAt: null, reminderMinutesBefore: null }, ['remindAt', 'reminderMinutesBefore'], 3)]);
+    await projection.caughtUp();
+    expect(await reminders(reminded)).toEqual({ remind_at: null, reminder_minutes_before: null, version: 3 });
+
+    // As the producers wrote it before issue 14: schemaVersion 1, no reminder fields.
+    const old = randomUUID();
+    const v2 = fact(sampleEvent('TaskCreated', { payload: { taskId: old, ...plan, reminderMinutesBefore: 5, createdAt: at(20) } }), 1);
+    const { remindAt: _at, reminderMinutesBefore: _before, ...v1Payload } = v2.payload as Record<string, unknown>;
+    await projection.append([{ ...v2, schemaVersion: 1, payload: v1Payload } as unknown as AnyEvent]);
+    await projection.caughtUp();
+    expect(await reminders(old)).toEqual({ remind_at: null, reminder_minutes_before: null, version: 1 });
   });
 
   it('soft-deletes it', async () => {

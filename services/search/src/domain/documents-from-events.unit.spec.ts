@@ -43,7 +43,7 @@ describe('search documents from events', () => {
 
   it('a task: its date as the day, its category as a tag, completion from partial events', () => {
     const task = documentAfter(
-      at(sampleEvent('TaskCreated', { payload: { taskId, title: 'Plan', description: null, date: '2030-07-01', dueTime: null, priority: 'LOW', category: 'home', recurrence: null, createdAt: '2030-03-04T00:00:00.000Z' } }), 1),
+      at(sampleEvent('TaskCreated', { payload: { taskId, title: 'Plan', description: null, date: '2030-07-01', dueTime: null, priority: 'LOW', category: 'home', recurrence: null, remindAt: null, reminderMinutesBefore: null, createdAt: '2030-03-04T00:00:00.000Z' } }), 1),
       { current: undefined, journalDeleted: false },
     )!;
     expect(task).toMatchObject({ kind: 'task', day: '2030-07-01', tags: ['home'], body: '', completed: false });

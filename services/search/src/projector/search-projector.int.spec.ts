@@ -30,7 +30,7 @@ describe.each(['postgres', 'elasticsearch'] as const)('search projector into %s'
       fact(sampleEvent('JournalEntryUpdated', { payload: { entryId, ...entryState, content: 'We climbed the lighthouse stairs at dawn', changedFields: ['content'], updatedAt: at(2) } }), 2),
       fact(sampleEvent('MoodRecorded', { payload: { entryId, mood: 'GRATEFUL', recordedAt: at(3) } }), 3),
       fact(sampleEvent('ThoughtCaptured', { payload: { thoughtId, text: 'Lighthouse keepers keep odd hours', tags: ['idea'], capturedAt: at(4) } }), 1),
-      fact(sampleEvent('TaskCreated', { payload: { taskId, title: 'Book lighthouse tour', description: null, date: '2030-05-10', dueTime: null, priority: 'HIGH', category: 'travel', recurrence: null, createdAt: at(5) } }), 1),
+      fact(sampleEvent('TaskCreated', { payload: { taskId, title: 'Book lighthouse tour', description: null, date: '2030-05-10', dueTime: null, priority: 'HIGH', category: 'travel', recurrence: null, remindAt: null, reminderMinutesBefore: null, createdAt: at(5) } }), 1),
       fact(sampleEvent('TaskCompleted', { payload: { taskId, occurrence: null, completedAt: at(6) } }), 2),
     ]);
     await projection.caughtUp();

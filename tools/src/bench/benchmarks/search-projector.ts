@@ -125,7 +125,7 @@ function entriesThoughtsAndTasks(users: number, events: number): AnyEvent[] {
     } else {
       out.push(newEvent('TaskCreated', { ...common, payload: {
         taskId: aggregateId, title: `Task ${n}: ${words}`, description: null, date: at.slice(0, 10), dueTime: null, priority: 'MEDIUM',
-        category: 'bench', recurrence: null, createdAt: at } }));
+        category: 'bench', recurrence: null, remindAt: null, reminderMinutesBefore: null, createdAt: at } }));
     }
   }
   return out;

@@ -131,12 +131,19 @@ describe('CommandService over gRPC', () => {
     expect(updated.task?.recurrence).toBeUndefined();
     expect(await failure(client.updateTask({ id, expectedVersion: 2, input: { clearedFields: ['title'] } }, { userId }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
     expect(await failure(client.updateTask({ id, expectedVersion: 2, input: { recurrence: 'FREQ=DAILY;INTERVAL=x' } }, { userId }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'recurrence' });
+    expect(await failure(client.updateTask({ id, expectedVersion: 2, input: { reminderMinutesBefore: -5 } }, { userId }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reminderMinutesBefore' });
+    expect(await failure(client.updateTask({ id, expectedVersion: 2, input: { remindAt: 'soon' } }, { userId }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'remindAt' });
+    const reminded = await client.updateTask({ id, expectedVersion: 2, input: { remindAt: '2030-10-04T18:00:00+02:00', reminderMinutesBefore: 0 } }, { userId });
+    expect(reminded.task).toMatchObject({ remindAt: '2030-10-04T16:00:00.000Z', reminderMinutesBefore: 0, version: 3 });
+    const cleared = await client.updateTask({ id, expectedVersion: 3, input: { clearedFields: ['remindAt', 'reminderMinutesBefore'] } }, { userId });
+    expect(cleared.task).toMatchObject({ version: 4 });
+    expect([cleared.task?.remindAt, cleared.task?.reminderMinutesBefore]).toEqual([undefined, undefined]);
     const completed = await client.completeTask({ id }, { userId });
-    expect(completed.task).toMatchObject({ completed: true, completedAt: expect.any(String), version: 3 });
+    expect(completed.task).toMatchObject({ completed: true, completedAt: expect.any(String), version: 5 });
     expect(await client.completeTask({ id }, { userId })).toEqual(completed);
-    expect((await client.reopenTask({ id }, { userId })).task).toMatchObject({ completed: false, version: 4 });
+    expect((await client.reopenTask({ id }, { userId })).task).toMatchObject({ completed: false, version: 6 });
     expect(await failure(client.completeTask({ id }, { userId: randomUUID() }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await client.deleteTask({ id }, { userId })).toMatchObject({ id, version: 5 });
+    expect(await client.deleteTask({ id }, { userId })).toMatchObject({ id, version: 7 });
   });
 
   it('completes and reopens one occurrence of a recurring task, answering that occurrence', async () => {

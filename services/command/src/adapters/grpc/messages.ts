@@ -80,6 +80,8 @@ export function taskResult({ state: task, consistencyToken }: TaskWritten, occur
       completed: task.completed,
       completedAt: present(task.completedAt),
       recurrence: present(task.recurrence),
+      remindAt: present(task.remindAt),
+      reminderMinutesBefore: present(task.reminderMinutesBefore),
       version: task.version,
       createdAt: task.createdAt,
       updatedAt: task.updatedAt,

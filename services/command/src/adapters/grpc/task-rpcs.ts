@@ -28,6 +28,8 @@ export function taskRpcs(environment: CommandEnvironment, log: Logger) {
         priority,
         category: input.category,
         recurrence: input.recurrence,
+        remindAt: input.remindAt,
+        reminderMinutesBefore: input.reminderMinutesBefore,
       });
       return isDomainError(written) ? written : taskResult(written);
     }),
@@ -39,7 +41,7 @@ export function taskRpcs(environment: CommandEnvironment, log: Logger) {
       if (!input) return badInput('input', 'input is required');
       const priority = enumChoice('priority', input.priority, 'PRIORITY_UNSPECIFIED');
       if (isDomainError(priority)) return priority;
-      const clearable = ['description', 'dueTime', 'recurrence'] as const;
+      const clearable = ['description', 'dueTime', 'recurrence', 'remindAt', 'reminderMinutesBefore'] as const;
       const cleared = clearedFields(input.clearedFields ?? [], clearable, (f) => input[f] !== undefined);
       if (isDomainError(cleared)) return cleared;
       const written = await change(request.id, (taskId) =>
@@ -56,6 +58,8 @@ export function taskRpcs(environment: CommandEnvironment, log: Logger) {
             priority,
             category: input.category,
             recurrence: setOrCleared(input.recurrence, cleared.has('recurrence')),
+            remindAt: setOrCleared(input.remindAt, cleared.has('remindAt')),
+            reminderMinutesBefore: setOrCleared(input.reminderMinutesBefore, cleared.has('reminderMinutesBefore')),
           },
         }),
       );

@@ -12,6 +12,8 @@ interface TaskRow {
   priority: Priority;
   category: string;
   rule: string | null;
+  remind_at: Date | null;
+  reminder_minutes_before: number | null;
   completed_at: Date | null;
   version: number;
   created_at: Date;
@@ -25,7 +27,7 @@ export async function findTask(tx: Tx, id: string, lock: RowLock): Promise<Task 
   // text, so no time zone can shift them.
   const { rows } = await tx.query<TaskRow>(
     `SELECT t.id, t.owner_id, t.title, t.description, to_char(t.date, 'YYYY-MM-DD') AS day, to_char(t.due_time, 'HH24:MI') AS due,
-            t.priority, t.category, r.rule, c.completed_at, t.version, t.created_at, t.updated_at, t.deleted_at
+            t.priority, t.category, r.rule, t.remind_at, t.reminder_minutes_before, c.completed_at, t.version, t.created_at, t.updated_at, t.deleted_at
        FROM tasks t
        LEFT JOIN task_recurrences r ON r.task_id = t.id
        LEFT JOIN task_completions c ON c.task_id = t.id
@@ -48,6 +50,8 @@ export async function findTask(tx: Tx, id: string, lock: RowLock): Promise<Task 
     priority: row.priority,
     category: row.category,
     recurrence: row.rule,
+    remindAt: iso(row.remind_at),
+    reminderMinutesBefore: row.reminder_minutes_before,
     completed: row.completed_at !== null,
     completedAt: iso(row.completed_at),
     completedOccurrences: Object.fromEntries(occurrences.rows.map((o) => [o.day, iso(o.completed_at)!])),
@@ -70,6 +74,8 @@ export async function saveTask(tx: Tx, task: Task): Promise<void> {
     due_time: task.dueTime,
     priority: task.priority,
     category: task.category,
+    remind_at: task.remindAt,
+    reminder_minutes_before: task.reminderMinutesBefore,
     updated_at: task.updatedAt,
     deleted_at: task.deletedAt,
   });

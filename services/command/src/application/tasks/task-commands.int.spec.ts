@@ -23,16 +23,24 @@ describe('task commands against the write DB', () => {
   it('creates: the row, its recurrence and TaskCreated commit together', async () => {
     const caller = newCaller();
     const { state: task, consistencyToken } = written(
-      await createTask(environment, caller, { title: 'Run', date: '2030-05-06', dueTime: '07:15', priority: 'LOW', recurrence: 'freq=weekly;byday=mo,th' }),
+      await createTask(environment, caller, {
+        title: 'Run', date: '2030-05-06', dueTime: '07:15', priority: 'LOW', recurrence: 'freq=weekly;byday=mo,th', remindAt: '2030-05-05T20:00:00-02:00', reminderMinutesBefore: 10,
+      }),
     );
-    expect(task).toMatchObject({ ownerId: caller.userId, date: '2030-05-06', dueTime: '07:15', priority: 'LOW', category: 'general', recurrence: 'FREQ=WEEKLY;BYDAY=MO,TH', completed: false, version: 1 });
+    expect(task).toMatchObject({
+      ownerId: caller.userId, date: '2030-05-06', dueTime: '07:15', priority: 'LOW', category: 'general', recurrence: 'FREQ=WEEKLY;BYDAY=MO,TH',
+      remindAt: '2030-05-05T22:00:00.000Z', reminderMinutesBefore: 10, completed: false, version: 1,
+    });
     expect(Buffer.from(consistencyToken, 'base64url').toString()).toBe(`${task.id}:1`);
     expect((await db.pool.query('SELECT rule FROM task_recurrences WHERE task_id = $1', [task.id])).rows).toEqual([{ rule: 'FREQ=WEEKLY;BYDAY=MO,TH' }]);
     expect(await outboxRows(db.pool, task.id)).toEqual([
       expect.objectContaining({
         event_type: 'TaskCreated',
         user_id: caller.userId,
-        payload: { taskId: task.id, title: 'Run', description: null, date: '2030-05-06', dueTime: '07:15', priority: 'LOW', category: 'general', recurrence: 'FREQ=WEEKLY;BYDAY=MO,TH', createdAt: task.createdAt },
+        payload: {
+          taskId: task.id, title: 'Run', description: null, date: '2030-05-06', dueTime: '07:15', priority: 'LOW', category: 'general', recurrence: 'FREQ=WEEKLY;BYDAY=MO,TH',
+          remindAt: '2030-05-05T22:00:00.000Z', reminderMinutesBefore: 10, createdAt: task.createdAt,
+        },
       }),
     ]);
   });
@@ -56,6 +64,19 @@ describe('task commands against the write DB', () => {
     expect(await update(1, { title: 'late' })).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
     const [, updated] = await outboxRows(db.pool, task.id);
     expect(updated?.payload).toMatchObject({ changedFields: ['category', 'recurrence'], recurrence: null, completed: false });
+  });
+
+  it('keeps the reminders in the write DB: set, kept by an unrelated edit, cleared', async () => {
+    const caller = newCaller();
+    const { state: task } = written(await createTask(environment, caller, { title: 'Call the vet', date: '2030-05-06', remindAt: '2030-05-06T08:00:00Z' }));
+    const update = (expectedVersion: number, change: Record<string, unknown>) =>
+      changeTask(environment, caller, { type: 'UpdateTask', data: { taskId: task.id, callerId: caller.userId, expectedVersion, ...change } });
+    expect(written(await update(1, { reminderMinutesBefore: 60 })).state).toMatchObject({ remindAt: '2030-05-06T08:00:00.000Z', reminderMinutesBefore: 60, version: 2 });
+    expect(written(await update(2, { title: 'Call the vet back' })).state).toMatchObject({ remindAt: '2030-05-06T08:00:00.000Z', reminderMinutesBefore: 60, version: 3 });
+    expect(written(await update(3, { remindAt: null })).state).toMatchObject({ remindAt: null, reminderMinutesBefore: 60, version: 4 });
+    const row = await db.pool.query('SELECT remind_at, reminder_minutes_before FROM tasks WHERE id = $1', [task.id]);
+    expect(row.rows).toEqual([{ remind_at: null, reminder_minutes_before: 60 }]);
+    expect((await outboxRows(db.pool, task.id)).map((r) => r.payload.changedFields)).toEqual([undefined, ['reminderMinutesBefore'], ['title'], ['remindAt']]);
   });
 
   it('completes and reopens idempotently in effect: a repeat writes no event and answers the task as it is', async () => {

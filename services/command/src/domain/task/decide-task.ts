@@ -4,7 +4,7 @@ import { conflict, isDomainError, notFound, type Decision, type DomainError } fr
 import type { CompleteTask, CreateTask, DeleteTask, ReopenTask, TaskCommand, UpdateTask } from './task-commands.js';
 import type { TaskEvent, TaskField } from './task-events.js';
 import { occurrenceOf } from './task-occurrence.js';
-import { validTaskPlan } from './task-fields.js';
+import { checkRemindAtAhead, validTaskPlan } from './task-fields.js';
 import type { Task } from './task.js';
 
 export const decideTask = decideBy<TaskCommand, Task | null, TaskEvent>({
@@ -18,6 +18,8 @@ export const decideTask = decideBy<TaskCommand, Task | null, TaskEvent>({
 function create({ data }: CreateTask, context: CommandContext): Decision<TaskEvent> {
   const plan = validTaskPlan(data);
   if (isDomainError(plan)) return plan;
+  const past = checkRemindAtAhead(plan.remindAt, null, context.now);
+  if (past) return past;
   return [{ type: 'TaskCreated', data: { taskId: firstId(context), ownerId: data.ownerId, ...plan, createdAt: context.now } }];
 }
 
@@ -35,8 +37,12 @@ function update({ data }: UpdateTask, state: Task | null, context: CommandContex
     priority: data.priority === undefined ? task.priority : data.priority,
     category: data.category === undefined ? task.category : data.category,
     recurrence: keep('recurrence', data.recurrence),
+    remindAt: keep('remindAt', data.remindAt),
+    reminderMinutesBefore: keep('reminderMinutesBefore', data.reminderMinutesBefore),
   });
   if (isDomainError(plan)) return plan;
+  const past = checkRemindAtAhead(plan.remindAt, task.remindAt, context.now);
+  if (past) return past;
   const changedFields = taskFields.filter((field) => plan[field] !== task[field]);
   // An edit that changes nothing is no fact: nothing is written and the version stays.
   if (changedFields.length === 0) return [];
@@ -81,4 +87,4 @@ function ownedLiveTask(state: Task | null, callerId: string): Task | DomainError
   return state;
 }
 
-const taskFields: readonly TaskField[] = ['title', 'description', 'date', 'dueTime', 'priority', 'category', 'recurrence'];
+const taskFields: readonly TaskField[] = ['title', 'description', 'date', 'dueTime', 'priority', 'category', 'recurrence', 'remindAt', 'reminderMinutesBefore'];

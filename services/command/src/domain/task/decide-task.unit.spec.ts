@@ -21,6 +21,8 @@ const plan = {
   priority: 'MEDIUM',
   category: 'general',
   recurrence: null,
+  remindAt: null,
+  reminderMinutesBefore: null,
 } as const;
 const created: TaskEvent = { type: 'TaskCreated', data: { taskId, ownerId: owner, ...plan, createdAt: '2026-02-01T08:00:00.000Z' } };
 const completed: TaskEvent = { type: 'TaskCompleted', data: { taskId, occurrence: null, completedAt: '2026-03-02T18:00:00.000Z' } };
@@ -146,6 +148,58 @@ describe('CompleteTask and ReopenTask on a recurring task: one occurrence at a t
 
   it('answers NOT_FOUND before looking at the occurrence', () =>
     spec(monthly).when({ type: 'CompleteTask', data: { taskId, callerId: stranger } }).thenRefuses({ code: 'NOT_FOUND' }));
+});
+
+describe('reminders', () => {
+  const later = '2030-01-01T09:00:00.000Z'; // after testContext.now
+  const reminded: TaskEvent = { type: 'TaskCreated', data: { ...created.data, remindAt: later, reminderMinutesBefore: 30 } };
+  const updated = (data: Record<string, unknown>) =>
+    ({ type: 'TaskUpdated', data: { taskId, ...plan, completed: false, completedAt: null, updatedAt: testContext.now, ...data } }) as TaskEvent;
+
+  it('creates a task with both reminders: one at an instant (answered in UTC), one before each occurrence', () =>
+    spec()
+      .when(create({ remindAt: '2030-01-01T10:00:00+01:00', reminderMinutesBefore: 30 }))
+      .then({ type: 'TaskCreated', data: { ...created.data, remindAt: later, reminderMinutesBefore: 30, createdAt: testContext.now } }));
+
+  it('counts minutes before a task without a due time too (from 09:00 local, the notifications service reads it so)', () =>
+    spec().when(create({ reminderMinutesBefore: 0 })).then({ type: 'TaskCreated', data: { ...created.data, reminderMinutesBefore: 0, createdAt: testContext.now } }));
+
+  it.each([
+    ['remindAt', { remindAt: 'tomorrow at nine' }],
+    ['remindAt', { remindAt: '2030-01-01T09:00:00' }], // no zone: which nine o'clock?
+    ['remindAt', { remindAt: '2300-01-01T09:00:00Z' }],
+    ['remindAt', { remindAt: '2020-01-01T09:00:00Z' }], // in the past: it would never fire
+    ['reminderMinutesBefore', { reminderMinutesBefore: -1 }],
+    ['reminderMinutesBefore', { reminderMinutesBefore: 10_081 }],
+    ['reminderMinutesBefore', { reminderMinutesBefore: 2.5 }],
+  ])('refuses a bad %s, naming it', (field, over) => spec().when(create(over)).thenRefuses({ code: 'BAD_USER_INPUT', field }));
+
+  it('takes a reminder a few minutes late (it fires at once), not one long past', () => {
+    const now = Date.parse(testContext.now);
+    const justNow = new Date(now - 4 * 60_000).toISOString();
+    spec().when(create({ remindAt: justNow })).then({ type: 'TaskCreated', data: { ...created.data, remindAt: justNow, createdAt: testContext.now } });
+    spec().when(create({ remindAt: new Date(now - 6 * 60_000).toISOString() })).thenRefuses({ code: 'BAD_USER_INPUT', field: 'remindAt' });
+  });
+
+  it('changes the reminders, naming them in changedFields', () =>
+    spec(created)
+      .when(update({ remindAt: later, reminderMinutesBefore: 15 }))
+      .then(updated({ remindAt: later, reminderMinutesBefore: 15, changedFields: ['remindAt', 'reminderMinutesBefore'] })));
+
+  it('keeps absent reminders, clears null ones', () => {
+    spec(reminded).when(update({ title: 'Water the herbs' })).then(updated({ title: 'Water the herbs', remindAt: later, reminderMinutesBefore: 30, changedFields: ['title'] }));
+    spec(reminded).when(update({ remindAt: null })).then(updated({ reminderMinutesBefore: 30, changedFields: ['remindAt'] }));
+    spec(reminded).when(update({ reminderMinutesBefore: null })).then(updated({ remindAt: later, changedFields: ['reminderMinutesBefore'] }));
+  });
+
+  it('records nothing for the same reminder given again (the same instant in another zone included)', () =>
+    spec(reminded).when(update({ remindAt: '2030-01-01T04:00:00-05:00', reminderMinutesBefore: 30 })).then());
+
+  it('does not check a kept reminder that has passed meanwhile, only a changed one', () => {
+    const past: TaskEvent = { type: 'TaskCreated', data: { ...created.data, remindAt: '2020-01-01T09:00:00.000Z' } };
+    spec(past).when(update({ title: 'Water the herbs' })).then(updated({ title: 'Water the herbs', remindAt: '2020-01-01T09:00:00.000Z', changedFields: ['title'] }));
+    spec(past).when(update({ remindAt: '2020-01-02T09:00:00.000Z' })).thenRefuses({ code: 'BAD_USER_INPUT', field: 'remindAt' });
+  });
 });
 
 describe('evolveTask', () => {

@@ -10,6 +10,8 @@ export interface TaskFields {
   readonly priority?: string | null;
   readonly category?: string | null;
   readonly recurrence?: string | null;
+  readonly remindAt?: string | null;
+  readonly reminderMinutesBefore?: number | null;
 }
 
 export interface CreateTask {
@@ -17,7 +19,7 @@ export interface CreateTask {
   readonly data: TaskFields & { readonly ownerId: string };
 }
 
-/** Absent fields stay as they are; `null` clears an optional one (description, dueTime, recurrence). */
+/** Absent fields stay as they are; `null` clears an optional one (description, dueTime, recurrence, the reminders). */
 export interface UpdateTask {
   readonly type: 'UpdateTask';
   readonly data: Partial<TaskFields> & { readonly taskId: string; readonly callerId: string; readonly expectedVersion: number };

@@ -27,6 +27,13 @@ export interface TaskPlan {
   readonly category: string;
   /** An RFC 5545 RRULE, canonical; the series starts on `date`. */
   readonly recurrence: string | null;
+  /** A one-off reminder at this instant (ISO-8601, UTC), recurring or not. */
+  readonly remindAt: string | null;
+  /**
+   * A reminder this many minutes before each occurrence's `date` + `dueTime` (09:00 when there is none) in
+   * the owner's time zone. Independent of `remindAt`: a task may have both.
+   */
+  readonly reminderMinutesBefore: number | null;
 }
 
 export const priorities = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const;
@@ -36,4 +43,4 @@ export type Priority = (typeof priorities)[number];
 export const taskDefaults = { priority: 'MEDIUM', category: 'general' } as const satisfies Partial<TaskPlan>;
 
 /** Limits the write DB's CHECK constraints repeat, so a refusal is a field error, not a failed insert. */
-export const taskLimits = { title: 200, description: 2_000, category: 50 } as const;
+export const taskLimits = { title: 200, description: 2_000, category: 50, reminderMinutesBefore: 10_080 } as const;

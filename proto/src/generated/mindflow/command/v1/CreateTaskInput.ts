@@ -13,11 +13,22 @@ export interface CreateTaskInput {
   'priority'?: (_mindflow_command_v1_Priority_Value);
   'category'?: (string);
   'recurrence'?: (string);
+  /**
+   * A one-off reminder, an ISO-8601 instant with a zone; refused (BAD_USER_INPUT "remindAt") when malformed,
+   * outside 2000–2199, or more than 5 minutes in the past.
+   */
+  'remindAt'?: (string);
+  /**
+   * Minutes (0–10080) before each occurrence's date + due time (09:00 without one) in the owner's time zone.
+   */
+  'reminderMinutesBefore'?: (number);
   '_description'?: "description";
   '_dueTime'?: "dueTime";
   '_priority'?: "priority";
   '_category'?: "category";
   '_recurrence'?: "recurrence";
+  '_remindAt'?: "remindAt";
+  '_reminderMinutesBefore'?: "reminderMinutesBefore";
 }
 
 /**
@@ -31,4 +42,13 @@ export interface CreateTaskInput__Output {
   'priority'?: (_mindflow_command_v1_Priority_Value__Output);
   'category'?: (string);
   'recurrence'?: (string);
+  /**
+   * A one-off reminder, an ISO-8601 instant with a zone; refused (BAD_USER_INPUT "remindAt") when malformed,
+   * outside 2000–2199, or more than 5 minutes in the past.
+   */
+  'remindAt'?: (string);
+  /**
+   * Minutes (0–10080) before each occurrence's date + due time (09:00 without one) in the owner's time zone.
+   */
+  'reminderMinutesBefore'?: (number);
 }

@@ -22,11 +22,15 @@ export interface Task {
   'createdAt'?: (string);
   'updatedAt'?: (string);
   'occurrence'?: (string);
+  'remindAt'?: (string);
+  'reminderMinutesBefore'?: (number);
   '_description'?: "description";
   '_dueTime'?: "dueTime";
   '_completedAt'?: "completedAt";
   '_recurrence'?: "recurrence";
   '_occurrence'?: "occurrence";
+  '_remindAt'?: "remindAt";
+  '_reminderMinutesBefore'?: "reminderMinutesBefore";
 }
 
 /**
@@ -49,4 +53,6 @@ export interface Task__Output {
   'createdAt': (string);
   'updatedAt': (string);
   'occurrence'?: (string);
+  'remindAt'?: (string);
+  'reminderMinutesBefore'?: (number);
 }

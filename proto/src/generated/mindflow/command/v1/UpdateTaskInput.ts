@@ -4,7 +4,8 @@ import type { _mindflow_command_v1_Priority_Value, _mindflow_command_v1_Priority
 
 /**
  * API.md `UpdateTaskInput`: a partial update (see UpdateJournalInput for `cleared_fields`; nullable here:
- * "description", "dueTime", "recurrence"). Completion changes only through CompleteTask / ReopenTask.
+ * "description", "dueTime", "recurrence", "remindAt", "reminderMinutesBefore"). Completion changes only
+ * through CompleteTask / ReopenTask.
  */
 export interface UpdateTaskInput {
   'title'?: (string);
@@ -15,6 +16,8 @@ export interface UpdateTaskInput {
   'category'?: (string);
   'recurrence'?: (string);
   'clearedFields'?: (string)[];
+  'remindAt'?: (string);
+  'reminderMinutesBefore'?: (number);
   '_title'?: "title";
   '_description'?: "description";
   '_date'?: "date";
@@ -22,11 +25,14 @@ export interface UpdateTaskInput {
   '_priority'?: "priority";
   '_category'?: "category";
   '_recurrence'?: "recurrence";
+  '_remindAt'?: "remindAt";
+  '_reminderMinutesBefore'?: "reminderMinutesBefore";
 }
 
 /**
  * API.md `UpdateTaskInput`: a partial update (see UpdateJournalInput for `cleared_fields`; nullable here:
- * "description", "dueTime", "recurrence"). Completion changes only through CompleteTask / ReopenTask.
+ * "description", "dueTime", "recurrence", "remindAt", "reminderMinutesBefore"). Completion changes only
+ * through CompleteTask / ReopenTask.
  */
 export interface UpdateTaskInput__Output {
   'title'?: (string);
@@ -37,4 +43,6 @@ export interface UpdateTaskInput__Output {
   'category'?: (string);
   'recurrence'?: (string);
   'clearedFields': (string)[];
+  'remindAt'?: (string);
+  'reminderMinutesBefore'?: (number);
 }
