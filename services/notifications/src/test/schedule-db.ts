@@ -35,7 +35,8 @@ export interface ScheduledReminder {
 
 /**
  * Schedules `count` task reminders (and their tasks and recipients) for `users` users, fire times from
- * `firstAt` spread over `spreadMs`; every `promptEvery`-th one a daily prompt instead. Inserted in chunks.
+ * `firstAt` spread over `spreadMs`; every `promptEvery`-th one a daily prompt instead (every user's is at 20:00 UTC).
+ * Task reminders are one-off (`remind_at`): fired, their rows go. Inserted in chunks.
  */
 export async function scheduleReminders(
   pool: Pool,
@@ -45,6 +46,11 @@ export async function scheduleReminders(
   await pool.query(
     `INSERT INTO notification_recipients (user_id, email, registered_at)
      SELECT u, 'user-' || u || '@example.test', now() FROM unnest($1::uuid[]) AS u ON CONFLICT DO NOTHING`,
+    [users],
+  );
+  // Every user has a daily prompt at 20:00 UTC: a fired prompt row moves to the next one.
+  await pool.query(
+    `INSERT INTO notification_preferences (user_id, journal_prompt_at, updated_at) SELECT u, '20:00', now() FROM unnest($1::uuid[]) AS u ON CONFLICT DO NOTHING`,
     [users],
   );
   const reminders: (ScheduledReminder & { taskId: string; prompt: boolean })[] = [];
