@@ -35,7 +35,11 @@ async function soak({ env, profile, log }: DrillContext): Promise<FaultNotes> {
   const { durationMs, killEveryMs, backWithinMs } = profile.soak;
   const seed = Number(process.env['SOAK_SEED'] ?? Date.now() % 1_000_000);
   const random = mulberry32(seed);
-  const roles = shuffle([...env.system.services.keys()], random);
+  // SOAK_ROLES=a,b,…: kill these, in this order (to look at one role's restart); otherwise every role, shuffled.
+  const chosen = process.env['SOAK_ROLES']?.split(',').map((role) => role.trim()).filter(Boolean);
+  const unknown = chosen?.filter((role) => !env.system.services.has(role)) ?? [];
+  if (unknown.length > 0) throw new Error(`SOAK_ROLES names roles this system does not run: ${unknown.join(', ')} (it runs ${[...env.system.services.keys()].join(', ')})`);
+  const roles = chosen && chosen.length > 0 ? chosen : shuffle([...env.system.services.keys()], random);
   log(`soak: ${Math.round(durationMs / 1000)} s, a role killed every ${Math.round(killEveryMs / 1000)} s (seed ${seed}; order ${roles.join(', ')})`);
   const began = performance.now();
   const kills: SoakKill[] = [];
