@@ -23,9 +23,25 @@ export interface TaskReminderPlan {
   readonly completedOccurrences: readonly string[];
 }
 
-/** Days of occurrences looked at per expansion; a series is bounded (plans lie between 2000 and 2199). */
-const windowDays = 366;
+/**
+ * Days of occurrences looked at by the first expansion, doubled per further one up to `maxWindowDays` (most
+ * reminders are found in the first: a daily rule expands a month, not a year, per scheduler move). A series is
+ * bounded (plans lie between 2000 and 2199), so is the walk.
+ */
+const firstWindowDays = 32;
+const maxWindowDays = 1_024;
 const lastPlanDay = '2199-12-31';
+
+/**
+ * How long a one-off `remindAt` may lie in the past when a task event sets it and still fire (at once): the command
+ * service accepts one up to 5 minutes old (docs/CONVENTIONS.md, "Plans"), typed "for now".
+ */
+export const oneOffReminderGraceMs = 5 * 60_000;
+
+export interface NextTaskReminderOptions {
+  /** A `remindAt` up to this long before `after` still counts (the projector's and rescheduleUser's; never the scheduler's, after firing it). */
+  readonly oneOffGraceMs?: number;
+}
 
 /**
  * The task's next reminder strictly after `after`: the one-off `remindAt`, or the first occurrence that is not
@@ -33,9 +49,10 @@ const lastPlanDay = '2199-12-31';
  * falls after `after`; whichever comes first. Null when nothing is left to remind of. An occurrence whose
  * reminder time has passed is not reminded of late (the scheduler catches up a row it finds overdue).
  */
-export function nextTaskReminder(plan: TaskReminderPlan, timeZone: string, after: Date): NextFire | null {
+export function nextTaskReminder(plan: TaskReminderPlan, timeZone: string, after: Date, options: NextTaskReminderOptions = {}): NextFire | null {
   if (plan.completed) return null;
-  const oneOff = plan.remindAt && plan.remindAt.getTime() > after.getTime() ? { fireAt: plan.remindAt, occurrence: plan.remindAt.toISOString() } : null;
+  const oneOffAfter = after.getTime() - (options.oneOffGraceMs ?? 0);
+  const oneOff = plan.remindAt && plan.remindAt.getTime() > oneOffAfter ? { fireAt: plan.remindAt, occurrence: plan.remindAt.toISOString() } : null;
   const beforeOccurrence = plan.minutesBefore === null ? null : nextOccurrenceReminder(plan, plan.minutesBefore, timeZone, after);
   if (!oneOff) return beforeOccurrence;
   if (!beforeOccurrence) return oneOff;
@@ -52,7 +69,7 @@ function nextOccurrenceReminder(plan: TaskReminderPlan, minutesBefore: number, t
   // cannot remind after `after`.
   let from = zonedAt(after, timeZone).toPlainDate().subtract({ days: Math.ceil(minutesBefore / 1_440) + 2 }).toString();
   if (from < plan.date) from = plan.date;
-  while (from <= end) {
+  for (let windowDays = firstWindowDays; from <= end; windowDays = Math.min(windowDays * 2, maxWindowDays)) {
     const to = Temporal.PlainDate.from(from).add({ days: windowDays - 1 }).toString();
     for (const start of occurrencesBetween(series, dayStart(from), dayStart(to < end ? to : end))) {
       const occurrence = utcDay(start);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextTaskReminder, type TaskReminderPlan } from './task-reminder.js';
+import { nextTaskReminder, oneOffReminderGraceMs, type TaskReminderPlan } from './task-reminder.js';
 
 const plan = (overrides: Partial<TaskReminderPlan>): TaskReminderPlan => ({
   date: '2030-03-01',
@@ -27,6 +27,13 @@ describe('a task reminder’s next fire time', () => {
     expect(next(p, 'Europe/Berlin', '2030-03-01T07:00:00Z')).toEqual({ fireAt: '2030-03-01T07:15:00.000Z', occurrence: '2030-03-01T07:15:00.000Z' });
     expect(next(p, 'Europe/Berlin', '2030-03-01T07:15:00Z')).toBeNull();
     expect(next({ ...p, completed: true }, 'Europe/Berlin', '2030-03-01T07:00:00Z')).toBeNull();
+  });
+
+  it('fires a remindAt set up to 5 minutes late at once when asked to (a task event), never after it fired', () => {
+    const p = plan({ remindAt: at('2030-03-01T06:57:00Z') });
+    expect(nextTaskReminder(p, 'UTC', at('2030-03-01T07:00:00Z'), { oneOffGraceMs: oneOffReminderGraceMs })?.fireAt).toEqual(at('2030-03-01T06:57:00Z'));
+    expect(nextTaskReminder(p, 'UTC', at('2030-03-01T07:02:00Z'), { oneOffGraceMs: oneOffReminderGraceMs })).toBeNull();
+    expect(nextTaskReminder(p, 'UTC', at('2030-03-01T07:00:00Z'))).toBeNull();
   });
 
   it('reminds minutes before the date + dueTime in the user’s zone, 09:00 without a dueTime', () => {

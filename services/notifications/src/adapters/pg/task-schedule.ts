@@ -3,7 +3,7 @@
 // task's events) and by rescheduleUser (a preference change, the subgraph's transaction).
 import type { Pool, PoolClient } from '@mindflow/db';
 import { nextJournalPrompt, nextWeeklyReflection } from '../../domain/daily-and-weekly.js';
-import { nextTaskReminder, type TaskReminderPlan } from '../../domain/task-reminder.js';
+import { nextTaskReminder, oneOffReminderGraceMs, type TaskReminderPlan } from '../../domain/task-reminder.js';
 import { usableTimeZone, type NextFire } from '../../domain/time-zone.js';
 
 export type Queryable = Pool | PoolClient;
@@ -115,7 +115,9 @@ const plannedTask = (task: TaskReminderRow, timeZone: string, after: Date): Plan
   userId: task.userId,
   kind: 'TASK_DUE',
   subjectId: task.taskId,
-  next: nextTaskReminder(task, timeZone, after),
+  // a remindAt set up to 5 minutes late fires at once (the command service accepts it); after firing, the
+  // scheduler asks without the grace
+  next: nextTaskReminder(task, timeZone, after, { oneOffGraceMs: oneOffReminderGraceMs }),
 });
 
 /**

@@ -1,0 +1,12 @@
+import { projectorConfigSchema } from '@mindflow/event-log';
+import { z } from 'zod';
+
+/** The notifications projector's environment (docs/CONVENTIONS.md, "Configuration"): every projector's, and these. */
+export const notificationsProjectorConfigSchema = projectorConfigSchema.extend({
+  /** The service's own database: recipients, reminders, the schedule, notifications, deliveries and its outbox. */
+  NOTIFICATIONS_DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/mindflow_write_notifications'),
+  /** Consumer group; by default `<KAFKA_TOPIC_PREFIX>.notifications-projector`. */
+  NOTIFICATIONS_PROJECTOR_GROUP: z.string().optional(),
+});
+
+export type NotificationsProjectorConfig = z.infer<typeof notificationsProjectorConfigSchema>;

@@ -1,0 +1,75 @@
+import type { ReadModel } from '@mindflow/event-log';
+
+/**
+ * `reflection_entries`: each live entry of every user, compact (title, content, mood, created at), with the
+ * themes and sentiment of its latest insights: what the daily prompt's question and the weekly reflection read.
+ * The entry, journal and insights streams may come in any order (0003-reflection-entries-any-order.sql): an
+ * entry's insights are kept in `reflection_insights` until the entry comes, a deleted entry's insights row says
+ * so (later insights are ignored), a deleted journal is remembered (its entries' later events project nothing).
+ * Entry events touch only their own entry's rows; a journal's deletion only its own entries: no shared keys.
+ */
+export const reflectionEntries: ReadModel = {
+  name: 'reflection_entries',
+  handlers: {
+    async JournalEntryCreated(event, tx) {
+      const p = event.payload;
+      // ON CONFLICT: a replay over existing rows writes the entry again, keeping its insights.
+      await tx.query(
+        `INSERT INTO reflection_entries (entry_id, user_id, journal_id, title, content, mood, created_at, themes, sentiment)
+         SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::timestamptz, COALESCE(i.themes, '{}'), i.sentiment
+           FROM (SELECT 1) AS one
+           LEFT JOIN reflection_insights i ON i.entry_id = $1::uuid
+          WHERE NOT EXISTS (SELECT 1 FROM reflection_deleted_journals WHERE journal_id = $3::uuid)
+            AND NOT COALESCE(i.entry_deleted, false)
+         ON CONFLICT (entry_id) DO UPDATE SET user_id = EXCLUDED.user_id, journal_id = EXCLUDED.journal_id, title = EXCLUDED.title,
+           content = EXCLUDED.content, mood = EXCLUDED.mood, created_at = EXCLUDED.created_at`,
+        [p.entryId, event.userId, p.journalId, p.title, p.content, p.mood, p.createdAt],
+      );
+    },
+
+    async JournalEntryUpdated(event, tx) {
+      const p = event.payload;
+      await tx.query(
+        `UPDATE reflection_entries SET journal_id = $2, title = $3, content = $4, mood = $5 WHERE entry_id = $1
+            AND NOT EXISTS (SELECT 1 FROM reflection_deleted_journals WHERE journal_id = $2)`,
+        [p.entryId, p.journalId, p.title, p.content, p.mood],
+      );
+      // moved into a journal deleted before: gone with it
+      await tx.query('DELETE FROM reflection_entries WHERE entry_id = $1 AND journal_id IN (SELECT journal_id FROM reflection_deleted_journals)', [p.entryId]);
+    },
+
+    async MoodRecorded(event, tx) {
+      await tx.query('UPDATE reflection_entries SET mood = $2 WHERE entry_id = $1', [event.payload.entryId, event.payload.mood]);
+    },
+
+    async JournalEntryDeleted(event, tx) {
+      const { entryId } = event.payload;
+      await tx.query('DELETE FROM reflection_entries WHERE entry_id = $1', [entryId]);
+      await tx.query(
+        `INSERT INTO reflection_insights (entry_id, user_id, entry_deleted) VALUES ($1, $2, true)
+         ON CONFLICT (entry_id) DO UPDATE SET entry_deleted = true, themes = '{}', sentiment = NULL`,
+        [entryId, event.userId],
+      );
+    },
+
+    async JournalDeleted(event, tx) {
+      const { journalId } = event.payload;
+      await tx.query('INSERT INTO reflection_deleted_journals (journal_id) VALUES ($1) ON CONFLICT DO NOTHING', [journalId]);
+      await tx.query('DELETE FROM reflection_entries WHERE journal_id = $1', [journalId]);
+    },
+
+    // The entry's latest insights (an entry's insights events come in order: the last one is the newest
+    // analysis). Sentiment null when the analyzer could not read the text.
+    async AIInsightsGenerated(event, tx) {
+      const p = event.payload;
+      const sentiment = p.analysed ? p.sentiment : null;
+      await tx.query(
+        `INSERT INTO reflection_insights (entry_id, user_id, themes, sentiment) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (entry_id) DO UPDATE SET themes = EXCLUDED.themes, sentiment = EXCLUDED.sentiment
+         WHERE NOT reflection_insights.entry_deleted`,
+        [p.entryId, event.userId, p.themes, sentiment],
+      );
+      await tx.query('UPDATE reflection_entries SET themes = $2, sentiment = $3 WHERE entry_id = $1', [p.entryId, p.themes, sentiment]);
+    },
+  },
+};
