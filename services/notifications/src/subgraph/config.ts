@@ -1,0 +1,17 @@
+import { authConfigShape } from '@mindflow/auth';
+import { port } from '@mindflow/platform';
+import { z } from 'zod';
+
+/** The notifications subgraph's environment (CONVENTIONS.md, "Configuration"). */
+export const notificationsSubgraphConfigSchema = z.object({
+  NOTIFICATIONS_SUBGRAPH_PORT: port(4005),
+  /** Loopback unless a deployment says otherwise: only the gateway should reach a subgraph. */
+  NOTIFICATIONS_SUBGRAPH_HOST: z.string().default('127.0.0.1'),
+  NOTIFICATIONS_DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/mindflow_write_notifications'),
+  /** `true` lets createWebhook take http:// URLs (development; embedded mode sets it, README "Channels"). */
+  MINDFLOW_WEBHOOK_ALLOW_LOOPBACK: z.union([z.boolean(), z.stringbool()]).default(false),
+  INTERNAL_CALLER_SECRET: authConfigShape.INTERNAL_CALLER_SECRET,
+  OPS_PORT: port(0),
+});
+
+export type NotificationsSubgraphConfig = z.infer<typeof notificationsSubgraphConfigSchema>;
