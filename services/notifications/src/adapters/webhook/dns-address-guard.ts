@@ -1,0 +1,49 @@
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import type { AddressGuard, CheckedAddress, RefusedAddress } from '../../application/ports/address-guard.js';
+import { refusedBecause } from './address-policy.js';
+
+export interface ResolvedAddress {
+  readonly address: string;
+  readonly family: number;
+}
+
+/** Every address a host name resolves to (the system resolver: /etc/hosts, then DNS). */
+export type Resolver = (hostname: string) => Promise<readonly ResolvedAddress[]>;
+
+export const systemResolver: Resolver = (hostname) => lookup(hostname, { all: true, order: 'verbatim' });
+
+export interface DnsAddressGuardOptions {
+  /** `MINDFLOW_WEBHOOK_ALLOW_LOOPBACK=true`: loopback and private targets are allowed (embedded mode). */
+  readonly allowLocal: boolean;
+  readonly resolve?: Resolver;
+}
+
+/**
+ * The AddressGuard: resolves the URL's host at every check and refuses it when any of its addresses is not
+ * allowed (a name answering one public and one private address is refused: which one a connection would use is
+ * not ours to pick later). The first address is the one to connect to.
+ */
+export function dnsAddressGuard(options: DnsAddressGuardOptions): AddressGuard {
+  const resolve = options.resolve ?? systemResolver;
+  return {
+    async check(url): Promise<CheckedAddress | RefusedAddress> {
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: `unsupported scheme ${url.protocol}` };
+      const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+      let addresses: readonly ResolvedAddress[];
+      try {
+        addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await resolve(host);
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        return { ok: false, reason: `cannot resolve ${host}${typeof code === 'string' ? ` (${code})` : ''}` };
+      }
+      const first = addresses[0];
+      if (first === undefined) return { ok: false, reason: `no address for ${host}` };
+      for (const { address } of addresses) {
+        const refused = refusedBecause(address, options.allowLocal);
+        if (refused !== null) return { ok: false, reason: `${host} resolves to a non-public address (${refused})` };
+      }
+      return { ok: true, address: first.address, family: first.family === 6 ? 6 : 4 };
+    },
+  };
+}
