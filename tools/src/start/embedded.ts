@@ -3,6 +3,7 @@
 // Set WRITE_DATABASE_URL and READ_DATABASE_URL to use a Postgres of your own instead.
 import { join } from 'node:path';
 import { ensureDatabase, startEmbeddedPostgres } from '@mindflow/db';
+import { startMailCatcher, type MailCatcher } from '../mail-catcher/mail-catcher.js';
 import { repoRoot, startSystem } from '../system/index.js';
 import { runLauncher, statusFile, supervision } from './launcher.js';
 import { printWelcome } from './welcome.js';
@@ -26,6 +27,20 @@ if (!writeUrl || !readUrl) {
 await ensureDatabase(writeUrl);
 await ensureDatabase(readUrl);
 
+// The local mail catcher (tools/src/mail-catcher): the app's mail lands there, never in a real inbox. With
+// SMTP_URL set, the roles use that server instead.
+let mailCatcher: MailCatcher | undefined;
+if (!process.env['SMTP_URL']) {
+  mailCatcher = await startMailCatcher({
+    dir: join(repoRoot, '.cache', 'mail'),
+    smtpPort: Number(process.env['MAIL_CATCHER_SMTP_PORT'] ?? 1025),
+    webPort: Number(process.env['MAIL_CATCHER_WEB_PORT'] ?? 1080),
+  }).catch((error: unknown) => {
+    console.warn(`mail catcher not started (${error instanceof Error ? error.message : String(error)}): email notifications will fail until SMTP_URL names a server`);
+    return undefined;
+  });
+}
+
 let urls: { gatewayUrl?: string; appUrl?: string } = {};
 const system = await startSystem({
   mode: 'embedded',
@@ -36,8 +51,12 @@ const system = await startSystem({
   clientPort: Number(process.env['CLIENT_PORT'] ?? 3000),
   supervise: supervision('embedded', () => urls),
   // the gateway's /health/ready lists the supervisor's view of every role from it
-  extraEnv: { MINDFLOW_STATUS_FILE: statusFile },
+  extraEnv: { MINDFLOW_STATUS_FILE: statusFile, ...(mailCatcher ? { SMTP_URL: mailCatcher.smtpUrl } : {}) },
 });
 urls = system;
-runLauncher('embedded', system, async () => stopPostgres?.());
+runLauncher('embedded', system, async () => {
+  await mailCatcher?.close();
+  await stopPostgres?.();
+});
 printWelcome(system.gatewayUrl, system.appUrl);
+if (mailCatcher) console.log(`Mail the app sends (reminders, weekly reflections) is caught at ${mailCatcher.webUrl} and in ${mailCatcher.dir}.`);
