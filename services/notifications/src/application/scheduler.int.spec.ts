@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { createLogger } from '@mindflow/platform';
+import { Registry } from 'prom-client';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { pgScheduleStore } from '../adapters/pg/pg-schedule-store.js';
+import { scheduleWakeups } from '../adapters/pg/schedule-wakeups.js';
+import { scheduleTestDb, type ScheduleTestDb } from '../test/schedule-db.js';
+import { createScheduler, type Scheduler } from './scheduler.js';
+
+let db: ScheduleTestDb;
+const log = createLogger('scheduler-spec', 'warn');
+const cleanups: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  db = await scheduleTestDb('scheduler');
+});
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+/** A started scheduler that sleeps up to 10 s between looks: only a wake-up makes it fire sooner. */
+function startScheduler(options: { listen: boolean; metrics?: Registry }): Scheduler {
+  let scheduler: Scheduler | undefined = undefined;
+  const wakeups = scheduleWakeups(db.url, () => scheduler?.wake(), () => undefined);
+  scheduler = createScheduler({
+    store: pgScheduleStore(db.pool), log, now: () => new Date(), newId: randomUUID, maxSleepMs: 10_000,
+    ...(options.listen ? { listen: () => wakeups.listen() } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+  });
+  scheduler.start();
+  const started = scheduler;
+  cleanups.push(async () => {
+    await started.stop();
+    await wakeups.close();
+  });
+  return scheduler;
+}
+
+async function user(options: { email?: boolean; preferences?: string } = {}): Promise<string> {
+  const id = randomUUID();
+  if (options.email ?? true) await db.pool.query(`INSERT INTO notification_recipients (user_id, email, registered_at) VALUES ($1, 'a@example.test', now())`, [id]);
+  if (options.preferences) await db.pool.query(`INSERT INTO notification_preferences (user_id, updated_at, ${options.preferences.split('=')[0]}) VALUES ($1, now(), $2)`, [id, options.preferences.split('=')[1]]);
+  return id;
+}
+
+async function scheduleTask(userId: string, fireAt: Date, title = 'Water the plants'): Promise<string> {
+  const taskId = randomUUID();
+  await db.pool.query(`INSERT INTO task_reminders (task_id, user_id, title, date, due_time, remind_at) VALUES ($1, $2, $3, $4::date, '18:30', $5)`, [taskId, userId, title, fireAt.toISOString().slice(0, 10), fireAt]);
+  await db.pool.query(
+    `INSERT INTO scheduled_notifications (key, user_id, kind, subject_id, occurrence, fire_at, updated_at) VALUES ($1, $2, 'TASK_DUE', $3, $4, $5, now())`,
+    [`task:${taskId}`, userId, taskId, fireAt.toISOString(), fireAt],
+  );
+  return taskId;
+}
+
+const notificationOf = async (taskId: string) =>
+  (await db.pool.query<{ id: string; title: string; body: string; created_at: Date }>('SELECT id, title, body, created_at FROM notifications WHERE subject_id = $1', [taskId])).rows[0];
+
+it('wakes on the schedule\'s NOTIFY: a reminder written due now fires well within 2 s, though the scheduler sleeps up to 10 s', async () => {
+  const metrics = new Registry();
+  startScheduler({ listen: true, metrics });
+  // let it reach its (long) sleep, listening
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const userId = await user();
+  const dueAt = new Date();
+  const taskId = await scheduleTask(userId, dueAt);
+  await expect.poll(() => notificationOf(taskId), { timeout: 2_000, interval: 20 }).toBeDefined();
+  const notification = (await notificationOf(taskId))!;
+  expect(notification.created_at.getTime() - dueAt.getTime()).toBeLessThan(2_000);
+  expect(notification.title).toBe('Water the plants');
+  expect(notification.body).toBe('Due at 18:30');
+  const events = await db.pool.query<{ payload: { channels: string[]; kind: string } }>(`SELECT payload FROM outbox WHERE aggregate_id = $1 AND event_type = 'NotificationCreated'`, [notification.id]);
+  expect(events.rows.map((r) => r.payload)).toMatchObject([{ kind: 'TASK_DUE', channels: ['EMAIL'] }]);
+  expect((await metrics.getSingleMetricAsString('mindflow_notifications_fired_total'))).toMatch(/kind="TASK_DUE"} 1/);
+});
+
+it('without a listener the same reminder waits for the next look (the control for the wake-up)', async () => {
+  startScheduler({ listen: false });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const taskId = await scheduleTask(await user(), new Date());
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  expect(await notificationOf(taskId)).toBeUndefined();
+});
+
+it('writes the deliveries the user\'s choices allow: EMAIL with an address, WEBHOOK per live webhook of the kind, only IN_APP inside quiet hours', async () => {
+  const withHooks = await user();
+  const hooks = { wanted: randomUUID(), otherKind: randomUUID(), disabled: randomUUID() };
+  for (const [id, kinds, disabled] of [[hooks.wanted, '{TASK_DUE}', null], [hooks.otherKind, '{JOURNAL_PROMPT}', null], [hooks.disabled, '{TASK_DUE}', new Date()]] as const) {
+    await db.pool.query(`INSERT INTO webhooks (id, user_id, url, kinds, secret, created_at, disabled_at) VALUES ($1, $2, 'https://example.test/h', $3, 'whsec_x', now(), $4)`, [id, withHooks, kinds, disabled]);
+  }
+  const noAddress = await user({ email: false });
+  const quiet = await user();
+  await db.pool.query(`INSERT INTO notification_preferences (user_id, updated_at, quiet_start, quiet_end) VALUES ($1, now(), '00:00', '23:59')`, [quiet]);
+  const past = new Date(Date.now() - 1_000);
+  const tasks = { withHooks: await scheduleTask(withHooks, past), noAddress: await scheduleTask(noAddress, past), quiet: await scheduleTask(quiet, past) };
+  const scheduler = createScheduler({ store: pgScheduleStore(db.pool), log, now: () => new Date(), newId: randomUUID });
+  expect(await scheduler.runOnce()).toBeGreaterThanOrEqual(3);
+  const deliveries = async (taskId: string) =>
+    (await db.pool.query<{ channel: string; target: string; status: string }>(
+      `SELECT d.channel, d.target, d.status FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.subject_id = $1 ORDER BY d.channel, d.target`,
+      [taskId],
+    )).rows;
+  expect(await deliveries(tasks.withHooks)).toEqual([{ channel: 'EMAIL', target: 'email', status: 'pending' }, { channel: 'WEBHOOK', target: hooks.wanted, status: 'pending' }]);
+  expect(await deliveries(tasks.noAddress)).toEqual([]);
+  expect(await deliveries(tasks.quiet)).toEqual([]);
+  // one-off reminders: fired, their rows are gone, and a second round fires nothing
+  expect((await db.pool.query('SELECT 1 FROM scheduled_notifications WHERE key = ANY($1)', [Object.values(tasks).map((t) => `task:${t}`)])).rowCount).toBe(0);
+  expect(await scheduler.runOnce()).toBe(0);
+});
