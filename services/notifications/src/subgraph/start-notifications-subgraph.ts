@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { createPool, ensureDatabase, migrate, migrationsFromDir, type Pool } from '@mindflow/db';
-import { outboxMigrations } from '@mindflow/event-log';
+import { createPool, ensureDatabase, type Pool } from '@mindflow/db';
 import { createLogger, type Logger } from '@mindflow/platform';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@mindflow/subgraph';
+import { migrateNotificationsDatabase } from '../adapters/pg/notifications-migrations.js';
 import { rescheduleUser } from '../adapters/pg/task-schedule.js';
 import { notificationsSubgraphConfigSchema, type NotificationsSubgraphConfig } from './config.js';
 import { buildContext, type NotificationsContext, type Reschedule } from './context.js';
@@ -51,15 +51,9 @@ export async function startNotificationsSubgraph(
     log,
     port: config.NOTIFICATIONS_SUBGRAPH_PORT,
     host: config.NOTIFICATIONS_SUBGRAPH_HOST,
-    migrate: () => migrateNotifications(pool),
+    migrate: () => migrateNotificationsDatabase(pool),
     close: () => pool.end(),
   });
   return { ...subgraph, pool };
 }
 
-/** The outbox under scope `command`, then migrations/*.sql under scope `notifications` (README, "Database"). */
-async function migrateNotifications(pool: Pool): Promise<string[]> {
-  const outbox = await migrate(pool, 'command', outboxMigrations);
-  const own = await migrate(pool, 'notifications', await migrationsFromDir(join(import.meta.dirname, '..', '..', 'migrations')));
-  return [...outbox, ...own];
-}
