@@ -1,5 +1,5 @@
-// The subscription executor over a supergraph that already has what taskChanged and insightsReady need
-// (`Query.task`, `Entry.insights`): the reader executes against a small local schema, as the gateway's
+// The subscription executor over a supergraph that already has what taskChanged, insightsReady and
+// notificationReceived need (`Query.task`, `Entry.insights`, `Query.notification`): the reader executes against a small local schema, as the gateway's
 // federated executor would, and notifications come from the in-process bus.
 import { createInProcessBus, type Notification } from '@mindflow/notifications';
 import { createLogger } from '@mindflow/platform';
@@ -10,7 +10,8 @@ import { withSubscriptions } from './subscription-schema.js';
 import type { SupergraphReader } from './supergraph-reader.js';
 
 const supergraph = buildSchema(`
-  type Query { entry(id: ID!): Entry task(id: ID!): Task }
+  type Query { entry(id: ID!): Entry task(id: ID!): Task notification(id: ID!): Notification }
+  type Notification { id: ID! title: String! subject: Task }
   type Entry { id: ID! title: String insights: Insights }
   type Insights { entryId: ID! summary: String! themes: [String!]! }
   type Task { id: ID! title: String! completed: Boolean! }
@@ -18,6 +19,7 @@ const supergraph = buildSchema(`
 const alice = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const taskId = '4e5f6071-8293-4dae-9fc0-3b4c5d6e7f80';
 const entryId = '2c3d4e5f-6071-4b8c-9dae-1f2a3b4c5d6e';
+const notificationId = '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d';
 
 /** What the read side holds, readable by its owner only; records the consistency tokens it was asked to wait for. */
 function localReader(owner: string) {
@@ -25,6 +27,8 @@ function localReader(owner: string) {
   const data = {
     entry: ({ id }: { id: string }) => (id === entryId ? { id, title: 'Tuesday', insights: { entryId, summary: 'calm', themes: ['walk'] } } : null),
     task: ({ id }: { id: string }) => (id === taskId ? { id, title: 'Book dentist', completed: true } : null),
+    notification: ({ id }: { id: string }) =>
+      (id === notificationId ? { id, title: 'Book dentist is due', subject: { id: taskId, title: 'Book dentist', completed: true } } : null),
   };
   const read: SupergraphReader = async (request, as) => {
     waitedFor.push(as.consistentWith);
@@ -64,7 +68,7 @@ async function run(query: string, publish: Notification[], owner = alice, expect
 
 describe('subscription execution', () => {
   it('serves every subscription of API.md once the supergraph has their types', () => {
-    expect(withSubscriptions(supergraph).served.map((f) => f.name)).toEqual(['entryChanged', 'taskChanged', 'insightsReady']);
+    expect(withSubscriptions(supergraph).served.map((f) => f.name)).toEqual(['entryChanged', 'taskChanged', 'insightsReady', 'notificationReceived']);
   });
 
   it('taskChanged: the kind from the event, the task read through the supergraph after it', async () => {
@@ -83,6 +87,15 @@ describe('subscription execution', () => {
     const { results, waitedFor } = await run('subscription { insightsReady { entryId summary t: themes } }', [notification('insights', 'GENERATED', entryId)]);
     expect(results).toEqual([{ data: { insightsReady: { entryId, summary: 'calm', t: ['walk'] } } }]);
     expect(waitedFor).toEqual([undefined]); // no query projection to wait for: the insights are stored before the event
+  });
+
+  it('notificationReceived: the new notification read as notification(id), without waiting for a projection', async () => {
+    const { results, waitedFor } = await run('subscription { notificationReceived { id title subject { title } } }', [notification('notification', 'CREATED', notificationId, 1)]);
+    expect(results).toEqual([{ data: { notificationReceived: { id: notificationId, title: 'Book dentist is due', subject: { title: 'Book dentist' } } } }]);
+    expect(waitedFor).toEqual([undefined]); // stored in the transaction that wrote NotificationCreated
+    const { results: asOther } = await run('subscription { notificationReceived { id title } }', [notification('notification', 'CREATED', notificationId, 1)], 'someone-else');
+    expect(asOther[0]!.data).toBeNull();
+    expect(asOther[0]!.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
   });
 
   it('a non-null payload the caller cannot read is an error, never someone else\'s data', async () => {
@@ -140,6 +153,7 @@ describe('the public schema', () => {
     expect(unserved).toEqual([
       { name: 'taskChanged', reason: 'Query.task is not in the supergraph' },
       { name: 'insightsReady', reason: 'Entry.insights is not in the supergraph' },
+      { name: 'notificationReceived', reason: 'Query.notification is not in the supergraph' },
     ]);
     expect(Object.keys(schema.getSubscriptionType()!.getFields())).toEqual(['entryChanged']);
     expect(schema.getType('TaskChange')).toBeUndefined();

@@ -69,11 +69,22 @@ export const subscriptionFields: readonly SubscriptionField[] = [
     // the insights are readable once the event is in the log; the query projection never sees that aggregate.
     waitForEvent: false,
   },
+  {
+    name: 'notificationReceived',
+    subject: 'notification',
+    field: `"""Each new notification of the caller's notification centre, read through the supergraph (\`Query.notification\`)."""
+      notificationReceived: Notification!`,
+    source: { field: 'notification', argument: 'id', path: [] },
+    // The notifications service stores a notification and appends NotificationCreated in one transaction (its
+    // outbox): the row is readable once the event is in the log, and no projection applies that aggregate.
+    waitForEvent: false,
+  },
 ];
 
 /**
  * Why a field cannot be served by this supergraph (a type or the field it is read through is missing),
- * or undefined when it can. Subgraphs land at their own pace: `insightsReady` waits for `Entry.insights` (the insights subgraph).
+ * or undefined when it can. Subgraphs land at their own pace: `insightsReady` waits for `Entry.insights` (the insights subgraph),
+ * `notificationReceived` for `Query.notification` (the notifications subgraph).
  */
 export function missingFor(field: SubscriptionField, schema: GraphQLSchema): string | undefined {
   const query = schema.getQueryType();

@@ -34,8 +34,9 @@ const changes: { readonly [T in EventType]: ((event: EventEnvelope<T>) => Change
   CalendarEventScheduled: null,
   CalendarEventUpdated: null,
   CalendarEventCancelled: null,
-  // services/notifications (issue 14): notificationReceived starts here once its subgraph serves it.
-  NotificationCreated: null,
+  // services/notifications (issue 14): a new notification of the user's notification centre (notificationReceived).
+  NotificationCreated: (e) => ({ subject: 'notification', kind: 'CREATED', subjectId: e.payload.notificationId }),
+  // Delivery outcomes of a notification already shown; nothing new for the centre.
   NotificationSent: null,
   NotificationFailed: null,
   WeeklyReflectionGenerated: null,

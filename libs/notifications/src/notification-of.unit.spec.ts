@@ -44,8 +44,16 @@ describe('notificationOf', () => {
     expect(Buffer.from(consistencyTokenOf(notification), 'base64url').toString()).toBe(`insights:${insightsAggregateId(sampleIds.entry)}:2`);
   });
 
+  it('names a new notification of the notification centre as its own subject', () => {
+    const event = sampleEvent('NotificationCreated', { aggregateVersion: 1 });
+    const notification = notificationOf(event)!;
+    expect(notification).toMatchObject({ subject: 'notification', kind: 'CREATED', subjectId: event.payload.notificationId, aggregateVersion: 1 });
+    expect(JSON.stringify(notification)).not.toContain(event.payload.title);
+    expect(parseNotification(JSON.stringify(notification))).toEqual(notification);
+  });
+
   it('ignores what no subscription is about', () => {
-    for (const eventType of ['UserRegistered', 'JournalCreated', 'ThoughtCaptured', 'AIInsightsFailed', 'CalendarEventScheduled'] as const) {
+    for (const eventType of ['UserRegistered', 'JournalCreated', 'ThoughtCaptured', 'AIInsightsFailed', 'CalendarEventScheduled', 'NotificationSent', 'WeeklyReflectionGenerated'] as const) {
       expect(notificationOf(sampleEvent(eventType))).toBeUndefined();
     }
   });

@@ -9,6 +9,7 @@ import { z } from 'zod';
 export const entryChangeKinds = ['CREATED', 'UPDATED', 'DELETED'] as const;
 export const taskChangeKinds = ['CREATED', 'UPDATED', 'COMPLETED', 'REOPENED', 'DELETED'] as const;
 export const insightsChangeKinds = ['GENERATED'] as const;
+export const notificationChangeKinds = ['CREATED'] as const;
 
 const header = {
   eventId: z.uuid(),
@@ -19,7 +20,7 @@ const header = {
   aggregateId: z.uuid(),
   aggregateVersion: z.number().int().min(1),
   occurredAt: z.iso.datetime({ offset: true }),
-  /** The thing a subscriber asks about: the entry (also for its insights) or the task. */
+  /** The thing a subscriber asks about: the entry (also for its insights), the task or the notification. */
   subjectId: z.uuid(),
 };
 
@@ -27,6 +28,7 @@ export const Notification = z.discriminatedUnion('subject', [
   z.object({ subject: z.literal('entry'), kind: z.enum(entryChangeKinds), ...header }),
   z.object({ subject: z.literal('task'), kind: z.enum(taskChangeKinds), ...header }),
   z.object({ subject: z.literal('insights'), kind: z.enum(insightsChangeKinds), ...header }),
+  z.object({ subject: z.literal('notification'), kind: z.enum(notificationChangeKinds), ...header }),
 ]);
 export type Notification = z.infer<typeof Notification>;
 export type NotificationSubject = Notification['subject'];
