@@ -1,5 +1,6 @@
 import { projectorConfigSchema } from '@mindflow/event-log';
 import { z } from 'zod';
+import { schedulerConfigSchema } from '../scheduling/scheduler-config.js';
 
 /** The notifications projector's environment (docs/CONVENTIONS.md, "Configuration"): every projector's, and these. */
 export const notificationsProjectorConfigSchema = projectorConfigSchema.extend({
@@ -7,6 +8,8 @@ export const notificationsProjectorConfigSchema = projectorConfigSchema.extend({
   NOTIFICATIONS_DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/mindflow_write_notifications'),
   /** Consumer group; by default `<KAFKA_TOPIC_PREFIX>.notifications-projector`. */
   NOTIFICATIONS_PROJECTOR_GROUP: z.string().optional(),
+  /** The scheduler's: batch size, lanes, longest sleep (scheduling/scheduler-config.ts). */
+  ...schedulerConfigSchema.shape,
 });
 
 export type NotificationsProjectorConfig = z.infer<typeof notificationsProjectorConfigSchema>;

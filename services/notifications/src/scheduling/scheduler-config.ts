@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/**
+ * The scheduler's environment (docs/CONVENTIONS.md, "Configuration"); the notifications projector, which runs it,
+ * extends its config with it. Every setting has a default: the projector runs without any.
+ */
+export const schedulerConfigSchema = z.object({
+  /** Rows claimed (and fired) per transaction. */
+  NOTIFICATIONS_SCHEDULER_BATCH_SIZE: z.coerce.number().int().min(1).max(2_000).default(200),
+  /** Batches in flight at once per process, each its own transaction and connection. */
+  NOTIFICATIONS_SCHEDULER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /** The longest sleep between two looks at the schedule: the bound on lateness when a wake-up is lost. */
+  NOTIFICATIONS_SCHEDULER_MAX_SLEEP_MS: z.coerce.number().int().min(50).max(10_000).default(1_000),
+});
+
+export type SchedulerConfig = z.infer<typeof schedulerConfigSchema>;
