@@ -4,6 +4,7 @@ import {
   type DefinitionNode,
   type DocumentNode,
   type GraphQLSchema,
+  type InputObjectTypeExtensionNode,
   type ObjectTypeExtensionNode,
 } from 'graphql';
 
@@ -23,6 +24,12 @@ export function mergePending(schema: GraphQLSchema, pending: DocumentNode): Grap
       const have = existing && 'getFields' in existing ? existing.getFields() : {};
       const fields = (definition.fields ?? []).filter((f) => !(f.name.value in have));
       if (fields.length > 0) definitions.push({ ...definition, fields } satisfies ObjectTypeExtensionNode);
+    } else if (definition.kind === Kind.INPUT_OBJECT_TYPE_EXTENSION) {
+      // e.g. `extend input CreateTaskInput { remindAt: DateTime }`: only the input fields it lacks
+      const existing = schema.getType(definition.name.value);
+      const have = existing && 'getFields' in existing ? existing.getFields() : {};
+      const fields = (definition.fields ?? []).filter((f) => !(f.name.value in have));
+      if (fields.length > 0) definitions.push({ ...definition, fields } satisfies InputObjectTypeExtensionNode);
     } else if (definition.kind === Kind.OBJECT_TYPE_DEFINITION && schema.getType(definition.name.value)) {
       // a type the supergraph has only in part (e.g. a stub while its subgraph is being built): add what it lacks
       const existing = schema.getType(definition.name.value);

@@ -3,12 +3,13 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import { ConnectionStatus } from '../core/connection-status';
 import { LiveUpdates } from '../core/live-updates';
 import { SessionStore } from '../core/session-store';
+import { NotificationBell } from './notification-bell';
 import { QuickCapture } from './quick-capture';
 import { isQuickCaptureShortcut } from './shortcuts';
 
 @Component({
   selector: 'mf-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, QuickCapture],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, QuickCapture, NotificationBell],
   templateUrl: './shell.html',
   styleUrl: './shell.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
