@@ -172,6 +172,13 @@ export type Task = {
   readonly recurrence?: Maybe<Scalars['String']['output']>;
   /** The day of this occurrence of a recurring task; null for a one-off task and for a series as a whole. */
   readonly occurrence?: Maybe<Scalars['Date']['output']>;
+  /** A one-off reminder at this instant; null: none. */
+  readonly remindAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * A reminder this many minutes (0 to 10080) before each occurrence's date + dueTime (09:00 when there is no
+   * dueTime), in the owner's time zone; recurring tasks included. Independent of remindAt: a task may have both.
+   */
+  readonly reminderMinutesBefore?: Maybe<Scalars['Int']['output']>;
   readonly version: Scalars['Int']['output'];
   readonly createdAt: Scalars['DateTime']['output'];
   readonly updatedAt: Scalars['DateTime']['output'];
@@ -435,11 +442,22 @@ export type CreateTaskInput = {
   readonly category?: InputMaybe<Scalars['String']['input']>;
   /** An RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=MO; refused with BAD_USER_INPUT (field recurrence) when invalid or never occurring. */
   readonly recurrence?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * A one-off reminder at this instant (with a zone); refused with BAD_USER_INPUT (field remindAt) outside
+   * 2000–2199 or more than 5 minutes in the past.
+   */
+  readonly remindAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /**
+   * Minutes before each occurrence's date + dueTime (09:00 without one) in the owner's time zone, 0 to 10080
+   * (a week); else BAD_USER_INPUT (field reminderMinutesBefore).
+   */
+  readonly reminderMinutesBefore?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
  * A partial update: an absent field stays as it is, null clears a nullable one (description, dueTime,
- * recurrence). Completion changes only through completeTask / reopenTask.
+ * recurrence, remindAt, reminderMinutesBefore). Completion changes only through completeTask / reopenTask.
+ * A remindAt is checked as on creation when it changes; one kept as it was is not (it may have passed).
  */
 export type UpdateTaskInput = {
   readonly title?: InputMaybe<Scalars['String']['input']>;
@@ -449,6 +467,8 @@ export type UpdateTaskInput = {
   readonly priority?: InputMaybe<Priority>;
   readonly category?: InputMaybe<Scalars['String']['input']>;
   readonly recurrence?: InputMaybe<Scalars['String']['input']>;
+  readonly remindAt?: InputMaybe<Scalars['DateTime']['input']>;
+  readonly reminderMinutesBefore?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ScheduleEventInput = {
@@ -912,6 +932,8 @@ export type TaskResolvers<ContextType = SubgraphContext, ParentType extends Reso
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   recurrence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   occurrence?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  remindAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reminderMinutesBefore?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

@@ -65,6 +65,9 @@ export interface TaskRecord {
   readonly completed: boolean;
   readonly completedAt: Date | null;
   readonly recurrence: string | null;
+  /** The one-off reminder's instant; `reminderMinutesBefore` counts before each occurrence's due time. */
+  readonly remindAt: Date | null;
+  readonly reminderMinutesBefore: number | null;
   /** Set on an occurrence of a recurring task: its day. */
   readonly occurrence: string | null;
   readonly version: number;

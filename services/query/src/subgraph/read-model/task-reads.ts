@@ -8,7 +8,7 @@ import { checkOccurrenceRange, completedOccurrencesBetween, occurrencesOf } from
 // Days and times are read as text, so no time zone can shift them.
 
 const columns = `task_id, owner_id, title, description, to_char(date, 'YYYY-MM-DD') AS day, due_time, priority, category,
-  recurrence, completed, completed_at, version, created_at, updated_at, coalesce(due_time, '24:00') AS due_key`;
+  recurrence, remind_at, reminder_minutes_before, completed, completed_at, version, created_at, updated_at, coalesce(due_time, '24:00') AS due_key`;
 
 export interface TaskRow {
   task_id: string;
@@ -20,6 +20,8 @@ export interface TaskRow {
   priority: string;
   category: string;
   recurrence: string | null;
+  remind_at: Date | null;
+  reminder_minutes_before: number | null;
   completed: boolean;
   completed_at: Date | null;
   version: number;
@@ -123,6 +125,8 @@ export function taskRecord(row: TaskRow): TaskRecord {
     completed: row.completed,
     completedAt: row.completed_at,
     recurrence: row.recurrence,
+    remindAt: row.remind_at,
+    reminderMinutesBefore: row.reminder_minutes_before,
     occurrence: null,
     version: row.version,
     createdAt: row.created_at,

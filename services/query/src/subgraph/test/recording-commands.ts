@@ -73,7 +73,8 @@ export function recordingCommands(): Commands & { sent: SentCommand[] } {
       record('createTask', command, metadata);
       return Promise.resolve(written({ id: randomUUID(), ownerId: metadata.userId, title: command.title, description: command.description ?? null,
         date: command.date, dueTime: command.dueTime ?? null, priority: command.priority ?? 'MEDIUM', category: command.category ?? 'general',
-        completed: false, completedAt: null, recurrence: command.recurrence ?? null, occurrence: null, version: 1, createdAt: now(), updatedAt: now() }));
+        completed: false, completedAt: null, recurrence: command.recurrence ?? null, remindAt: command.remindAt ?? null,
+        reminderMinutesBefore: command.reminderMinutesBefore ?? null, occurrence: null, version: 1, createdAt: now(), updatedAt: now() }));
     },
     updateTask(id, expectedVersion, patch, metadata) {
       record('updateTask', { id, expectedVersion, patch }, metadata);
@@ -107,5 +108,5 @@ export function recordingCommands(): Commands & { sent: SentCommand[] } {
 function task(id: string, ownerId: string, version: number, completed: boolean, occurrence: string | null = null) {
   const now = new Date();
   return { id, ownerId, title: 'Task', description: null, date: occurrence ?? '2030-01-01', dueTime: null, priority: 'MEDIUM' as const, category: 'general',
-    completed, completedAt: completed ? now : null, recurrence: occurrence ? 'FREQ=DAILY' : null, occurrence, version, createdAt: now, updatedAt: now };
+    completed, completedAt: completed ? now : null, recurrence: occurrence ? 'FREQ=DAILY' : null, remindAt: null, reminderMinutesBefore: null, occurrence, version, createdAt: now, updatedAt: now };
 }

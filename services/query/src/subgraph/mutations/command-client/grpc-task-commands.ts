@@ -17,13 +17,15 @@ export function grpcTaskCommands(client: CommandClient): TaskCommands {
         ...optional('priority', command.priority),
         ...optional('category', command.category),
         ...optional('recurrence', command.recurrence),
+        ...optional('remindAt', command.remindAt?.toISOString()),
+        ...optional('reminderMinutesBefore', command.reminderMinutesBefore),
       };
       return answer(await commandCall(() => client.createTask({ input, ...idempotencyField(metadata) }, callContext(metadata))), metadata.userId);
     },
 
     async updateTask(id, expectedVersion, patch, metadata) {
-      const fields = ['title', 'description', 'date', 'dueTime', 'priority', 'category', 'recurrence'] as const;
-      const { set, clearedFields } = partialUpdate(patch, fields);
+      const fields = ['title', 'description', 'date', 'dueTime', 'priority', 'category', 'recurrence', 'remindAt', 'reminderMinutesBefore'] as const;
+      const { set, clearedFields } = partialUpdate({ ...patch, remindAt: patch.remindAt instanceof Date ? patch.remindAt.toISOString() : patch.remindAt }, fields);
       const request = { id, expectedVersion, input: { ...set, clearedFields } };
       return answer(await commandCall(() => client.updateTask(request, callContext(metadata))), metadata.userId);
     },
@@ -57,6 +59,8 @@ function taskRecord(task: WrittenTask, ownerId: string): TaskRecord {
     completed: task.completed,
     completedAt: task.completedAt ? new Date(task.completedAt) : null,
     recurrence: task.recurrence ?? null,
+    remindAt: task.remindAt ? new Date(task.remindAt) : null,
+    reminderMinutesBefore: task.reminderMinutesBefore ?? null,
     occurrence: task.occurrence ?? null,
     version: task.version,
     createdAt: new Date(task.createdAt),

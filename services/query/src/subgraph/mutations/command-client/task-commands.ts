@@ -9,6 +9,8 @@ export interface CreateTask {
   readonly priority?: Priority | null | undefined;
   readonly category?: string | null | undefined;
   readonly recurrence?: string | null | undefined;
+  readonly remindAt?: Date | null | undefined;
+  readonly reminderMinutesBefore?: number | null | undefined;
 }
 
 export type UpdateTask = Patch<{
@@ -19,6 +21,8 @@ export type UpdateTask = Patch<{
   priority: Priority;
   category: string;
   recurrence: string;
+  remindAt: Date;
+  reminderMinutesBefore: number;
 }>;
 
 export interface TaskCommands {
