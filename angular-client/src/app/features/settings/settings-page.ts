@@ -7,12 +7,13 @@ import { InsightsSettingDocument, SetInsightsEnabledDocument } from '../../graph
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { ErrorMessage } from '../../shared/error-message';
 import { shortcutHelp } from '../../shell/shortcuts';
+import { NotificationPreferencesSettings } from './notification-preferences';
 import { ThemePreference, themeChoices } from './theme';
 
 /** Appearance (theme), insights on or off, logging out on every device, and the keyboard shortcuts. */
 @Component({
   selector: 'mf-settings-page',
-  imports: [ConfirmDialog, ErrorMessage],
+  imports: [ConfirmDialog, ErrorMessage, NotificationPreferencesSettings],
   templateUrl: './settings-page.html',
   styles: `
     fieldset { border: 0; padding: 0; margin: 0; } legend { font-weight: 600; margin-bottom: .25rem; }
