@@ -1,6 +1,7 @@
 import { authConfigShape } from '@mindflow/auth';
 import { port } from '@mindflow/platform';
 import { z } from 'zod';
+import { deliveryConfigSchema } from '../delivery/delivery-config.js';
 
 /** The notifications subgraph's environment (CONVENTIONS.md, "Configuration"). */
 export const notificationsSubgraphConfigSchema = z.object({
@@ -10,6 +11,8 @@ export const notificationsSubgraphConfigSchema = z.object({
   NOTIFICATIONS_DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/mindflow_write_notifications'),
   /** `true` lets createWebhook take http:// URLs (development; embedded mode sets it, README "Channels"). */
   MINDFLOW_WEBHOOK_ALLOW_LOOPBACK: z.union([z.boolean(), z.stringbool()]).default(false),
+  /** The key the emails' unsubscribe links are signed with (the delivery worker's): `/unsubscribe` verifies them. */
+  NOTIFICATIONS_UNSUBSCRIBE_SECRET: deliveryConfigSchema.shape.NOTIFICATIONS_UNSUBSCRIBE_SECRET,
   INTERNAL_CALLER_SECRET: authConfigShape.INTERNAL_CALLER_SECRET,
   OPS_PORT: port(0),
 });

@@ -5,9 +5,12 @@ import { createLogger } from '@mindflow/platform';
 import { createTestDatabase, type TestDatabase } from '@mindflow/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rescheduleUser } from '../adapters/pg/task-schedule.js';
+import { unsubscribeUrl } from '../adapters/smtp/unsubscribe-link.js';
 import { startNotificationsSubgraph, type RunningNotificationsSubgraph } from './start-notifications-subgraph.js';
 
 interface Answer { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string; field?: string } }[] }
+
+const unsubscribeSecret = 'the-subgraph-test-unsubscribe-secret';
 
 describe('the notifications subgraph', () => {
   let db: TestDatabase;
@@ -30,7 +33,7 @@ describe('the notifications subgraph', () => {
   beforeAll(async () => {
     db = await createTestDatabase('notifications_subgraph');
     subgraph = await startNotificationsSubgraph(
-      { NOTIFICATIONS_DATABASE_URL: db.url, NOTIFICATIONS_SUBGRAPH_PORT: 0, MINDFLOW_WEBHOOK_ALLOW_LOOPBACK: false },
+      { NOTIFICATIONS_DATABASE_URL: db.url, NOTIFICATIONS_SUBGRAPH_PORT: 0, MINDFLOW_WEBHOOK_ALLOW_LOOPBACK: false, NOTIFICATIONS_UNSUBSCRIBE_SECRET: unsubscribeSecret },
       {
         log: createLogger('notifications-subgraph-test', 'silent'),
         reschedule: async (tx: PoolClient, userId, now) => {
@@ -276,6 +279,18 @@ describe('the notifications subgraph', () => {
     const listed = await post('{ weeklyReflections(first: 1) { totalCount pageInfo { hasNextPage } edges { node { id } } } }', {}, carol);
     expect(listed.data).toEqual({ weeklyReflections: { totalCount: 1, pageInfo: { hasNextPage: false }, edges: [{ node: { id: reflection.id } }] } });
     expect(JSON.stringify(await post(generate, { w: '2025-02-03' }, bob))).not.toContain(ids[1]);
+  });
+
+  it('serves the emails’ one-click unsubscribe on the same port, for a correctly signed link only', async () => {
+    const dave = randomUUID();
+    const base = new URL('/unsubscribe', subgraph.url).toString();
+    const forged = await fetch(unsubscribeUrl(base, 'another-secret-of-16+-chars', dave), { method: 'POST', body: 'List-Unsubscribe=One-Click' });
+    expect(forged.status).toBe(400);
+    const clicked = await fetch(unsubscribeUrl(base, unsubscribeSecret, dave), { method: 'POST', body: 'List-Unsubscribe=One-Click' });
+    expect(clicked.status).toBe(200);
+    const { rows } = await subgraph.pool.query('SELECT email_unsubscribed FROM notification_preferences WHERE user_id = $1', [dave]);
+    expect(rows).toEqual([{ email_unsubscribed: true }]);
+    expect((await fetch(new URL('/elsewhere', subgraph.url))).status).toBe(404);
   });
 
   it('refuses a request without a caller the gateway vouched for, but serves the SDL', async () => {

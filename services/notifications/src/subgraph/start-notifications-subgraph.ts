@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { createPool, ensureDatabase, type Pool } from '@mindflow/db';
 import { createLogger, type Logger } from '@mindflow/platform';
-import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@mindflow/subgraph';
+import { subgraphHandler, type RunningSubgraph, type SubgraphDefinition, type SubgraphHandler } from '@mindflow/subgraph';
 import { migrateNotificationsDatabase } from '../adapters/pg/notifications-migrations.js';
+import { unsubscribeHandler, unsubscribePath } from '../adapters/smtp/unsubscribe-handler.js';
 import { rescheduleUser } from '../adapters/pg/task-schedule.js';
 import { notificationsSubgraphConfigSchema, type NotificationsSubgraphConfig } from './config.js';
 import { buildContext, type NotificationsContext, type Reschedule } from './context.js';
 import { unauthenticated } from './errors.js';
+import { serveNotificationsHttp } from './notifications-http-server.js';
 import { resolvers } from './resolvers.js';
 
 /** The SDL file, which the gateway's composition reads too. */
@@ -24,9 +26,11 @@ export interface NotificationsSubgraphDependencies {
 }
 
 /**
- * The notifications subgraph over HTTP, reading and writing the notifications DB (which it migrates too, so
+ * The notifications subgraph over HTTP, reading and writing the notifications DB (which it migrates first, so
  * it can start before the projector). Binds to 127.0.0.1 unless NOTIFICATIONS_SUBGRAPH_HOST says otherwise;
- * port 0 picks a free one. Every caller must be one the gateway vouches for, `_entities` included.
+ * port 0 picks a free one. Every GraphQL caller must be one the gateway vouches for, `_entities` included. The
+ * same port serves the emails' one-click unsubscribe (`/unsubscribe`, links signed with
+ * NOTIFICATIONS_UNSUBSCRIBE_SECRET): the subgraph runtime's handler inside a server of its own, as identity's.
  */
 export async function startNotificationsSubgraph(
   input: Partial<NotificationsSubgraphConfig> = {},
@@ -47,13 +51,32 @@ export async function startNotificationsSubgraph(
     }),
     unauthenticated,
   };
-  const subgraph = await startSubgraph(definition, {
-    log,
-    port: config.NOTIFICATIONS_SUBGRAPH_PORT,
-    host: config.NOTIFICATIONS_SUBGRAPH_HOST,
-    migrate: () => migrateNotificationsDatabase(pool),
-    close: () => pool.end(),
-  });
-  return { ...subgraph, pool };
+  let handler: SubgraphHandler | undefined;
+  try {
+    await migrateNotificationsDatabase(pool);
+    handler = await subgraphHandler(definition, { log });
+    const http = await serveNotificationsHttp({
+      host: config.NOTIFICATIONS_SUBGRAPH_HOST,
+      port: config.NOTIFICATIONS_SUBGRAPH_PORT,
+      subgraph: handler,
+      routes: { [unsubscribePath]: unsubscribeHandler({ pool, secret: config.NOTIFICATIONS_UNSUBSCRIBE_SECRET, now }) },
+      log,
+    });
+    log.info({ url: `${http.origin}/graphql` }, 'notifications-subgraph listening');
+    const running = handler;
+    return {
+      url: `${http.origin}/graphql`,
+      pool,
+      async close() {
+        await http.close();
+        await running.stop();
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await handler?.stop().catch(() => undefined);
+    await pool.end();
+    throw error;
+  }
 }
 
