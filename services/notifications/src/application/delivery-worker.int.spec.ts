@@ -3,6 +3,8 @@ import { Registry } from 'prom-client';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliveryConfigSchema } from '../delivery/delivery-config.js';
+import { deliveryWorker } from '../delivery/delivery-worker-factory.js';
+import { notificationsProjectorConfigSchema } from '../projector/config.js';
 import { setUpDeliveryWorker } from '../delivery/set-up-delivery-worker.js';
 import { deliveryDatabase, type DeliveryDatabase } from '../test/delivery-database.js';
 import { startSmtpCatcher, type SmtpCatcher } from '../test/smtp-catcher.js';
@@ -266,5 +268,29 @@ describe('the delivery worker on a real notifications DB, SMTP server and webhoo
     for (let i = 0; i < 100 && receiver.received.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual([id]);
     expect(Date.now() - poked).toBeLessThan(5_000);
+  });
+
+  it('as a worker of the projector process, wakes on the notice of deliveries queued by another connection', async () => {
+    const closing: (() => Promise<void> | void)[] = [];
+    const config = notificationsProjectorConfigSchema.parse({ MINDFLOW_MODE: 'distributed', NOTIFICATIONS_DATABASE_URL: db.url, SMTP_URL: smtp.url });
+    const sender = await deliveryWorker({ config, pool: db.pool, log, metrics, now: () => new Date(), onClose: (close) => closing.push(close) });
+    sender.start();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300)); // listening, asleep: nothing due
+      const userId = await db.recipient();
+      const hook = await db.webhook(userId, receiver.url());
+      const id = await db.notification(userId);
+      const queued = Date.now();
+      await db.delivery(id, 'WEBHOOK', hook.id, new Date());
+      for (let i = 0; i < 100 && (await attemptsOf(hook.id)).length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      const attempts = await attemptsOf(hook.id);
+      // distributed: loopback is refused unless allowed, so the attempt is recorded without reaching the receiver
+      expect(attempts.map((a) => [a.attempt, a.ok, a.error])).toEqual([[1, false, 'address refused: 127.0.0.1 is loopback']]);
+      expect(receiver.received).toEqual([]);
+      expect(attempts[0]!.at.getTime() - queued).toBeLessThan(2_000); // its idle poll is 10 s: the notice woke it
+    } finally {
+      await sender.stop();
+      for (const close of closing.reverse()) await close();
+    }
   });
 });

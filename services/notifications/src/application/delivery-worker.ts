@@ -5,6 +5,7 @@ import { deliveryMetrics } from './delivery-metrics.js';
 import type { AddressGuard } from './ports/address-guard.js';
 import type { DeliveryTransaction, DueDelivery } from './ports/delivery-store.js';
 import type { DeliveryStore } from './ports/delivery-store.js';
+import type { DeliveryWakeups } from './ports/delivery-wakeups.js';
 import type { MailSender } from './ports/mail-sender.js';
 import type { WebhookSender } from './ports/webhook-sender.js';
 
@@ -33,8 +34,13 @@ export interface DeliveryWorkerOptions {
   readonly batchSize?: number;
   /** How long a claimed delivery is ours before another worker may take it (longer than any send's time limit). */
   readonly leaseMs?: number;
-  /** The longest the worker sleeps with nothing due (`poke()` ends a sleep early). Default 5 s. */
+  /**
+   * The longest the worker sleeps with nothing due while `wakeups` listens (`poke()` ends a sleep early). Default
+   * 10 s; 1 s without a listening `wakeups`.
+   */
   readonly idlePollMs?: number;
+  /** Deliveries queued by any process poke the worker (the DB's notices); without it, `poke()` alone. */
+  readonly wakeups?: DeliveryWakeups;
   readonly metrics?: Registry;
   /** Jitter's randomness (tests). */
   readonly random?: () => number;
@@ -71,7 +77,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const retry = options.retry ?? defaultDeliveryRetry;
   const batchSize = options.batchSize ?? 16;
   const leaseMs = options.leaseMs ?? 120_000;
-  const idlePollMs = options.idlePollMs ?? 5_000;
+  const idlePollMs = options.idlePollMs ?? 10_000;
   const random = options.random ?? Math.random;
   const metrics = deliveryMetrics(options.metrics ?? new Registry());
   let running: Promise<void> | undefined;
@@ -276,9 +282,11 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     while (!stopping) {
       poked = false;
       try {
+        const listening = (await options.wakeups?.listen()) ?? false;
         await runOnce();
         const next = await store.nextDueAt();
-        const wait = next ? Math.min(idlePollMs, next.getTime() - options.now().getTime()) : idlePollMs;
+        const longest = listening || !options.wakeups ? idlePollMs : Math.min(idlePollMs, 1_000);
+        const wait = next ? Math.min(longest, next.getTime() - options.now().getTime()) : longest;
         await sleep(Math.max(wait, 20));
       } catch (error) {
         log.error({ err: error instanceof Error ? error.message : 'unknown' }, 'delivery worker round failed');

@@ -29,6 +29,6 @@ export const deliveryConfigSchema = z.object({
 export type DeliveryConfig = z.infer<typeof deliveryConfigSchema>;
 
 /** Dev defaults in use, for the role's `warnings`. */
-export function deliveryWarnings(config: DeliveryConfig): string[] {
+export function deliveryWarnings(config: Pick<DeliveryConfig, 'NOTIFICATIONS_UNSUBSCRIBE_SECRET'>): string[] {
   return config.NOTIFICATIONS_UNSUBSCRIBE_SECRET === devUnsubscribeSecret ? ['NOTIFICATIONS_UNSUBSCRIBE_SECRET is the dev default: set one before deploying'] : [];
 }

@@ -7,6 +7,7 @@ import { smtpMailSender } from '../adapters/smtp/smtp-mail-sender.js';
 import { dnsAddressGuard, type Resolver } from '../adapters/webhook/dns-address-guard.js';
 import { httpWebhookSender } from '../adapters/webhook/http-webhook-sender.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../application/delivery-worker.js';
+import type { DeliveryWakeups } from '../application/ports/delivery-wakeups.js';
 import type { MailSender } from '../application/ports/mail-sender.js';
 import type { DeliveryConfig } from './delivery-config.js';
 
@@ -23,6 +24,8 @@ export interface DeliveryWorkerDependencies {
   readonly mail?: MailSender;
   readonly retry?: BackoffPolicy;
   readonly idlePollMs?: number;
+  /** Queued deliveries poke the worker (`pgDeliveryWakeups`). */
+  readonly wakeups?: DeliveryWakeups;
 }
 
 /**
@@ -53,6 +56,7 @@ export function setUpDeliveryWorker(config: DeliveryConfig, dependencies: Delive
     leaseMs: Math.max(120_000, config.NOTIFICATIONS_WEBHOOK_TIMEOUT_MS * 3),
     ...(dependencies.retry ? { retry: dependencies.retry } : {}),
     ...(dependencies.idlePollMs !== undefined ? { idlePollMs: dependencies.idlePollMs } : {}),
+    ...(dependencies.wakeups ? { wakeups: dependencies.wakeups } : {}),
     ...(dependencies.metrics ? { metrics: dependencies.metrics } : {}),
   });
 }

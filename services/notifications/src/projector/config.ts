@@ -1,6 +1,7 @@
 import { projectorConfigSchema } from '@mindflow/event-log';
 import { z } from 'zod';
 import { schedulerConfigSchema } from '../scheduling/scheduler-config.js';
+import { deliveryConfigSchema } from '../delivery/delivery-config.js';
 
 /** The notifications projector's environment (docs/CONVENTIONS.md, "Configuration"): every projector's, and these. */
 export const notificationsProjectorConfigSchema = projectorConfigSchema.extend({
@@ -10,6 +11,8 @@ export const notificationsProjectorConfigSchema = projectorConfigSchema.extend({
   NOTIFICATIONS_PROJECTOR_GROUP: z.string().optional(),
   /** The scheduler's: batch size, lanes, longest sleep (scheduling/scheduler-config.ts). */
   ...schedulerConfigSchema.shape,
+  /** The senders' (delivery worker's): SMTP, unsubscribe links, webhook limits (delivery/delivery-config.ts). */
+  ...deliveryConfigSchema.shape,
 });
 
 export type NotificationsProjectorConfig = z.infer<typeof notificationsProjectorConfigSchema>;

@@ -1,6 +1,7 @@
 import type { Pool } from '@mindflow/db';
 import type { Logger } from '@mindflow/platform';
 import type { Registry } from 'prom-client';
+import { deliveryWorker } from '../delivery/delivery-worker-factory.js';
 import { setUpScheduler } from '../scheduling/set-up-scheduler.js';
 import type { NotificationsProjectorConfig } from './config.js';
 
@@ -34,6 +35,6 @@ export type NotificationsWorkerFactory<W extends NotificationsWorker = Notificat
  * same names: `projector.workers.<name>`, e.g. for a test's `runOnce()`). The scheduler and the delivery workers
  * add themselves here (their parts of issue 14).
  */
-export const notificationsWorkers = { scheduler: setUpScheduler } satisfies Record<string, NotificationsWorkerFactory>;
+export const notificationsWorkers = { scheduler: setUpScheduler, delivery: deliveryWorker } satisfies Record<string, NotificationsWorkerFactory>;
 
 export type NotificationsWorkers = { readonly [K in keyof typeof notificationsWorkers]: Awaited<ReturnType<(typeof notificationsWorkers)[K]>> };

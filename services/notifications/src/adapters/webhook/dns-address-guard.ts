@@ -30,9 +30,13 @@ export function dnsAddressGuard(options: DnsAddressGuardOptions): AddressGuard {
     async check(url): Promise<CheckedAddress | RefusedAddress> {
       if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: `unsupported scheme ${url.protocol}` };
       const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+      if (isIP(host)) {
+        const refused = refusedBecause(host, options.allowLocal);
+        return refused === null ? { ok: true, address: host, family: isIP(host) === 6 ? 6 : 4 } : { ok: false, reason: refused };
+      }
       let addresses: readonly ResolvedAddress[];
       try {
-        addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await resolve(host);
+        addresses = await resolve(host);
       } catch (error) {
         const code = (error as { code?: unknown }).code;
         return { ok: false, reason: `cannot resolve ${host}${typeof code === 'string' ? ` (${code})` : ''}` };
