@@ -5,6 +5,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { routes } from './app.routes';
 import { Gql } from './core/gql';
 import { LiveUpdates } from './core/live-updates';
+import { NotificationCenter } from './core/notification-center';
 import { SessionStore } from './core/session-store';
 import { InsightsSettingDocument } from './graphql/generated';
 
@@ -17,8 +18,10 @@ async function app(signedIn: boolean) {
   };
   const gql = { query: (document: unknown) => document === InsightsSettingDocument ? Promise.resolve({ me: { id: 'u1', insightsEnabled: true } }) : Promise.reject(new Error('unexpected')) };
   const live = { start: () => undefined, stop: () => undefined, latestInsights: signal(null) };
+  const notifications = { start: () => undefined, stop: () => undefined, unread: signal(null), arrived: signal(null) };
   TestBed.configureTestingModule({
-    providers: [provideRouter(routes), { provide: SessionStore, useValue: session }, { provide: Gql, useValue: gql }, { provide: LiveUpdates, useValue: live }],
+    providers: [provideRouter(routes), { provide: SessionStore, useValue: session }, { provide: Gql, useValue: gql }, { provide: LiveUpdates, useValue: live },
+      { provide: NotificationCenter, useValue: notifications }],
   });
   const harness = await RouterTestingHarness.create();
   return { harness, el: harness.fixture.nativeElement as HTMLElement, router: TestBed.inject(Router) };
