@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Where the embedded launcher's mail catcher listens. */
+export const defaultSmtpUrl = 'smtp://127.0.0.1:1025';
+
 /** The unsubscribe links' dev secret: fine on a laptop, never in production (`deliveryWarnings` says so). */
 export const devUnsubscribeSecret = 'mindflow-dev-unsubscribe-secret';
 
@@ -9,8 +12,11 @@ export const devUnsubscribeSecret = 'mindflow-dev-unsubscribe-secret';
  * the subgraph, which serves the unsubscribe endpoint, needs `NOTIFICATIONS_UNSUBSCRIBE_SECRET` from it.
  */
 export const deliveryConfigSchema = z.object({
-  /** The SMTP server mail goes through; the default is the embedded mail catcher (tools/src/mail-catcher). */
-  SMTP_URL: z.string().min(1).default('smtp://127.0.0.1:1025'),
+  /** The SMTP server mail goes through; unset or empty: the embedded mail catcher's (tools/src/mail-catcher). */
+  SMTP_URL: z
+    .string()
+    .default(defaultSmtpUrl)
+    .transform((url) => (url.trim() === '' ? defaultSmtpUrl : url)),
   NOTIFICATIONS_MAIL_FROM: z.string().min(1).default('MindFlow <notifications@mindflow.localhost>'),
   /** Public URL of the unsubscribe endpoint (the notifications subgraph's server serves `/unsubscribe`). */
   NOTIFICATIONS_UNSUBSCRIBE_URL: z.url().default('http://127.0.0.1:4005/unsubscribe'),
