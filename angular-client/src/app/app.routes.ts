@@ -28,6 +28,9 @@ export const routes: Routes = [
       { path: 'planner', loadComponent: () => import('./features/planner/planner-page').then((m) => m.PlannerPage), title: 'Planner · MindFlow' },
       { path: 'search', loadComponent: () => import('./features/search/search-page').then((m) => m.SearchPage), title: 'Search · MindFlow' },
       { path: 'settings', loadComponent: () => import('./features/settings/settings-page').then((m) => m.SettingsPage), title: 'Settings · MindFlow' },
+      { path: 'webhooks', loadComponent: () => import('./features/webhooks/webhooks-page').then((m) => m.WebhooksPage), title: 'Webhooks · MindFlow' },
+      { path: 'reflections', loadComponent: () => import('./features/reflections/reflections-page').then((m) => m.ReflectionsPage), title: 'Weekly reflections · MindFlow' },
+      { path: 'reflections/:id', loadComponent: () => import('./features/reflections/reflections-page').then((m) => m.ReflectionsPage), title: 'Weekly reflection · MindFlow' },
       // An unknown address, inside the shell (a signed-out visitor is sent to sign in first, and comes back here).
       { path: '**', loadComponent: () => import('./features/not-found/not-found-page').then((m) => m.NotFoundPage), title: 'Page not found · MindFlow' },
     ],
