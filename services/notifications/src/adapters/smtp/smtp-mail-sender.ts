@@ -14,6 +14,8 @@ export interface SmtpMailSenderOptions {
   readonly unsubscribeSecret: string;
   /** Time limit of connecting and of each SMTP step. Default 15 s. */
   readonly timeoutMs?: number;
+  /** SMTP connections kept open at once. Default 4. */
+  readonly maxConnections?: number;
 }
 
 /**
@@ -24,7 +26,10 @@ export interface SmtpMailSenderOptions {
  */
 export function smtpMailSender(options: SmtpMailSenderOptions): MailSender {
   const timeoutMs = options.timeoutMs ?? 15_000;
+  // pooled: a burst of reminders reuses a few connections instead of one handshake per mail
   const transport = createTransport({
+    pool: true,
+    maxConnections: options.maxConnections ?? 4,
     url: options.smtpUrl,
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,

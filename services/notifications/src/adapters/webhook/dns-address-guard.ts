@@ -11,7 +11,16 @@ export interface ResolvedAddress {
 /** Every address a host name resolves to (the system resolver: /etc/hosts, then DNS). */
 export type Resolver = (hostname: string) => Promise<readonly ResolvedAddress[]>;
 
-export const systemResolver: Resolver = (hostname) => lookup(hostname, { all: true, order: 'verbatim' });
+/** The longest a lookup may take: a stuck resolver must not hold a delivery for its whole lease. */
+const lookupTimeoutMs = 5_000;
+
+export const systemResolver: Resolver = (hostname) => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer for ${hostname}`), { code: 'ETIMEOUT' })), lookupTimeoutMs);
+  });
+  return Promise.race([lookup(hostname, { all: true, order: 'verbatim' }), timeout]).finally(() => clearTimeout(timer));
+};
 
 export interface DnsAddressGuardOptions {
   /** `MINDFLOW_WEBHOOK_ALLOW_LOOPBACK=true`: loopback and private targets are allowed (embedded mode). */
