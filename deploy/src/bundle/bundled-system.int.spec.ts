@@ -13,7 +13,7 @@ import { bundledRoles } from '../roles/roles.js';
 import { BundledProcess } from '../test/bundled-process.js';
 import { bundleRole, type BundleResult } from './bundle-role.js';
 
-/** Start order, as the launcher and compose have it; identity-relay and insights-relay are relay.mjs over those services' databases. */
+/** Start order, as the launcher and compose have it; identity-, insights- and notifications-relay are relay.mjs over those services' databases. */
 const longRunning = [
   { name: 'command', bundle: 'command' },
   { name: 'relay', bundle: 'relay' },
@@ -24,6 +24,9 @@ const longRunning = [
   { name: 'insights-projector', bundle: 'insights-projector' },
   { name: 'insights-subgraph', bundle: 'insights-subgraph' },
   { name: 'insights-relay', bundle: 'relay' },
+  { name: 'notifications-projector', bundle: 'notifications-projector' },
+  { name: 'notifications-subgraph', bundle: 'notifications-subgraph' },
+  { name: 'notifications-relay', bundle: 'relay' },
   { name: 'notifier', bundle: 'notifier' },
   { name: 'gateway', bundle: 'gateway' },
 ] as const;
@@ -40,6 +43,7 @@ describe('bundled roles against real servers', () => {
   let read: TestDatabase;
   let identity: TestDatabase;
   let insights: TestDatabase;
+  let notifications: TestDatabase;
   let env: Record<string, string>;
   let gatewayUrl: string;
   let privatePem: string;
@@ -55,17 +59,18 @@ describe('bundled roles against real servers', () => {
       bundles.set(result.role, result);
     }
     const servers = await testServers();
-    [write, read, identity, insights] = await Promise.all([
+    [write, read, identity, insights, notifications] = await Promise.all([
       createTestDatabase('deploy-write'),
       createTestDatabase('deploy-read'),
       createTestDatabase('deploy-identity'),
       createTestDatabase('deploy-insights'),
+      createTestDatabase('deploy-notifications'),
     ]);
     const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
     [privatePem, publicPem] = await Promise.all([exportPKCS8(pair.privateKey), exportSPKI(pair.publicKey)]);
     // Every port up front and distinct: a port handed out but not yet bound could be handed out again.
-    ports = await distinctPorts(5 + longRunning.length);
-    const [grpcPort, subgraphPort, identityPort, gatewayPort, insightsPort] = ports.splice(0, 5);
+    ports = await distinctPorts(6 + longRunning.length);
+    const [grpcPort, subgraphPort, identityPort, gatewayPort, insightsPort, notificationsPort] = ports.splice(0, 6);
     gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     env = {
       MINDFLOW_MODE: 'distributed',
@@ -73,6 +78,7 @@ describe('bundled roles against real servers', () => {
       READ_DATABASE_URL: read.url,
       IDENTITY_DATABASE_URL: identity.url,
       INSIGHTS_DATABASE_URL: insights.url,
+      NOTIFICATIONS_DATABASE_URL: notifications.url,
       KAFKA_BROKERS: (await servers.kafkaBrokers()).join(','),
       KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('deploy'),
       REDIS_URL: await servers.redisUrl(),
@@ -86,6 +92,8 @@ describe('bundled roles against real servers', () => {
       AUTH_SESSIONS_URL: `http://127.0.0.1:${identityPort}/internal/sessions`,
       INSIGHTS_SUBGRAPH_PORT: String(insightsPort),
       INSIGHTS_SUBGRAPH_URL: `http://127.0.0.1:${insightsPort}/graphql`,
+      NOTIFICATIONS_SUBGRAPH_PORT: String(notificationsPort),
+      NOTIFICATIONS_SUBGRAPH_URL: `http://127.0.0.1:${notificationsPort}/graphql`,
       AUTH_REQUIRE_SESSION: 'true',
       GATEWAY_PORT: String(gatewayPort),
       AUTH_PRIVATE_KEY: privatePem,
@@ -97,7 +105,7 @@ describe('bundled roles against real servers', () => {
 
   afterAll(async () => {
     for (const process of [...processes.values()].reverse()) await process.stop();
-    await Promise.all([write?.drop(), read?.drop(), identity?.drop(), insights?.drop()]);
+    await Promise.all([write?.drop(), read?.drop(), identity?.drop(), insights?.drop(), notifications?.drop()]);
     if (outRoot) await rm(outRoot, { recursive: true, force: true });
   });
 
@@ -108,7 +116,7 @@ describe('bundled roles against real servers', () => {
     for (const bundle of bundles.values()) expect(bundle.bytes).toBeLessThan(16 * 1024 * 1024);
   });
 
-  it('migrates the four databases (every scope, search included) as a one-shot, and a second run changes nothing', async () => {
+  it('migrates the five databases (every scope, search included) as a one-shot, and a second run changes nothing', async () => {
     const migrate = () => new BundledProcess('migrate', bundles.get('migrate')!.bundle, { ...env, LOG_LEVEL: 'info' });
     const first = migrate();
     expect(await first.run(), first.output.join('')).toBe(0);
@@ -120,6 +128,7 @@ describe('bundled roles against real servers', () => {
     expect(second.output.join('')).toMatch(/"scope":"search","applied":\[\],"msg":"already up to date"/);
     expect(second.output.join('')).toMatch(/"scope":"identity","applied":\[\],"msg":"already up to date"/);
     expect(second.output.join('')).toMatch(/"scope":"insights","applied":\[\],"msg":"already up to date"/);
+    expect(second.output.join('')).toMatch(/"scope":"notifications","applied":\[\],"msg":"already up to date"/);
   }, 120_000);
 
   it('starts every long-running role from its bundle until /health/ready answers 200', async () => {
@@ -129,7 +138,9 @@ describe('bundled roles against real servers', () => {
           ? { ...env, WRITE_DATABASE_URL: identity.url, KAFKA_CLIENT_ID: 'mindflow-identity-relay', RELAY_SOURCE: 'identity' }
           : name === 'insights-relay'
             ? { ...env, WRITE_DATABASE_URL: insights.url, KAFKA_CLIENT_ID: 'mindflow-insights-relay', RELAY_SOURCE: 'insights' }
-            : env;
+            : name === 'notifications-relay'
+              ? { ...env, WRITE_DATABASE_URL: notifications.url, KAFKA_CLIENT_ID: 'mindflow-notifications-relay', RELAY_SOURCE: 'notifications' }
+              : env;
       const process = new BundledProcess(name, bundles.get(bundle)!.bundle, roleEnv, ports.shift());
       processes.set(name, process);
       startMs.set(name, await process.start());

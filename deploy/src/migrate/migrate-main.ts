@@ -1,11 +1,12 @@
 // The migrations Job (k8s) / one-shot service (compose): applies every database's schema (write, read — the query
-// and search scopes —, identity, insights), then exits.
+// and search scopes —, identity, insights, notifications), then exits.
 // Services still migrate at start-up (idempotent, under the same advisory lock); running this first means a
 // rollout never starts new pods against an old schema, and a failing migration stops the rollout visibly.
 import { commandMigrations } from '@mindflow/command';
 import { createPool, ensureDatabase, migrate, migrationsFromDir, type Pool } from '@mindflow/db';
 import { migrateIdentityDatabase } from '@mindflow/identity';
 import { migrateInsightsDatabase } from '@mindflow/insights';
+import { migrateNotificationsDatabase } from '@mindflow/notifications-service';
 import { createLogger, loadConfig } from '@mindflow/platform';
 import { queryMigrationsDir } from '@mindflow/query';
 import { searchMigrationsDir } from '@mindflow/search';
@@ -17,6 +18,7 @@ const config = loadConfig(
     READ_DATABASE_URL: z.string().min(1, 'READ_DATABASE_URL: the query read DB is required'),
     IDENTITY_DATABASE_URL: z.string().min(1, "IDENTITY_DATABASE_URL: identity's database is required"),
     INSIGHTS_DATABASE_URL: z.string().min(1, "INSIGHTS_DATABASE_URL: insights' database is required"),
+    NOTIFICATIONS_DATABASE_URL: z.string().min(1, "NOTIFICATIONS_DATABASE_URL: the notifications service's database is required"),
     LOG_LEVEL: z.string().default('info'),
   }),
 );
@@ -31,6 +33,8 @@ const plan: { scope: string; url: string; apply: (pool: Pool) => Promise<string[
   { scope: 'identity', url: config.IDENTITY_DATABASE_URL, apply: migrateIdentityDatabase },
   // insights' own tables and its outbox (which the insights-relay publishes)
   { scope: 'insights', url: config.INSIGHTS_DATABASE_URL, apply: migrateInsightsDatabase },
+  // the notifications service's own tables and its outbox (which the notifications-relay publishes)
+  { scope: 'notifications', url: config.NOTIFICATIONS_DATABASE_URL, apply: migrateNotificationsDatabase },
 ];
 
 async function databaseExists(url: string): Promise<boolean> {

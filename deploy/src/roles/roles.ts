@@ -49,6 +49,7 @@ export const images: readonly Image[] = [
   nodeImage('identity', 'identity'),
   nodeImage('insights', 'insights-subgraph'),
   nodeImage('search', 'search-subgraph'),
+  nodeImage('notifications', 'notifications-subgraph'),
   nodeImage('notifier', 'notifier'),
   nodeImage('gateway', 'gateway'),
   nodeImage('migrate', 'migrate'),
@@ -70,6 +71,11 @@ export const roles: readonly Role[] = [
   { name: 'insights-subgraph', entry: 'services/insights/src/subgraph-main.ts', image: 'insights', port: { name: 'http', number: 4004 } },
   // The relay over insights' database: AIInsightsGenerated / AIInsightsFailed to Kafka.
   { name: 'insights-relay', entry: 'services/relay/src/main.ts', image: 'relay', bundle: 'relay' },
+  // The notifications projector with its scheduler and senders beside it (services/notifications/README.md).
+  { name: 'notifications-projector', entry: 'services/notifications/src/projector-main.ts', image: 'notifications' },
+  { name: 'notifications-subgraph', entry: 'services/notifications/src/subgraph-main.ts', image: 'notifications', port: { name: 'http', number: 4005 } },
+  // The relay over the notifications database: NotificationCreated / Sent / Failed, WeeklyReflectionGenerated to Kafka.
+  { name: 'notifications-relay', entry: 'services/relay/src/main.ts', image: 'relay', bundle: 'relay' },
   { name: 'notifier', entry: 'services/notifier/src/main.ts', image: 'notifier' },
   { name: 'gateway', entry: 'gateway/src/main.ts', image: 'gateway', port: { name: 'http', number: 4000 } },
   { name: 'migrate', entry: 'deploy/src/migrate/migrate-main.ts', image: 'migrate', oneShot: true },

@@ -21,6 +21,11 @@ export interface SystemOptions {
    * embedded, the write DB itself, whose outbox is the event log (docs/CONVENTIONS.md, "Insights").
    */
   readonly insightsDatabaseUrl?: string;
+  /**
+   * The notifications service's database; default: distributed, the write DB's name + `_notifications`
+   * (`notificationsDatabaseUrlFor`); embedded, the write DB itself (as insights').
+   */
+  readonly notificationsDatabaseUrl?: string;
   /** distributed mode */
   readonly kafkaBrokers?: string;
   readonly topicPrefix?: string;
@@ -50,8 +55,9 @@ export interface RunningSystem {
   /** The app (the Angular SPA, same-origin with /graphql), when angular-client has been built. */
   readonly appUrl?: string;
   /**
-   * By name: command, relay, identity-relay and insights-relay (distributed only), query-projector, query-subgraph,
-   * search-projector, search-subgraph, identity, insights-projector, insights-subgraph, gateway.
+   * By name: command, relay, identity-relay, insights-relay and notifications-relay (distributed only),
+   * query-projector, query-subgraph, search-projector, search-subgraph, identity, insights-projector,
+   * insights-subgraph, notifications-projector, notifications-subgraph, gateway.
    */
   readonly services: ReadonlyMap<string, ServiceProcess>;
   /** With `supervise`: restarts roles that die and knows each role's state. */
@@ -69,6 +75,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   // for a role that finds one taken when it starts (startWithPortRetry). Ops ports need no probe: 0, read back.
   const ports = {
     grpc: await freePort(), subgraph: await freePort(), identity: await freePort(), insights: await freePort(),
+    notifications: await freePort(),
     search: await freePort(), gateway: options.gatewayPort || (await freePort()),
     client: options.clientPort || (await freePort()),
   };
@@ -80,6 +87,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const insightsDatabaseUrl =
     options.insightsDatabaseUrl ?? (options.mode === 'embedded' ? options.writeDatabaseUrl : insightsDatabaseUrlFor(options.writeDatabaseUrl));
   await ensureDatabase(insightsDatabaseUrl);
+  const notificationsDatabaseUrl =
+    options.notificationsDatabaseUrl ?? (options.mode === 'embedded' ? options.writeDatabaseUrl : notificationsDatabaseUrlFor(options.writeDatabaseUrl));
+  await ensureDatabase(notificationsDatabaseUrl);
   const envFor = (): Record<string, string> => ({
     MINDFLOW_MODE: options.mode,
     WRITE_DATABASE_URL: options.writeDatabaseUrl,
@@ -99,6 +109,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     INSIGHTS_DATABASE_URL: insightsDatabaseUrl,
     INSIGHTS_SUBGRAPH_PORT: String(ports.insights),
     INSIGHTS_SUBGRAPH_URL: `http://127.0.0.1:${ports.insights}/graphql`,
+    // notifications: reminders, the notification centre, email and webhooks, in its own database (embedded: the
+    // write DB), whose outbox carries NotificationCreated / Sent / Failed.
+    NOTIFICATIONS_DATABASE_URL: notificationsDatabaseUrl,
+    NOTIFICATIONS_SUBGRAPH_PORT: String(ports.notifications),
+    NOTIFICATIONS_SUBGRAPH_URL: `http://127.0.0.1:${ports.notifications}/graphql`,
     // search: Elasticsearch when given, else Postgres full-text search in the read DB.
     SEARCH_SUBGRAPH_PORT: String(ports.search),
     SEARCH_SUBGRAPH_URL: `http://127.0.0.1:${ports.search}/graphql`,
@@ -133,6 +148,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     ...(options.mode === 'distributed'
       ? [{ name: 'insights-relay', entry: 'services/relay/src/main.ts',
           env: { WRITE_DATABASE_URL: insightsDatabaseUrl, KAFKA_CLIENT_ID: 'mindflow-insights-relay', RELAY_SOURCE: 'insights' } }]
+      : []),
+    // the projection with the scheduler and the senders beside it; it migrates the notifications DB
+    { name: 'notifications-projector', entry: 'services/notifications/src/projector-main.ts' },
+    { name: 'notifications-subgraph', entry: 'services/notifications/src/subgraph-main.ts', listens: ['notifications'] },
+    // the notifications outbox (NotificationCreated / Sent / Failed, WeeklyReflectionGenerated) to Kafka
+    ...(options.mode === 'distributed'
+      ? [{ name: 'notifications-relay', entry: 'services/relay/src/main.ts',
+          env: { WRITE_DATABASE_URL: notificationsDatabaseUrl, KAFKA_CLIENT_ID: 'mindflow-notifications-relay', RELAY_SOURCE: 'notifications' } }]
       : []),
     // distributed: the event log → Redis pub/sub for every gateway replica (embedded: the gateway notifies in-process)
     ...(options.mode === 'distributed' ? [{ name: 'notifier', entry: 'services/notifier/src/main.ts' }] : []),
@@ -216,4 +239,11 @@ export async function startWithPortRetry(
       if (!(error instanceof PortInUseError) || error.port === undefined || attempt >= attempts || !(await repick(error.port))) throw error;
     }
   }
+}
+
+/** The notifications service's database next to the write DB (distributed): the write DB's name + `_notifications`. */
+export function notificationsDatabaseUrlFor(writeDatabaseUrl: string): string {
+  const url = new URL(writeDatabaseUrl);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}_notifications`;
+  return url.toString();
 }
