@@ -1,6 +1,6 @@
 // The subgraphs the gateway federates. Composition (tools/compose.ts) reads each SDL file; at run time
 // the gateway sends each subgraph's share of a query to the URL in its environment variable.
-// A new subgraph (identity, search, insights) is one more line here, then `nx build @mindflow/gateway`.
+// A new subgraph (identity, search, insights, notifications) is one more line here, then `nx build @mindflow/gateway`.
 
 /** By convention `<NAME>_SUBGRAPH_URL` (CONVENTIONS.md). */
 export type SubgraphUrlEnv = `${string}_SUBGRAPH_URL`;
@@ -40,5 +40,11 @@ export const subgraphs: readonly SubgraphSpec[] = [
     sdl: 'services/insights/src/subgraph/schema.graphql',
     urlEnv: 'INSIGHTS_SUBGRAPH_URL',
     defaultUrl: 'http://127.0.0.1:4004/graphql',
+  },
+  {
+    name: 'notifications',
+    sdl: 'services/notifications/src/subgraph/schema.graphql',
+    urlEnv: 'NOTIFICATIONS_SUBGRAPH_URL',
+    defaultUrl: 'http://127.0.0.1:4005/graphql',
   },
 ];

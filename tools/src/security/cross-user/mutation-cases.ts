@@ -136,6 +136,38 @@ export const mutationCases: Record<string, CrossUserCase> = {
     expect(await world.alice.user.client.data(aliceSetting)).toEqual(before);
     expect(await world.bob.client.data('mutation { setInsightsEnabled(enabled: true) }')).toEqual({ setInsightsEnabled: true });
   },
+
+  async setNotificationPreferences(world) {
+    // Preferences of one's own: Bob setting his leaves Alice's as she set them.
+    const set = await world.bob.client.data('mutation { setNotificationPreferences(input: { timeZone: "Europe/Paris", journalPromptAt: "06:00" }) { timeZone journalPromptAt } }');
+    expect(set).toEqual({ setNotificationPreferences: { timeZone: 'Europe/Paris', journalPromptAt: '06:00' } });
+    expect(await world.alice.user.client.data('{ notificationPreferences { timeZone journalPromptAt } }')).toEqual({ notificationPreferences: world.alice.preferences });
+  },
+
+  async markNotificationsRead(world) {
+    const mark = 'mutation ($ids: [ID!], $all: Boolean) { markNotificationsRead(ids: $ids, all: $all) }';
+    expect(await world.bob.client.data(mark, { ids: [world.alice.notificationId] })).toEqual({ markNotificationsRead: 0 });
+    await world.bob.client.data(mark, { all: true });
+    const alices = await world.alice.user.client.data<{ notification: { readAt: string | null } }>('query ($id: ID!) { notification(id: $id) { readAt } }', { id: world.alice.notificationId });
+    expect(alices.notification).toEqual({ readAt: null });
+  },
+
+  async createWebhook(world) {
+    const own = await world.bob.client.data<{ createWebhook: { webhook: { id: string } } }>(
+      'mutation { createWebhook(url: "https://bob.example.com/hook", kinds: [TASK_DUE]) { webhook { id } } }');
+    expect(own.createWebhook.webhook.id).not.toBe(world.alice.webhookId);
+    const alices = await world.alice.user.client.data<{ webhooks: { id: string }[] }>('{ webhooks { id } }');
+    expect(alices.webhooks).toEqual([{ id: world.alice.webhookId }]);
+  },
+
+  deleteWebhook: notFound('mutation ($id: ID!) { deleteWebhook(id: $id) { id } }', (w) => ({ id: w.alice.webhookId })),
+
+  async generateWeeklyReflection(world) {
+    // Bob's own week: whatever the answer, nothing of Alice's is in it.
+    const res = await world.bob.client.request('mutation { generateWeeklyReflection(weekStart: "2031-01-06") { id summary themes highlights { id } } }');
+    expectNoLeak(world, res);
+    expect(JSON.stringify(res)).not.toContain(world.alice.entryId);
+  },
 };
 
 /** After every attempt: each of Alice's objects as she wrote it, at version 1. */
@@ -151,4 +183,12 @@ export async function expectAliceUntouched(world: World): Promise<void> {
   expect(read.thoughts.edges.map((e) => e.node)).toEqual([{ id: alice.thoughtId, text: `secret ${alice.marker}`, version: 1 }]);
   expect(read.tasks.edges.map((e) => e.node)).toEqual([{ id: alice.taskId, title: `secret ${alice.marker}`, completed: false, version: 1 }]);
   expect(read.calendar[0]!.events).toEqual([{ id: alice.eventId, version: 1 }]);
+  const notifications = await alice.user.client.data<{
+    notificationPreferences: { timeZone: string; journalPromptAt: string }; webhooks: { id: string; url: string }[]; notification: { id: string; readAt: string | null };
+  }>('query ($n: ID!) { notificationPreferences { timeZone journalPromptAt } webhooks { id url } notification(id: $n) { id readAt } }', { n: alice.notificationId });
+  expect(notifications).toEqual({
+    notificationPreferences: alice.preferences,
+    webhooks: [{ id: alice.webhookId, url: `https://${alice.marker}.example.com/hook` }],
+    notification: { id: alice.notificationId, readAt: null },
+  });
 }

@@ -104,6 +104,46 @@ export const queryCases: Record<string, CrossUserCase> = {
     expectNoLeak(world, res);
   },
 
+  // The notification centre, preferences, webhooks and reflections (issue 14): each the caller's own only.
+  async notifications(world) {
+    type Page = { notifications: { totalCount: number; edges: { node: { id: string; title: string } }[] } };
+    const query = 'query ($after: String) { notifications(first: 100, after: $after) { totalCount edges { cursor node { id title body } } } }';
+    const all = await world.bob.client.data<Page>(query);
+    expect(all.notifications.edges.map((e) => e.node.id)).not.toContain(world.alice.notificationId);
+    const cursor = await aliceCursor(world, 'notifications');
+    const replayed = await world.bob.client.request<Page>(query, { after: cursor });
+    expect(replayed.errors).toBeUndefined();
+    expect(replayed.data?.notifications.edges.map((e) => e.node.id)).not.toContain(world.alice.notificationId);
+    const unread = await world.bob.client.data<{ me: { unreadNotifications: number } }>('{ me { unreadNotifications } }');
+    expect(unread.me.unreadNotifications).toBe(all.notifications.edges.length);
+    expectNoLeak(world, [all, replayed]);
+  },
+
+  async notification(world) {
+    const res = await world.bob.client.request('query ($id: ID!) { notification(id: $id) { id title body } }', { id: world.alice.notificationId });
+    expect(res).toEqual({ data: { notification: null } });
+  },
+
+  async notificationPreferences(world) {
+    const res = await world.bob.client.data<{ notificationPreferences: { timeZone: string; journalPromptAt: string | null } }>(
+      '{ notificationPreferences { timeZone journalPromptAt } }');
+    expect(res.notificationPreferences).not.toEqual(world.alice.preferences);
+    expect(res.notificationPreferences.timeZone).not.toBe(world.alice.preferences.timeZone);
+  },
+
+  async webhooks(world) {
+    const res = await world.bob.client.data<{ webhooks: { id: string }[] }>('{ webhooks { id url kinds deliveries { id } } }');
+    expect(res.webhooks.map((w) => w.id)).not.toContain(world.alice.webhookId);
+    expectNoLeak(world, res);
+  },
+
+  async weeklyReflections(world) {
+    const res = await world.bob.client.data<{ weeklyReflections: { totalCount: number } }>(
+      '{ weeklyReflections(first: 100) { totalCount edges { node { id summary themes highlights { id } } } } }');
+    expect(res.weeklyReflections.totalCount).toBe(0);
+    expectNoLeak(world, res);
+  },
+
   async dashboard(world) {
     const res = await world.bob.client.request(
       '{ dashboard { recentEntries { id title } streak moodTrend { date entryCount } taskStats { total } latestInsights { entryId summary } } }');

@@ -29,4 +29,12 @@ export const subscriptionCases: Record<string, SubscriptionCase> = {
     write: createEntry,
     idOf: (data) => (data['insightsReady'] as { entryId: string }).entryId,
   },
+  notificationReceived: {
+    query: 'subscription { notificationReceived { id kind title subject { ... on Task { id } } } }',
+    // A task whose reminder fires in a moment: the delivery names the task as its subject.
+    write: async (client, _journalId, marker) => (await client.data<{ createTask: { task: op.Task } }>(op.createTask, {
+      input: { title: `live ${marker}`, date: '2031-03-01', remindAt: new Date(Date.now() + 1_000).toISOString() },
+    })).createTask.task.id,
+    idOf: (data) => (data['notificationReceived'] as { subject: { id: string } | null }).subject?.id ?? 'no subject',
+  },
 };

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { GraphQLResponse } from '../../e2e/gateway-client.js';
+import { waitUntil } from '../../system/index.js';
 import * as op from '../../e2e/mutation-operations.js';
 import type { SecuritySystem, SignedInUser } from '../test/security-system.js';
 
@@ -15,6 +16,11 @@ export interface AliceObjects {
   readonly thoughtId: string;
   readonly taskId: string;
   readonly eventId: string;
+  /** The notification her task's reminder put in her notification centre (title and body carry the marker). */
+  readonly notificationId: string;
+  /** Her webhook (its URL carries the marker) and the preferences she set. */
+  readonly webhookId: string;
+  readonly preferences: { readonly timeZone: string; readonly journalPromptAt: string };
   readonly keys: { readonly entry: string; readonly thought: string; readonly task: string };
   /** Every write's consistency token, comma-joined (x-consistent-with). */
   readonly tokens: string;
@@ -43,12 +49,27 @@ export async function buildWorld(sys: SecuritySystem): Promise<World> {
     a.data<{ createEntry: { entry: op.Entry; consistencyToken: string } }>(
       op.createEntry, { input: { journalId, title: marker, content: `secret ${marker}`, tags: [marker] }, key: keys.entry }),
     a.data<{ captureThought: { thought: op.Thought; consistencyToken: string } }>(op.captureThought, { text: `secret ${marker}`, tags: [marker], key: keys.thought }),
-    a.data<{ createTask: { task: op.Task; consistencyToken: string } }>(
-      op.createTask, { input: { title: `secret ${marker}`, date: aliceDays.start, category: marker, recurrence: 'FREQ=DAILY;COUNT=7' }, key: keys.task }),
+    // Its reminder fires in a moment: the notification in Alice's centre is hers to attack.
+    a.data<{ createTask: { task: op.Task; consistencyToken: string } }>(op.createTask, {
+      input: { title: `secret ${marker}`, date: aliceDays.start, category: marker, recurrence: 'FREQ=DAILY;COUNT=7', remindAt: new Date(Date.now() + 1_000).toISOString() },
+      key: keys.task,
+    }),
     a.data<{ scheduleEvent: { event: op.CalendarEvent; consistencyToken: string } }>(
       op.scheduleEvent, { input: { title: `secret ${marker}`, startsAt: `${aliceDays.start}T10:00:00Z`, endsAt: `${aliceDays.start}T11:00:00Z`, recurrence: 'FREQ=DAILY;COUNT=7' } }),
     bob.client.data<{ createJournal: { journal: op.Journal } }>(op.createJournal, { input: { name: 'Bob' } }),
   ]);
+  const preferences = { timeZone: 'Asia/Tokyo', journalPromptAt: '07:15' };
+  const [webhook] = await Promise.all([
+    a.data<{ createWebhook: { webhook: { id: string } } }>('mutation ($url: String!) { createWebhook(url: $url, kinds: [TASK_DUE]) { webhook { id } } }',
+      { url: `https://${marker}.example.com/hook` }),
+    a.data('mutation ($input: NotificationPreferencesInput!) { setNotificationPreferences(input: $input) { timeZone } }', { input: preferences }),
+  ]);
+  let notificationId: string | undefined;
+  await waitUntil('the reminder of Alice\'s task in her notification centre', async () => {
+    const own = await a.data<{ notifications: { edges: { node: { id: string } }[] } }>('{ notifications { edges { node { id } } } }');
+    notificationId = own.notifications.edges[0]?.node.id;
+    return notificationId !== undefined;
+  }, 30_000, 100);
   const tokens = [journal.createJournal.consistencyToken, entry.createEntry.consistencyToken, thought.captureThought.consistencyToken,
     task.createTask.consistencyToken, event.scheduleEvent.consistencyToken].join(',');
   // Alice's objects are on the read side before Bob looks for them: an empty answer is a refusal, not a lag.
@@ -65,6 +86,9 @@ export async function buildWorld(sys: SecuritySystem): Promise<World> {
       thoughtId: thought.captureThought.thought.id,
       taskId: task.createTask.task.id,
       eventId: event.scheduleEvent.event.id,
+      notificationId: notificationId!,
+      webhookId: webhook.createWebhook.webhook.id,
+      preferences,
       keys,
       tokens,
     },

@@ -43,7 +43,6 @@ export type NotificationChannel =
   | 'EMAIL'
   | 'WEBHOOK';
 
-/** Owned by the identity subgraph; this subgraph adds the caller's unread notification count. */
 export type User = {
   readonly __typename?: 'User';
   readonly id: Scalars['ID']['output'];
@@ -51,13 +50,11 @@ export type User = {
   readonly unreadNotifications: Scalars['Int']['output'];
 };
 
-/** Owned by the query subgraph. */
 export type Task = {
   readonly __typename?: 'Task';
   readonly id: Scalars['ID']['output'];
 };
 
-/** Owned by the query subgraph. */
 export type Entry = {
   readonly __typename?: 'Entry';
   readonly id: Scalars['ID']['output'];
@@ -100,7 +97,10 @@ export type NotificationConnection = {
   readonly totalCount: Scalars['Int']['output'];
 };
 
-/** One UTC day of the caller's entries (as the query subgraph's analytics have it). */
+/**
+ * One UTC day of the caller's entries: the most frequent mood (ties: the latest entry's; null when no entry
+ * has one), the average sentiment of the day's analysed entries (null before any insights) and how many entries.
+ */
 export type MoodPoint = {
   readonly __typename?: 'MoodPoint';
   readonly date: Scalars['Date']['output'];
@@ -206,6 +206,7 @@ export type WebhookPayload = {
   readonly secret: Scalars['String']['output'];
 };
 
+/** What a delete (soft: the object is gone from every read) wrote, and a token to read that write back. */
 export type DeletePayload = {
   readonly __typename?: 'DeletePayload';
   readonly id: Scalars['ID']['output'];
