@@ -4,7 +4,7 @@ import type { AnyEvent } from '@mindflow/events';
 import { sampleEvent, samplePayloads } from '@mindflow/events/testing';
 import { embeddedProjection, type EmbeddedProjection } from '@mindflow/event-log/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rescheduleUser } from '../adapters/pg/task-schedule.js';
+import { lockUserSchedule, rescheduleUser } from '../adapters/pg/task-schedule.js';
 import { notificationsProjection, startNotificationsProjector, type RunningNotificationsProjector } from './notifications-projector.js';
 
 // The notifications projection on the embedded event log over real Postgres (docs/CONVENTIONS.md, "Adding a read
@@ -179,6 +179,33 @@ describe('task_reminders and the task rows of scheduled_notifications', () => {
     expect(await scheduleOf(`prompt:${berlinUser}`)).toBeUndefined();
     expect(await scheduleOf(`weekly:${berlinUser}`)).toBeUndefined();
     expect(await fireOf(`task:${berlinTask}`)).toEqual({ occurrence: '2030-03-31', fireAt: '2030-03-31T00:00:00.000Z' });
+  });
+});
+
+describe('the user’s schedule lock', () => {
+  // The lock alone (what rescheduleUser takes first): a transaction that also wrote would hold an xid, and the
+  // embedded log reads no outbox row newer than a running transaction, so the event would not even be read.
+  it('holds a task event of the user back while a transaction holds rescheduleUser’s lock (one lock, one key)', async () => {
+    const task = randomUUID();
+    const client = await projection.read.connect();
+    try {
+      await client.query('BEGIN');
+      await lockUserSchedule(client, utcUser);
+      await projection.append([taskCreated(task, utcUser, plan({ reminderMinutesBefore: 1 }))]);
+      // the projector's transaction waits for this one's advisory lock (not merely slow)
+      const waiting = async () =>
+        (await projection.read.query(
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'notifications-projector'
+             AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
+        )).rowCount;
+      await expect.poll(waiting, { timeout: 10_000, interval: 100 }).toBe(1);
+      expect(await scheduleOf(`task:${task}`)).toBeUndefined();
+    } finally {
+      await client.query('COMMIT').catch(() => undefined);
+      client.release();
+    }
+    await projection.caughtUp();
+    expect(await fireOf(`task:${task}`)).toEqual({ occurrence: '2030-03-10', fireAt: '2030-03-10T08:59:00.000Z' });
   });
 });
 

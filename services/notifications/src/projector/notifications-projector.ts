@@ -55,7 +55,6 @@ export const notificationsProjector = {
         for (const worker of [...running].reverse()) await worker.stop();
       },
       // The record holds what `notificationsWorkers` makes (or the test's own): typed by the factories' names.
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed once workers.ts lists factories
       exposed: { workers: workers as NotificationsProjectionParts['workers'] },
       consuming: { workers: Object.keys(workers) },
     };
