@@ -106,6 +106,10 @@ describe('tasks_view', () => {
     await projection.caughtUp();
     expect(await reminders(reminded)).toEqual({ remind_at: null, reminder_minutes_before: null, version: 3 });
 
+    await projection.append([update({ remindAt: '2030-04-01T06:00:00.000Z', reminderMinutesBefore: 45 }, ['remindAt', 'reminderMinutesBefore'], 4)]);
+    await projection.caughtUp();
+    expect(await reminders(reminded)).toEqual({ remind_at: new Date('2030-04-01T06:00:00.000Z'), reminder_minutes_before: 45, version: 4 });
+
     // As the producers wrote it before issue 14: schemaVersion 1, no reminder fields.
     const old = randomUUID();
     const v2 = fact(sampleEvent('TaskCreated', { payload: { taskId: old, ...plan, reminderMinutesBefore: 5, createdAt: at(20) } }), 1);
@@ -128,6 +132,25 @@ describe('tasks_view', () => {
     ];
     const before = await read();
     expect(await projection.redeliverEverything()).toBe(0);
+    expect(await read()).toEqual(before);
+  });
+
+  it('replays to the same tables, reminders included: over its own rows, and from empty tables', async () => {
+    const read = async () => [
+      (await projection.read.query('SELECT * FROM tasks_view ORDER BY task_id')).rows,
+      (await projection.read.query('SELECT * FROM task_occurrences_view ORDER BY task_id, occurrence')).rows,
+    ];
+    const before = await read();
+    expect(before[0]!.filter((row: { reminder_minutes_before: number | null }) => row.reminder_minutes_before !== null)).toHaveLength(1);
+    const forgetVersions = async () => void (await projection.read.query("DELETE FROM projection_versions WHERE projection = 'query'"));
+    await projection.restart(forgetVersions);
+    await projection.caughtUp();
+    expect(await read()).toEqual(before);
+    await projection.restart(async () => {
+      await forgetVersions();
+      await projection.read.query('TRUNCATE tasks_view, task_occurrences_view');
+    });
+    await projection.caughtUp();
     expect(await read()).toEqual(before);
   });
 });
