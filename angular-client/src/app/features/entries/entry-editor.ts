@@ -234,6 +234,11 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
   protected chooseDate(day: string): void {
     const today = localDay(new Date());
     this.entryDate.set(/^\d{4}-\d\d-\d\d$/.test(day) && day < today ? day : today);
+    this.keepLocally(); // (kept with the draft, if there is one)
+  }
+
+  private chooseDateOnly(day: string): void {
+    if (/^\d{4}-\d\d-\d\d$/.test(day) && day < localDay(new Date())) this.entryDate.set(day);
   }
 
   protected pickMood(mood: Mood): void {
@@ -413,6 +418,7 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
     this.keptDraft = kept.draft;
     this.tagText = kept.draft.tags.join(', ');
     this.restoredFrom.set(kept.keptAt);
+    if (kept.day && kept.baseVersion === null) this.chooseDateOnly(kept.day);
     if (kept.baseVersion !== null && kept.baseVersion !== this.version) {
       // changed elsewhere since it was written: merged with the server's version field by field (a copy kept without
       // its base cannot tell whose change a difference is: every field that differs is asked)
@@ -461,6 +467,7 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
       baseVersion: id ? this.version : null,
       ...(id ? { base: this.acknowledged() } : {}),
       ...(id ? {} : { idempotencyKey: this.idempotencyKey, tab: this.localDrafts.tab() }),
+      ...(!id && this.entryDate() < localDay(new Date()) ? { day: this.entryDate() } : {}),
       keptAt: new Date().toISOString(),
     });
   }

@@ -533,6 +533,21 @@ describe('EntryEditor', () => {
     expect(gql.creates[0]?.createdAt).toBe(new Date(2026, 0, 10, 12).toISOString());
     expect(field('#entry-date')).toBeNull(); // an entry that exists keeps its date
 
+    // a backdated draft kept on the device (offline) comes back with its day
+    gql.offline = true;
+    const kept = await mount({ journal: 'j1' });
+    const keptDate = kept.field<HTMLInputElement>('#entry-date')!;
+    keptDate.value = '2026-02-02';
+    keptDate.dispatchEvent(new Event('change'));
+    await kept.write('Kept on the device.');
+    kept.fixture.destroy();
+    const back = await mount({ journal: 'j1' });
+    expect(back.field<HTMLInputElement>('#entry-date')?.value).toBe('2026-02-02');
+    back.fixture.destroy();
+    await Promise.resolve();
+    localStorage.clear();
+    gql.offline = false;
+
     const other = await mount({ journal: 'j1' });
     await other.write('Today, plainly.');
     await vi.waitFor(() => expect(gql.creates).toHaveLength(2));

@@ -13,6 +13,8 @@ export interface LocalDraft {
   readonly idempotencyKey?: string;
   /** The tab that wrote it (LocalDrafts.tab): only that tab may send its idempotencyKey again. */
   readonly tab?: string;
+  /** A new entry's day when it is backdated (YYYY-MM-DD, local). */
+  readonly day?: string;
   /** When it was last written (ISO). */
   readonly keptAt: string;
 }
