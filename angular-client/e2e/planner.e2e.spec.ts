@@ -3,7 +3,8 @@
 // opens it to edit (the limits checked as one types, the edit saved) and only its checkbox completes it; the
 // new-task form is blank again after a create; one occurrence of a daily task is completed and the next stays
 // open and overdue; a calendar event is scheduled, shown in its day at its local time, and deleted; long titles
-// stay inside their day in the week and the month; and the console stays free of errors throughout.
+// stay inside their day in the week and the month; axe finds nothing serious (the editor, the week, the month); and the
+// console stays free of errors throughout.
 // Screenshots in artifacts/screenshots/planner-*.png.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@mindflow/testing';
 import { repoRoot, startSystem, type RunningSystem } from '@mindflow/tools';
+import { expectNoSeriousViolations } from './a11y.js';
 import { launchChromium } from './browser.js';
 
 const screenshots = join(repoRoot, 'artifacts', 'screenshots');
@@ -56,6 +58,9 @@ describe('the planner in a browser (embedded mode)', () => {
     if (await menu.isVisible()) await menu.click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Planner' }).click();
     await page.getByRole('heading', { name: 'Planner', level: 1 }).waitFor();
+    // on a phone the new-task form is folded behind its button
+    const newTask = page.getByRole('button', { name: 'New task' });
+    if (await newTask.isVisible()) await newTask.click();
     return { context, page, problems };
   }
 
@@ -105,6 +110,7 @@ describe('the planner in a browser (embedded mode)', () => {
     expect(await box.isChecked()).toBe(false);
     await editTitle.fill('x'.repeat(201));
     await editor.getByText('A title can have at most 200 characters: this one has 201').waitFor();
+    await expectNoSeriousViolations(page, `planner ${who}: the task editor, a title refused`);
     expect(await editor.getByRole('button', { name: 'Save task' }).isDisabled()).toBe(true);
     const renamed = `Renew the passport and the ID card ${who}`;
     await editTitle.fill(renamed);
@@ -165,10 +171,12 @@ describe('the planner in a browser (embedded mode)', () => {
     await add.click();
     await page.getByRole('checkbox', { name: /^Complete Supercalifragilistic/ }).waitFor();
     await staysInside(page);
+    await expectNoSeriousViolations(page, `planner ${who}: week (overdue, done, an event, long titles)`);
     await shot('week');
     await page.getByRole('button', { name: 'Month', exact: true }).click();
     await page.getByRole('checkbox', { name: /^Complete Supercalifragilistic/ }).waitFor();
     await staysInside(page);
+    await expectNoSeriousViolations(page, `planner ${who}: month`);
     await shot('month');
     await page.getByRole('button', { name: 'Week', exact: true }).click();
 

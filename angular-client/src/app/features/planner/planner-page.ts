@@ -62,6 +62,8 @@ export class PlannerPage {
 
   /** The task whose title was clicked: edited in a dialog. */
   protected readonly editing = signal<TaskFieldsFragment | null>(null);
+  /** On a phone the new-task form is folded behind its button (CSS), so the calendar starts on the first screen. */
+  protected readonly taskFormOpen = signal(false);
   /** A repeating event about to be cancelled (every occurrence goes). */
   protected readonly cancelling = signal<EventFieldsFragment | null>(null);
 
