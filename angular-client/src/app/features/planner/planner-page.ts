@@ -15,12 +15,14 @@ import {
   afterCreate, canSaveEvent, canSaveTask, createTaskInput, eventFormFields, eventLimits, eventProblems, newEventDraft,
   newTaskDraft, recurrences, taskFormFields, taskLimits, taskProblems, type EventDraft, type TaskDraft,
 } from './task-draft';
+import { ReminderField } from './reminder-field';
 import { TaskEditor } from './task-editor';
+import { ReminderLabelPipe } from './task-reminder';
 import { timeOfDay, userTimeZone, zonedInstant } from './zoned-time';
 
 @Component({
   selector: 'mf-planner-page',
-  imports: [FormsModule, ErrorMessage, ConfirmDialog, TaskEditor],
+  imports: [FormsModule, ErrorMessage, ConfirmDialog, TaskEditor, ReminderField, ReminderLabelPipe],
   templateUrl: './planner-page.html',
   styleUrl: './planner-page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -10,7 +10,7 @@ import { PlannerPage } from './planner-page';
 const day = today();
 const task = (over: Partial<TaskFieldsFragment>): TaskFieldsFragment => ({
   id: 't1', title: 'Water the plants', description: null, date: day, dueTime: null, priority: 'MEDIUM', category: 'general',
-  completed: false, completedAt: null, recurrence: null, occurrence: null, version: 1, ...over,
+  completed: false, completedAt: null, recurrence: null, occurrence: null, version: 1, remindAt: null, reminderMinutesBefore: null, ...over,
 });
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
@@ -77,6 +77,40 @@ describe('the planner', () => {
     expect(field<HTMLSelectElement>('#task-priority').value).toBe('MEDIUM');
     expect(field<HTMLSelectElement>('#task-repeat').value).toBe('');
     expect(field<HTMLInputElement>('#task-date').value).toBe(day);
+  });
+
+  it('sets a reminder in the new-task form (minutes before the due time, or at a time) and shows it on the task', async () => {
+    const { gql, el, field, type, fixture } = await open();
+    expect(field('label[for=task-reminder]').textContent).toBe('Reminder');
+    await type('#task-title', 'Call the bank');
+    await type('#task-time', '10:30');
+    await type('#task-reminder', 'before');
+    expect(field<HTMLInputElement>('#task-remind-before').value).toBe('15');
+    expect(field('#task-remind-before').getAttribute('aria-describedby')).toBe('task-remind-before-hint');
+    await type('#task-remind-before', '20000');
+    expect(field('#task-remind-before').getAttribute('aria-invalid')).toBe('true');
+    expect(field<HTMLButtonElement>('form.new-task button[type=submit]').disabled).toBe(true);
+    await type('#task-remind-before', '30');
+    field('form.new-task').dispatchEvent(new Event('submit'));
+    await vi.waitFor(() => expect(gql.mutations).toHaveLength(1));
+    expect(gql.mutations[0]!.variables['input']).toEqual({ title: 'Call the bank', date: day, priority: 'MEDIUM', dueTime: '10:30', reminderMinutesBefore: 30 });
+    await vi.waitFor(async () => {
+      await fixture.whenStable();
+      expect(field<HTMLSelectElement>('#task-reminder').value).toBe('none');
+    });
+    expect(el.querySelector('#task-remind-before')).toBeNull();
+
+    await type('#task-title', 'Pay rent');
+    await type('#task-reminder', 'at');
+    expect(field<HTMLInputElement>('#task-remind-at').value).toBe(`${day}T09:00`);
+    field('form.new-task').dispatchEvent(new Event('submit'));
+    await vi.waitFor(() => expect(gql.mutations).toHaveLength(2));
+    expect((gql.mutations[1]!.variables['input'] as { remindAt: string }).remindAt).toBe(new Date(`${day}T09:00`).toISOString());
+
+    gql.calendar.update((c) => ({ calendar: c!.calendar.map((d) => ({ ...d, tasks: [...d.tasks, task({ id: 't9', title: 'Call the bank', reminderMinutesBefore: 30 })] })) }));
+    await fixture.whenStable();
+    const item = [...el.querySelectorAll('li.task')].find((li) => li.textContent!.includes('Call the bank'))!;
+    expect(item.querySelector('.reminder')!.textContent).toContain('reminder 30 min before');
   });
 
   it('holds back a title over the server\'s limit, and says why', async () => {

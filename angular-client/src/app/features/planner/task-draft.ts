@@ -1,5 +1,6 @@
 import type { Priority, TaskFieldsFragment, UpdateTaskInput } from '../../graphql/generated';
 import { tooLong, type FieldProblems } from '../../shared/field-problems';
+import { noReminder, reminderDraftOf, reminderFields, reminderProblems, type ReminderDraft } from './task-reminder';
 
 /**
  * The command service's limits (services/command/src/domain/task/task.ts `taskLimits`, calendar-event.ts
@@ -9,8 +10,8 @@ import { tooLong, type FieldProblems } from '../../shared/field-problems';
 export const taskLimits = { title: 200, description: 2_000 } as const;
 export const eventLimits = { title: 200 } as const;
 
-/** A task as its form holds it: text as typed, '' for an unset due time or repeat. */
-export interface TaskDraft {
+/** A task as its form holds it: text as typed, '' for an unset due time or repeat; its reminder (task-reminder.ts). */
+export interface TaskDraft extends ReminderDraft {
   readonly title: string;
   readonly description: string;
   readonly date: string;
@@ -20,8 +21,10 @@ export interface TaskDraft {
 }
 
 /** The fields of the task forms a refusal can point at (the API's names). */
-export type TaskField = 'title' | 'description' | 'date' | 'dueTime' | 'priority' | 'recurrence';
-export const taskFormFields: readonly TaskField[] = ['title', 'description', 'date', 'dueTime', 'priority', 'recurrence'];
+export type TaskField = 'title' | 'description' | 'date' | 'dueTime' | 'priority' | 'recurrence' | 'reminder' | 'remindAt' | 'reminderMinutesBefore';
+export const taskFormFields: readonly TaskField[] = [
+  'title', 'description', 'date', 'dueTime', 'priority', 'recurrence', 'reminder', 'remindAt', 'reminderMinutesBefore',
+];
 
 export const recurrences = [
   { value: '', label: 'Does not repeat' },
@@ -37,7 +40,7 @@ export function recurrenceChoices(current: string): readonly { value: string; la
 }
 
 export function newTaskDraft(date: string): TaskDraft {
-  return { title: '', description: '', date, dueTime: '', priority: 'MEDIUM', recurrence: '' };
+  return { title: '', description: '', date, dueTime: '', priority: 'MEDIUM', recurrence: '', ...noReminder };
 }
 
 /** The form after a task was created from it: blank again (due time, priority and repeat too), on the same day. */
@@ -45,10 +48,13 @@ export function afterCreate(draft: TaskDraft): TaskDraft {
   return newTaskDraft(draft.date);
 }
 
-export function draftOfTask(task: Pick<TaskFieldsFragment, 'title' | 'description' | 'date' | 'dueTime' | 'priority' | 'recurrence'>): TaskDraft {
+export function draftOfTask(
+  task: Pick<TaskFieldsFragment, 'title' | 'description' | 'date' | 'dueTime' | 'priority' | 'recurrence'> & Partial<Pick<TaskFieldsFragment, 'remindAt' | 'reminderMinutesBefore'>>,
+): TaskDraft {
   return {
     title: task.title, description: task.description ?? '', date: task.date, dueTime: task.dueTime ?? '',
     priority: task.priority, recurrence: task.recurrence ?? '',
+    ...reminderDraftOf({ remindAt: task.remindAt ?? null, reminderMinutesBefore: task.reminderMinutesBefore ?? null }),
   };
 }
 
@@ -65,7 +71,7 @@ export function taskProblems(draft: TaskDraft): FieldProblems<TaskField> {
   if (description) problems.description = description;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) problems.date = 'Choose a date.';
   if (draft.dueTime && !/^([01]\d|2[0-3]):[0-5]\d$/.test(draft.dueTime)) problems.dueTime = 'A due time is hours and minutes, like 09:30.';
-  return problems;
+  return { ...problems, ...reminderProblems(draft) };
 }
 
 /** A draft that can be sent: a title, and nothing over a limit. */
@@ -75,11 +81,14 @@ export function canSaveTask(draft: TaskDraft): boolean {
 
 /** createTask's input for a draft. */
 export function createTaskInput(draft: TaskDraft) {
+  const reminder = reminderFields(draft);
   return {
     title: draft.title.trim(), date: draft.date, priority: draft.priority,
     ...(draft.description.trim() ? { description: draft.description.trim() } : {}),
     ...(draft.dueTime ? { dueTime: draft.dueTime } : {}),
     ...(draft.recurrence ? { recurrence: draft.recurrence } : {}),
+    ...(reminder.remindAt !== null ? { remindAt: reminder.remindAt } : {}),
+    ...(reminder.reminderMinutesBefore !== null ? { reminderMinutesBefore: reminder.reminderMinutesBefore } : {}),
   };
 }
 
@@ -92,6 +101,9 @@ export function taskChanges(saved: TaskDraft, draft: TaskDraft): UpdateTaskInput
   if (draft.dueTime !== saved.dueTime) changes.dueTime = draft.dueTime || null;
   if (draft.priority !== saved.priority) changes.priority = draft.priority;
   if (draft.recurrence !== saved.recurrence) changes.recurrence = draft.recurrence || null;
+  const before = reminderFields(saved), after = reminderFields(draft);
+  if (after.remindAt !== before.remindAt) changes.remindAt = after.remindAt;
+  if (after.reminderMinutesBefore !== before.reminderMinutesBefore) changes.reminderMinutesBefore = after.reminderMinutesBefore;
   return changes;
 }
 

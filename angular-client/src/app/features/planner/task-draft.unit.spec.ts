@@ -2,11 +2,12 @@ import {
   afterCreate, canSaveEvent, canSaveTask, createTaskInput, draftOfTask, eventProblems, newEventDraft, newTaskDraft,
   rebaseTaskDraft, recurrenceChoices, taskChanges, taskProblems,
 } from './task-draft';
+import { noReminder } from './task-reminder';
 
 describe('the new-task form', () => {
   it('is blank again after a task is created: due time, priority and repeat reset, the day kept', () => {
     const typed = { ...newTaskDraft('2030-03-10'), title: 'Pay rent', description: 'online', dueTime: '09:30', priority: 'URGENT' as const, recurrence: 'FREQ=MONTHLY' };
-    expect(afterCreate(typed)).toEqual({ title: '', description: '', date: '2030-03-10', dueTime: '', priority: 'MEDIUM', recurrence: '' });
+    expect(afterCreate({ ...typed, reminder: 'before', reminderMinutesBefore: '30' })).toEqual({ title: '', description: '', date: '2030-03-10', dueTime: '', priority: 'MEDIUM', recurrence: '', ...noReminder });
   });
 
   it('sends what was set, trimmed, and leaves out what was not', () => {
@@ -43,7 +44,7 @@ describe('editing a task', () => {
   const saved = draftOfTask({ title: 'Pay rent', description: null, date: '2030-03-01', dueTime: '09:00', priority: 'HIGH', recurrence: 'FREQ=MONTHLY' });
 
   it('starts from the task as the server has it', () => {
-    expect(saved).toEqual({ title: 'Pay rent', description: '', date: '2030-03-01', dueTime: '09:00', priority: 'HIGH', recurrence: 'FREQ=MONTHLY' });
+    expect(saved).toEqual({ title: 'Pay rent', description: '', date: '2030-03-01', dueTime: '09:00', priority: 'HIGH', recurrence: 'FREQ=MONTHLY', ...noReminder });
   });
 
   it('sends only what changed; a cleared due time or repeat is null', () => {

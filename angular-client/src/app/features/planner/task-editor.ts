@@ -4,6 +4,7 @@ import { Gql } from '../../core/gql';
 import type { ApiError } from '../../core/graphql-errors';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { ErrorMessage } from '../../shared/error-message';
+import { ReminderField } from './reminder-field';
 import { fieldProblems, generalError } from '../../shared/field-problems';
 import { TaskDocument, UpdateTaskDocument, type Priority, type TaskFieldsFragment } from '../../graphql/generated';
 import {
@@ -20,7 +21,7 @@ import {
  */
 @Component({
   selector: 'mf-task-editor',
-  imports: [FormsModule, ErrorMessage, ConfirmDialog],
+  imports: [FormsModule, ErrorMessage, ConfirmDialog, ReminderField],
   templateUrl: './task-editor.html',
   styles: `
     .backdrop { position: fixed; inset: 0; background: rgb(0 0 0 / .35); z-index: 10; }

@@ -6,7 +6,7 @@ import { TaskEditor } from './task-editor';
 
 const series: TaskFieldsFragment = {
   id: 't1', title: 'Pay rent', description: null, date: '2030-01-01', dueTime: '09:00', priority: 'HIGH', category: 'general',
-  completed: false, completedAt: null, recurrence: 'FREQ=MONTHLY', occurrence: null, version: 3,
+  completed: false, completedAt: null, recurrence: 'FREQ=MONTHLY', occurrence: null, version: 3, remindAt: null, reminderMinutesBefore: null,
 };
 
 /** The server as the editor sees it: the task by version, CONFLICT on a stale one, a title limit, NETWORK while offline. */
@@ -143,5 +143,24 @@ describe('editing a task', () => {
     el.querySelector<HTMLButtonElement>('mf-confirm-dialog button.danger')!.click();
     await fixture.whenStable();
     expect(closed()).toBe(1);
+  });
+});
+
+describe('a task\'s reminder in the editor', () => {
+  it('starts from the one the task has, and sends a change or its removal (null)', async () => {
+    const gql = new FakeGql();
+    gql.server = { ...series, reminderMinutesBefore: 30 };
+    const { field, type, submit, el } = await open(gql);
+    expect(field<HTMLSelectElement>('#edit-task-reminder').value).toBe('before');
+    expect(field<HTMLInputElement>('#edit-task-remind-before').value).toBe('30');
+    expect(el.querySelector('#edit-task-remind-before-hint')!.textContent).toContain('every occurrence');
+    await type('#edit-task-remind-before', '60');
+    await submit();
+    expect(gql.updates.at(-1)).toEqual({ expectedVersion: 3, input: { reminderMinutesBefore: 60 } });
+
+    await type('#edit-task-reminder', 'none');
+    expect(el.querySelector('#edit-task-remind-before')).toBeNull();
+    await submit();
+    expect(gql.updates.at(-1)).toEqual({ expectedVersion: 4, input: { reminderMinutesBefore: null } });
   });
 });

@@ -4,7 +4,8 @@ import { CalendarDocument, type CalendarQuery, type TaskFieldsFragment } from '.
 // As the server answers them, with __typename (which the cache keys by; the generated types leave it out).
 const task = (over: Partial<TaskFieldsFragment>) => ({
   __typename: 'Task', id: 'c0ffee00-0000-4000-8000-000000000001', title: 'Pay rent', description: null, date: '2030-01-01', dueTime: null,
-  priority: 'MEDIUM', category: 'general', completed: false, completedAt: null, recurrence: 'FREQ=MONTHLY', occurrence: null, version: 2, ...over,
+  priority: 'MEDIUM', category: 'general', completed: false, completedAt: null, recurrence: 'FREQ=MONTHLY', occurrence: null, version: 2,
+  remindAt: null, reminderMinutesBefore: null, ...over,
 });
 
 describe('the client cache and occurrences of a recurring task', () => {
