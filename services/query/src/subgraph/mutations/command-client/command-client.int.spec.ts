@@ -60,7 +60,8 @@ Object.assign(handlers, {
     const input = call.request.input!;
     callback(null, {
       task: { id: journalId, title: input.title, date: input.date, priority: input.priority ?? 'MEDIUM', category: 'general', completed: false,
-        version: 1, createdAt: answered, updatedAt: answered, ...(input.recurrence ? { recurrence: input.recurrence } : {}) },
+        version: 1, createdAt: answered, updatedAt: answered, ...(input.recurrence ? { recurrence: input.recurrence } : {}),
+        ...(input.remindAt ? { remindAt: input.remindAt } : {}), ...(input.reminderMinutesBefore !== undefined ? { reminderMinutesBefore: input.reminderMinutesBefore } : {}) },
       consistencyToken: 'k1',
     });
   },
@@ -172,6 +173,13 @@ describe('gRPC journal commands', () => {
     expect(seen.at(-1)?.request).toEqual({ id: journalId, occurrence: '2030-01-08' });
     const stale = await commands.updateTask(journalId, 3, { title: 'x' }, { userId, correlationId: 'c' }).catch((e: unknown) => e);
     expect((stale as CommandRejected).failure).toMatchObject({ code: 'CONFLICT', currentVersion: 4 });
+    // Reminders: the instant travels as ISO-8601 UTC and comes back a Date; 0 minutes is a value, not "unset"; null clears.
+    const reminded = await commands.createTask({ title: 'Call', date: '2030-04-01', remindAt: new Date('2030-03-31T18:00:00+02:00'), reminderMinutesBefore: 0 }, { userId, correlationId: 'c' });
+    expect(seen.at(-1)?.request).toMatchObject({ input: { remindAt: '2030-03-31T16:00:00.000Z', reminderMinutesBefore: 0 } });
+    expect(reminded.record).toMatchObject({ remindAt: new Date('2030-03-31T16:00:00Z'), reminderMinutesBefore: 0 });
+    expect(task.record).toMatchObject({ remindAt: null, reminderMinutesBefore: null });
+    await commands.updateTask(journalId, 3, { remindAt: null, reminderMinutesBefore: 15 }, { userId, correlationId: 'c' }).catch(() => undefined);
+    expect(seen.at(-1)?.request).toEqual({ id: journalId, expectedVersion: 3, input: { reminderMinutesBefore: 15, clearedFields: ['remindAt'] } });
     const event = await commands.scheduleEvent(
       { title: 'Talk', startsAt: new Date('2030-04-01T08:00:00Z'), endsAt: new Date('2030-04-01T09:00:00Z') },
       { userId, correlationId: 'c' },
