@@ -78,6 +78,8 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
   /** The version changed elsewhere that overlaps the draft, and the fields both changed (only these are asked). */
   protected readonly theirs = signal<EntryFieldsFragment | null>(null);
   protected readonly conflicts = signal<readonly MergeField[]>([]);
+  /** The entry was deleted in another tab or device while open here: nothing more is saved. */
+  protected readonly deletedElsewhere = signal(false);
   protected readonly fieldNames = fieldNames;
   protected readonly confirmingDelete = signal(false);
   protected readonly confirmingLeave = signal(false);
@@ -295,6 +297,11 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
    * field; while a save is on its way it waits for the answer (it may be this editor's own save coming back).
    */
   private changedElsewhere(change: EntryChange): void {
+    if (change.kind === 'DELETED' && change.entryId === this.entryId()) {
+      this.deletedElsewhere.set(true);
+      this.autosave.dispose(); // saving would only be refused (NOT_FOUND); what is on screen stays kept on the device
+      return;
+    }
     const entry = change.entry;
     if (change.kind !== 'UPDATED' || !entry || entry.id !== this.entryId() || entry.version <= this.version) return;
     if (this.sending) {

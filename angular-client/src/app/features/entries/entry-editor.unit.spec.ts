@@ -299,6 +299,16 @@ describe('EntryEditor', () => {
       expect(el.querySelector('.conflict')).toBeNull();
     });
 
+    it('says so when the entry is deleted elsewhere, and sends nothing more', async () => {
+      const { gql, fixture, type, el } = await open();
+      TestBed.inject(RemoteEntries).arrived({ kind: 'DELETED', entryId: 'e1', entry: null });
+      await fixture.whenStable();
+      expect(el.querySelector('[role=alert]')?.textContent).toContain('This entry was deleted in another tab or on another device.');
+      await type('#entry-content', 'Typed after it was deleted.');
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // past the autosave delay
+      expect(gql.sent).toBe(0);
+    });
+
     it('ignores its own save coming back and older versions', async () => {
       const { gql, fixture, write, status, text } = await open();
       await write('Mine, saved.');
