@@ -1,5 +1,5 @@
 import { authConfigShape } from '@mindflow/auth';
-import { port } from '@mindflow/platform';
+import { modeSchema, port } from '@mindflow/platform';
 import { z } from 'zod';
 import { deliveryConfigSchema } from '../delivery/delivery-config.js';
 
@@ -9,8 +9,9 @@ export const notificationsSubgraphConfigSchema = z.object({
   /** Loopback unless a deployment says otherwise: only the gateway should reach a subgraph. */
   NOTIFICATIONS_SUBGRAPH_HOST: z.string().default('127.0.0.1'),
   NOTIFICATIONS_DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/mindflow_write_notifications'),
-  /** `true` lets createWebhook take http:// URLs (development; embedded mode sets it, README "Channels"). */
-  MINDFLOW_WEBHOOK_ALLOW_LOOPBACK: z.union([z.boolean(), z.stringbool()]).default(false),
+  MINDFLOW_MODE: modeSchema,
+  /** `true` lets createWebhook take http:// URLs (development); unset: true in embedded mode, as the senders read it. */
+  MINDFLOW_WEBHOOK_ALLOW_LOOPBACK: z.union([z.boolean(), z.stringbool()]).optional(),
   /** The key the emails' unsubscribe links are signed with (the delivery worker's): `/unsubscribe` verifies them. */
   NOTIFICATIONS_UNSUBSCRIBE_SECRET: deliveryConfigSchema.shape.NOTIFICATIONS_UNSUBSCRIBE_SECRET,
   INTERNAL_CALLER_SECRET: authConfigShape.INTERNAL_CALLER_SECRET,

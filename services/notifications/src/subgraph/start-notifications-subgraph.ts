@@ -40,6 +40,7 @@ export async function startNotificationsSubgraph(
   const log = dependencies.log ?? createLogger('notifications-subgraph');
   const now = dependencies.now ?? (() => new Date());
   const reschedule = dependencies.reschedule ?? rescheduleUser;
+  const allowHttpWebhooks = config.MINDFLOW_WEBHOOK_ALLOW_LOOPBACK ?? config.MINDFLOW_MODE === 'embedded';
   await ensureDatabase(config.NOTIFICATIONS_DATABASE_URL);
   const pool = createPool(config.NOTIFICATIONS_DATABASE_URL, { applicationName: 'notifications-subgraph' });
   const definition: SubgraphDefinition<NotificationsContext> = {
@@ -47,7 +48,7 @@ export async function startNotificationsSubgraph(
     schemaPath: notificationsSchemaPath,
     resolvers,
     context: (req) => buildContext(req.headers, {
-      pool, log, now, reschedule, callerSecret: config.INTERNAL_CALLER_SECRET, allowHttpWebhooks: config.MINDFLOW_WEBHOOK_ALLOW_LOOPBACK,
+      pool, log, now, reschedule, callerSecret: config.INTERNAL_CALLER_SECRET, allowHttpWebhooks,
     }),
     unauthenticated,
   };
