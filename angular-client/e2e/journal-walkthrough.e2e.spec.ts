@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@mindflow/testing';
 import { repoRoot, startSystem, type RunningSystem } from '@mindflow/tools';
+import { expectNoSeriousViolations } from './a11y.js';
 import { launchChromium } from './browser.js';
 
 const screenshots = join(repoRoot, 'artifacts', 'screenshots');
@@ -44,19 +45,24 @@ describe('the app in a browser (embedded mode)', () => {
   });
 
   const shot = (name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  /** A screen as the walk leaves it: its screenshot, and axe finds nothing serious or critical on it (e2e/a11y.ts). */
+  const screen = async (name: string) => {
+    await shot(name);
+    await expectNoSeriousViolations(page, name);
+  };
 
   it('walks from sign-up to sign-in again', async () => {
     // signed out: the app sends you to sign in
     await page.goto(appUrl);
     await page.waitForURL(/\/login/);
-    await shot('01-login');
+    await screen('01-login');
     await page.getByRole('link', { name: 'Create an account' }).click();
     await page.getByLabel('Name').fill('Walker');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 30_000 }).toContain('Hello, Walker');
-    await shot('02-dashboard-empty');
+    await screen('02-dashboard-empty');
 
     // a journal
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journals' }).click();
@@ -84,7 +90,7 @@ describe('the app in a browser (embedded mode)', () => {
     await arrived.or(unavailable).first().waitFor({ timeout: 90_000 });
     const insightsServed = await arrived.isVisible();
     if (insightsServed) expect((await arrived.textContent())?.trim().length).toBeGreaterThan(0);
-    await shot('03-entry-editor');
+    await screen('03-entry-editor');
 
     // search finds it where search exists; otherwise a notice, not an error
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
@@ -100,7 +106,7 @@ describe('the app in a browser (embedded mode)', () => {
       await page.getByRole('button', { name: 'Search', exact: true }).click(); // the index may lag a moment
       return `waiting: ${await page.getByRole('status').allTextContents()}`;
     }, { timeout: 60_000, interval: 1_000 }).toMatch(/^(found|unavailable)$/);
-    await shot('04-search');
+    await screen('04-search');
 
     // a change made in another tab appears in this one, live (entryChanged into the normalized cache)
     await page.goto(journalUrl);
@@ -121,7 +127,7 @@ describe('the app in a browser (embedded mode)', () => {
     await page.getByText('Call the lighthouse keeper #harbour').waitFor();
     await page.getByRole('button', { name: '#harbour' }).click();
     await page.getByText('Call the lighthouse keeper #harbour').waitFor();
-    await shot('05-thoughts');
+    await screen('05-thoughts');
 
     // a daily task, today's occurrence completed in the planner with one click: that day only
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Planner' }).click();
@@ -145,7 +151,7 @@ describe('the app in a browser (embedded mode)', () => {
     await page.getByRole('checkbox', { name: `Reopen Water the plants on ${today}` }).waitFor();
     await page.getByRole('button', { name: 'Month' }).click();
     await page.getByRole('checkbox', { name: 'Reopen Water the plants' }).waitFor();
-    await shot('06-planner-month');
+    await screen('06-planner-month');
 
     // a reload keeps you signed in (silent refresh through the httpOnly cookie), and the task stays done
     await page.reload();
@@ -157,7 +163,7 @@ describe('the app in a browser (embedded mode)', () => {
     // the dashboard, then log out and back in
     await page.getByRole('link', { name: 'MindFlow home' }).click();
     await page.getByRole('heading', { name: 'Hello, Walker' }).waitFor();
-    await shot('07-dashboard');
+    await screen('07-dashboard');
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(/\/login/);
     await page.goto(`${appUrl}/planner`);
@@ -196,12 +202,13 @@ describe('the app in a browser (embedded mode)', () => {
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     expect(await background()).toBe('rgb(20, 21, 31)');
     expect(await page.getByRole('radio', { name: /^Dark/ }).isChecked()).toBe(true);
-    await shot('11-settings-dark');
+    await screen('11-settings-dark');
     await page.getByRole('radio', { name: /^System/ }).check();
     await expect.poll(background).toBe(light);
 
     await page.goto(`${appUrl}/no/such/page`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await expectNoSeriousViolations(page, '404');
     await page.getByRole('link', { name: 'Go to your dashboard' }).click();
     await page.getByRole('heading', { name: 'Hello, Walker' }).waitFor();
   });
@@ -222,6 +229,7 @@ describe('the app in a browser (embedded mode)', () => {
     const tags = page.getByRole('combobox', { name: /^Tags/ });
     await tags.fill('gra');
     await page.getByRole('listbox', { name: 'Your tags' }).getByRole('option', { name: '#gratitude' }).waitFor();
+    await expectNoSeriousViolations(page, 'entry editor, tag suggestions open');
     await tags.press('ArrowDown');
     await tags.press('Enter');
     expect(await tags.inputValue()).toBe('gratitude, ');
@@ -253,12 +261,13 @@ describe('the app in a browser (embedded mode)', () => {
     await page.getByText(`A title can have at most 200 characters: this one has ${longTitle.length}`).waitFor();
     expect(await title.getAttribute('aria-invalid')).toBe('true');
     await saveState('Not saved — fix the highlighted field').waitFor();
-    await shot('09-entry-refused-title');
+    await screen('09-entry-refused-title');
 
     // leaving in the app asks first; staying keeps everything on screen
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Thoughts' }).click();
     const leave = page.getByRole('alertdialog', { name: 'Leave with unsaved changes?' });
     await leave.waitFor();
+    await expectNoSeriousViolations(page, 'leave with unsaved changes?');
     await leave.getByRole('button', { name: 'Cancel' }).click();
     expect(page.url()).toBe(entryUrl);
     expect(await title.inputValue()).toBe(longTitle);
@@ -278,6 +287,7 @@ describe('the app in a browser (embedded mode)', () => {
     await page.getByRole('heading', { name: 'Thoughts' }).waitFor();
     await page.goto(entryUrl);
     await page.getByText('Restored what you wrote on this device').waitFor();
+    await expectNoSeriousViolations(page, 'entry editor, a draft restored');
     expect(await title.inputValue()).toBe(longTitle);
     expect(await content.innerText()).toContain('Gulls everywhere.');
     await saveState('Not saved — fix the highlighted field').waitFor();
@@ -295,7 +305,7 @@ describe('the app in a browser (embedded mode)', () => {
     await content.fill('The ferry was late, so I wrote this on the pier. Gulls everywhere. Written while the network was down.');
     await saveState('Offline — kept on this device, saves when you are back').waitFor();
     await page.getByRole('banner').getByText('You are offline.').waitFor();
-    await shot('10-entry-offline');
+    await screen('10-entry-offline');
     await context.setOffline(false);
     await saveState('All changes saved').waitFor({ timeout: 20_000 });
     await expect.poll(() => page.getByText('You are offline').count(), { timeout: 10_000 }).toBe(0);
@@ -339,7 +349,7 @@ describe('the app in a browser (embedded mode)', () => {
     expect(await preview.innerText()).toContain('<img src=x onerror=alert(1)>');
     expect(await preview.getByText('tap').getAttribute('href')).toBeNull();
     expect(await direction('.preview p')).toBe('rtl');
-    await shot('11-entry-markdown-preview');
+    await screen('11-entry-markdown-preview');
     await page.getByRole('button', { name: 'Write' }).click();
     await preview.waitFor({ state: 'detached' });
     expect(await content.innerText()).toContain('**Gulls**');
@@ -355,6 +365,6 @@ describe('the app in a browser (embedded mode)', () => {
     // runs in the page: nothing wider than the screen
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
-    await shot('08-phone-planner');
+    await screen('08-phone-planner');
   });
 });
