@@ -19,6 +19,7 @@ describe('the notifications subgraph', () => {
   const bob = randomUUID();
   const taskId = randomUUID();
   const reflectionId = randomUUID();
+  const highlightId = randomUUID();
   const notificationIds = [randomUUID(), randomUUID(), randomUUID()];
   const rescheduled: { userId: string; inTransaction: boolean }[] = [];
 
@@ -47,8 +48,11 @@ describe('the notifications subgraph', () => {
     await subgraph.pool.query(
       `INSERT INTO weekly_reflections (id, user_id, week_start, entry_count, summary, themes, mood_trend, highlight_ids, generated_by, generated_at)
        VALUES ($1, $2, '2025-01-06', 3, 'a calm week', '{work}', $3, $4, 'local', '2025-01-13T06:00:00Z')`,
-      [reflectionId, alice, JSON.stringify([{ date: '2025-01-06', mood: 'CALM', averageSentiment: 0.25, entryCount: 2, wordCount: 40 }]), [taskId]],
+      [reflectionId, alice, JSON.stringify([{ date: '2025-01-06', mood: 'CALM', averageSentiment: 0.25, entryCount: 2, wordCount: 40 }]), [highlightId, randomUUID()]],
     );
+    // The second highlight's entry is gone (deleted since): only the first is a highlight.
+    await subgraph.pool.query(
+      "INSERT INTO reflection_entries (entry_id, user_id, title, content, created_at) VALUES ($1, $2, NULL, 'kept', '2025-01-07T10:00:00Z')", [highlightId, alice]);
     await insertNotification(notificationIds[0]!, alice, '2030-01-01T08:00:00Z', { type: 'Task', id: taskId });
     await insertNotification(notificationIds[1]!, alice, '2030-01-02T08:00:00Z', { type: 'WeeklyReflection', id: reflectionId });
     await insertNotification(notificationIds[2]!, alice, '2030-01-03T08:00:00Z', null);
@@ -85,7 +89,7 @@ describe('the notifications subgraph', () => {
     expect(first.data.notifications.edges[0]!.node.subject).toBeNull();
     expect(first.data.notifications.edges[1]!.node.subject).toEqual({
       __typename: 'WeeklyReflection', id: reflectionId, weekStart: '2025-01-06', summary: 'a calm week',
-      moodTrend: [{ date: '2025-01-06', mood: 'CALM', averageSentiment: 0.25, entryCount: 2 }], highlights: [{ id: taskId }],
+      moodTrend: [{ date: '2025-01-06', mood: 'CALM', averageSentiment: 0.25, entryCount: 2 }], highlights: [{ id: highlightId }],
     });
     expect(first.data.notifications.pageInfo.hasNextPage).toBe(true);
     const second = (await post(list, { first: 2, after: first.data.notifications.pageInfo.endCursor }, alice)) as { data: Page };

@@ -22,6 +22,7 @@ import { CalendarDate, DateTime } from './scalars.js';
 import {
   deliveriesOf,
   insertWebhook,
+  liveEntryIds,
   lockPreferences,
   markRead,
   markWebhookDeleted,
@@ -91,7 +92,9 @@ export const resolvers: Resolvers = {
 
   WeeklyReflection: {
     moodTrend: (reflection) => moodTrendOf(reflection),
-    highlights: (reflection) => reflection.highlightIds.map((id): EntityRef => ({ __typename: 'Entry', id })),
+    // Only entries that still exist: the query subgraph answers a deleted one with null, which [Entry!]! cannot hold.
+    highlights: async (reflection, _args, context) =>
+      (await liveEntryIds(context.pool, callerOf(context), reflection.highlightIds)).map((id): EntityRef => ({ __typename: 'Entry', id })),
   },
 
   Webhook: {

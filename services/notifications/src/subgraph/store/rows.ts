@@ -245,6 +245,14 @@ export async function reflectionOf(db: Queryable, userId: string, id: string): P
   return result.rows[0] ? toReflection(result.rows[0]) : null;
 }
 
+/** Of `entryIds`, those still among the caller's entries (a deleted entry is no highlight any more), in order. */
+export async function liveEntryIds(db: Queryable, userId: string, entryIds: readonly string[]): Promise<string[]> {
+  if (entryIds.length === 0) return [];
+  const { rows } = await db.query<{ entry_id: string }>('SELECT entry_id FROM reflection_entries WHERE user_id = $1 AND entry_id = ANY($2::uuid[])', [userId, entryIds]);
+  const live = new Set(rows.map((r) => r.entry_id));
+  return entryIds.filter((id) => live.has(id));
+}
+
 export async function reflectionOfWeek(db: Queryable, userId: string, weekStart: string): Promise<ReflectionRow | null> {
   const result = await db.query<ReflectionDbRow>(`SELECT ${reflectionColumns} FROM weekly_reflections WHERE user_id = $1 AND week_start = $2::date`, [userId, weekStart]);
   return result.rows[0] ? toReflection(result.rows[0]) : null;
