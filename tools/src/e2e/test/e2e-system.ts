@@ -15,7 +15,7 @@ export interface E2eSystem {
  * The whole system in `mode` on its own write and read databases (and topic prefix), for one suite:
  * what walking-skeleton.e2e.spec.ts sets up, shared by the suites written after it.
  */
-export async function startE2eSystem(mode: Mode, label: string): Promise<E2eSystem> {
+export async function startE2eSystem(mode: Mode, label: string, options: { readonly extraEnv?: Record<string, string> } = {}): Promise<E2eSystem> {
   const servers = await testServers();
   const [writeDb, readDb] = await Promise.all([createTestDatabase(`${label}-${mode}-write`), createTestDatabase(`${label}-${mode}-read`)]);
   try {
@@ -33,6 +33,7 @@ export async function startE2eSystem(mode: Mode, label: string): Promise<E2eSyst
           }
         : {}),
       output: process.env['E2E_LOGS'] ? process.stderr : null,
+      ...(options.extraEnv ? { extraEnv: options.extraEnv } : {}),
     });
     const keys = await loadSigningKeys();
     const client = new GatewayClient(system.gatewayUrl);
