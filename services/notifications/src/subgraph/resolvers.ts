@@ -17,7 +17,7 @@ import {
   webhookUrlOf,
   weekStartOf,
 } from './inputs.js';
-import { generateWeeklyReflection, weekHasBegun } from './reflection/weekly-reflections.js';
+import { generateWeeklyReflection, weekHasBegun } from '../reflection/weekly-reflections.js';
 import { CalendarDate, DateTime } from './scalars.js';
 import {
   deliveriesOf,

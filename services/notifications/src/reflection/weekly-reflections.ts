@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { withTransaction, type Pool, type PoolClient } from '@mindflow/db';
 import { newEvent } from '@mindflow/events';
 import { appendToOutbox } from '@mindflow/event-log';
-import { preferencesOf, reflectionOfWeek, type ReflectionRow } from '../store/rows.js';
+import { preferencesOf, reflectionOfWeek, type ReflectionRow } from '../subgraph/store/rows.js';
 import { composeReflection, daysOfWeek, reflectionGenerator, type ReflectionEntry } from './compose-reflection.js';
 
 /** The events' `source` (as the scheduler's). */

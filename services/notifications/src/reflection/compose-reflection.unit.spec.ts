@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeReflection, type ReflectionEntry } from './compose-reflection.js';
+import { reflectedWeekStart } from './reflection-generator.js';
 import { localDay, localMidnight } from './weekly-reflections.js';
 
 const entry = (entryId: string, day: string, content: string, extra: Partial<ReflectionEntry> = {}): ReflectionEntry => ({
@@ -38,5 +39,13 @@ describe('local days', () => {
     expect(localMidnight('2030-02-04', 'UTC').toISOString()).toBe('2030-02-04T00:00:00.000Z');
     expect(localDay(new Date('2030-02-04T08:30:00Z'), 'America/Los_Angeles')).toBe('2030-02-04');
     expect(localDay(new Date('2030-02-04T07:59:00Z'), 'America/Los_Angeles')).toBe('2030-02-03');
+  });
+});
+
+describe('the week a scheduled reflection looks back on', () => {
+  it('is the week holding the day before the reflection fires', () => {
+    expect(reflectedWeekStart('2025-02-09')).toBe('2025-02-03'); // Sunday: the week ending that day
+    expect(reflectedWeekStart('2025-02-10')).toBe('2025-02-03'); // Monday: the week that just ended
+    expect(reflectedWeekStart('2025-02-12')).toBe('2025-02-10'); // Wednesday: this week so far
   });
 });
