@@ -25,7 +25,7 @@ const deliveries = '{ webhooks { id disabledAt deliveries { notificationId attem
 interface Delivery { notificationId: string; attempt: number; status: number | null; ok: boolean; error: string | null }
 
 /** Polls `read` until it answers something, at most `ms` (bounded: 100 ms steps). */
-async function eventually<T>(read: () => Promise<T | undefined>, ms: number): Promise<T | undefined> {
+async function eventually<T>(read: () => T | undefined | Promise<T | undefined>, ms: number): Promise<T | undefined> {
   for (let waited = 0; waited <= ms; waited += 100) {
     const value = await read();
     if (value !== undefined) return value;
@@ -58,7 +58,7 @@ describe.each(modes)('notification delivery through the whole system (%s mode)',
     const remindAt = new Date(Date.now() + 4_000).toISOString();
     await dora.data(createTask, { input: { title: 'Water the <plants>', date: remindAt.slice(0, 10), remindAt } });
 
-    const request = await eventually(async () => receiver.received.find((r) => r.path === path), 30_000);
+    const request = await eventually(() => receiver.received.find((r) => r.path === path), 30_000);
     expect(request).toBeDefined();
     const message = new Webhook(hook.secret).verify(request!.body, {
       'webhook-id': String(request!.headers['webhook-id']),
@@ -68,7 +68,7 @@ describe.each(modes)('notification delivery through the whole system (%s mode)',
     expect(message).toMatchObject({ type: 'TASK_DUE', data: { notificationId: request!.headers['webhook-id'], title: expect.stringContaining('Water the <plants>') } });
 
     if (emailModes.includes(mode)) {
-      const mail = await eventually(async () => smtp.messages.find((m) => m.to.includes(email)), 30_000);
+      const mail = await eventually(() => smtp.messages.find((m) => m.to.includes(email)), 30_000);
       expect(mail).toBeDefined();
       expect(mail!.parsed.subject).toContain('Water the <plants>');
       expect(String(mail!.parsed.html)).toContain('Water the &lt;plants&gt;');
