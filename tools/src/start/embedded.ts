@@ -50,8 +50,13 @@ const system = await startSystem({
   gatewayHost: process.env['HOST'],
   clientPort: Number(process.env['CLIENT_PORT'] ?? 3000),
   supervise: supervision('embedded', () => urls),
-  // the gateway's /health/ready lists the supervisor's view of every role from it
-  extraEnv: { MINDFLOW_STATUS_FILE: statusFile, ...(mailCatcher ? { SMTP_URL: mailCatcher.smtpUrl } : {}) },
+  extraEnv: {
+    // the gateway's /health/ready lists the supervisor's view of every role from it
+    MINDFLOW_STATUS_FILE: statusFile,
+    // webhooks to local tools (API.md): loopback and private targets allowed unless the environment says otherwise
+    MINDFLOW_WEBHOOK_ALLOW_LOOPBACK: process.env['MINDFLOW_WEBHOOK_ALLOW_LOOPBACK'] ?? 'true',
+    ...(mailCatcher ? { SMTP_URL: mailCatcher.smtpUrl } : {}),
+  },
 });
 urls = system;
 runLauncher('embedded', system, async () => {
