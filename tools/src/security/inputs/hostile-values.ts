@@ -67,6 +67,28 @@ export const hostileValues: Record<string, HostileValue[]> = {
     { label: 'a 200 000 character item', value: [huge], expect: 'refused' },
     { label: 'a null byte in an item', value: ['a\u0000b'], expect: 'refused' },
   ],
+  // Notifications (issue 14).
+  '[ID!]': [
+    { label: 'a null in the list', value: ['00000000-0000-0000-0000-000000000000', null], expect: 'refused' },
+    { label: '5 000 ids', value: Array.from({ length: 5_000 }, () => '00000000-0000-0000-0000-000000000000'), expect: 'refused' },
+    { label: 'ids that are not uuids', value: ["1' OR '1'='1", 'a\u0000b'], expect: 'either' },
+  ],
+  '[NotificationKind!]': [
+    { label: 'an unknown kind', value: ['SMS'], expect: 'refused' },
+    { label: 'no kind', value: [], expect: 'refused' },
+    { label: 'a null in the list', value: ['TASK_DUE', null], expect: 'refused' },
+  ],
+  QuietHoursInput: [
+    { label: 'no end', value: { start: '22:00' }, expect: 'refused' },
+    { label: 'an empty span', value: { start: '22:00', end: '22:00' }, expect: 'refused' },
+    { label: 'a field of its own', value: { start: '22:00', end: '07:00', $where: '1' }, expect: 'refused' },
+    ...wrongTypes,
+  ],
+  '[ChannelChoiceInput!]': [
+    { label: 'an unknown channel', value: [{ kind: 'TASK_DUE', channels: ['SMS'] }], expect: 'refused' },
+    { label: 'a kind twice', value: [{ kind: 'TASK_DUE', channels: [] }, { kind: 'TASK_DUE', channels: ['EMAIL'] }], expect: 'refused' },
+    { label: 'a null in the list', value: [null], expect: 'refused' },
+  ],
 };
 
 /** RRULEs that must be refused on `recurrence` (RFC 5545 value ranges, and ones that never occur). */

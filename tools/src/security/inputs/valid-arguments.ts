@@ -10,6 +10,8 @@ export interface ProberObjects {
   readonly thoughtId: string;
   readonly taskId: string;
   readonly eventId: string;
+  /** A webhook of the prober's (deleted last, as the other objects). */
+  readonly webhookId: string;
   /** Current version by aggregate id (moved on when a probe meets a CONFLICT). */
   readonly versions: Map<string, number>;
 }
@@ -17,14 +19,15 @@ export interface ProberObjects {
 export async function createProberObjects(client: GatewayClient): Promise<ProberObjects> {
   const journal = await client.data<{ createJournal: { journal: op.Journal } }>(op.createJournal, { input: { name: 'Probed' } });
   const journalId = journal.createJournal.journal.id;
-  const [entry, thought, task, event] = await Promise.all([
+  const [entry, thought, task, event, webhook] = await Promise.all([
     client.data<{ createEntry: { entry: op.Entry } }>(op.createEntry, { input: { journalId, content: 'probed' } }),
     client.data<{ captureThought: { thought: op.Thought } }>(op.captureThought, { text: 'probed' }),
     client.data<{ createTask: { task: op.Task } }>(op.createTask, { input: { title: 'probed', date: '2031-05-01' } }),
     client.data<{ scheduleEvent: { event: op.CalendarEvent } }>(op.scheduleEvent, { input: { title: 'probed', startsAt: '2031-05-01T09:00:00Z', endsAt: '2031-05-01T10:00:00Z' } }),
+    client.data<{ createWebhook: { webhook: { id: string } } }>('mutation { createWebhook(url: "https://hooks.example.com/probed", kinds: [TASK_DUE]) { webhook { id } } }'),
   ]);
   const ids = { journalId, entryId: entry.createEntry.entry.id, thoughtId: thought.captureThought.thought.id, taskId: task.createTask.task.id, eventId: event.scheduleEvent.event.id };
-  return { ...ids, versions: new Map(Object.values(ids).map((id) => [id, 1])) };
+  return { ...ids, webhookId: webhook.createWebhook.webhook.id, versions: new Map(Object.values(ids).map((id) => [id, 1])) };
 }
 
 export function validArguments(mutation: string, o: ProberObjects): Record<string, unknown> {
@@ -53,6 +56,14 @@ export function validArguments(mutation: string, o: ProberObjects): Record<strin
     scheduleEvent: () => ({ input: { title: 't', startsAt: '2031-05-02T09:00:00Z', endsAt: '2031-05-02T10:00:00Z' } }),
     cancelEvent: () => ({ id: o.eventId }),
     setInsightsEnabled: () => ({ enabled: true }),
+    setNotificationPreferences: () => ({
+      input: { timeZone: 'Europe/Berlin', journalPromptAt: '20:00', weeklyReflectionOn: 7, quietHours: { start: '22:00', end: '07:00' },
+        channels: [{ kind: 'TASK_DUE', channels: ['IN_APP', 'EMAIL'] }] },
+    }),
+    markNotificationsRead: () => ({ ids: [], all: false }),
+    createWebhook: () => ({ url: 'https://hooks.example.com/probe', kinds: ['TASK_DUE', 'WEEKLY_REFLECTION'] }),
+    deleteWebhook: () => ({ id: o.webhookId }),
+    generateWeeklyReflection: () => ({ weekStart: '2025-02-03' }),
   };
   const make = all[mutation];
   if (!make) throw new Error(`no valid arguments for Mutation.${mutation}: add them to inputs/valid-arguments.ts`);
