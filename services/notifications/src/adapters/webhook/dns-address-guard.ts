@@ -41,7 +41,8 @@ export function dnsAddressGuard(options: DnsAddressGuardOptions): AddressGuard {
       const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
       if (isIP(host)) {
         const refused = refusedBecause(host, options.allowLocal);
-        return refused === null ? { ok: true, address: host, family: isIP(host) === 6 ? 6 : 4 } : { ok: false, reason: refused };
+        const family = isIP(host) === 6 ? 6 : 4;
+        return refused === null ? { ok: true, address: host, family, all: [{ address: host, family }] } : { ok: false, reason: refused };
       }
       let addresses: readonly ResolvedAddress[];
       try {
@@ -56,7 +57,8 @@ export function dnsAddressGuard(options: DnsAddressGuardOptions): AddressGuard {
         const refused = refusedBecause(address, options.allowLocal);
         if (refused !== null) return { ok: false, reason: `${host} resolves to a non-public address (${refused})` };
       }
-      return { ok: true, address: first.address, family: first.family === 6 ? 6 : 4 };
+      const all = addresses.map(({ address, family }) => ({ address, family: family === 6 ? (6 as const) : (4 as const) }));
+      return { ok: true, address: first.address, family: first.family === 6 ? 6 : 4, all };
     },
   };
 }

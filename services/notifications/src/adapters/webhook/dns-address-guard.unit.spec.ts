@@ -18,8 +18,8 @@ const guard = dnsAddressGuard({ allowLocal: false, resolve });
 
 describe('dnsAddressGuard', () => {
   it('answers the address a public name resolves to, to connect to it', async () => {
-    expect(await guard.check(new URL('https://hooks.example.com/in'))).toEqual({ ok: true, address: '93.184.215.14', family: 4 });
-    expect(await guard.check(new URL('https://v6.example.com/in'))).toEqual({ ok: true, address: '2606:4700::6810:84e5', family: 6 });
+    expect(await guard.check(new URL('https://hooks.example.com/in'))).toEqual({ ok: true, address: '93.184.215.14', family: 4, all: [{ address: '93.184.215.14', family: 4 }] });
+    expect(await guard.check(new URL('https://v6.example.com/in'))).toEqual({ ok: true, address: '2606:4700::6810:84e5', family: 6, all: [{ address: '2606:4700::6810:84e5', family: 6 }] });
   });
 
   it('refuses a name pointing at a private address, and one with any private address among its answers', async () => {
@@ -39,7 +39,7 @@ describe('dnsAddressGuard', () => {
     asked.length = 0;
     expect(await guard.check(new URL('http://[::1]:8080/'))).toMatchObject({ ok: false, reason: expect.stringContaining('::1 is loopback') });
     expect(await guard.check(new URL('http://169.254.169.254/latest/meta-data'))).toMatchObject({ ok: false });
-    expect(await guard.check(new URL('https://1.1.1.1/'))).toEqual({ ok: true, address: '1.1.1.1', family: 4 });
+    expect(await guard.check(new URL('https://1.1.1.1/'))).toEqual({ ok: true, address: '1.1.1.1', family: 4, all: [{ address: '1.1.1.1', family: 4 }] });
     expect(asked).toEqual([]);
   });
 
@@ -50,7 +50,7 @@ describe('dnsAddressGuard', () => {
 
   it('allows loopback and private targets when told to (MINDFLOW_WEBHOOK_ALLOW_LOOPBACK)', async () => {
     const local = dnsAddressGuard({ allowLocal: true, resolve });
-    expect(await local.check(new URL('https://intranet.example.com/'))).toEqual({ ok: true, address: '10.0.0.7', family: 4 });
-    expect(await local.check(new URL('http://127.0.0.1:9000/'))).toEqual({ ok: true, address: '127.0.0.1', family: 4 });
+    expect(await local.check(new URL('https://intranet.example.com/'))).toEqual({ ok: true, address: '10.0.0.7', family: 4, all: [{ address: '10.0.0.7', family: 4 }] });
+    expect(await local.check(new URL('http://127.0.0.1:9000/'))).toEqual({ ok: true, address: '127.0.0.1', family: 4, all: [{ address: '127.0.0.1', family: 4 }] });
   });
 });

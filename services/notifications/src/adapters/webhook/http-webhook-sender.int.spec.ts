@@ -3,9 +3,10 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WebhookRequest } from '../../application/ports/webhook-sender.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../test/webhook-receiver.js';
+import { dnsAddressGuard } from './dns-address-guard.js';
 import { httpWebhookSender } from './http-webhook-sender.js';
 
-const loopback = { ok: true, address: '127.0.0.1', family: 4 } as const;
+const loopback = { ok: true, address: '127.0.0.1', family: 4, all: [{ address: '127.0.0.1', family: 4 }] } as const;
 const secret = `whsec_${randomBytes(32).toString('base64')}`;
 
 function request(url: string, overrides: Partial<WebhookRequest> = {}): WebhookRequest {
@@ -60,6 +61,16 @@ describe('httpWebhookSender against a real HTTP receiver', () => {
     const got = receiver.received.at(-1)!;
     expect(got.path).toBe('/pinned');
     expect(got.headers.host).toBe(`hooks.invalid:${receiver.port}`);
+  });
+
+  it('tries each checked address in turn: a name whose first address (::1) has no listener reaches the one on 127.0.0.1', async () => {
+    const both = { ok: true, address: '::1', family: 6, all: [{ address: '::1', family: 6 }, { address: '127.0.0.1', family: 4 }] } as const;
+    expect(await sender.send(request(`http://hooks.invalid:${receiver.port}/both`), both)).toMatchObject({ ok: true, status: 204 });
+    // and localhost as the system resolves it, through the guard (local targets allowed)
+    const checked = await dnsAddressGuard({ allowLocal: true }).check(new URL(`http://localhost:${receiver.port}/local`));
+    expect(checked.ok).toBe(true);
+    if (checked.ok) expect(await sender.send(request(`http://localhost:${receiver.port}/local`), checked)).toMatchObject({ ok: true, status: 204 });
+    expect(receiver.received.slice(-2).map((r) => r.path)).toEqual(['/both', '/local']);
   });
 
   it('does not follow a redirect: a 3xx is a failed attempt', async () => {

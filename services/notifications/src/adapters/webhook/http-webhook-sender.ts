@@ -11,10 +11,13 @@ export interface HttpWebhookSenderOptions {
   readonly userAgent?: string;
 }
 
-/** A `lookup` that answers the checked address whatever it is asked: the connection cannot be rebound. */
+/**
+ * A `lookup` that answers the checked addresses whatever it is asked: the connection cannot be rebound. Asked for
+ * all (Node's happy eyeballs), it gives every checked one, so `localhost` reaches a receiver on 127.0.0.1 or ::1.
+ */
 function pinnedLookup(address: CheckedAddress): LookupFunction {
   return (_hostname, options, callback) => {
-    if (options.all) callback(null, [{ address: address.address, family: address.family }]);
+    if (options.all) callback(null, address.all.length > 0 ? [...address.all] : [{ address: address.address, family: address.family }]);
     else callback(null, address.address, address.family);
   };
 }

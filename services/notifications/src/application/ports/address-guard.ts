@@ -3,6 +3,8 @@ export interface CheckedAddress {
   readonly ok: true;
   readonly address: string;
   readonly family: 4 | 6;
+  /** Every address the host resolved to, all checked, `address` first (a client may try each, as for `localhost`). */
+  readonly all: readonly { readonly address: string; readonly family: 4 | 6 }[];
 }
 
 /** Why a target is refused (`private address 10.0.0.7 (private)`, `no address`, `unsupported scheme ftp:`). */
