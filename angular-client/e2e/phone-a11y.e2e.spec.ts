@@ -3,8 +3,8 @@
 // the screen, and on the phone the main controls fit and are reachable: the navigation behind "Menu", the month
 // grid inside the screen, the new-task form folded behind a button so the calendar starts on the first screen.
 // Screens: sign-in, register, dashboard (empty and with an entry), journals (+ a confirm dialog), a journal, the
-// entry editor and its preview, the planner (week, month, the task editor, the new-event form), thoughts, quick
-// capture, search, settings and the 404 page. Screenshots in artifacts/screenshots/screens-*.png.
+// entry editor and its preview, the notifications list, the planner (week, month, the task editor, the new-event
+// form), thoughts, quick capture, search, settings and the 404 page. Screenshots in artifacts/screenshots/screens-*.png.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,6 +171,14 @@ describe('every screen, accessible and phone-sized (embedded mode)', () => {
     await heading('Hello, Screens');
     await page.getByRole('link', { name: 'Low tide' }).or(page.getByRole('link', { name: /Harbour notes/ })).first().waitFor();
     await check('dashboard');
+    // the notification bell's list, over the page
+    await page.getByRole('button', { name: /^Notifications/ }).click();
+    const notifications = page.getByRole('region', { name: 'Notifications' });
+    await notifications.getByRole('heading', { name: 'Notifications' }).waitFor();
+    await check('notifications');
+    await inside('the notifications list', notifications);
+    await page.keyboard.press('Escape');
+    await notifications.waitFor({ state: 'detached' });
 
     // the planner: on a phone the new-task form is folded behind a button and the calendar starts on the first screen
     await go('Planner');
