@@ -1,5 +1,6 @@
 // Notifications end to end (issue 14), in both ways to run: preferences set and read back, webhooks created
-// (the secret shown once), listed and deleted, and a task reminder that fires through the whole pipeline —
+// (the secret shown once), listed and deleted, a weekly reflection generated from backdated entries, and a task
+// reminder that fires through the whole pipeline —
 // the command service, the notifications projector and scheduler — into the caller's notification centre,
 // onto their `notificationReceived` subscription, and marked read; another user sees none of it. (The users here
 // have dev tokens and no account, so `me` is null: `me { unreadNotifications }` is covered by the cross-user
@@ -7,6 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { issueAccessToken, loadSigningKeys } from '@mindflow/auth';
+import { testServers } from '@mindflow/testing';
+import pg from 'pg';
 import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { waitUntil, type Mode } from '../system/index.js';
@@ -41,7 +44,12 @@ describe.each(modes)('notifications through the gateway (%s mode)', (mode) => {
   afterEach(async () => {
     await Promise.all(sockets.splice(0).map(async (s) => { await s.dispose(); }));
   });
-  afterAll(async () => e2e?.stop());
+  afterAll(async () => {
+    // Distributed, the notifications DB is a database of its own beside the suite's (embedded: the write DB).
+    const notificationsDb = mode === 'distributed' ? e2e?.system.services.get('notifications-subgraph')?.spec.env['NOTIFICATIONS_DATABASE_URL'] : undefined;
+    await e2e?.stop();
+    if (notificationsDb) await dropDatabase(new URL(notificationsDb).pathname.slice(1));
+  });
 
   it('sets the caller’s preferences and reads them back; another user keeps the defaults; bad input is refused', async () => {
     const input = { timeZone: 'America/New_York', journalPromptAt: '21:00', weeklyReflectionOn: 1, quietHours: { start: '23:00', end: '06:30' },
@@ -108,6 +116,44 @@ describe.each(modes)('notifications through the gateway (%s mode)', (mode) => {
     expect((await alice.data<{ notifications: { totalCount: number } }>(notifications, {})).notifications.totalCount).toBe(1);
   });
 
+  it('generates the reflection of a past week from the entries written about it, once, for its author only', async () => {
+    const { alice, bob } = await newUsers();
+    // Last week's Monday (UTC, the default zone) and two entries about that week, written now (backdated).
+    const today = new Date();
+    const monday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - ((today.getUTCDay() + 6) % 7) - 7));
+    const weekStart = monday.toISOString().slice(0, 10);
+    const at = (days: number, hour: number) => new Date(monday.getTime() + days * 86_400_000 + hour * 3_600_000).toISOString();
+    const { createJournal } = await alice.data<{ createJournal: { journal: { id: string } } }>(op.createJournal, { input: { name: 'Week' } });
+    const journalId = createJournal.journal.id;
+    const entries = [
+      await alice.data<{ createEntry: { entry: { id: string } } }>(op.createEntry, { input: { journalId, title: 'Monday', content: 'a long walk by the river', mood: 'CALM', createdAt: at(0, 9) } }),
+      await alice.data<{ createEntry: { entry: { id: string } } }>(op.createEntry, { input: { journalId, title: 'Friday', content: 'dinner with friends', mood: 'GREAT', createdAt: at(4, 20) } }),
+    ].map((e) => e.createEntry.entry.id);
+    // Generated once, so only after the notifications projection holds both entries (read in its database).
+    const db = new pg.Client({ connectionString: e2e.system.services.get('notifications-subgraph')!.spec.env['NOTIFICATIONS_DATABASE_URL'] });
+    await db.connect();
+    try {
+      await waitUntil('both entries in reflection_entries', async () =>
+        (await db.query('SELECT 1 FROM reflection_entries WHERE entry_id = ANY($1::uuid[])', [entries])).rowCount === 2, 30_000, 100);
+    } finally {
+      await db.end();
+    }
+    const generate = `mutation ($w: Date!) { generateWeeklyReflection(weekStart: $w) {
+      id weekStart entryCount summary themes generatedBy moodTrend { date mood entryCount } highlights { id title } } }`;
+    const { generateWeeklyReflection: reflection } = await alice.data<{ generateWeeklyReflection: {
+      id: string; weekStart: string; entryCount: number; summary: string; moodTrend: { date: string; mood: string | null; entryCount: number }[]; highlights: { id: string; title: string }[];
+    } }>(generate, { w: weekStart });
+    expect(reflection).toMatchObject({ weekStart, entryCount: 2, generatedBy: 'local-reflection@1' });
+    expect(reflection.summary).toContain('You wrote 2 entries on 2 days this week.');
+    expect(reflection.moodTrend).toHaveLength(7);
+    expect(reflection.moodTrend[0]).toEqual({ date: weekStart, mood: 'CALM', entryCount: 1 });
+    expect(reflection.moodTrend[4]).toMatchObject({ mood: 'GREAT', entryCount: 1 });
+    expect(reflection.highlights.map((h) => h.title).sort()).toEqual(['Friday', 'Monday']);
+    expect((await alice.data<{ generateWeeklyReflection: { id: string } }>(generate, { w: weekStart })).generateWeeklyReflection.id).toBe(reflection.id);
+    expect(await alice.data('{ weeklyReflections { totalCount edges { node { id } } } }')).toEqual({ weeklyReflections: { totalCount: 1, edges: [{ node: { id: reflection.id } }] } });
+    expect(await bob.data('{ weeklyReflections { totalCount edges { node { id } } } }')).toEqual({ weeklyReflections: { totalCount: 0, edges: [] } });
+  });
+
   async function newUsers() {
     const keys = await loadSigningKeys();
     const token = async () => (await issueAccessToken({ userId: randomUUID(), roles: ['user'] }, keys)).token;
@@ -123,3 +169,12 @@ describe.each(modes)('notifications through the gateway (%s mode)', (mode) => {
   };
 });
 
+async function dropDatabase(name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: await (await testServers()).postgresUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
