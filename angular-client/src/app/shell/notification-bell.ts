@@ -1,4 +1,6 @@
-import { ChangeDetectionStrategy, Component, type ElementRef, type OnDestroy, type OnInit, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy, Component, type ElementRef, Injector, type OnDestroy, type OnInit, afterNextRender, inject, signal, viewChild,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { NotificationCenter } from '../core/notification-center';
 import { notificationTime, subjectLink } from '../features/notifications/notification-link';
@@ -21,7 +23,7 @@ import { ErrorMessage } from '../shared/error-message';
     @if (open()) {
       <section id="notification-panel" class="panel card" aria-labelledby="notification-panel-title">
         <div class="head">
-          <h2 id="notification-panel-title">Notifications</h2>
+          <h2 #heading id="notification-panel-title" tabindex="-1">Notifications</h2>
           <button type="button" class="link" [disabled]="!center.unread()" (click)="center.markAllRead()">Mark all read</button>
         </div>
         <mf-error-message [error]="center.error()" />
@@ -37,7 +39,7 @@ import { ErrorMessage } from '../shared/error-message';
                   <time [attr.datetime]="n.createdAt" class="muted">{{ time(n.createdAt) }}</time>
                   @if (link(n); as l) { <a [routerLink]="l.path" (click)="followed(n.id, !n.readAt)">{{ l.label }}</a> }
                   @if (!n.readAt) {
-                    <button type="button" class="link" (click)="center.markRead(n.id)" [attr.aria-label]="'Mark “' + n.title + '” read'">Mark read</button>
+                    <button type="button" class="link" (click)="markRead(n.id)" [attr.aria-label]="'Mark read: ' + n.title">Mark read</button>
                   }
                 </div>
               </li>
@@ -62,12 +64,14 @@ import { ErrorMessage } from '../shared/error-message';
     .meta { display: flex; flex-wrap: wrap; gap: .3rem .8rem; font-size: .85rem; align-items: baseline; }
     @media (max-width: 720px) { .panel { position: fixed; left: 3vw; right: 3vw; top: 3.5rem; width: auto; } }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(keydown.escape)': 'escape()' },
+  host: { '(document:keydown.escape)': 'escape()' },
 })
 export class NotificationBell implements OnInit, OnDestroy {
   protected readonly center = inject(NotificationCenter);
   protected readonly open = signal(false);
+  private readonly injector = inject(Injector);
   private readonly bell = viewChild.required<ElementRef<HTMLButtonElement>>('bell');
+  private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
   protected readonly link = subjectLink;
 
   protected label(): string {
@@ -103,6 +107,12 @@ export class NotificationBell implements OnInit, OnDestroy {
   protected close(): void {
     this.open.set(false);
     this.bell().nativeElement.focus();
+  }
+
+  /** Its button goes with it: the keyboard is put on the list's heading, not left on the page's body. */
+  protected async markRead(id: string): Promise<void> {
+    await this.center.markRead(id);
+    afterNextRender(() => this.heading()?.nativeElement.focus(), { injector: this.injector });
   }
 
   /** Following a link reads the notification and closes the list. */

@@ -101,11 +101,12 @@ describe('the notification bell', () => {
     const { bell, stable, el, gql, button } = await open();
     bell().click();
     await stable();
-    el.querySelector<HTMLButtonElement>('button[aria-label="Mark “Task n1 is due” read"]')!.click();
+    el.querySelector<HTMLButtonElement>('button[aria-label="Mark read: Task n1 is due"]')!.click();
     await stable();
     expect(gql.mutations).toEqual([{ ids: ['n1'] }]);
     expect(bell().getAttribute('aria-label')).toBe('Notifications, 1 unread');
     expect(el.querySelectorAll('#notification-panel li.unread')).toHaveLength(1);
+    expect(document.activeElement).toBe(el.querySelector('#notification-panel-title')); // not lost with its button
 
     button('Mark all read')!.click();
     await stable();
