@@ -73,6 +73,13 @@ describe('every screen, accessible and phone-sized (embedded mode)', () => {
       problems.push(...(await seriousViolations(page, name)));
       const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
       if (overflow > 0) problems.push(`${name}: ${overflow}px wider than the screen`);
+      // what is fixed on the screen (dialogs, the toast, the notifications list) scrolls nowhere: it must fit as it is
+      const sticking = await page.evaluate<string[]>(`[...document.querySelectorAll('body *')].filter((e) => {
+        if (getComputedStyle(e).position !== 'fixed') return false;
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && (r.left < -0.5 || r.right > innerWidth + 0.5);
+      }).map((e) => e.className || e.tagName)`);
+      for (const what of sticking) problems.push(`${name}: the fixed "${what}" sticks out of the screen`);
       await page.screenshot({ path: join(screenshots, `screens-${size}-${theme}-${screen.replace(/\W+/g, '-')}.png`), fullPage: true });
     };
     const inside = async (what: string, locator: ReturnType<Page['locator']>) => {
@@ -192,7 +199,7 @@ describe('every screen, accessible and phone-sized (embedded mode)', () => {
       const open = page.getByRole('button', { name: 'New task' });
       expect(await open.getAttribute('aria-expanded')).toBe('false');
       await open.click();
-      expect(await open.getAttribute('aria-expanded')).toBe('true');
+      await expect.poll(() => open.getAttribute('aria-expanded')).toBe('true');
     }
     await taskTitle.fill('Buy bread for the gulls');
     await page.getByLabel('Repeats').selectOption({ label: 'Every day' });
