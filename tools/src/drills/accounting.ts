@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { topicForAggregate, type AggregateType } from '@mindflow/events';
 import { queryProjection, queryReadModels } from '@mindflow/query';
 import { Kafka, logLevel } from 'kafkajs';
-import { appliedOf, missingVersions, summarizeLedger } from './applied-ledger.js';
+import { appliedOf, missingVersions, summarizeLedger, writtenAfterCut } from './applied-ledger.js';
 import { liveVersionsTable, readTransitions } from './audit.js';
 import type { DrillEnvironment } from './environment.js';
 import { hasPostgresSearch, writtenFor, parkedExamples, parkedLetters, postgresSearchReadSide, projectedVersions, queryReadSide, writeSnapshot, writtenVersions, type Written } from './read-sides.js';
@@ -14,8 +14,10 @@ import { reconcile, type ReadSide, type ReconciliationResult } from './reconcile
 export const projectedEventTypes: readonly string[] = [...new Set(queryReadModels.flatMap((model) => Object.keys(model.handlers)))];
 
 export interface Accounting {
-  /** Events in the write DB's outbox of the aggregates the read side projects. */
+  /** Events in the write DB's outbox of the aggregates the read side projects, up to the cut the read side settled on (`settle`). */
   readonly written: number;
+  /** Events of those aggregates written after that cut (in flight then, so not judged): 0 when the producers were idle. */
+  readonly writtenAfterSettle: number;
   /** Messages on the log for them (Kafka: all partitions' offsets; duplicates from a relay restart included). Embedded: the outbox is the log. */
   readonly delivered: number;
   /** Distinct events of the written aggregates the live read model holds as applied (the audit). */
@@ -27,7 +29,7 @@ export interface Accounting {
   readonly reconciliation: readonly ReconciliationResult[];
   /** Per projection in the read DB (query; search when its index is there): applied, duplicates applied, lost. */
   readonly projections: readonly { readonly projection: string; readonly applied: number; readonly duplicatesApplied: number; readonly lost: number }[];
-  readonly examples: { readonly duplicates: readonly unknown[]; readonly lost: readonly unknown[]; readonly parked: readonly string[] };
+  readonly examples: { readonly duplicates: readonly unknown[]; readonly lost: readonly unknown[]; readonly parked: readonly string[]; readonly writtenAfterSettle?: readonly unknown[] };
 }
 
 /** The read sides reconciled against the write DB: the query read DB, and the search index when it is in the read DB. */
@@ -41,8 +43,16 @@ async function projections(env: DrillEnvironment): Promise<string[]> {
   return [queryProjection, ...rows.map((r) => r.projection).filter((p) => p !== queryProjection).sort()];
 }
 
-export async function account(env: DrillEnvironment): Promise<Accounting> {
-  const written = await writtenVersions(env.writePool, projectedEventTypes);
+/**
+ * Accounts for `cut`, the written events the read side was seen to have caught up with (`settle`): the outbox
+ * read again now may hold events written since (an embedded insights analysis lands in the same outbox a
+ * debounce after the entry's last edit), which the projector had no chance to apply yet. Judging those as
+ * lost would compare two different moments; they are counted as `writtenAfterSettle` instead.
+ */
+export async function account(env: DrillEnvironment, cut?: Written): Promise<Accounting> {
+  const now = await writtenVersions(env.writePool, projectedEventTypes);
+  const written = cut ?? now;
+  const late = writtenAfterCut(written.byAggregate, now.byAggregate);
   const liveTable = await liveVersionsTable(env.readPool);
   const perProjection = [];
   let duplicateExamples: readonly unknown[] = [];
@@ -64,6 +74,7 @@ export async function account(env: DrillEnvironment): Promise<Accounting> {
   for (const { projection } of perProjection) parked += await parkedLetters(env.readPool, projection);
   return {
     written: written.total,
+    writtenAfterSettle: late.count,
     delivered,
     applied: perProjection[0]!.applied,
     duplicatesApplied: perProjection.reduce((sum, p) => sum + p.duplicatesApplied, 0),
@@ -71,7 +82,10 @@ export async function account(env: DrillEnvironment): Promise<Accounting> {
     parked,
     reconciliation,
     projections: perProjection,
-    examples: { duplicates: duplicateExamples, lost: lostExamples, parked: await parkedExamples(env.readPool, queryProjection) },
+    examples: {
+      duplicates: duplicateExamples, lost: lostExamples, parked: await parkedExamples(env.readPool, queryProjection),
+      ...(late.count > 0 ? { writtenAfterSettle: late.examples } : {}),
+    },
   };
 }
 
@@ -123,6 +137,39 @@ export async function waitCaughtUp(env: DrillEnvironment, target: Written | unde
     await sleep(200);
   }
   return undefined;
+}
+
+/**
+ * Waits (bounded) for the end of a drill: the read side caught up with everything written, no producer with
+ * work still due (embedded: insights' `pending_analyses` in the write DB, which becomes AIInsights events in
+ * the same outbox), and nothing written meanwhile. Returns the milliseconds and the written set it confirmed
+ * (the cut `account` judges), or undefined when that did not happen within `timeoutMs`.
+ */
+export async function settle(env: DrillEnvironment, timeoutMs: number): Promise<{ ms: number; written: Written; writtenAfterFirstCaughtUp: number } | undefined> {
+  const started = performance.now();
+  let firstCaughtUp: Written | undefined;
+  while (performance.now() - started < timeoutMs) {
+    const target = await writtenNow(env).catch(() => undefined);
+    if (target && (await waitCaughtUp(env, target, timeoutMs - (performance.now() - started))) !== undefined) {
+      firstCaughtUp ??= target;
+      const idle = await producersIdle(env).catch(() => false);
+      const after = await writtenNow(env).catch(() => undefined);
+      if (idle && after && after.total === target.total) {
+        // What a settle on "caught up" alone would have missed (the producers' work written since).
+        return { ms: performance.now() - started, written: target, writtenAfterFirstCaughtUp: target.total - firstCaughtUp.total };
+      }
+    }
+    await sleep(200);
+  }
+  return undefined;
+}
+
+/** Whether no producer other than the (stopped) load has work due that will write projected events. */
+async function producersIdle(env: DrillEnvironment): Promise<boolean> {
+  const present = await env.writePool.query<{ present: boolean }>(`SELECT to_regclass('pending_analyses') IS NOT NULL AS present`);
+  if (!present.rows[0]!.present) return true; // distributed: insights writes to its own DB's outbox, not this one
+  const { rows } = await env.writePool.query<{ pending: boolean }>('SELECT EXISTS (SELECT 1 FROM pending_analyses) AS pending');
+  return !rows[0]!.pending;
 }
 
 /** Everything written up to now (the target a recovery is measured against). */

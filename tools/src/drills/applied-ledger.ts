@@ -109,3 +109,21 @@ export function appliedOf(written: ReadonlyMap<string, number>, ledger: Readonly
   }
   return count;
 }
+
+/**
+ * The events of `now` (aggregate → highest written version) beyond `cut`: written after the cut was taken.
+ * The accounting judges the cut the read side settled on (every version in it applied exactly once); what a
+ * producer still wrote after it (embedded insights: an analysis due a debounce after the last edit) was in
+ * flight then, not lost, and is counted here instead.
+ */
+export function writtenAfterCut(cut: ReadonlyMap<string, number>, now: ReadonlyMap<string, number>): { count: number; examples: { aggregateId: string; version: number }[] } {
+  let count = 0;
+  const examples: { aggregateId: string; version: number }[] = [];
+  for (const [aggregateId, highest] of now) {
+    for (let version = (cut.get(aggregateId) ?? 0) + 1; version <= highest; version++) {
+      count += 1;
+      if (examples.length < 20) examples.push({ aggregateId, version });
+    }
+  }
+  return { count, examples };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appliedOf, missingVersions, summarizeLedger, type VersionTransition } from './applied-ledger.js';
+import { appliedOf, missingVersions, summarizeLedger, writtenAfterCut, type VersionTransition } from './applied-ledger.js';
 
 const a = '00000000-0000-4000-8000-00000000000a';
 const b = '00000000-0000-4000-8000-00000000000b';
@@ -73,5 +73,32 @@ describe('missingVersions', () => {
 
   it('counts everything as missing when the table applied nothing', () => {
     expect(missingVersions(new Map([[a, 2]]), undefined).count).toBe(2);
+  });
+});
+
+describe('the settled cut (an event written after the read side settled)', () => {
+  it('judges the cut the read side caught up with: a version written after it is counted apart, not lost', () => {
+    // The read side settled on a at 3 and b at 1; then an embedded insights analysis wrote b's version 2
+    // (a debounce after the entry's last edit), and the ledger was read before the projector applied it.
+    const cut = new Map([[a, 3], [b, 1]]);
+    const now = new Map([[a, 3], [b, 2]]);
+    const live = summarizeLedger([step(a, 0, 3), step(b, 0, 1)]).tables.get('t1');
+    expect(missingVersions(now, live).count).toBe(1); // what comparing against the outbox re-read now reported
+    expect(missingVersions(cut, live)).toEqual({ count: 0, examples: [] });
+    expect(writtenAfterCut(cut, now)).toEqual({ count: 1, examples: [{ aggregateId: b, version: 2 }] });
+    expect(appliedOf(cut, live)).toBe(4);
+  });
+
+  it('still reports a version inside the cut that was never applied as lost', () => {
+    const cut = new Map([[a, 3], [b, 1]]);
+    const live = summarizeLedger([step(a, 0, 1), step(a, 2, 3), step(b, 0, 1)]).tables.get('t1');
+    expect(missingVersions(cut, live)).toEqual({ count: 1, examples: [{ aggregateId: a, version: 2 }] });
+    expect(writtenAfterCut(cut, cut).count).toBe(0);
+  });
+
+  it('counts every version of an aggregate first written after the cut', () => {
+    expect(writtenAfterCut(new Map([[a, 2]]), new Map([[a, 2], [b, 3]]))).toEqual({
+      count: 3, examples: [1, 2, 3].map((version) => ({ aggregateId: b, version })),
+    });
   });
 });

@@ -7,7 +7,7 @@ import { createLogger } from '@mindflow/platform';
 import { queryMigrationsDir, queryProjection, queryReadModels } from '@mindflow/query';
 import { graphql, JsonClient } from '../bench/http-client.js';
 import type { Mode } from '../system/index.js';
-import { account, waitCaughtUp, writtenNow, type Accounting } from './accounting.js';
+import { account, settle, waitCaughtUp, writtenNow, type Accounting } from './accounting.js';
 import { startLoad, type LoadCounts } from './command-load.js';
 import type { DrillEnvironment } from './environment.js';
 import type { DrillProfile } from './profile.js';
@@ -265,9 +265,9 @@ export async function runDrill(drill: Drill, context: DrillContext): Promise<Dri
   } finally {
     counts = await load.stop();
   }
-  const settled = await waitCaughtUp(env, undefined, profile.settleMs);
+  const settled = await settle(env, profile.settleMs);
   if (settled === undefined) failures.push(`the read side did not catch up within ${profile.settleMs} ms after the load stopped`);
-  const accounting = await account(env);
+  const accounting = await account(env, settled?.written);
   if (accounting.duplicatesApplied !== 0) failures.push(`${accounting.duplicatesApplied} events applied twice`);
   if (accounting.lost !== 0) failures.push(`${accounting.lost} events written but never applied`);
   if (accounting.parked !== 0) failures.push(`${accounting.parked} dead letters still parked, e.g. ${accounting.examples.parked.join('; ')}`);
@@ -280,7 +280,7 @@ export async function runDrill(drill: Drill, context: DrillContext): Promise<Dri
     drill: drill.name, mode: env.mode, profile: profile.name, ok: failures.length === 0, failures, load: { ...counts },
     faultMs: Math.round(faultMs), recoverMs: recoverMs === undefined ? undefined : Math.round(recoverMs),
     commandsBackMs: commandsBackMs === undefined ? undefined : Math.round(commandsBackMs),
-    settleMs: settled === undefined ? undefined : Math.round(settled),
-    accounting, notes, seconds: Math.round((performance.now() - begun) / 100) / 10,
+    settleMs: settled === undefined ? undefined : Math.round(settled.ms),
+    accounting, notes: settled && settled.writtenAfterFirstCaughtUp > 0 ? { ...notes, writtenAfterFirstCaughtUp: settled.writtenAfterFirstCaughtUp } : notes, seconds: Math.round((performance.now() - begun) / 100) / 10,
   };
 }
