@@ -18,7 +18,7 @@ async function app(signedIn: boolean) {
   };
   const gql = { query: (document: unknown) => document === InsightsSettingDocument ? Promise.resolve({ me: { id: 'u1', insightsEnabled: true } }) : Promise.reject(new Error('unexpected')) };
   const live = { start: () => undefined, stop: () => undefined, latestInsights: signal(null) };
-  const notifications = { start: () => undefined, stop: () => undefined, unread: signal(null), arrived: signal(null) };
+  const notifications = { start: () => undefined, stop: () => undefined, reset: () => undefined, unread: signal(null), arrived: signal(null) };
   TestBed.configureTestingModule({
     providers: [provideRouter(routes), { provide: SessionStore, useValue: session }, { provide: Gql, useValue: gql }, { provide: LiveUpdates, useValue: live },
       { provide: NotificationCenter, useValue: notifications }],

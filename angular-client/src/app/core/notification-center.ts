@@ -53,6 +53,16 @@ export class NotificationCenter {
     this.subscription = undefined;
   }
 
+  /** Signed out (the shell goes): nothing of this user is kept for the next one. */
+  reset(): void {
+    this.stop();
+    this.unread.set(null);
+    this.items.set(null);
+    this.hasMore.set(false);
+    this.error.set(null);
+    this.arrived.set(null);
+  }
+
   async refreshCount(): Promise<void> {
     try {
       const { me } = await this.gql.query(UnreadNotificationsDocument, {}, { fresh: true });

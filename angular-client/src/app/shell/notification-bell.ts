@@ -88,7 +88,7 @@ export class NotificationBell implements OnInit, OnDestroy {
   }
 
   ngOnDestroy(): void {
-    this.center.stop();
+    this.center.reset();
   }
 
   protected toggle(): void {

@@ -4,6 +4,7 @@ import { provideRouter } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { Subject } from 'rxjs';
 import { Gql } from '../core/gql';
+import { NotificationCenter } from '../core/notification-center';
 import { SessionStore } from '../core/session-store';
 import {
   MarkNotificationsReadDocument, NotificationsDocument, UnreadNotificationsDocument, type NotificationFieldsFragment,
@@ -114,6 +115,18 @@ describe('the notification bell', () => {
     expect(bell().getAttribute('aria-label')).toBe('Notifications');
     expect(el.querySelectorAll('#notification-panel li.unread')).toHaveLength(0);
     expect(button('Mark all read')!.disabled).toBe(true);
+  });
+
+  it('forgets the user\'s notifications when it goes (signed out)', async () => {
+    const { bell, stable, fixture } = await open();
+    bell().click();
+    await stable();
+    const center = TestBed.inject(NotificationCenter);
+    expect(center.unread()).toBe(2);
+    expect(center.items()).toHaveLength(3);
+    fixture.destroy();
+    expect(center.unread()).toBeNull();
+    expect(center.items()).toBeNull();
   });
 
   it('Escape closes the list and puts focus back on the bell', async () => {
