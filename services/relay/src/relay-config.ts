@@ -11,6 +11,13 @@ export const relayConfigSchema = z.object({
    * the service that owns it: the relay only reads it and its own checkpoint row.
    */
   WRITE_DATABASE_URL: z.string().min(1, 'WRITE_DATABASE_URL: the database whose outbox the relay publishes (postgres://…) is required'),
+  /**
+   * Where the relay publishes: `kafka` (distributed mode), or `outbox`, another database's outbox
+   * (`RELAY_TARGET_DATABASE_URL`): embedded mode's `identity-relay` copies identity's events into the write DB's.
+   */
+  RELAY_TARGET: z.enum(['kafka', 'outbox'], { message: 'kafka (publish to Kafka) or outbox (append to the outbox of RELAY_TARGET_DATABASE_URL)' }).default('kafka'),
+  /** With `RELAY_TARGET=outbox`: the database whose outbox receives the events (its owner migrates it). */
+  RELAY_TARGET_DATABASE_URL: z.string().min(1).optional(),
   KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
   KAFKA_TOPIC_PREFIX: z.string().min(1).default(defaultTopicPrefix),
   KAFKA_CLIENT_ID: z.string().min(1).default('mindflow-relay'),
@@ -34,6 +41,35 @@ export const relayConfigSchema = z.object({
   RELAY_LOCK_RETRY_MS: positive(2_000),
   OPS_PORT: port(9465),
   LOG_LEVEL: z.string().default('info'),
+}).superRefine((config, context) => {
+  if (config.RELAY_TARGET !== 'outbox') return;
+  if (!config.RELAY_TARGET_DATABASE_URL) {
+    context.addIssue({
+      code: 'custom',
+      path: ['RELAY_TARGET_DATABASE_URL'],
+      message: 'with RELAY_TARGET=outbox, the database whose outbox receives the events (postgres://…) is required',
+    });
+  } else if (sameDatabase(config.RELAY_TARGET_DATABASE_URL, config.WRITE_DATABASE_URL)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['RELAY_TARGET_DATABASE_URL'],
+      message: 'must name another database than WRITE_DATABASE_URL (the relay would republish its own outbox forever)',
+    });
+  }
 });
+
+/** Whether two connection strings name one database (same host, port and database name; credentials aside). */
+function sameDatabase(a: string, b: string): boolean {
+  const where = (url: string): string | undefined => {
+    try {
+      const parsed = new URL(url);
+      return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname.replace(/\/+$/, '')}`;
+    } catch {
+      return undefined;
+    }
+  };
+  const [left, right] = [where(a), where(b)];
+  return left !== undefined ? left === right : a === b;
+}
 
 export type RelayConfig = z.infer<typeof relayConfigSchema>;

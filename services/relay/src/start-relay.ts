@@ -3,6 +3,7 @@ import { outboxDepth, OutboxWakeup } from '@mindflow/event-log';
 import { createLogger, type Logger } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import { connectKafkaPublisher } from './kafka-publisher.js';
+import { connectOutboxPublisher } from './outbox-publisher.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { awaitOutboxSchema } from './outbox-schema.js';
 import type { RelayConfig } from './relay-config.js';
@@ -15,7 +16,7 @@ export interface RunningRelay {
 }
 
 /**
- * Starts the outbox → Kafka relay over the database `WRITE_DATABASE_URL` names (the command write DB, or
+ * Starts the outbox → Kafka relay (or, `RELAY_TARGET=outbox`, outbox → another database's outbox) over the database `WRITE_DATABASE_URL` names (the command write DB, or
  * identity's, or insights'): waits until the outbox's owner has migrated it (the relay migrates nothing, see
  * `awaitOutboxSchema`), creates the topics, then publishes as leader or waits as standby. Usable in-process;
  * `main.ts` adds the ops server and signals.
@@ -28,14 +29,20 @@ export async function startRelay(
   const pool = createPool(config.WRITE_DATABASE_URL, { applicationName: 'relay', max: 3 });
   try {
     await awaitOutboxSchema(pool, { log, ...(options.schemaRetryMs ? { retryMs: options.schemaRetryMs } : {}) });
-    const publisher = await connectKafkaPublisher({
-      brokers: config.KAFKA_BROKERS.split(',').map((broker) => broker.trim()),
-      clientId: config.KAFKA_CLIENT_ID,
-      topicPrefix: config.KAFKA_TOPIC_PREFIX,
-      partitions: config.KAFKA_TOPIC_PARTITIONS,
-      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-      log,
-    });
+    const publisher = config.RELAY_TARGET === 'outbox'
+      ? await connectOutboxPublisher({
+          databaseUrl: config.RELAY_TARGET_DATABASE_URL!, // required by the schema with RELAY_TARGET=outbox
+          log,
+          ...(options.schemaRetryMs ? { schemaRetryMs: options.schemaRetryMs } : {}),
+        })
+      : await connectKafkaPublisher({
+          brokers: config.KAFKA_BROKERS.split(',').map((broker) => broker.trim()),
+          clientId: config.KAFKA_CLIENT_ID,
+          topicPrefix: config.KAFKA_TOPIC_PREFIX,
+          partitions: config.KAFKA_TOPIC_PARTITIONS,
+          replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+          log,
+        });
     // The depth gauge reads the relay's checkpoint, and the relay needs the metrics: tie the knot by reference.
     const current: { relay?: OutboxRelay } = {};
     const metrics = relayMetrics(options.metrics ?? new Registry(), () => outboxDepth(pool, current.relay?.position() ?? null));
@@ -48,7 +55,8 @@ export async function startRelay(
       log,
       batchSize: config.RELAY_BATCH_SIZE,
       lockRetryMs: config.RELAY_LOCK_RETRY_MS,
-      name: 'kafka',
+      // The checkpoint row and leader lock: one per target, so each starts from the outbox's first unpublished row.
+      name: config.RELAY_TARGET,
       source: config.RELAY_SOURCE,
       ...(config.OUTBOX_RETENTION_HOURS > 0
         ? { prune: { retentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000, everyMs: config.RELAY_PRUNE_EVERY_MS } }
