@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@mindflow/testing';
 import { repoRoot, startSystem, type RunningSystem } from '@mindflow/tools';
+import { expectNoSeriousViolations } from './a11y.js';
 import { launchChromium } from './browser.js';
 
 const logs = process.env['E2E_LOGS'] ? process.stderr : null;
@@ -84,6 +85,7 @@ describe('two tabs editing one entry (embedded mode)', () => {
     await first.getByRole('group', { name: 'Start from a template' }).getByRole('button', { name: 'Daily review' }).click();
     await expect.poll(() => title(first)).toBe('Daily review');
     await expect.poll(() => text(first)).toContain('What went well');
+    await expectNoSeriousViolations(first, 'entry editor: a template, the date to backdate it');
     // written a day late: dated yesterday (CreateEntryInput.createdAt)
     const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
     await first.getByLabel(/^Date/).fill(yesterday);
@@ -129,6 +131,7 @@ describe('two tabs editing one entry (embedded mode)', () => {
     const other = asked === first ? second : first;
     const mine = asked === first ? 'Written in the first tab.' : 'Written in the second tab.';
     const dialog = conflict(asked);
+    await expectNoSeriousViolations(asked, 'entry editor: both tabs changed the text');
     expect(await dialog.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Entry']);
     await dialog.getByRole('button', { name: 'Keep mine' }).click();
     await saved(asked);
