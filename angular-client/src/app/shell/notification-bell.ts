@@ -62,7 +62,8 @@ import { ErrorMessage } from '../shared/error-message';
     .item.unread { border-inline-start: 3px solid var(--accent); padding-inline-start: .5rem; }
     .body { margin: .2rem 0; }
     .meta { display: flex; flex-wrap: wrap; gap: .3rem .8rem; font-size: .85rem; align-items: baseline; }
-    @media (max-width: 720px) { .panel { position: fixed; left: 3vw; right: 3vw; top: 3.5rem; width: auto; } }`,
+    /* on a phone the bell starts the account row, at the left: the list opens from there, below it (the bell stays in sight) */
+    @media (max-width: 720px) { .panel { left: 0; right: auto; width: min(380px, calc(100vw - 2.5rem)); } }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(document:keydown.escape)': 'escape()' },
 })
