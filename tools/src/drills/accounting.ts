@@ -145,7 +145,7 @@ export async function waitCaughtUp(env: DrillEnvironment, target: Written | unde
  * the same outbox), and nothing written meanwhile. Returns the milliseconds and the written set it confirmed
  * (the cut `account` judges), or undefined when that did not happen within `timeoutMs`.
  */
-export async function settle(env: DrillEnvironment, timeoutMs: number): Promise<{ ms: number; written: Written; writtenAfterFirstCaughtUp: number } | undefined> {
+export async function settle(env: DrillEnvironment, timeoutMs: number): Promise<{ ms: number; written: Written; writtenAfterFirstCaughtUp: number; writtenAfterFirstCaughtUpTypes: string } | undefined> {
   const started = performance.now();
   let firstCaughtUp: Written | undefined;
   while (performance.now() - started < timeoutMs) {
@@ -156,7 +156,17 @@ export async function settle(env: DrillEnvironment, timeoutMs: number): Promise<
       const after = await writtenNow(env).catch(() => undefined);
       if (idle && after && after.total === target.total) {
         // What a settle on "caught up" alone would have missed (the producers' work written since).
-        return { ms: performance.now() - started, written: target, writtenAfterFirstCaughtUp: target.total - firstCaughtUp.total };
+        const late = writtenAfterCut(firstCaughtUp.byAggregate, target.byAggregate);
+        const byType = new Map<string, number>();
+        for (const [aggregateId, highest] of target.byAggregate) {
+          const added = highest - (firstCaughtUp.byAggregate.get(aggregateId) ?? 0);
+          const type = target.types.get(aggregateId) ?? '?';
+          if (added > 0) byType.set(type, (byType.get(type) ?? 0) + added);
+        }
+        return {
+          ms: performance.now() - started, written: target, writtenAfterFirstCaughtUp: late.count,
+          writtenAfterFirstCaughtUpTypes: [...byType].map(([type, n]) => `${type} ${n}`).join(', '),
+        };
       }
     }
     await sleep(200);

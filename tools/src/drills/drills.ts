@@ -266,7 +266,7 @@ export async function runDrill(drill: Drill, context: DrillContext): Promise<Dri
     counts = await load.stop();
   }
   const settled = await settle(env, profile.settleMs);
-  if (settled === undefined) failures.push(`the read side did not catch up within ${profile.settleMs} ms after the load stopped`);
+  if (settled === undefined) failures.push(`the read side did not settle within ${profile.settleMs} ms after the load stopped (caught up with everything written, no insights analysis pending, nothing written meanwhile)`);
   const accounting = await account(env, settled?.written);
   if (accounting.duplicatesApplied !== 0) failures.push(`${accounting.duplicatesApplied} events applied twice`);
   if (accounting.lost !== 0) failures.push(`${accounting.lost} events written but never applied`);
@@ -281,6 +281,6 @@ export async function runDrill(drill: Drill, context: DrillContext): Promise<Dri
     faultMs: Math.round(faultMs), recoverMs: recoverMs === undefined ? undefined : Math.round(recoverMs),
     commandsBackMs: commandsBackMs === undefined ? undefined : Math.round(commandsBackMs),
     settleMs: settled === undefined ? undefined : Math.round(settled.ms),
-    accounting, notes: settled && settled.writtenAfterFirstCaughtUp > 0 ? { ...notes, writtenAfterFirstCaughtUp: settled.writtenAfterFirstCaughtUp } : notes, seconds: Math.round((performance.now() - begun) / 100) / 10,
+    accounting, notes: settled && settled.writtenAfterFirstCaughtUp > 0 ? { ...notes, writtenAfterFirstCaughtUp: settled.writtenAfterFirstCaughtUp, writtenAfterFirstCaughtUpTypes: settled.writtenAfterFirstCaughtUpTypes } : notes, seconds: Math.round((performance.now() - begun) / 100) / 10,
   };
 }
