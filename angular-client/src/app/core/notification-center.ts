@@ -29,6 +29,7 @@ export class NotificationCenter {
   /** The newest notifications, newest first; null until loaded. */
   readonly items = signal<readonly NotificationFieldsFragment[] | null>(null);
   readonly hasMore = signal(false);
+  private endCursor: string | null = null;
   readonly loading = signal(false);
   readonly error = signal<ApiError | null>(null);
   /** The newest notification that arrived live (for a screen reader announcement). */
@@ -80,7 +81,26 @@ export class NotificationCenter {
       const { notifications } = await this.gql.query(NotificationsDocument, { first: 20 }, { fresh: true });
       this.items.set(notifications.edges.map((e) => e.node));
       this.hasMore.set(notifications.pageInfo.hasNextPage);
+      this.endCursor = notifications.pageInfo.endCursor;
       void this.refreshCount();
+    } catch (e) {
+      this.error.set(apiError(e));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  /** The next 20, older ones, after those listed. */
+  async loadMore(): Promise<void> {
+    if (!this.hasMore() || this.loading()) return;
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const { notifications } = await this.gql.query(NotificationsDocument, { first: 20, after: this.endCursor }, { fresh: true });
+      const listed = new Set(this.items()?.map((n) => n.id));
+      this.items.update((items) => [...(items ?? []), ...notifications.edges.map((e) => e.node).filter((n) => !listed.has(n.id))]);
+      this.hasMore.set(notifications.pageInfo.hasNextPage);
+      this.endCursor = notifications.pageInfo.endCursor;
     } catch (e) {
       this.error.set(apiError(e));
     } finally {

@@ -45,6 +45,9 @@ import { ErrorMessage } from '../shared/error-message';
               </li>
             }
           </ul>
+          @if (center.hasMore()) {
+            <button type="button" class="secondary more" [disabled]="center.loading()" (click)="center.loadMore()">{{ center.loading() ? 'Loading…' : 'Show older' }}</button>
+          }
         }
       </section>
     }`,
@@ -61,6 +64,7 @@ import { ErrorMessage } from '../shared/error-message';
     .item { padding: .5rem 0; border-top: 1px solid var(--border); }
     .item.unread { border-inline-start: 3px solid var(--accent); padding-inline-start: .5rem; }
     .body { margin: .2rem 0; }
+    .more { margin-top: .5rem; width: 100%; }
     .meta { display: flex; flex-wrap: wrap; gap: .3rem .8rem; font-size: .85rem; align-items: baseline; }
     /* on a phone the bell starts the account row, at the left: the list opens from there, below it (the bell stays in sight) */
     @media (max-width: 720px) { .panel { left: 0; right: auto; width: min(380px, calc(100vw - 2.5rem)); } }`,

@@ -23,9 +23,15 @@ class FakeGql {
     notification('n3', { readAt: '2026-12-06T10:00:00Z', kind: 'WEEKLY_REFLECTION', subject: { __typename: 'WeeklyReflection', id: 'w1', weekStart: '2026-11-30' } }),
   ];
   readonly mutations: Record<string, unknown>[] = [];
-  async query(document: unknown) {
+  pageSize = 20;
+  async query(document: unknown, variables?: Record<string, unknown>) {
     if (document === UnreadNotificationsDocument) return { me: { id: 'u1', unreadNotifications: this.unread } };
-    if (document === NotificationsDocument) return { notifications: { edges: this.items.map((node) => ({ cursor: node.id, node })), pageInfo: { hasNextPage: false, endCursor: null }, totalCount: this.items.length } };
+    if (document === NotificationsDocument) {
+      // pages of `pageSize`, after the cursor (a notification's id)
+      const from = variables?.['after'] ? this.items.findIndex((n) => n.id === variables['after']) + 1 : 0;
+      const page = this.items.slice(from, from + this.pageSize);
+      return { notifications: { edges: page.map((node) => ({ cursor: node.id, node })), pageInfo: { hasNextPage: from + page.length < this.items.length, endCursor: page.at(-1)?.id ?? null }, totalCount: this.items.length } };
+    }
     throw new Error('unexpected query');
   }
   async mutate(document: unknown, variables: Record<string, unknown>) {
@@ -127,6 +133,18 @@ describe('the notification bell', () => {
     fixture.destroy();
     expect(center.unread()).toBeNull();
     expect(center.items()).toBeNull();
+  });
+
+  it('shows older ones on request, after those listed', async () => {
+    const { bell, stable, el, gql, button } = await open();
+    gql.pageSize = 2;
+    bell().click();
+    await stable();
+    expect(el.querySelectorAll('#notification-panel li')).toHaveLength(2);
+    button('Show older')!.click();
+    await stable();
+    expect(Array.from(el.querySelectorAll('#notification-panel li strong')).map((s) => s.textContent)).toEqual(['Task n1 is due', 'مرحبا insights', 'Task n3 is due']);
+    expect(button('Show older')).toBeUndefined();
   });
 
   it('Escape closes the list and puts focus back on the bell', async () => {
