@@ -55,8 +55,8 @@ export interface RunningSystem {
   /** The app (the Angular SPA, same-origin with /graphql), when angular-client has been built. */
   readonly appUrl?: string;
   /**
-   * By name: command, relay, identity-relay, insights-relay and notifications-relay (distributed only),
-   * query-projector, query-subgraph, search-projector, search-subgraph, identity, insights-projector,
+   * By name: command, relay, insights-relay and notifications-relay (distributed only), identity-relay (both modes:
+   * to Kafka, or embedded to the write DB's outbox), query-projector, query-subgraph, search-projector, search-subgraph, identity, insights-projector,
    * insights-subgraph, notifications-projector, notifications-subgraph, gateway.
    */
   readonly services: ReadonlyMap<string, ServiceProcess>;
@@ -137,11 +137,15 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     { name: 'search-projector', entry: 'services/search/src/projector-main.ts' },
     { name: 'search-subgraph', entry: 'services/search/src/subgraph-main.ts', listens: ['search'] },
     { name: 'identity', entry: 'services/identity/src/main.ts', listens: ['identity'] },
-    // identity's outbox (UserRegistered, UserLoggedIn) to Kafka: the relay, pointed at identity's database.
-    ...(options.mode === 'distributed'
-      ? [{ name: 'identity-relay', entry: 'services/relay/src/main.ts',
-          env: { WRITE_DATABASE_URL: identityDatabaseUrl, KAFKA_CLIENT_ID: 'mindflow-identity-relay', RELAY_SOURCE: 'identity' } }]
-      : []),
+    // identity's outbox (UserRegistered, UserLoggedIn), which lives in identity's own database: the relay, pointed at
+    // it, publishes it to Kafka (distributed) or appends it to the write DB's outbox, the embedded event log (embedded).
+    {
+      name: 'identity-relay', entry: 'services/relay/src/main.ts',
+      env: {
+        WRITE_DATABASE_URL: identityDatabaseUrl, KAFKA_CLIENT_ID: 'mindflow-identity-relay', RELAY_SOURCE: 'identity',
+        ...(options.mode === 'embedded' ? { RELAY_TARGET: 'outbox', RELAY_TARGET_DATABASE_URL: options.writeDatabaseUrl } : {}),
+      },
+    },
     { name: 'insights-projector', entry: 'services/insights/src/projector-main.ts' },
     { name: 'insights-subgraph', entry: 'services/insights/src/subgraph-main.ts', listens: ['insights'] },
     // insights' outbox (AIInsightsGenerated, AIInsightsFailed) to Kafka, like identity's.
