@@ -4,6 +4,8 @@ import { Counter, Histogram, type Registry } from 'prom-client';
 export interface SchedulerMetrics {
   /** Notifications fired, by kind (a repeated occurrence, a no-op, is not counted). */
   readonly fired: Counter<'kind'>;
+  /** Rows parked because deciding them threw (their key is in the log), by kind. */
+  readonly parked: Counter<'kind'>;
   /** Seconds from a row's fire_at to the commit of its notification. */
   readonly lateness: Histogram;
 }
@@ -14,6 +16,9 @@ export function schedulerMetrics(registry: Registry): SchedulerMetrics {
     fired:
       existing('mindflow_notifications_fired_total') ??
       new Counter({ name: 'mindflow_notifications_fired_total', help: 'Notifications fired by the scheduler', labelNames: ['kind'], registers: [registry] }),
+    parked:
+      existing('mindflow_notifications_parked_total') ??
+      new Counter({ name: 'mindflow_notifications_parked_total', help: 'Scheduled notifications parked a day because deciding them threw', labelNames: ['kind'], registers: [registry] }),
     lateness:
       existing('mindflow_notifications_fire_lateness_seconds') ??
       new Histogram({

@@ -93,7 +93,9 @@ it('writes the deliveries the user\'s choices allow: EMAIL with an address, WEBH
   }
   const noAddress = await user({ email: false });
   const quiet = await user();
-  await db.pool.query(`INSERT INTO notification_preferences (user_id, updated_at, quiet_start, quiet_end) VALUES ($1, now(), '00:00', '23:59')`, [quiet]);
+  // quiet from an hour before now to an hour after (UTC, the user's zone by default): inside it whatever the clock says
+  const hhmm = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString().slice(11, 16);
+  await db.pool.query(`INSERT INTO notification_preferences (user_id, updated_at, quiet_start, quiet_end) VALUES ($1, now(), $2, $3)`, [quiet, hhmm(-3_600_000), hhmm(3_600_000)]);
   const past = new Date(Date.now() - 1_000);
   const tasks = { withHooks: await scheduleTask(withHooks, past), noAddress: await scheduleTask(noAddress, past), quiet: await scheduleTask(quiet, past) };
   const scheduler = createScheduler({ store: pgScheduleStore(db.pool), log, now: () => new Date(), newId: randomUUID });
@@ -109,4 +111,33 @@ it('writes the deliveries the user\'s choices allow: EMAIL with an address, WEBH
   // one-off reminders: fired, their rows are gone, and a second round fires nothing
   expect((await db.pool.query('SELECT 1 FROM scheduled_notifications WHERE key = ANY($1)', [Object.values(tasks).map((t) => `task:${t}`)])).rowCount).toBe(0);
   expect(await scheduler.runOnce()).toBe(0);
+});
+
+it('one row that cannot be decided is parked a day ahead, logged with its key, and the rest of the batch fires (the next round too)', async () => {
+  const userId = await user();
+  const past = new Date(Date.now() - 60_000);
+  // the earliest due row: a recurring task whose rule cannot be read (nextTaskReminder throws on it)
+  const poison = randomUUID();
+  await db.pool.query(
+    `INSERT INTO task_reminders (task_id, user_id, title, date, due_time, recurrence, minutes_before) VALUES ($1, $2, 'Poison', $3::date, '18:30', '"FREQ=NEVER;BYWHAT=?"', 10)`,
+    [poison, userId, past.toISOString().slice(0, 10)]);
+  await db.pool.query(`INSERT INTO scheduled_notifications (key, user_id, kind, subject_id, occurrence, fire_at, updated_at) VALUES ($1, $2, 'TASK_DUE', $3, $4, $5, now())`,
+    [`task:${poison}`, userId, poison, past.toISOString().slice(0, 10), new Date(past.getTime() - 60_000)]);
+  const good = [await scheduleTask(userId, past, 'First'), await scheduleTask(userId, past, 'Second')];
+  const errors: { key?: string }[] = [];
+  const spyLog = { ...log, error: (fields: { key?: string }) => { errors.push(fields); } } as unknown as typeof log;
+  const metrics = new Registry();
+  const now = new Date();
+  const scheduler = createScheduler({ store: pgScheduleStore(db.pool), log: spyLog, now: () => now, newId: randomUUID, batchSize: 10, concurrency: 1, metrics });
+  expect(await scheduler.runOnce()).toBe(2);
+  for (const taskId of good) expect(await notificationOf(taskId)).toBeDefined();
+  expect(await notificationOf(poison)).toBeUndefined();
+  const parked = await db.pool.query<{ fire_at: Date }>('SELECT fire_at FROM scheduled_notifications WHERE key = $1', [`task:${poison}`]);
+  expect(parked.rows[0]!.fire_at.getTime()).toBe(now.getTime() + 86_400_000);
+  expect(errors.map((e) => e.key)).toEqual([`task:${poison}`]);
+  expect(await metrics.getSingleMetricAsString('mindflow_notifications_parked_total')).toMatch(/kind="TASK_DUE"} 1/);
+  // a later reminder is not held up behind it
+  const later = await scheduleTask(userId, new Date(now.getTime() - 1_000), 'Third');
+  expect(await scheduler.runOnce()).toBe(1);
+  expect(await notificationOf(later)).toBeDefined();
 });

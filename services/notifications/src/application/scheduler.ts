@@ -2,7 +2,7 @@ import { newEvent, type AnyEvent } from '@mindflow/events';
 import type { Logger } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import { decideFiring, nextTaskFiring as domainNextTaskFiring, type Firing, type NextTaskFiring } from './firing.js';
-import type { NewDelivery, ScheduleStore } from './ports/schedule-store.js';
+import type { DueFiring, NewDelivery, NextFiring, ScheduleStore } from './ports/schedule-store.js';
 import type { WeeklyReflectionGenerator } from './ports/weekly-reflection-generator.js';
 import { schedulerMetrics } from './scheduler-metrics.js';
 
@@ -26,6 +26,8 @@ export interface SchedulerOptions {
   /** Listens for wake-ups (the schedule's NOTIFY), called before each sleep; without it the scheduler only polls. */
   readonly listen?: () => Promise<boolean>;
   readonly reflections?: WeeklyReflectionGenerator;
+  /** How far ahead a row whose decision throws is moved (default a day): it waits there, logged, not in the way. */
+  readonly parkMs?: number;
   readonly metrics?: Registry;
   /** Told of every notification committed (tests, the benchmark). */
   readonly onFired?: (fired: readonly FiredNotification[]) => void;
@@ -60,6 +62,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const concurrency = options.concurrency ?? 2;
   const maxSleepMs = options.maxSleepMs ?? 1_000;
   const busyPauseMs = Math.min(50, maxSleepMs);
+  const parkMs = options.parkMs ?? 86_400_000;
   const nextTaskFiring = options.nextTaskFiring ?? domainNextTaskFiring;
   const metrics = schedulerMetrics(options.metrics ?? new Registry());
   let running: Promise<void> | undefined;
@@ -72,46 +75,62 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const now = options.now();
       const due = await tx.claimDue(batchSize, now);
       if (due.length === 0) return { claimed: 0, fresh: [] as { firing: Firing; fireAt: Date }[] };
-      const firings = due.map((row) => ({ firing: decideFiring(row, now, options.newId(), nextTaskFiring), row }));
+      // Each row is decided on its own: a row whose decision throws (a plan that cannot be read, an event that does
+      // not validate) is parked a day ahead with its key logged, and the rest of the batch fires. Without this one
+      // bad row would roll the batch back and, being the earliest, be claimed first again on every round.
+      const firings: { firing: Firing; row: DueFiring; event: AnyEvent }[] = [];
+      const parked: { key: string; next: NextFiring }[] = [];
+      for (const row of due) {
+        try {
+          const firing = decideFiring(row, now, options.newId(), nextTaskFiring);
+          firings.push({ firing, row, event: notificationCreated(firing, now) });
+        } catch (error) {
+          parked.push({ key: row.key, next: { fireAt: new Date(now.getTime() + parkMs), occurrence: row.occurrence } });
+          metrics.parked.inc({ kind: row.kind });
+          log.error({ key: row.key, occurrence: row.occurrence, err: error instanceof Error ? error.message : 'unknown' },
+            'scheduled notification cannot be decided; parked for a day');
+        }
+      }
       const inserted = await tx.insertNotifications(firings.map(({ firing }) => firing.notification));
       const fresh = firings.filter(({ firing }) => inserted.has(firing.notification.id));
       const deliveries: NewDelivery[] = [];
-      const events: AnyEvent[] = [];
       for (const { firing } of fresh) {
         const { notification } = firing;
         if (firing.channels.includes('EMAIL')) deliveries.push({ notificationId: notification.id, channel: 'EMAIL', target: 'email', nextAttemptAt: now });
         for (const webhookId of firing.webhookIds) deliveries.push({ notificationId: notification.id, channel: 'WEBHOOK', target: webhookId, nextAttemptAt: now });
-        events.push(
-          newEvent('NotificationCreated', {
-            eventId: options.newId(),
-            occurredAt: now.toISOString(),
-            source: notificationsSource,
-            correlationId: notification.id,
-            causationId: null,
-            userId: notification.userId,
-            aggregateId: notification.id,
-            aggregateVersion: 1,
-            payload: {
-              notificationId: notification.id,
-              userId: notification.userId,
-              kind: notification.kind,
-              title: notification.title,
-              body: notification.body,
-              subjectType: notification.subjectType,
-              subjectId: notification.subjectId,
-              channels: [...firing.channels],
-              createdAt: now.toISOString(),
-            },
-          }),
-        );
       }
       await tx.insertDeliveries(deliveries);
-      await tx.appendEvents(events);
-      await tx.moveOn(firings.map(({ firing, row }) => ({ key: row.key, next: firing.next })), now);
+      await tx.appendEvents(fresh.map(({ event }) => event));
+      await tx.moveOn([...firings.map(({ firing, row }) => ({ key: row.key, next: firing.next })), ...parked], now);
       return { claimed: due.length, fresh: fresh.map(({ firing, row }) => ({ firing, fireAt: row.fireAt })) };
     });
     if (outcome.fresh.length > 0) afterCommit(outcome.fresh);
     return { claimed: outcome.claimed, fired: outcome.fresh.length };
+  }
+
+  function notificationCreated(firing: Firing, now: Date): AnyEvent {
+    const { notification } = firing;
+    return newEvent('NotificationCreated', {
+      eventId: options.newId(),
+      occurredAt: now.toISOString(),
+      source: notificationsSource,
+      correlationId: notification.id,
+      causationId: null,
+      userId: notification.userId,
+      aggregateId: notification.id,
+      aggregateVersion: 1,
+      payload: {
+        notificationId: notification.id,
+        userId: notification.userId,
+        kind: notification.kind,
+        title: notification.title,
+        body: notification.body,
+        subjectType: notification.subjectType,
+        subjectId: notification.subjectId,
+        channels: [...firing.channels],
+        createdAt: now.toISOString(),
+      },
+    });
   }
 
   function afterCommit(fresh: readonly { firing: Firing; fireAt: Date }[]): void {
