@@ -1,6 +1,7 @@
 // Identity through the gateway, in both ways to run: register (no token) → the access token creates a
 // journal → refreshSession through the httpOnly cookie → logout → the token is refused at once.
-// Distributed: UserRegistered and UserLoggedIn reach Kafka through identity's own outbox and relay.
+// Distributed: UserRegistered and UserLoggedIn reach Kafka through identity's own outbox and relay; embedded, the same
+// relay appends them to the write DB's outbox, the embedded event log.
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
@@ -114,6 +115,13 @@ describe.each(modes)('identity through the gateway (%s mode)', (mode) => {
       const events = await userEvents(user.id, 2);
       expect(events.map((e) => [e.eventType, e.aggregateVersion])).toEqual([['UserRegistered', 1], ['UserLoggedIn', 2]]);
       expect(events[0]!.payload).toMatchObject({ userId: user.id, email, name: 'E2E', roles: ['user'] });
+    } else {
+      // Embedded: identity-relay (RELAY_TARGET=outbox) appends identity's outbox to the write DB's, the embedded event log, as written.
+      await waitUntil(`2 events of user ${user.id} in the write DB's outbox`, async () => (await outboxRowsOf(writeDb.url, user.id)).length >= 2, 60_000, 200);
+      const copied = await outboxRowsOf(writeDb.url, user.id);
+      expect(copied.map((r) => [r['event_type'], r['aggregate_version']])).toEqual([['UserRegistered', 1], ['UserLoggedIn', 2]]);
+      expect(copied[0]!['payload']).toMatchObject({ userId: user.id, email, name: 'E2E', roles: ['user'] });
+      expect(copied).toEqual(await outboxRowsOf(identityDatabaseUrlFor(writeDb.url), user.id));
     }
   });
 
@@ -132,6 +140,23 @@ describe.each(modes)('identity through the gateway (%s mode)', (mode) => {
   });
 
   /** The events of one user on Kafka (`<prefix>.user`, key = user id), as any consumer reads them. */
+  /** A user's rows in one database's outbox, every column but the database's own position and tx_id. */
+  async function outboxRowsOf(databaseUrl: string, userId: string): Promise<Record<string, unknown>[]> {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<Record<string, unknown>>(
+        `SELECT event_id, event_type, schema_version, aggregate_type, aggregate_id, aggregate_version, user_id, correlation_id,
+                causation_id, occurred_at, payload, trace_context
+           FROM outbox WHERE aggregate_id = $1 ORDER BY aggregate_version`,
+        [userId],
+      );
+      return rows;
+    } finally {
+      await client.end();
+    }
+  }
+
   async function userEvents(userId: string, count: number): Promise<AnyEvent[]> {
     const kafka = new Kafka({ clientId: 'e2e-identity', brokers: kafkaBrokers, logLevel: logLevel.NOTHING });
     const consumer = kafka.consumer({ groupId: `e2e-identity-${randomUUID()}` });
