@@ -2,7 +2,7 @@ import { newEvent, type AnyEvent } from '@mindflow/events';
 import { backoffDelay, type BackoffPolicy, type Logger } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import { deliveryMetrics } from './delivery-metrics.js';
-import type { AddressGuard } from './ports/address-guard.js';
+import { refusedAddressError, type AddressGuard } from './ports/address-guard.js';
 import type { DeliveryTransaction, DueDelivery } from './ports/delivery-store.js';
 import type { DeliveryStore } from './ports/delivery-store.js';
 import type { DeliveryWakeups } from './ports/delivery-wakeups.js';
@@ -128,7 +128,11 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       return { ok: false, error: 'invalid url', status: null };
     }
     const address = await options.guard.check(url);
-    if (!address.ok) return { ok: false, error: `address refused: ${address.reason}`, status: null };
+    if (!address.ok) {
+      // The detail (host, the addresses it resolves to, their range) maps the internal network: log only.
+      log.warn({ notificationId: delivery.notificationId, webhookId: webhook.id, reason: address.reason }, 'webhook address refused');
+      return { ok: false, error: refusedAddressError(address), status: null };
+    }
     const sent = await options.webhooks.send(
       {
         url,

@@ -37,25 +37,25 @@ export function dnsAddressGuard(options: DnsAddressGuardOptions): AddressGuard {
   const resolve = options.resolve ?? systemResolver;
   return {
     async check(url): Promise<CheckedAddress | RefusedAddress> {
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: `unsupported scheme ${url.protocol}` };
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, cause: 'not-allowed', reason: `unsupported scheme ${url.protocol}` };
       const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
       if (isIP(host)) {
         const refused = refusedBecause(host, options.allowLocal);
         const family = isIP(host) === 6 ? 6 : 4;
-        return refused === null ? { ok: true, address: host, family, all: [{ address: host, family }] } : { ok: false, reason: refused };
+        return refused === null ? { ok: true, address: host, family, all: [{ address: host, family }] } : { ok: false, cause: 'not-allowed', reason: refused };
       }
       let addresses: readonly ResolvedAddress[];
       try {
         addresses = await resolve(host);
       } catch (error) {
         const code = (error as { code?: unknown }).code;
-        return { ok: false, reason: `cannot resolve ${host}${typeof code === 'string' ? ` (${code})` : ''}` };
+        return { ok: false, cause: 'unresolved', reason: `cannot resolve ${host}${typeof code === 'string' ? ` (${code})` : ''}` };
       }
       const first = addresses[0];
-      if (first === undefined) return { ok: false, reason: `no address for ${host}` };
+      if (first === undefined) return { ok: false, cause: 'unresolved', reason: `no address for ${host}` };
       for (const { address } of addresses) {
         const refused = refusedBecause(address, options.allowLocal);
-        if (refused !== null) return { ok: false, reason: `${host} resolves to a non-public address (${refused})` };
+        if (refused !== null) return { ok: false, cause: 'not-allowed', reason: `${host} resolves to a non-public address (${refused})` };
       }
       const all = addresses.map(({ address, family }) => ({ address, family: family === 6 ? (6 as const) : (4 as const) }));
       return { ok: true, address: first.address, family: first.family === 6 ? 6 : 4, all };

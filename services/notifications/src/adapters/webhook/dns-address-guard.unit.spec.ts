@@ -23,7 +23,7 @@ describe('dnsAddressGuard', () => {
   });
 
   it('refuses a name pointing at a private address, and one with any private address among its answers', async () => {
-    expect(await guard.check(new URL('https://intranet.example.com/'))).toEqual({ ok: false, reason: 'intranet.example.com resolves to a non-public address (10.0.0.7 is private)' });
+    expect(await guard.check(new URL('https://intranet.example.com/'))).toEqual({ ok: false, cause: 'not-allowed', reason: 'intranet.example.com resolves to a non-public address (10.0.0.7 is private)' });
     expect(await guard.check(new URL('https://mixed.example.com/'))).toMatchObject({ ok: false, reason: expect.stringContaining('192.168.0.2 is private') });
     expect(await guard.check(new URL('https://mapped.example.com/'))).toMatchObject({ ok: false, reason: expect.stringContaining('127.0.0.1 is loopback') });
   });
@@ -44,8 +44,8 @@ describe('dnsAddressGuard', () => {
   });
 
   it('refuses names that do not resolve and schemes other than http(s)', async () => {
-    expect(await guard.check(new URL('https://nowhere.example.com/'))).toEqual({ ok: false, reason: 'cannot resolve nowhere.example.com (ENOTFOUND)' });
-    expect(await guard.check(new URL('ftp://hooks.example.com/'))).toEqual({ ok: false, reason: 'unsupported scheme ftp:' });
+    expect(await guard.check(new URL('https://nowhere.example.com/'))).toEqual({ ok: false, cause: 'unresolved', reason: 'cannot resolve nowhere.example.com (ENOTFOUND)' });
+    expect(await guard.check(new URL('ftp://hooks.example.com/'))).toEqual({ ok: false, cause: 'not-allowed', reason: 'unsupported scheme ftp:' });
   });
 
   it('allows loopback and private targets when told to (MINDFLOW_WEBHOOK_ALLOW_LOOPBACK)', async () => {

@@ -7,10 +7,20 @@ export interface CheckedAddress {
   readonly all: readonly { readonly address: string; readonly family: 4 | 6 }[];
 }
 
-/** Why a target is refused (`private address 10.0.0.7 (private)`, `no address`, `unsupported scheme ftp:`). */
+/**
+ * Why a target is refused. `reason` is the detail (`hooks.example.com resolves to a non-public address (10.0.0.7 is
+ * private)`, `cannot resolve … (ENOTFOUND)`, `unsupported scheme ftp:`): for the server log only, since it maps the
+ * internal network. `cause` is all the user is told (the attempt's stored error, `Webhook.deliveries`).
+ */
 export interface RefusedAddress {
   readonly ok: false;
+  readonly cause: 'not-allowed' | 'unresolved';
   readonly reason: string;
+}
+
+/** What the user is told of a refused address: no host, address or range (`webhook_deliveries.error`). */
+export function refusedAddressError(refused: RefusedAddress): string {
+  return refused.cause === 'unresolved' ? 'the host could not be resolved' : 'the address is not allowed';
 }
 
 /**
