@@ -297,6 +297,20 @@ describe('the notifications subgraph', () => {
     expect((await fetch(new URL('/elsewhere', subgraph.url))).status).toBe(404);
   });
 
+  it('clears an unsubscribe when the user chooses EMAIL for a kind again, not on other preference changes', async () => {
+    const erin = randomUUID();
+    const base = new URL('/unsubscribe', subgraph.url).toString();
+    expect((await fetch(unsubscribeUrl(base, unsubscribeSecret, erin), { method: 'POST', body: 'List-Unsubscribe=One-Click' })).status).toBe(200);
+    const unsubscribed = async () =>
+      (await subgraph.pool.query<{ email_unsubscribed: boolean }>('SELECT email_unsubscribed FROM notification_preferences WHERE user_id = $1', [erin])).rows[0]?.email_unsubscribed;
+    const noEmail = await post(setPrefs, { input: { timeZone: 'UTC', channels: [{ kind: 'TASK_DUE', channels: ['WEBHOOK'] }] } }, erin);
+    expect(noEmail.errors).toBeUndefined();
+    expect(await unsubscribed()).toBe(true);
+    const withEmail = await post(setPrefs, { input: { timeZone: 'UTC', channels: [{ kind: 'WEEKLY_REFLECTION', channels: ['EMAIL'] }] } }, erin);
+    expect(withEmail.errors).toBeUndefined();
+    expect(await unsubscribed()).toBe(false);
+  });
+
   it('refuses a request without a caller the gateway vouched for, but serves the SDL', async () => {
     expect(codeOf(await post('{ notifications { totalCount } }'))).toBe('UNAUTHENTICATED');
     expect(codeOf(await post('query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { unreadNotifications } } }', { r: [{ __typename: 'User', id: alice }] }))).toBe('UNAUTHENTICATED');

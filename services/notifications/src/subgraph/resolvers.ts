@@ -133,7 +133,9 @@ export const resolvers: Resolvers = {
       const saved = await withTransaction(context.pool, async (tx) => {
         await lockPreferences(tx, userId);
         const preferences = preferencesFrom(args.input, await preferencesOf(tx, userId));
-        await savePreferences(tx, userId, preferences, now);
+        // Choosing EMAIL for any kind is the caller asking for email again: it clears an unsubscribe.
+        const resubscribeEmail = (args.input.channels ?? []).some((choice) => choice.channels.includes('EMAIL'));
+        await savePreferences(tx, userId, preferences, now, resubscribeEmail);
         // The prompt, the reflection and the reminders' local times move with the preferences, atomically.
         await context.reschedule(tx, userId, now);
         return preferences;

@@ -269,7 +269,10 @@ export type QueryWeeklyReflectionsArgs = {
 
 export type Mutation = {
   readonly __typename?: 'Mutation';
-  /** Replaces the caller's preferences (and reschedules their prompt, reflection and reminders); returns them. */
+  /**
+   * Replaces the caller's preferences (and reschedules their prompt, reflection and reminders); returns them.
+   * Choosing EMAIL for any kind in `channels` clears an unsubscribe made with an email's unsubscribe link.
+   */
   readonly setNotificationPreferences: NotificationPreferences;
   /** Marks the caller's notifications `ids` (or `all` of them) read; returns how many were unread and now are not. */
   readonly markNotificationsRead: Scalars['Int']['output'];

@@ -128,16 +128,20 @@ export async function preferencesOf(db: Queryable, userId: string): Promise<Pref
   };
 }
 
-/** Replaces the caller's preferences (the unsubscribe flag stays as the email channel left it). */
-export async function savePreferences(db: Queryable, userId: string, preferences: PreferencesRow, now: Date): Promise<void> {
+/**
+ * Replaces the caller's preferences. The unsubscribe flag (set by an email's unsubscribe link) stays as it is,
+ * unless `resubscribeEmail`: the caller chose EMAIL for some kind, which clears it (email is sent again).
+ */
+export async function savePreferences(db: Queryable, userId: string, preferences: PreferencesRow, now: Date, resubscribeEmail = false): Promise<void> {
   await db.query(
     `INSERT INTO notification_preferences (user_id, time_zone, journal_prompt_at, weekly_reflection_on, quiet_start, quiet_end, channels, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (user_id) DO UPDATE SET time_zone = EXCLUDED.time_zone, journal_prompt_at = EXCLUDED.journal_prompt_at,
        weekly_reflection_on = EXCLUDED.weekly_reflection_on, quiet_start = EXCLUDED.quiet_start, quiet_end = EXCLUDED.quiet_end,
-       channels = EXCLUDED.channels, updated_at = EXCLUDED.updated_at`,
+       channels = EXCLUDED.channels, updated_at = EXCLUDED.updated_at,
+       email_unsubscribed = CASE WHEN $9::boolean THEN false ELSE notification_preferences.email_unsubscribed END`,
     [userId, preferences.timeZone, preferences.journalPromptAt, preferences.weeklyReflectionOn,
-      preferences.quietHours?.start ?? null, preferences.quietHours?.end ?? null, JSON.stringify(preferences.channels), now],
+      preferences.quietHours?.start ?? null, preferences.quietHours?.end ?? null, JSON.stringify(preferences.channels), now, resubscribeEmail],
   );
 }
 
