@@ -223,6 +223,16 @@ describe('the notifications subgraph', () => {
     expect(codeOf(await post(remove, { id: webhook.id }, alice))).toBe('NOT_FOUND');
   });
 
+  it('keeps a user at 10 webhooks when the last free place is asked for 8 times at once', async () => {
+    const frank = randomUUID();
+    for (let i = 0; i < 9; i += 1) expect((await post(create, { url: `https://hooks.example.com/in/${i}`, kinds: ['TASK_DUE'] }, frank)).errors).toBeUndefined();
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => post(create, { url: `https://hooks.example.com/more/${i}`, kinds: ['TASK_DUE'] }, frank)));
+    expect(answers.filter((a) => a.errors === undefined)).toHaveLength(1);
+    expect(answers.filter((a) => a.errors?.[0]?.message === 'a user may have at most 10 webhooks')).toHaveLength(7);
+    const { rows } = await subgraph.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM webhooks WHERE user_id = $1 AND deleted_at IS NULL', [frank]);
+    expect(rows).toEqual([{ n: 10 }]);
+  });
+
   it.each([
     ['http://hooks.example.com/in', 'https'],
     ['ftp://hooks.example.com/in', 'https'],

@@ -32,6 +32,7 @@ import {
   reflectionOf,
   reflectionsPage,
   savePreferences,
+  lockWebhooks,
   unreadCount,
   webhooksOf,
   type PreferencesRow,
@@ -155,10 +156,14 @@ export const resolvers: Resolvers = {
       const userId = callerOf(context);
       const url = webhookUrlOf(args.url, context.allowHttpWebhooks);
       const kinds = webhookKindsOf(args.kinds);
-      if ((await webhooksOf(context.pool, userId)).length >= 10) throw badUserInput('a user may have at most 10 webhooks', 'url');
       const webhook = { id: randomUUID(), url, kinds, createdAt: context.now(), disabledAt: null };
       const secret = newWebhookSecret();
-      await insertWebhook(context.pool, userId, { ...webhook, secret });
+      // Counted and inserted under the user's webhooks lock: two concurrent creations cannot both see 9.
+      await withTransaction(context.pool, async (tx) => {
+        await lockWebhooks(tx, userId);
+        if ((await webhooksOf(tx, userId)).length >= 10) throw badUserInput('a user may have at most 10 webhooks', 'url');
+        await insertWebhook(tx, userId, { ...webhook, secret });
+      });
       return { webhook, secret };
     },
 

@@ -170,6 +170,11 @@ export async function webhooksOf(db: Queryable, userId: string): Promise<Webhook
   return result.rows.map(toWebhook);
 }
 
+/** Locks the caller's webhooks (until the transaction ends) so that counting them and adding one is atomic. */
+export async function lockWebhooks(db: Queryable, userId: string): Promise<void> {
+  await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`webhooks:${userId}`]);
+}
+
 export async function insertWebhook(db: Queryable, userId: string, webhook: WebhookRow & { secret: string }): Promise<void> {
   await db.query('INSERT INTO webhooks (id, user_id, url, kinds, secret, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
     [webhook.id, userId, webhook.url, webhook.kinds, webhook.secret, webhook.createdAt]);
