@@ -140,4 +140,43 @@ it('one row that cannot be decided is parked a day ahead, logged with its key, a
   const later = await scheduleTask(userId, new Date(now.getTime() - 1_000), 'Third');
   expect(await scheduler.runOnce()).toBe(1);
   expect(await notificationOf(later)).toBeDefined();
+  // (out of the later specs' way: they fire at other clocks)
+  await db.pool.query('DELETE FROM scheduled_notifications WHERE key = $1', [`task:${poison}`]);
+});
+
+it('a weekly reflection fires with its reflection, generated in the same transaction and linked as its subject; a failed commit leaves neither', async () => {
+  const userId = await user({ preferences: 'weekly_reflection_on=3' });
+  const entryId = randomUUID();
+  await db.pool.query("INSERT INTO reflection_entries (entry_id, user_id, content, mood, created_at, themes) VALUES ($1, $2, 'sunday walk', 'CALM', '2030-03-31T15:00:00Z', '{walk}')", [entryId, userId]);
+  // fired on Wednesday 2030-04-03 (local date, UTC): reflects Monday 25 to Sunday 31 March
+  const firedAt = new Date('2030-04-03T18:00:00Z');
+  await db.pool.query(`INSERT INTO scheduled_notifications (key, user_id, kind, subject_id, occurrence, fire_at, updated_at) VALUES ($1, $2, 'WEEKLY_REFLECTION', NULL, '2030-04-03', $3, now())`,
+    [`weekly:${userId}`, userId, firedAt]);
+  const reflections = async () => (await db.pool.query<{ id: string; week_start: string; entry_count: number }>(
+    'SELECT id, week_start::text, entry_count FROM weekly_reflections WHERE user_id = $1', [userId])).rows;
+  const notifications = async () => (await db.pool.query<{ id: string; subject_type: string | null; subject_id: string | null }>(
+    `SELECT id, subject_type, subject_id FROM notifications WHERE user_id = $1 AND kind = 'WEEKLY_REFLECTION'`, [userId])).rows;
+
+  // the commit fails (its outbox write throws): neither the notification nor the reflection stays, the row is due again
+  const store = pgScheduleStore(db.pool);
+  const failing: typeof store = {
+    ...store,
+    transaction: (work) => store.transaction((tx) => work({ ...tx, appendEvents: () => Promise.reject(new Error('crash before commit')) })),
+  };
+  const now = () => new Date(firedAt.getTime() + 1_000);
+  await expect(createScheduler({ store: failing, log, now, newId: randomUUID, concurrency: 1 }).runOnce()).rejects.toThrow(/crash before commit/);
+  expect(await reflections()).toEqual([]);
+  expect(await notifications()).toEqual([]);
+
+  expect(await createScheduler({ store, log, now, newId: randomUUID, concurrency: 1 }).runOnce()).toBeGreaterThanOrEqual(1);
+  const [reflection] = await reflections();
+  expect(reflection).toMatchObject({ week_start: '2030-03-25', entry_count: 1 });
+  expect(await notifications()).toEqual([{ id: expect.any(String), subject_type: 'WeeklyReflection', subject_id: reflection!.id }]);
+  const event = await db.pool.query<{ payload: { subjectType: string; subjectId: string } }>(
+    `SELECT payload FROM outbox WHERE event_type = 'NotificationCreated' AND user_id = $1`, [userId]);
+  expect(event.rows.map((r) => r.payload)).toMatchObject([{ subjectType: 'WeeklyReflection', subjectId: reflection!.id }]);
+  const generated = await db.pool.query(`SELECT 1 FROM outbox WHERE event_type = 'WeeklyReflectionGenerated' AND user_id = $1`, [userId]);
+  expect(generated.rowCount).toBe(1);
+  // the row moved on to the next Wednesday
+  expect((await db.pool.query<{ occurrence: string }>('SELECT occurrence FROM scheduled_notifications WHERE key = $1', [`weekly:${userId}`])).rows).toEqual([{ occurrence: '2030-04-10' }]);
 });

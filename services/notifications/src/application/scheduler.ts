@@ -3,7 +3,6 @@ import type { Logger } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import { decideFiring, nextTaskFiring as domainNextTaskFiring, type Firing, type NextTaskFiring } from './firing.js';
 import type { DueFiring, NewDelivery, NextFiring, ScheduleStore } from './ports/schedule-store.js';
-import type { WeeklyReflectionGenerator } from './ports/weekly-reflection-generator.js';
 import { schedulerMetrics } from './scheduler-metrics.js';
 
 /** The `source` of the events this service decides. */
@@ -25,7 +24,6 @@ export interface SchedulerOptions {
   readonly maxSleepMs?: number;
   /** Listens for wake-ups (the schedule's NOTIFY), called before each sleep; without it the scheduler only polls. */
   readonly listen?: () => Promise<boolean>;
-  readonly reflections?: WeeklyReflectionGenerator;
   /** How far ahead a row whose decision throws is moved (default a day): it waits there, logged, not in the way. */
   readonly parkMs?: number;
   readonly metrics?: Registry;
@@ -52,7 +50,8 @@ export interface Scheduler {
 /**
  * Fires due `scheduled_notifications` rows. One transaction per batch claims due rows (FOR UPDATE SKIP LOCKED),
  * inserts each notification (its dedupe key `key@occurrence` makes a repeated firing a no-op), its deliveries and
- * `NotificationCreated` in the outbox, and moves each row to its next fire time or deletes it: a crash before the
+ * `NotificationCreated` in the outbox (a WEEKLY_REFLECTION's reflection too, generated once per week, its subject),
+ * and moves each row to its next fire time or deletes it (a row that cannot be decided: a day ahead): a crash before the
  * commit fires the rows again after the restart, one after it finds them moved. Between rounds it sleeps until
  * the earliest fire time, at most `maxSleepMs`, and wakes early on `wake()`.
  */
@@ -82,7 +81,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const parked: { key: string; next: NextFiring }[] = [];
       for (const row of due) {
         try {
-          const firing = decideFiring(row, now, options.newId(), nextTaskFiring);
+          let firing = decideFiring(row, now, options.newId(), nextTaskFiring);
+          if (firing.notification.kind === 'WEEKLY_REFLECTION') {
+            // the reflection it says is ready commits with it (generated once per week), and is its subject
+            const reflectionId = await tx.weeklyReflection({ userId: row.userId, occurrence: row.occurrence, firedAt: now });
+            firing = { ...firing, notification: { ...firing.notification, subjectType: 'WeeklyReflection', subjectId: reflectionId } };
+          }
           firings.push({ firing, row, event: notificationCreated(firing, now) });
         } catch (error) {
           parked.push({ key: row.key, next: { fireAt: new Date(now.getTime() + parkMs), occurrence: row.occurrence } });
@@ -138,11 +142,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     for (const { firing, fireAt } of fresh) {
       metrics.fired.inc({ kind: firing.notification.kind });
       metrics.lateness.observe(Math.max(0, committedAt.getTime() - fireAt.getTime()) / 1000);
-      if (firing.notification.kind === 'WEEKLY_REFLECTION' && options.reflections) {
-        const [, occurrence = ''] = firing.notification.dedupeKey.split('@');
-        options.reflections.generate({ userId: firing.notification.userId, occurrence, firedAt: committedAt }).catch((error: unknown) =>
-          log.error({ userId: firing.notification.userId, err: error instanceof Error ? error.message : 'unknown' }, 'weekly reflection not generated'));
-      }
     }
     options.onFired?.(fresh.map(({ firing, fireAt }) => ({ notificationId: firing.notification.id, dedupeKey: firing.notification.dedupeKey, fireAt, committedAt })));
     log.debug({ fired: fresh.length }, 'notifications fired');

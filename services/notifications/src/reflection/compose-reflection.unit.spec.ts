@@ -43,9 +43,11 @@ describe('local days', () => {
 });
 
 describe('the week a scheduled reflection looks back on', () => {
-  it('is the week holding the day before the reflection fires', () => {
+  it('is the last complete Monday-Sunday week before the firing day, or on a Sunday the week ending that day', () => {
     expect(reflectedWeekStart('2025-02-09')).toBe('2025-02-03'); // Sunday: the week ending that day
     expect(reflectedWeekStart('2025-02-10')).toBe('2025-02-03'); // Monday: the week that just ended
-    expect(reflectedWeekStart('2025-02-12')).toBe('2025-02-10'); // Wednesday: this week so far
+    expect(reflectedWeekStart('2025-02-12')).toBe('2025-02-03'); // Wednesday: the last complete week, not Monday-Tuesday
+    expect(reflectedWeekStart('2025-02-15')).toBe('2025-02-03'); // Saturday: likewise
+    expect(reflectedWeekStart('2025-01-01')).toBe('2024-12-23'); // across a year end (Wednesday 1 January)
   });
 });

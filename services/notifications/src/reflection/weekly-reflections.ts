@@ -54,34 +54,41 @@ export async function generateWeeklyReflection(
   pool: Pool,
   request: { readonly userId: string; readonly weekStart: string; readonly now: Date; readonly correlationId: string },
 ): Promise<ReflectionRow> {
-  const { userId, weekStart, now } = request;
+  const { userId, weekStart } = request;
   const stored = await reflectionOfWeek(pool, userId, weekStart);
   if (stored) return stored;
-  return withTransaction(pool, async (tx) => {
-    // One generation per user and week at a time; the loser of a race answers the winner's.
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`weekly_reflection:${userId}:${weekStart}`]);
-    const again = await reflectionOfWeek(tx, userId, weekStart);
-    if (again) return again;
-    const { timeZone } = await preferencesOf(tx, userId);
-    const composed = composeReflection(weekStart, await entriesOfWeek(tx, userId, weekStart, timeZone));
-    const reflection: ReflectionRow = {
-      id: randomUUID(), weekStart, entryCount: composed.entryCount, summary: composed.summary, themes: composed.themes,
-      moodTrend: composed.moodTrend, highlightIds: composed.highlightIds, generatedBy: reflectionGenerator, generatedAt: now,
-    };
-    await tx.query(
-      `INSERT INTO weekly_reflections (id, user_id, week_start, entry_count, summary, themes, mood_trend, highlight_ids, generated_by, generated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [reflection.id, userId, weekStart, reflection.entryCount, reflection.summary, reflection.themes, JSON.stringify(reflection.moodTrend),
-        reflection.highlightIds, reflection.generatedBy, now],
-    );
-    await appendToOutbox(tx, [newEvent('WeeklyReflectionGenerated', {
-      eventId: randomUUID(), occurredAt: now.toISOString(), source, correlationId: request.correlationId, causationId: null, userId,
-      aggregateId: reflection.id, aggregateVersion: 1,
-      payload: {
-        reflectionId: reflection.id, userId, weekStart, entryCount: reflection.entryCount, themes: [...reflection.themes], summary: reflection.summary,
-        highlightEntryIds: [...reflection.highlightIds], generatedBy: reflection.generatedBy, generatedAt: now.toISOString(),
-      },
-    })]);
-    return reflection;
-  });
+  return withTransaction(pool, (tx) => generateWeeklyReflectionIn(tx, request));
+}
+
+/** generateWeeklyReflection inside the caller's transaction (the scheduler's: the reflection commits with its notification). */
+export async function generateWeeklyReflectionIn(
+  tx: PoolClient,
+  request: { readonly userId: string; readonly weekStart: string; readonly now: Date; readonly correlationId: string },
+): Promise<ReflectionRow> {
+  const { userId, weekStart, now } = request;
+  // One generation per user and week at a time; the loser of a race answers the winner's.
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`weekly_reflection:${userId}:${weekStart}`]);
+  const again = await reflectionOfWeek(tx, userId, weekStart);
+  if (again) return again;
+  const { timeZone } = await preferencesOf(tx, userId);
+  const composed = composeReflection(weekStart, await entriesOfWeek(tx, userId, weekStart, timeZone));
+  const reflection: ReflectionRow = {
+    id: randomUUID(), weekStart, entryCount: composed.entryCount, summary: composed.summary, themes: composed.themes,
+    moodTrend: composed.moodTrend, highlightIds: composed.highlightIds, generatedBy: reflectionGenerator, generatedAt: now,
+  };
+  await tx.query(
+    `INSERT INTO weekly_reflections (id, user_id, week_start, entry_count, summary, themes, mood_trend, highlight_ids, generated_by, generated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [reflection.id, userId, weekStart, reflection.entryCount, reflection.summary, reflection.themes, JSON.stringify(reflection.moodTrend),
+      reflection.highlightIds, reflection.generatedBy, now],
+  );
+  await appendToOutbox(tx, [newEvent('WeeklyReflectionGenerated', {
+    eventId: randomUUID(), occurredAt: now.toISOString(), source, correlationId: request.correlationId, causationId: null, userId,
+    aggregateId: reflection.id, aggregateVersion: 1,
+    payload: {
+      reflectionId: reflection.id, userId, weekStart, entryCount: reflection.entryCount, themes: [...reflection.themes], summary: reflection.summary,
+      highlightEntryIds: [...reflection.highlightIds], generatedBy: reflection.generatedBy, generatedAt: now.toISOString(),
+    },
+  })]);
+  return reflection;
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { pgScheduleStore } from '../adapters/pg/pg-schedule-store.js';
 import { scheduleWakeups } from '../adapters/pg/schedule-wakeups.js';
 import { createScheduler, type Scheduler } from '../application/scheduler.js';
-import { pgWeeklyReflectionGenerator } from '../reflection/reflection-generator.js';
 import type { NotificationsWorkerContext } from '../projector/workers.js';
 import { schedulerConfigSchema } from './scheduler-config.js';
 
@@ -29,8 +28,6 @@ export function setUpScheduler(context: NotificationsWorkerContext): Scheduler {
     concurrency: config.NOTIFICATIONS_SCHEDULER_CONCURRENCY,
     maxSleepMs: config.NOTIFICATIONS_SCHEDULER_MAX_SLEEP_MS,
     listen: () => wakeups.listen(),
-    // a fired `weekly:` row's reflection, generated once per week (README "Subgraph", generateWeeklyReflection)
-    reflections: pgWeeklyReflectionGenerator(context.pool),
     ...(context.metrics ? { metrics: context.metrics } : {}),
   });
   return scheduler;

@@ -1,6 +1,7 @@
 import { withTransaction, type Pool, type PoolClient } from '@mindflow/db';
 import type { NotificationKind } from '@mindflow/events';
 import { appendToOutbox } from '@mindflow/event-log';
+import { generateScheduledReflection } from '../../reflection/reflection-generator.js';
 import type { DueFiring, FiringTransaction, NewDelivery, NewNotification, NextFiring, ScheduleStore } from '../../application/ports/schedule-store.js';
 
 /** The notifications DB behind the scheduler's port. */
@@ -21,6 +22,17 @@ function firingTransaction(tx: PoolClient): FiringTransaction {
     insertDeliveries: (deliveries) => insertDeliveries(tx, deliveries),
     appendEvents: (events) => appendToOutbox(tx, events),
     moveOn: (moves, now) => moveOn(tx, moves, now),
+    async weeklyReflection(request) {
+      await tx.query('SAVEPOINT weekly_reflection');
+      try {
+        const id = await generateScheduledReflection(tx, request);
+        await tx.query('RELEASE SAVEPOINT weekly_reflection');
+        return id;
+      } catch (error) {
+        await tx.query('ROLLBACK TO SAVEPOINT weekly_reflection');
+        throw error;
+      }
+    },
   };
 }
 

@@ -78,6 +78,12 @@ export interface FiringTransaction {
   insertDeliveries(deliveries: readonly NewDelivery[]): Promise<void>;
   /** The notifications outbox: the events commit with the rows. */
   appendEvents(events: readonly AnyEvent[]): Promise<void>;
+  /**
+   * The weekly reflection a WEEKLY_REFLECTION firing of `occurrence` (a local date) announces, generated in this
+   * transaction unless that week's is stored: its id. On its own savepoint: when it throws, the rest of the
+   * transaction stands.
+   */
+  weeklyReflection(request: { readonly userId: string; readonly occurrence: string; readonly firedAt: Date }): Promise<string>;
   /** Moves each claimed row to its next fire time, or deletes it (null). */
   moveOn(moves: readonly { readonly key: string; readonly next: NextFiring }[], now: Date): Promise<void>;
 }
