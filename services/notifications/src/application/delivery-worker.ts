@@ -30,7 +30,7 @@ export interface DeliveryWorkerOptions {
   /** Consecutive failed attempts (over all its deliveries) after which a webhook is disabled. Default 8. */
   readonly webhookMaxFailures?: number;
   readonly retry?: BackoffPolicy;
-  /** Deliveries sent at once. */
+  /** Deliveries claimed and sent at once (default 16); at most the mail pool's connections (`deliveryLimits`). */
   readonly batchSize?: number;
   /** How long a claimed delivery is ours before another worker may take it (longer than any send's time limit). */
   readonly leaseMs?: number;

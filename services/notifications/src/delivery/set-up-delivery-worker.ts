@@ -3,8 +3,8 @@ import type { Pool } from '@mindflow/db';
 import type { BackoffPolicy, Logger, Mode } from '@mindflow/platform';
 import type { Registry } from 'prom-client';
 import { pgDeliveryStore } from '../adapters/pg/pg-delivery-store.js';
-import { smtpMailSender } from '../adapters/smtp/smtp-mail-sender.js';
-import { dnsAddressGuard, type Resolver } from '../adapters/webhook/dns-address-guard.js';
+import { smtpMailSender, smtpPoolConnections, smtpSendWorstCaseMs } from '../adapters/smtp/smtp-mail-sender.js';
+import { dnsAddressGuard, lookupTimeoutMs, type Resolver } from '../adapters/webhook/dns-address-guard.js';
 import { httpWebhookSender } from '../adapters/webhook/http-webhook-sender.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../application/delivery-worker.js';
 import type { DeliveryWakeups } from '../application/ports/delivery-wakeups.js';
@@ -26,6 +26,18 @@ export interface DeliveryWorkerDependencies {
   readonly idlePollMs?: number;
   /** Queued deliveries poke the worker (`pgDeliveryWakeups`). */
   readonly wakeups?: DeliveryWakeups;
+}
+
+/**
+ * How many deliveries the worker claims at once and for how long. A batch is sent all at once, so it is at most
+ * the SMTP pool's connections: no email of a batch waits in the pool's queue behind another one while its lease
+ * runs. The lease then outlives the slowest single attempt, every phase at its time limit (an email's 13 SMTP
+ * phases, or a webhook's lookup and request), with a margin for recording the outcome; another replica cannot
+ * claim, and send again, a delivery still being sent.
+ */
+export function deliveryLimits(config: Pick<DeliveryConfig, 'NOTIFICATIONS_WEBHOOK_TIMEOUT_MS'>, smtp = { connections: smtpPoolConnections, worstCaseMs: smtpSendWorstCaseMs() }): { batchSize: number; leaseMs: number } {
+  const slowestAttemptMs = Math.max(smtp.worstCaseMs, lookupTimeoutMs + config.NOTIFICATIONS_WEBHOOK_TIMEOUT_MS);
+  return { batchSize: smtp.connections, leaseMs: Math.max(120_000, slowestAttemptMs + 30_000) };
 }
 
 /**
@@ -52,8 +64,8 @@ export function setUpDeliveryWorker(config: DeliveryConfig, dependencies: Delive
     newId: randomUUID,
     maxAttempts: config.NOTIFICATIONS_DELIVERY_MAX_ATTEMPTS,
     webhookMaxFailures: config.NOTIFICATIONS_WEBHOOK_MAX_FAILURES,
-    // an attempt's time limit plus the SMTP steps' is far below it: a claimed delivery is never sent twice at once
-    leaseMs: Math.max(120_000, config.NOTIFICATIONS_WEBHOOK_TIMEOUT_MS * 3),
+    // a batch no larger than the SMTP pool, a lease longer than its slowest attempt: never sent twice at once
+    ...deliveryLimits(config),
     ...(dependencies.retry ? { retry: dependencies.retry } : {}),
     ...(dependencies.idlePollMs !== undefined ? { idlePollMs: dependencies.idlePollMs } : {}),
     ...(dependencies.wakeups ? { wakeups: dependencies.wakeups } : {}),

@@ -18,6 +18,19 @@ export interface SmtpMailSenderOptions {
   readonly maxConnections?: number;
 }
 
+/** The pool's defaults: SMTP connections open at once, and the time limit of connecting and of each SMTP step. */
+export const smtpPoolConnections = 4;
+export const smtpPhaseTimeoutMs = 15_000;
+
+/**
+ * The longest one send can take once it has a connection, every phase using its whole time limit: connecting, the
+ * greeting, then each command's answer (EHLO, STARTTLS, the TLS handshake, EHLO again, AUTH in up to 3 steps,
+ * MAIL FROM, RCPT TO, DATA, the message's end): 13 phases.
+ */
+export function smtpSendWorstCaseMs(timeoutMs = smtpPhaseTimeoutMs): number {
+  return 13 * timeoutMs;
+}
+
 /**
  * Email over SMTP with nodemailer: HTML and text bodies, and the one-click unsubscribe of RFC 8058
  * (`List-Unsubscribe: <https://…>` plus `List-Unsubscribe-Post: List-Unsubscribe=One-Click`; the mail server
@@ -25,11 +38,11 @@ export interface SmtpMailSenderOptions {
  * code only: its server's text may quote the address, which stays out of logs and events.
  */
 export function smtpMailSender(options: SmtpMailSenderOptions): MailSender {
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const timeoutMs = options.timeoutMs ?? smtpPhaseTimeoutMs;
   // pooled: a burst of reminders reuses a few connections instead of one handshake per mail
   const transport = createTransport({
     pool: true,
-    maxConnections: options.maxConnections ?? 4,
+    maxConnections: options.maxConnections ?? smtpPoolConnections,
     url: options.smtpUrl,
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,

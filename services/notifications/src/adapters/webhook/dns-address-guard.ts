@@ -12,7 +12,7 @@ export interface ResolvedAddress {
 export type Resolver = (hostname: string) => Promise<readonly ResolvedAddress[]>;
 
 /** The longest a lookup may take: a stuck resolver must not hold a delivery for its whole lease. */
-const lookupTimeoutMs = 5_000;
+export const lookupTimeoutMs = 5_000;
 
 export const systemResolver: Resolver = (hostname) => {
   let timer: NodeJS.Timeout | undefined;
