@@ -73,12 +73,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const outcome = await store.transaction(async (tx) => {
       const now = options.now();
       const due = await tx.claimDue(batchSize, now);
-      if (due.length === 0) return { claimed: 0, fresh: [] as { firing: Firing; fireAt: Date }[] };
+      if (due.length === 0) return { claimed: 0, fresh: [] as { firing: Firing; fireAt: Date }[], parkedKinds: [] as string[] };
       // Each row is decided on its own: a row whose decision throws (a plan that cannot be read, an event that does
       // not validate) is parked a day ahead with its key logged, and the rest of the batch fires. Without this one
       // bad row would roll the batch back and, being the earliest, be claimed first again on every round.
       const firings: { firing: Firing; row: DueFiring; event: AnyEvent }[] = [];
-      const parked: { key: string; next: NextFiring }[] = [];
+      const parked: { key: string; kind: string; next: NextFiring }[] = [];
       for (const row of due) {
         try {
           let firing = decideFiring(row, now, options.newId(), nextTaskFiring);
@@ -89,8 +89,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           }
           firings.push({ firing, row, event: notificationCreated(firing, now) });
         } catch (error) {
-          parked.push({ key: row.key, next: { fireAt: new Date(now.getTime() + parkMs), occurrence: row.occurrence } });
-          metrics.parked.inc({ kind: row.kind });
+          parked.push({ key: row.key, kind: row.kind, next: { fireAt: new Date(now.getTime() + parkMs), occurrence: row.occurrence } });
           log.error({ key: row.key, occurrence: row.occurrence, err: error instanceof Error ? error.message : 'unknown' },
             'scheduled notification cannot be decided; parked for a day');
         }
@@ -105,9 +104,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       }
       await tx.insertDeliveries(deliveries);
       await tx.appendEvents(fresh.map(({ event }) => event));
-      await tx.moveOn([...firings.map(({ firing, row }) => ({ key: row.key, next: firing.next })), ...parked], now);
-      return { claimed: due.length, fresh: fresh.map(({ firing, row }) => ({ firing, fireAt: row.fireAt })) };
+      await tx.moveOn([...firings.map(({ firing, row }) => ({ key: row.key, next: firing.next })), ...parked.map(({ key, next }) => ({ key, next }))], now);
+      return { claimed: due.length, fresh: fresh.map(({ firing, row }) => ({ firing, fireAt: row.fireAt })), parkedKinds: parked.map((p) => p.kind) };
     });
+    for (const kind of outcome.parkedKinds) metrics.parked.inc({ kind }); // counted once committed
     if (outcome.fresh.length > 0) afterCommit(outcome.fresh);
     return { claimed: outcome.claimed, fired: outcome.fresh.length };
   }
