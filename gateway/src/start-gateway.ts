@@ -27,6 +27,7 @@ import { buildGatewayContext, type GatewayContext } from './context.js';
 import { formatGatewayError } from './errors.js';
 import { applyCors } from './http/cors.js';
 import { playgroundServer } from './playground/serve-playground.js';
+import { unsubscribeForwarder } from './unsubscribe/forward-unsubscribe.js';
 import { graphqlHandler, sendError } from './http/graphql-handler.js';
 import { requestGuardPlugin } from './request-guard-plugin.js';
 import { createInProcessBus, type NotificationBus } from '@mindflow/notifications';
@@ -119,6 +120,8 @@ export async function startGateway(input: Partial<GatewayConfig> = {}, dependenc
   });
 
   const servePlayground = await playgroundServer(log);
+  // The emails' unsubscribe links (NOTIFICATIONS_UNSUBSCRIBE_URL = the public origin + /unsubscribe) reach notifications here.
+  const forwardUnsubscribe = unsubscribeForwarder(subgraphUrl(config, 'notifications'), log);
   const proxies = trustedProxies(config.GATEWAY_TRUSTED_PROXIES);
   const corsOrigins = new Set(config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean));
   const handleGraphQL = graphqlHandler<GatewayContext>({
@@ -145,6 +148,7 @@ export async function startGateway(input: Partial<GatewayConfig> = {}, dependenc
       }, () => {
         if (applyCors(req, res, corsOrigins)) return;
         if (servePlayground(req, res, url.pathname)) return;
+        if (forwardUnsubscribe(req, res, url)) return;
         if (url.pathname !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'the GraphQL endpoint is /graphql');
         handleGraphQL(req, res, url.search).catch((error: unknown) => {
           log.error({ err: error, correlationId }, 'request failed');
