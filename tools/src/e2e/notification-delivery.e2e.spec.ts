@@ -71,6 +71,17 @@ describe.each(modes)('notification delivery through the whole system (%s mode)',
     expect(mail!.parsed.subject).toContain('Water the <plants>');
     expect(String(mail!.parsed.html)).toContain('Water the &lt;plants&gt;');
     expect(mail!.raw.toString('utf8')).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+    // the mail's unsubscribe link answers (the launcher told the senders where /unsubscribe is served): GET shows
+    // the confirmation page, POST (the one click) unsubscribes
+    const unfolded = mail!.raw.toString('utf8').replace(/\r?\n[ \t]+/g, ' ');
+    const unsubscribe = /^List-Unsubscribe: <([^>]+)>/m.exec(unfolded)?.[1];
+    expect(unsubscribe).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/unsubscribe\?user=/);
+    const confirm = await fetch(unsubscribe!);
+    expect(confirm.status).toBe(200);
+    expect(await confirm.text()).toContain('<form method="post">');
+    const clicked = await fetch(unsubscribe!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(clicked.status).toBe(200);
+    expect(await clicked.text()).toContain('Unsubscribed');
 
     const listed = await eventually(async () => {
       const { webhooks } = await dora.data<{ webhooks: { id: string; deliveries: Delivery[] }[] }>(deliveries);

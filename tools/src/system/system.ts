@@ -114,6 +114,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     NOTIFICATIONS_DATABASE_URL: notificationsDatabaseUrl,
     NOTIFICATIONS_SUBGRAPH_PORT: String(ports.notifications),
     NOTIFICATIONS_SUBGRAPH_URL: `http://127.0.0.1:${ports.notifications}/graphql`,
+    // the emails' unsubscribe links: the notifications subgraph serves /unsubscribe, on the port probed here.
+    NOTIFICATIONS_UNSUBSCRIBE_URL: `http://127.0.0.1:${ports.notifications}/unsubscribe`,
     // search: Elasticsearch when given, else Postgres full-text search in the read DB.
     SEARCH_SUBGRAPH_PORT: String(ports.search),
     SEARCH_SUBGRAPH_URL: `http://127.0.0.1:${ports.search}/graphql`,
