@@ -18,7 +18,11 @@ export const deliveryConfigSchema = z.object({
     .default(defaultSmtpUrl)
     .transform((url) => (url.trim() === '' ? defaultSmtpUrl : url)),
   NOTIFICATIONS_MAIL_FROM: z.string().min(1).default('MindFlow <notifications@mindflow.localhost>'),
-  /** Public URL of the unsubscribe endpoint (the notifications subgraph's server serves `/unsubscribe`). */
+  /**
+   * Public URL of the unsubscribe endpoint: the notifications subgraph's server serves `/unsubscribe`, and the gateway
+   * forwards its own `/unsubscribe` there, so a deployment sets the public origin's (compose `.env`, k8s
+   * `mindflow-config`); the launcher sets the subgraph's probed port. The default is only the subgraph's usual port.
+   */
   NOTIFICATIONS_UNSUBSCRIBE_URL: z.url().default('http://127.0.0.1:4005/unsubscribe'),
   /** HMAC key of the unsubscribe links (the subgraph verifies with the same). */
   NOTIFICATIONS_UNSUBSCRIBE_SECRET: z.string().min(16).default(devUnsubscribeSecret),
