@@ -227,8 +227,9 @@ describe('subscriptions through the gateway', () => {
     };
     const introspection = await post('{ __schema { subscriptionType { fields { name } } } __type(name: "EntryChange") { fields { name } } }');
     expect(introspection.body.data).toEqual({
-      // insightsReady is there because the supergraph has Entry.insights (the insights subgraph).
-      __schema: { subscriptionType: { fields: [{ name: 'entryChanged' }, { name: 'taskChanged' }, { name: 'insightsReady' }] } },
+      // insightsReady is there because the supergraph has Entry.insights (the insights subgraph), notificationReceived
+      // because it has Query.notification (the notifications subgraph).
+      __schema: { subscriptionType: { fields: [{ name: 'entryChanged' }, { name: 'taskChanged' }, { name: 'insightsReady' }, { name: 'notificationReceived' }] } },
       __type: { fields: [{ name: 'kind' }, { name: 'entry' }, { name: 'entryId' }] },
     });
     const overHttp = await post(entryChanged);
