@@ -66,7 +66,11 @@ describe('the GraphQL playground in a browser (embedded mode)', () => {
     // The schema loaded (by introspection, without a token): the docs explorer lists the root types.
     await page.getByRole('button', { name: /Show Documentation Explorer/i }).click();
     await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor();
-    const welcome = ((await page.locator('.graphiql-query-editor .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
+    // The editor renders its lines after the page and the schema are there: wait for the welcome text itself (reading
+    // at once raced Monaco's first paint and read '' in CI).
+    const editorLines = page.locator('.graphiql-query-editor .view-lines');
+    await editorLines.filter({ hasText: 'Register' }).waitFor({ timeout: 15_000 });
+    const welcome = ((await editorLines.textContent()) ?? '').replace(/\u00a0/g, ' ');
     expect(welcome).toContain('mutation Register');
     expect(welcome).toContain('"Authorization": "Bearer <accessToken>"');
     expect(await page.getByRole('tab').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Register')]));
