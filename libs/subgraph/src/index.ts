@@ -2,6 +2,7 @@
 // context, who may call) handed to `startSubgraph`, or to `subgraphHandler` inside a service's own HTTP server.
 export { buildSchema, startSubgraph, subgraphHandler } from './start-subgraph.js';
 export { maskInternalErrors } from './errors.js';
+export { CalendarDate, DateTime } from './scalars.js';
 export type {
   ReadYourWrites,
   RunningSubgraph,

@@ -18,7 +18,7 @@ import {
   weekStartOf,
 } from './inputs.js';
 import { generateWeeklyReflection, weekHasBegun } from '../reflection/weekly-reflections.js';
-import { CalendarDate, DateTime } from './scalars.js';
+import { CalendarDate, DateTime } from '@mindflow/subgraph';
 import {
   deliveriesOf,
   insertWebhook,

@@ -5,7 +5,7 @@ import { Entry } from './entry-resolvers.js';
 import { Journal } from './journal-resolvers.js';
 import { Mutation } from '../mutations/mutation-resolvers.js';
 import { Query } from './query-resolvers.js';
-import { CalendarDate, DateTime } from './scalar-resolvers.js';
+import { CalendarDate, DateTime } from '@mindflow/subgraph';
 import { Task } from './task-resolvers.js';
 import { Thought } from './thought-resolvers.js';
 import { User } from './user-resolvers.js';

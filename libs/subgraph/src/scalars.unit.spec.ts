@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalendarDate, DateTime } from './scalar-resolvers.js';
+import { CalendarDate, DateTime } from './scalars.js';
 
 describe('scalars', () => {
   it('DateTime answers UTC ISO-8601 and accepts instants with an offset', () => {

@@ -1,5 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
+// The supergraph's DateTime and Date: one definition, so every subgraph that declares them parses and answers them alike.
+
 const isoInstant = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 const isoDate = /^\d{4}-\d\d-\d\d$/;
 
