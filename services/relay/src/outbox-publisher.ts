@@ -1,6 +1,5 @@
 import { createPool } from '@mindflow/db';
-import { traceContextOf } from '@mindflow/event-log';
-import type { AnyEvent } from '@mindflow/events';
+import { appendToOutbox } from '@mindflow/event-log';
 import type { Logger } from '@mindflow/platform';
 import type { EventPublisher } from './kafka-publisher.js';
 import { awaitOutboxSchema } from './outbox-schema.js';
@@ -12,22 +11,6 @@ export interface OutboxPublisherOptions {
   /** How often to look again while the target's owner has not migrated its outbox yet. */
   readonly schemaRetryMs?: number;
 }
-
-/** The outbox's columns the publisher writes; `position` and `tx_id` are the target database's own. */
-const columns = [
-  'event_id',
-  'event_type',
-  'schema_version',
-  'aggregate_type',
-  'aggregate_id',
-  'aggregate_version',
-  'user_id',
-  'correlation_id',
-  'causation_id',
-  'occurred_at',
-  'payload',
-  'trace_context',
-] as const;
 
 /**
  * Publishes events by appending them to ANOTHER database's outbox (`RELAY_TARGET=outbox`): embedded mode's
@@ -48,36 +31,8 @@ export async function connectOutboxPublisher(options: OutboxPublisherOptions): P
     throw error;
   }
   return {
-    async publish(events) {
-      if (events.length === 0) return;
-      const { text, values } = insertStatement(events);
-      await pool.query(text, values);
-    },
+    // One statement: the batch commits together. Copied: ids, versions and trace contexts kept, a repeat skipped.
+    publish: (events) => appendToOutbox(pool, events, { copied: true }),
     close: () => pool.end(),
-  };
-}
-
-function insertStatement(events: readonly AnyEvent[]): { text: string; values: unknown[] } {
-  const values: unknown[] = [];
-  const tuples = events.map((event) => {
-    const row = [
-      event.eventId,
-      event.eventType,
-      event.schemaVersion,
-      event.aggregateType,
-      event.aggregateId,
-      event.aggregateVersion,
-      event.userId,
-      event.correlationId,
-      event.causationId,
-      event.occurredAt,
-      JSON.stringify(event.payload),
-      traceContextOf(event) ?? null,
-    ];
-    return `(${row.map((value) => `$${values.push(value)}`).join(', ')})`;
-  });
-  return {
-    text: `INSERT INTO outbox (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (event_id) DO NOTHING`,
-    values,
   };
 }
