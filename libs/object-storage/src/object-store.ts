@@ -1,0 +1,54 @@
+// The object storage port: what the media service (uploads, attachments) and the export need from a bucket.
+// Two adapters hold to it (object-store.contract.int.spec.ts): S3 (distributed mode) and the local disk (embedded),
+// both with signed URLs, so the bytes of an upload or a download never pass through the gateway.
+
+export interface ObjectStore {
+  /** Stores the object whole (a reader never sees half of it); replaces an existing one. */
+  put(
+    key: string,
+    body: Buffer | NodeJS.ReadableStream,
+    options: { contentType: string; contentLength?: number },
+  ): Promise<void>;
+  /** The object's bytes, or null when absent. */
+  get(key: string): Promise<NodeJS.ReadableStream | null>;
+  /** Size and type of the object, or null when absent. */
+  head(key: string): Promise<ObjectHead | null>;
+  /** Deletes the objects; absent keys are not an error. */
+  delete(keys: string | readonly string[]): Promise<void>;
+  /** Every object whose key starts with `prefix`, in key order. */
+  list(prefix: string): AsyncIterable<ObjectListing>;
+  /**
+   * A URL the client sends the bytes to with `PUT` and exactly these headers. The content type is part of the
+   * signature; the size is bounded as far as the store allows and must be checked again with `head()` before
+   * the object is used.
+   */
+  signedPutUrl(key: string, options: SignedPutOptions): Promise<SignedPut>;
+  /** A URL that reads the object with `GET` until it expires; `downloadName` makes browsers save it under that name. */
+  signedGetUrl(key: string, options: SignedGetOptions): Promise<string>;
+}
+
+export interface ObjectHead {
+  size: number;
+  contentType: string;
+}
+
+export interface ObjectListing {
+  key: string;
+  size: number;
+}
+
+export interface SignedPutOptions {
+  contentType: string;
+  maxBytes: number;
+  expiresInSeconds: number;
+}
+
+export interface SignedPut {
+  url: string;
+  headers: Record<string, string>;
+}
+
+export interface SignedGetOptions {
+  expiresInSeconds: number;
+  downloadName?: string;
+}
