@@ -5,7 +5,7 @@ describe('the catalogue', () => {
   it('holds exactly the published event types', () => {
     expect([...eventTypes].sort()).toEqual(
       [
-        'UserRegistered', 'UserLoggedIn',
+        'UserRegistered', 'UserLoggedIn', 'UserErasureRequested', 'UserDataErased',
         'JournalCreated', 'JournalUpdated', 'JournalDeleted',
         'JournalEntryCreated', 'JournalEntryUpdated', 'JournalEntryDeleted', 'MoodRecorded',
         'TagCreated',

@@ -36,7 +36,14 @@ export { CalendarDate, Id, Instant, RecurrenceRule, Tag, TimeOfDay } from './sca
 
 // Payload schemas (zod) and their types (same name), one module per aggregate. The `…Field` enums name
 // what `changedFields` of an `…Updated` event may list.
-export { UserLoggedInPayload, UserRegisteredPayload } from './user-events.js';
+export {
+  ErasingService,
+  UserDataErasedPayload,
+  UserErasureRequestedPayload,
+  UserLoggedInPayload,
+  UserRegisteredPayload,
+} from './user-events.js';
+export { erasureReceiptId } from './erasure-receipt-id.js';
 export { JournalCreatedPayload, JournalDeletedPayload, JournalField, JournalUpdatedPayload } from './journal-events.js';
 export {
   EntryField,

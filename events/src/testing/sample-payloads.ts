@@ -50,6 +50,8 @@ const calendarEventState = {
 export const samplePayloads: { readonly [T in EventType]: PayloadOf<T> } = {
   UserRegistered: { userId: sampleIds.user, email: 'ada@example.com', name: 'Ada', roles: ['user'], registeredAt: at },
   UserLoggedIn: { userId: sampleIds.user, at },
+  UserErasureRequested: { userId: sampleIds.user, requestedAt: at, attempt: 1, services: ['command', 'query'] },
+  UserDataErased: { userId: sampleIds.user, service: 'query', attempt: 1, erasedAt: at, erased: { entries_view: 2 } },
   JournalCreated: { journalId: sampleIds.journal, name: 'Daily', description: null, color: '#3366ff', icon: 'book', isPrivate: true, createdAt: at },
   JournalUpdated: { journalId: sampleIds.journal, name: 'Daily notes', description: 'Every day', color: null, icon: null, isPrivate: false, changedFields: ['name', 'description'], updatedAt: at },
   JournalDeleted: { journalId: sampleIds.journal, deletedAt: at },
