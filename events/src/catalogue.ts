@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { attachmentEvents } from './attachment-events.js';
 import { calendarEvents } from './calendar-events.js';
 import { entryEvents } from './entry-events.js';
 import type { EventDefinition } from './event-definition.js';
@@ -23,6 +24,7 @@ const streams = {
   insights: insightsEvents,
   notification: notificationEvents,
   weeklyReflection: weeklyReflectionEvents,
+  attachment: attachmentEvents,
 } as const;
 type Streams = typeof streams;
 

@@ -15,12 +15,13 @@ describe('the catalogue', () => {
         'AIInsightsGenerated', 'AIInsightsFailed',
         'NotificationCreated', 'NotificationSent', 'NotificationFailed',
         'WeeklyReflectionGenerated',
+        'AttachmentAdded', 'AttachmentRemoved',
       ].sort(),
     );
   });
 
   it('files every event type under one aggregate type', () => {
-    expect(aggregateTypes).toEqual(['user', 'journal', 'entry', 'thought', 'task', 'calendarEvent', 'tag', 'insights', 'notification', 'weeklyReflection']);
+    expect(aggregateTypes).toEqual(['user', 'journal', 'entry', 'thought', 'task', 'calendarEvent', 'tag', 'insights', 'notification', 'weeklyReflection', 'attachment']);
     expect(aggregateTypeOf('MoodRecorded')).toBe('entry');
     expect(aggregateTypeOf('JournalEntryUpdated')).toBe('entry');
     expect(aggregateTypeOf('JournalDeleted')).toBe('journal');

@@ -78,6 +78,12 @@ export {
   NotificationSentPayload,
   WeeklyReflectionGeneratedPayload,
 } from './notification-events.js';
+export {
+  AttachmentAddedPayload,
+  AttachmentRemovalReason,
+  AttachmentRemovedPayload,
+  AttachmentTargetType,
+} from './attachment-events.js';
 // Published shapes of older schema versions, kept for upcasting (README "Changing an event").
 export { AIInsightsGeneratedV1Payload } from './legacy/ai-insights-generated-v1.js';
 export { JournalEntryCreatedV1Payload } from './legacy/journal-entry-created-v1.js';

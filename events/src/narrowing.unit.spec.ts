@@ -36,6 +36,7 @@ function aggregateLabel(event: AnyEvent): string {
     case 'insights':
     case 'notification':
     case 'weeklyReflection':
+    case 'attachment':
       return event.aggregateType;
     default: {
       const unhandled: never = event;

@@ -11,7 +11,7 @@ describe('topics', () => {
   });
 
   it('lists one topic per aggregate type', () => {
-    expect(allTopics('p')).toEqual(['p.user', 'p.journal', 'p.entry', 'p.thought', 'p.task', 'p.calendarEvent', 'p.tag', 'p.insights', 'p.notification', 'p.weeklyReflection']);
+    expect(allTopics('p')).toEqual(['p.user', 'p.journal', 'p.entry', 'p.thought', 'p.task', 'p.calendarEvent', 'p.tag', 'p.insights', 'p.notification', 'p.weeklyReflection', 'p.attachment']);
     expect(allTopics()).toContain('mindflow.journal');
   });
 

@@ -15,6 +15,7 @@ export const sampleIds = {
   notification: '718293a4-b5c6-4d01-a2f3-6e7f8091a2b3',
   weeklyReflection: '8293a4b5-c6d7-4e12-b304-7f8091a2b3c4',
   webhook: '93a4b5c6-d7e8-4f23-8415-8091a2b3c4d5',
+  attachment: 'a4b5c6d7-e8f9-4a34-9526-91a2b3c4d5e6',
 } as const;
 
 const entryState = {
@@ -116,4 +117,20 @@ export const samplePayloads: { readonly [T in EventType]: PayloadOf<T> } = {
     generatedBy: 'local-analyzer@2',
     generatedAt: at,
   },
+  AttachmentAdded: {
+    attachmentId: sampleIds.attachment,
+    targetType: 'Entry',
+    targetId: sampleIds.entry,
+    journalId: sampleIds.journal,
+    fileName: 'harbour.jpg',
+    contentType: 'image/jpeg',
+    size: 482113,
+    objectKey: `users/${sampleIds.user}/attachments/${sampleIds.attachment}`,
+    thumbnailKey: `users/${sampleIds.user}/attachments/${sampleIds.attachment}.thumb.webp`,
+    width: 1600,
+    height: 1200,
+    durationSeconds: null,
+    addedAt: at,
+  },
+  AttachmentRemoved: { attachmentId: sampleIds.attachment, targetType: 'Entry', targetId: sampleIds.entry, reason: 'REMOVED', removedAt: at },
 };

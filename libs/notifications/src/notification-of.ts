@@ -40,6 +40,9 @@ const changes: { readonly [T in EventType]: ((event: EventEnvelope<T>) => Change
   NotificationSent: null,
   NotificationFailed: null,
   WeeklyReflectionGenerated: null,
+  // services/media (issue 15): the entry's attachments are read with the entry; no subscription is about them yet.
+  AttachmentAdded: null,
+  AttachmentRemoved: null,
 };
 
 /** The event types that become notifications: what the notifier subscribes to. */
