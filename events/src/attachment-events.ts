@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './event-definition.js';
+import { notPersonal, personal } from './privacy/personal.js';
 import { Id, Instant } from './scalars.js';
 
 // Emitted by the media service through its own outbox (services/media): the command side of attachments.
@@ -22,12 +23,12 @@ export const AttachmentAddedPayload = z.object({
   targetId: Id,
   /** The journal of the target entry (null for a thought): deleting the journal deletes its attachments. */
   journalId: Id.nullable(),
-  fileName: z.string().min(1).max(255),
+  fileName: personal(z.string().min(1).max(255)),
   /** The type read from the stored bytes (`image/jpeg`, `audio/mp4`, `application/pdf` …), never the client's claim. */
-  contentType: z.string().min(1),
+  contentType: notPersonal(z.string().min(1), 'a media type read from the bytes'),
   size: z.number().int().min(1),
-  objectKey: z.string().min(1),
-  thumbnailKey: z.string().min(1).nullable(),
+  objectKey: notPersonal(z.string().min(1), 'a storage key made of ids; erasure needs it in the clear to delete the bytes'),
+  thumbnailKey: notPersonal(z.string().min(1).nullable(), 'a storage key made of ids'),
   width: z.number().int().min(1).nullable(),
   height: z.number().int().min(1).nullable(),
   durationSeconds: z.number().min(0).nullable(),

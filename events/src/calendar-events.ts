@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { defineEvent } from './event-definition.js';
+import { personal } from './privacy/personal.js';
 import { Id, Instant, RecurrenceRule } from './scalars.js';
 
 // Aggregate: calendarEvent (aggregateId = calendarEventId). Named "calendar event" throughout so it is
 // never confused with the domain events this package describes.
 
 const calendarEventState = {
-  title: z.string().min(1),
+  title: personal(z.string().min(1)),
   startsAt: Instant,
   endsAt: Instant,
   recurrence: RecurrenceRule.nullable(),

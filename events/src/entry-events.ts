@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './event-definition.js';
+import { personal } from './privacy/personal.js';
 import { Id, Instant, Tag } from './scalars.js';
 import { Mood } from './vocabulary.js';
 
@@ -10,13 +11,13 @@ import { Mood } from './vocabulary.js';
 // previous event to apply one.
 const entryState = {
   journalId: Id,
-  title: z.string().nullable(),
-  content: z.string(),
+  title: personal(z.string().nullable()),
+  content: personal(z.string()),
   mood: Mood.nullable(),
   tags: z.array(Tag),
   wordCount: z.number().int().nonnegative(),
-  weather: z.string().nullable(),
-  location: z.string().nullable(),
+  weather: personal(z.string().nullable()),
+  location: personal(z.string().nullable()),
   /**
    * The author's plan when they wrote it (the insights projector gives premium authors Claude). Optional, so
    * older events stay valid: absent means free.

@@ -18,6 +18,24 @@ export {
 export { newEvent, type AnyEvent, type EventEnvelope, type EventHeader, type NewEventInput } from './envelope.js';
 export { EventContractError, type EventContractIssue, type EventContractViolation } from './event-contract-error.js';
 export { parseEvent } from './parse-event.js';
+// Crypto-shredding (issue 16): personal fields sealed with a per-user key (privacy/).
+export { notPersonal, personal, personalFieldsOf, unclassifiedStrings } from './privacy/personal.js';
+export { ERASED, erasedValueOf, isErased } from './privacy/erased.js';
+export { KeyDestroyedError, KeyMissingError, type DataKey, type KeyLookup, type KeyStore } from './privacy/key-store.js';
+export { InMemoryKeyStore } from './privacy/in-memory-key-store.js';
+export { CachedKeyStore, type KeyCacheOptions } from './privacy/cached-key-store.js';
+export {
+  isSealed,
+  needsSealing,
+  openStoredEvent,
+  openStoredEventWith,
+  payloadSchemaAt,
+  sealEvent,
+  sealEventWith,
+  sealedOwner,
+  type SealedBox,
+  type StoredEvent,
+} from './privacy/sealed-payload.js';
 // The upcaster table, for introspection; new upcasters are added inside this package (README).
 export { upcasters } from './upcasting.js';
 export type { Upcaster } from './upcaster.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './event-definition.js';
+import { notPersonal, personal } from './privacy/personal.js';
 import { insightsAggregateId } from './insights-id.js';
 import { Id, Instant } from './scalars.js';
 
@@ -16,11 +17,11 @@ export const AIInsightsGeneratedPayload = z.object({
    * V1 events are upcast (legacy/ai-insights-generated-v1.ts).
    */
   analysed: z.boolean(),
-  themes: z.array(z.string().min(1)),
-  summary: z.string(),
-  suggestions: z.array(z.string()),
+  themes: personal(z.array(z.string().min(1))),
+  summary: personal(z.string()),
+  suggestions: personal(z.array(z.string())),
   /** The model or analyzer that produced it, e.g. `claude-sonnet-4-5` or `local-analyzer@2`. */
-  generatedBy: z.string().min(1),
+  generatedBy: notPersonal(z.string().min(1), 'a model or analyzer name'),
   generatedAt: Instant,
   /** The entry's aggregateVersion that was analysed: a consumer ignores insights older than what it shows. */
   entryVersion: z.number().int().min(1),
@@ -30,7 +31,7 @@ export type AIInsightsGeneratedPayload = z.infer<typeof AIInsightsGeneratedPaylo
 /** Analysis gave up after `attempts` tries; the entry keeps its previous insights (or none). */
 export const AIInsightsFailedPayload = z.object({
   entryId: Id,
-  reason: z.string().min(1),
+  reason: notPersonal(z.string().min(1), 'why the analyzer gave up (ids and error kinds, never the text)'),
   attempts: z.number().int().min(1),
   entryVersion: z.number().int().min(1),
   failedAt: Instant,

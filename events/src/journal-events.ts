@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { defineEvent } from './event-definition.js';
+import { notPersonal, personal } from './privacy/personal.js';
 import { Id, Instant } from './scalars.js';
 
 // Aggregate: journal (aggregateId = journalId). The owner is the envelope's userId.
 
 // Everything a read model needs to show a journal; Created and Updated both carry all of it.
 const journalState = {
-  name: z.string().min(1),
-  description: z.string().nullable(),
-  color: z.string().nullable(),
-  icon: z.string().nullable(),
+  name: personal(z.string().min(1)),
+  description: personal(z.string().nullable()),
+  color: notPersonal(z.string().nullable(), 'a colour code from the palette'),
+  icon: notPersonal(z.string().nullable(), 'an icon name from the set'),
   isPrivate: z.boolean(),
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './event-definition.js';
+import { notPersonal, personal } from './privacy/personal.js';
 import { CalendarDate, Id, Instant } from './scalars.js';
 
 // Emitted by the notifications service through its own outbox (services/notifications).
@@ -18,8 +19,8 @@ export const NotificationCreatedPayload = z.object({
   notificationId: Id,
   userId: Id,
   kind: NotificationKind,
-  title: z.string().min(1),
-  body: z.string(),
+  title: personal(z.string().min(1)),
+  body: personal(z.string()),
   subjectType: z.enum(['Task', 'Entry', 'WeeklyReflection']).nullable(),
   subjectId: Id.nullable(),
   /** The channels it will be sent on (quiet hours and the user's choices applied); IN_APP is implied. */
@@ -46,7 +47,7 @@ export const NotificationFailedPayload = z.object({
   channel: DeliveryChannel,
   targetId: Id.nullable(),
   attempts: z.number().int().min(1),
-  reason: z.string().min(1),
+  reason: notPersonal(z.string().min(1), 'a generic delivery error (addresses and hosts go to the server log only)'),
   webhookDisabled: z.boolean(),
   failedAt: Instant,
 });
@@ -65,10 +66,10 @@ export const WeeklyReflectionGeneratedPayload = z.object({
   userId: Id,
   weekStart: CalendarDate,
   entryCount: z.number().int().min(0),
-  themes: z.array(z.string().min(1)),
-  summary: z.string(),
+  themes: personal(z.array(z.string().min(1))),
+  summary: personal(z.string()),
   highlightEntryIds: z.array(Id),
-  generatedBy: z.string().min(1),
+  generatedBy: notPersonal(z.string().min(1), 'a model or analyzer name'),
   generatedAt: Instant,
 });
 export type WeeklyReflectionGeneratedPayload = z.infer<typeof WeeklyReflectionGeneratedPayload>;

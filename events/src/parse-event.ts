@@ -1,11 +1,14 @@
 import { currentSchemaVersion, isEventType } from './catalogue.js';
 import { validateCurrentEvent, validateHeader, type AnyEvent } from './envelope.js';
 import { EventContractError } from './event-contract-error.js';
+import { isErased, markErased } from './privacy/erased.js';
 import { upcastPayload } from './upcasting.js';
 
 /**
  * The one way a consumer turns stored or received data into an event: checks the envelope, upcasts an
  * older payload to the current schema version, then validates the result. Throws EventContractError.
+ * A payload whose personal fields are sealed (crypto-shredding) is opened first, by the reader that has the key
+ * store: `openStoredEvent` (the event log's adapters do it for every consumer).
  */
 export function parseEvent(raw: unknown): AnyEvent {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -21,9 +24,11 @@ export function parseEvent(raw: unknown): AnyEvent {
   }
   const header = validateHeader(candidate);
   const payload = upcastPayload(header, candidate.payload);
-  return validateCurrentEvent(header.eventType, {
+  const event = validateCurrentEvent(header.eventType, {
     ...header,
     schemaVersion: currentSchemaVersion(header.eventType),
     payload,
   });
+  // An event opened after its owner's key was destroyed (`openStoredEvent`) stays recognisable as erased.
+  return isErased(candidate) ? markErased(event) : event;
 }

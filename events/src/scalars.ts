@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notPersonal, personal } from './privacy/personal.js';
 
 // The building blocks every payload shares, so "an id" or "an instant" means the same thing in every event.
 
@@ -21,9 +22,10 @@ export const TimeOfDay = z.iso.time({ precision: -1 });
  * One RFC 5545 RRULE line (`FREQ=WEEKLY;BYDAY=MO`, optionally prefixed `RRULE:`). Only the shape is checked
  * here; a contract package should not pull in a recurrence engine, the command side validates semantics.
  */
-export const RecurrenceRule = z
-  .string()
-  .regex(/^(RRULE:)?FREQ=(SECONDLY|MINUTELY|HOURLY|DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[^;\s]+)*$/, 'expected an RRULE such as FREQ=WEEKLY;BYDAY=MO');
+export const RecurrenceRule = notPersonal(
+  z.string().regex(/^(RRULE:)?FREQ=(SECONDLY|MINUTELY|HOURLY|DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[^;\s]+)*$/, 'expected an RRULE such as FREQ=WEEKLY;BYDAY=MO'),
+  'an RRULE: keywords and numbers only',
+);
 
-/** A tag as users type it; the command side normalises (trim, case) before it becomes a fact. */
-export const Tag = z.string().min(1);
+/** A tag as users type it (personal: their words); the command side normalises (trim, case) before it becomes a fact. */
+export const Tag = personal(z.string().min(1));

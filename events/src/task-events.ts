@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './event-definition.js';
+import { personal } from './privacy/personal.js';
 import { CalendarDate, Id, Instant, RecurrenceRule, TimeOfDay } from './scalars.js';
 import { Priority } from './vocabulary.js';
 
@@ -12,12 +13,12 @@ export const reminderMinutesLimit = 10_080;
 
 // What a user edits on a task; completion changes only through TaskCompleted / TaskReopened.
 const taskPlan = {
-  title: z.string().min(1),
-  description: z.string().nullable(),
+  title: personal(z.string().min(1)),
+  description: personal(z.string().nullable()),
   date: CalendarDate,
   dueTime: TimeOfDay.nullable(),
   priority: Priority,
-  category: z.string().min(1),
+  category: personal(z.string().min(1)),
   recurrence: RecurrenceRule.nullable(),
   /** A one-off reminder at this instant (any task); null: none. */
   remindAt: Instant.nullable(),

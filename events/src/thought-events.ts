@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { defineEvent } from './event-definition.js';
+import { personal } from './privacy/personal.js';
 import { Id, Instant, Tag } from './scalars.js';
 
 // Aggregate: thought (aggregateId = thoughtId).
 
-const thoughtState = { text: z.string().min(1), tags: z.array(Tag) };
+const thoughtState = { text: personal(z.string().min(1)), tags: z.array(Tag) };
 
 export const ThoughtCapturedPayload = z.object({ thoughtId: Id, ...thoughtState, capturedAt: Instant });
 export type ThoughtCapturedPayload = z.infer<typeof ThoughtCapturedPayload>;

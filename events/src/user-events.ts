@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './event-definition.js';
+import { notPersonal, personal } from './privacy/personal.js';
 import { erasureReceiptId } from './erasure-receipt-id.js';
 import { Id, Instant } from './scalars.js';
 
@@ -9,9 +10,9 @@ export const UserRegisteredPayload = z.object({
   userId: Id,
   // Only "something@something": identity decides what an acceptable address is; a stricter contract than
   // its rules would make a registration it accepted unpublishable.
-  email: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'expected an email address'),
-  name: z.string().nullable(),
-  roles: z.array(z.string().min(1)),
+  email: personal(z.string().regex(/^[^\s@]+@[^\s@]+$/, 'expected an email address'), { erased: '[erased]@erased.invalid' }),
+  name: personal(z.string().nullable()),
+  roles: z.array(notPersonal(z.string().min(1), 'role names of the product')),
   registeredAt: Instant,
 });
 export type UserRegisteredPayload = z.infer<typeof UserRegisteredPayload>;
@@ -53,7 +54,7 @@ export const UserDataErasedPayload = z.object({
   service: ErasingService,
   attempt: z.number().int().min(1),
   erasedAt: Instant,
-  erased: z.record(z.string().min(1), z.number().int().min(0)),
+  erased: z.record(notPersonal(z.string().min(1), 'store names'), z.number().int().min(0)),
 });
 export type UserDataErasedPayload = z.infer<typeof UserDataErasedPayload>;
 
