@@ -2,6 +2,8 @@
 // context, who may call) handed to `startSubgraph`, or to `subgraphHandler` inside a service's own HTTP server.
 export { buildSchema, startSubgraph, subgraphHandler } from './start-subgraph.js';
 export { maskInternalErrors } from './errors.js';
+export { sendJson, serveSubgraphHttp } from './subgraph-http-server.js';
+export type { SubgraphHttpOptions, SubgraphHttpRoute, SubgraphHttpServer } from './subgraph-http-server.js';
 export { CalendarDate, DateTime } from './scalars.js';
 export type {
   ReadYourWrites,

@@ -1,14 +1,13 @@
 import { join } from 'node:path';
 import { createPool, ensureDatabase, type Pool } from '@mindflow/db';
 import { createLogger, type Logger } from '@mindflow/platform';
-import { subgraphHandler, type RunningSubgraph, type SubgraphDefinition, type SubgraphHandler } from '@mindflow/subgraph';
+import { serveSubgraphHttp, subgraphHandler, type RunningSubgraph, type SubgraphDefinition, type SubgraphHandler } from '@mindflow/subgraph';
 import { migrateNotificationsDatabase } from '../adapters/pg/notifications-migrations.js';
 import { unsubscribeHandler, unsubscribePath } from '../adapters/smtp/unsubscribe-handler.js';
 import { rescheduleUser } from '../adapters/pg/task-schedule.js';
 import { notificationsSubgraphConfigSchema, type NotificationsSubgraphConfig } from './config.js';
 import { buildContext, type NotificationsContext, type Reschedule } from './context.js';
 import { unauthenticated } from './errors.js';
-import { serveNotificationsHttp } from './notifications-http-server.js';
 import { resolvers } from './resolvers.js';
 
 /** The SDL file, which the gateway's composition reads too. */
@@ -56,11 +55,14 @@ export async function startNotificationsSubgraph(
   try {
     await migrateNotificationsDatabase(pool);
     handler = await subgraphHandler(definition, { log });
-    const http = await serveNotificationsHttp({
+    const unsubscribe = unsubscribeHandler({ pool, secret: config.NOTIFICATIONS_UNSUBSCRIBE_SECRET, now });
+    const http = await serveSubgraphHttp({
+      name: 'notifications',
       host: config.NOTIFICATIONS_SUBGRAPH_HOST,
       port: config.NOTIFICATIONS_SUBGRAPH_PORT,
       subgraph: handler,
-      routes: { [unsubscribePath]: unsubscribeHandler({ pool, secret: config.NOTIFICATIONS_UNSUBSCRIBE_SECRET, now }) },
+      // The one-click unsubscribe of the emails (README "Channels"), beside GraphQL on the same port.
+      routes: async (req, res, url) => url.pathname === unsubscribePath && (await unsubscribe(req, res), true),
       log,
     });
     log.info({ url: `${http.origin}/graphql` }, 'notifications-subgraph listening');
