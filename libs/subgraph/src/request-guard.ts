@@ -4,6 +4,9 @@ import { Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
 import { guardError } from './errors.js';
 import type { SubgraphContextBase, SubgraphDefinition } from './subgraph-definition.js';
 
+/** How long a client waits before asking again after CONSISTENCY_TIMEOUT (the read side is busy, not broken). */
+export const consistencyRetryAfterMs = 1000;
+
 /** Always open: the federation SDL fetch (`{ _service { sdl } }`) reveals nothing the SDL file does not. */
 const alwaysOpenQueries = ['_service', '__typename'];
 
@@ -40,7 +43,13 @@ export function requestGuardPlugin<C extends SubgraphContextBase>(
           if (!writes) throw guardError('BAD_USER_INPUT', 'x-consistent-with is not a consistency token this API returned', { field: 'x-consistent-with' });
           const { pool, projection, aggregateTypes, waitMs, subject } = consistency;
           if (!(await waitForProjection(pool, projection, writes, waitMs, aggregateTypes, notices))) {
-            throw guardError('CONSISTENCY_TIMEOUT', `${subject} did not catch up with the write within ${waitMs} ms; retry shortly`);
+            // Says what to do: the write is safe, only this read came too early; the client (or a person) asks again.
+            throw guardError(
+              'CONSISTENCY_TIMEOUT',
+              `Your change is saved, but ${subject} has not shown it yet (waited ${waitMs} ms). ` +
+                `Send the same query again, with the same x-consistent-with, in a moment (retryAfterMs).`,
+              { retryAfterMs: consistencyRetryAfterMs },
+            );
           }
           await consistency.afterWait?.(contextValue);
         },

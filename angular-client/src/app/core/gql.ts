@@ -2,6 +2,7 @@ import { DestroyRef, Injectable, computed, effect, inject, signal, untracked, ty
 import { Apollo } from 'apollo-angular';
 import type { OperationVariables, TypedDocumentNode } from '@apollo/client';
 import { apiError, type ApiError } from './graphql-errors';
+import { catchUpPause } from './read-your-writes';
 import { SessionStore } from './session-store';
 
 export interface ReadOptions {
@@ -35,16 +36,29 @@ export class Gql {
   }
 
   async query<T, V extends OperationVariables>(query: TypedDocumentNode<T, V>, variables: V, options: ReadOptions = {}): Promise<T> {
-    return this.withRefresh(async () => {
+    const read = (consistentWith: string | undefined) => this.withRefresh(async () => {
       const result = await this.apollo.client.query({
         query,
         variables,
-        fetchPolicy: options.fresh || options.consistentWith ? 'network-only' : 'cache-first',
-        context: options.consistentWith ? { headers: { 'x-consistent-with': options.consistentWith } } : {},
+        fetchPolicy: options.fresh || consistentWith ? 'network-only' : 'cache-first',
+        context: consistentWith ? { headers: { 'x-consistent-with': consistentWith } } : {},
       });
       if (result.error) throw result.error;
       return result.data as T;
     });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await read(options.consistentWith);
+      } catch (error) {
+        const pause = catchUpPause(error as ApiError, attempt);
+        if (pause === undefined) {
+          // waited long enough for the write: what the read side has now (the write arrives live later)
+          if ((error as ApiError).code === 'CONSISTENCY_TIMEOUT') return read(undefined);
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
   }
 
   /**
@@ -59,7 +73,10 @@ export class Gql {
     /** The variables of the query running now (as JSON). */
     let running: string | undefined;
     const destroyRef = inject(DestroyRef);
-    const start = (vars: V, options: ReadOptions = {}) => {
+    /** The next attempt of a read that came before its write reached the read side (read-your-writes.ts). */
+    let catchUp: ReturnType<typeof setTimeout> | undefined;
+    const start = (vars: V, options: ReadOptions = {}, attempt = 0) => {
+      clearTimeout(catchUp);
       current?.unsubscribe();
       running = JSON.stringify(vars);
       loading.set(true);
@@ -72,18 +89,31 @@ export class Gql {
         context: options.consistentWith ? { headers: { 'x-consistent-with': options.consistentWith } } : {},
         notifyOnNetworkStatusChange: false,
       });
+      /** A read that came before its write reached the read side: still loading, asked again (true), or not that. */
+      const awaitWrite = (problem: ApiError): boolean => {
+        if (problem.code !== 'CONSISTENCY_TIMEOUT' || !options.consistentWith) return false;
+        const pause = catchUpPause(problem, attempt);
+        // the write is saved, the read side is behind: ask again after a pause; after the last, show what the read
+        // side has now (live updates bring the write when it lands)
+        if (pause === undefined) start(vars, { fresh: true });
+        else catchUp = setTimeout(() => start(vars, options, attempt + 1), pause);
+        return true;
+      };
       const subscription = observable.subscribe({
         next: (result) => {
           if (result.error) {
             const problem = apiError(result.error);
-            if (problem.code === 'UNAUTHENTICATED') void this.session.refresh().then((ok) => ok && start(vars));
+            if (problem.code === 'UNAUTHENTICATED') void this.session.refresh().then((ok) => ok && start(vars, options, attempt));
+            else if (awaitWrite(problem)) return;
             else error.set(problem);
           } else error.set(undefined);
           if (result.data && result.dataState === 'complete') data.set(result.data as T);
           loading.set(result.loading);
         },
         error: (e: unknown) => {
-          error.set(apiError(e));
+          const problem = apiError(e);
+          if (awaitWrite(problem)) return;
+          error.set(problem);
           loading.set(false);
         },
       });
@@ -95,7 +125,10 @@ export class Gql {
       const vars = variables();
       if (vars !== undefined && JSON.stringify(vars) !== running) start(vars);
     });
-    destroyRef.onDestroy(() => current?.unsubscribe());
+    destroyRef.onDestroy(() => {
+      clearTimeout(catchUp);
+      current?.unsubscribe();
+    });
     return {
       data: computed(() => data()),
       loading: computed(() => loading()),

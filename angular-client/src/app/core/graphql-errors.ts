@@ -3,7 +3,9 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 /** The codes of API.md, plus what the transport adds. */
 export type ErrorCode =
   | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED'
-  | 'QUERY_TOO_COMPLEX' | 'PAYLOAD_TOO_LARGE' | 'GRAPHQL_VALIDATION_FAILED' | 'NETWORK' | 'UNKNOWN';
+  | 'QUERY_TOO_COMPLEX' | 'PAYLOAD_TOO_LARGE' | 'GRAPHQL_VALIDATION_FAILED' | 'NETWORK' | 'UNKNOWN'
+  /** A read sent with `x-consistent-with` came before the read side had the write (the write itself is saved). */
+  | 'CONSISTENCY_TIMEOUT';
 
 export interface ApiError {
   readonly code: ErrorCode;
@@ -60,6 +62,8 @@ export function describeError(error: ApiError): string {
     case 'RATE_LIMITED': return 'Too many attempts. Please wait a little and try again.';
     case 'NOT_FOUND': return 'This item does not exist or was deleted.';
     case 'CONFLICT': return 'This was changed somewhere else.';
+    // Shown only if reading again kept failing (core/read-your-writes.ts asks again first): the change is not lost.
+    case 'CONSISTENCY_TIMEOUT': return 'Your change is saved; it is taking longer than usual to show here. Reload in a moment to see it.';
     case 'GRAPHQL_VALIDATION_FAILED':
       return isFeatureUnavailable(error) ? 'This feature is not available on this server yet.' : error.message;
     default: return error.message || 'Something went wrong.';
