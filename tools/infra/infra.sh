@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The real servers for integration tests and distributed mode, started from this repo alone:
-#   bash tools/infra/infra.sh up|down|status [postgres|redis|kafka|elasticsearch]
+#   bash tools/infra/infra.sh up|down|status [postgres|redis|kafka|elasticsearch|s3]
 # (npm run infra:up / infra:down / infra:status). `up` is idempotent and writes the addresses to
 # .cache/infra/endpoints.json, where @mindflow/testing finds them. Each server has its own script here.
 set -euo pipefail
 SERVER=all
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-ALL=(postgres redis kafka elasticsearch)
+ALL=(postgres redis kafka elasticsearch s3)
 command="${1:-}"
 servers=("${@:2}")
 [ ${#servers[@]} -gt 0 ] || servers=("${ALL[@]}")
@@ -26,7 +26,7 @@ up() {
       *) jvm+=("$server") ;;
     esac
   done
-  # Kafka and Elasticsearch each take seconds to boot (and a first download): start them side by side.
+  # Kafka, Elasticsearch and S3Proxy each take seconds to boot (and a first download): start them side by side.
   for server in "${jvm[@]}"; do run "$server" up & pids[$server]=$!; done
   for server in "${jvm[@]}"; do
     pid="${pids[$server]}"

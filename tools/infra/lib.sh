@@ -153,8 +153,8 @@ write_endpoints() {
   mkdir -p "$INFRA_CACHE"
   json_value() { local v; v="$(get_endpoint "$1")"; if [ -n "$v" ]; then printf '"%s"' "$v"; else printf null; fi; }
   local tmp="$INFRA_CACHE/.endpoints.json.$$"
-  printf '{\n  "postgresUrl": %s,\n  "redisUrl": %s,\n  "kafkaBrokers": %s,\n  "elasticsearchUrl": %s\n}\n' \
-    "$(json_value postgres)" "$(json_value redis)" "$(json_value kafka)" "$(json_value elasticsearch)" >"$tmp"
+  printf '{\n  "postgresUrl": %s,\n  "redisUrl": %s,\n  "kafkaBrokers": %s,\n  "elasticsearchUrl": %s,\n  "s3Url": %s\n}\n' \
+    "$(json_value postgres)" "$(json_value redis)" "$(json_value kafka)" "$(json_value elasticsearch)" "$(json_value s3)" >"$tmp"
   mv "$tmp" "$INFRA_CACHE/endpoints.json"
 }
 

@@ -9,6 +9,7 @@ const images = {
   redis: 'redis:7-alpine',
   kafka: 'apache/kafka:3.9.1',
   elasticsearch: 'docker.elastic.co/elasticsearch/elasticsearch:8.19.21',
+  s3: 'andrewgaul/s3proxy:s3proxy-2.6.0',
 } as const;
 
 async function postgres(): Promise<string> {
@@ -87,7 +88,25 @@ async function elasticsearch(): Promise<string> {
   return `http://${container.getHost()}:${container.getMappedPort(9200)}`;
 }
 
-const starters: Record<ServerName, () => Promise<string>> = { postgres, redis, kafka, elasticsearch };
+// The same S3Proxy as tools/infra (filesystem backend, SigV4 with the development keys).
+async function s3(): Promise<string> {
+  const { GenericContainer, Wait } = await import('testcontainers');
+  const container = await new GenericContainer(images.s3)
+    .withEnvironment({
+      S3PROXY_AUTHORIZATION: 'aws-v2-or-v4',
+      S3PROXY_IDENTITY: 'mindflow',
+      S3PROXY_CREDENTIAL: 'mindflow-dev-secret',
+      S3PROXY_CORS_ALLOW_ALL: 'true',
+      JCLOUDS_PROVIDER: 'filesystem-nio2',
+    })
+    .withExposedPorts(80)
+    .withWaitStrategy(Wait.forListeningPorts())
+    .withReuse()
+    .start();
+  return `http://mindflow:mindflow-dev-secret@${container.getHost()}:${container.getMappedPort(80)}`;
+}
+
+const starters: Record<ServerName, () => Promise<string>> = { postgres, redis, kafka, elasticsearch, s3 };
 
 /** Starts (or finds, when reused) a container for the server and returns its address. */
 export function startContainer(server: ServerName): Promise<string> {

@@ -53,4 +53,15 @@ describe('a server that cannot be had', () => {
     const { message } = await errorOf((servers) => servers.kafkaBrokers());
     expect(message).toContain('has no kafkaBrokers');
   });
+
+  it('names the S3 server and how to start it (endpoints written before S3Proxy was added have no s3Url)', async () => {
+    vi.stubEnv('MINDFLOW_TEST_S3_URL', '');
+    await mkdir(join(repo, '.cache', 'infra'), { recursive: true });
+    await writeFile(join(repo, '.cache', 'infra', 'endpoints.json'), JSON.stringify({ kafkaBrokers: '127.0.0.1:9092' }));
+    const { message } = await errorOf((servers) => servers.s3());
+    expect(message).toContain('S3 is not available for this test suite');
+    expect(message).toContain('has no s3Url');
+    expect(message).toContain('`bash tools/infra/infra.sh up s3`');
+    expect(message).toContain('MINDFLOW_TEST_S3_URL=http://mindflow:mindflow-dev-secret@127.0.0.1:9000');
+  });
 });

@@ -54,7 +54,26 @@ async function elasticsearch(url: string): Promise<void> {
   if (!response.ok || body.status === 'red') throw new Error(`cluster health answered HTTP ${response.status} ${body.status ?? ''}`);
 }
 
-const probes: Record<ServerName, (address: string) => Promise<void>> = { postgres, redis, kafka, elasticsearch };
+// Listing the buckets is signed with the URL's keys: the server answers S3 and takes those credentials.
+async function s3(address: string): Promise<void> {
+  const { S3Client, ListBucketsCommand } = await import('@aws-sdk/client-s3');
+  const { s3Endpoint } = await import('./s3-endpoint.js');
+  const endpoint = s3Endpoint(address);
+  const client = new S3Client({
+    endpoint: endpoint.endpoint,
+    region: endpoint.region,
+    credentials: { accessKeyId: endpoint.accessKeyId, secretAccessKey: endpoint.secretAccessKey },
+    forcePathStyle: true,
+    maxAttempts: 1,
+  });
+  try {
+    await client.send(new ListBucketsCommand({}), { abortSignal: AbortSignal.timeout(timeoutMs) });
+  } finally {
+    client.destroy();
+  }
+}
+
+const probes: Record<ServerName, (address: string) => Promise<void>> = { postgres, redis, kafka, elasticsearch, s3 };
 
 /** Resolves when the server at `address` answers; rejects with the reason it does not. */
 export function probeServer(server: ServerName, address: string): Promise<void> {

@@ -4,6 +4,7 @@ import { infraEndpoint } from './infra-endpoints.js';
 import { MissingServerError } from './missing-server-error.js';
 import { probeServer } from './server-probes.js';
 import { reapStaleLeftovers } from './stale-leftovers.js';
+import { s3Endpoint, type S3Endpoint } from './s3-endpoint.js';
 import { type ServerName, serverInfo } from './server-names.js';
 
 /** The real servers of one test process. Each is looked up and checked only when a suite asks for it. */
@@ -13,6 +14,8 @@ export interface TestServers {
   redisUrl(): Promise<string>;
   kafkaBrokers(): Promise<string[]>;
   elasticsearchUrl(): Promise<string>;
+  /** An S3-compatible endpoint and its keys; suites make their own bucket (`uniqueBucketName`). */
+  s3(): Promise<S3Endpoint>;
   /** Where a server came from (after it was asked for): for a suite's log line. */
   sourceOf(server: ServerName): ServerSource | undefined;
 }
@@ -38,6 +41,7 @@ export function testServers(): Promise<TestServers> {
     redisUrl: async () => (await server('redis')).address,
     kafkaBrokers: async () => (await server('kafka')).address.split(',').map((broker) => broker.trim()),
     elasticsearchUrl: async () => (await server('elasticsearch')).address.replace(/\/$/, ''),
+    s3: async () => s3Endpoint((await server('s3')).address),
     sourceOf: (name) => sources.get(name),
   });
 }

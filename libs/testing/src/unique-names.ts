@@ -29,6 +29,11 @@ export function uniqueIndexPrefix(label = 'test'): string {
   return `${marker}-${slug(label, '-')}-${stamp()}-`;
 }
 
+/** S3 bucket name (3–63 characters, lower case, digits and hyphens), e.g. `mft-media-lq3x2k9f4a1b2c`. */
+export function uniqueBucketName(label = 'test'): string {
+  return `${marker}-${slug(label, '-')}-${stamp()}`;
+}
+
 /** PostgreSQL database name (≤ 63 bytes, lower case), e.g. `mft_projector_lq3x2k9f4a1b2c`. */
 export function uniqueDatabaseName(label = 'test'): string {
   return `${marker}_${slug(label, '_')}_${stamp()}`;
