@@ -1,0 +1,3 @@
+// The media service (issue 15): attachments by signed upload, checked and processed, on entries and thoughts.
+export { startMediaSubgraph, mediaSchemaPath, type RunningMediaSubgraph } from './subgraph/start-media-subgraph.js';
+export { mediaProjector, startMediaProjector, mediaProjection, type RunningMediaProjector } from './projector/media-projector.js';

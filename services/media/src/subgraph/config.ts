@@ -1,0 +1,17 @@
+import { authConfigShape } from '@mindflow/auth';
+import { modeSchema, port } from '@mindflow/platform';
+import { z } from 'zod';
+import { mediaConfigShape } from '../config/media-config.js';
+
+/** The media subgraph's environment (docs/CONVENTIONS.md, "Configuration"). */
+export const mediaSubgraphConfigSchema = z.object({
+  MEDIA_SUBGRAPH_PORT: port(4006),
+  /** Loopback unless a deployment says otherwise: only the gateway (and, embedded, the browser's uploads) reach it. */
+  MEDIA_SUBGRAPH_HOST: z.string().default('127.0.0.1'),
+  MINDFLOW_MODE: modeSchema,
+  ...mediaConfigShape,
+  INTERNAL_CALLER_SECRET: authConfigShape.INTERNAL_CALLER_SECRET,
+  OPS_PORT: port(0),
+});
+
+export type MediaSubgraphConfig = z.infer<typeof mediaSubgraphConfigSchema>;

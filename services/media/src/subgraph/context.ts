@@ -1,0 +1,50 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { callerHeader, verifyCaller, type Caller } from '@mindflow/auth';
+import { correlationHeader, correlationIdFrom, type Logger } from '@mindflow/platform';
+import type { MediaSettings } from '../application/media-settings.js';
+import type { MediaObjects } from '../application/ports/media-objects.js';
+import type { MediaProcessor } from '../application/ports/media-processor.js';
+import type { MediaStore } from '../application/ports/media-store.js';
+import type { AttachmentReader } from './attachment-reader.js';
+import { unauthenticated } from './errors.js';
+
+/** What the media subgraph's resolvers work with: the use cases' dependencies, per request. */
+export interface MediaContext {
+  /** Who the gateway vouches for; null when the caller header is missing or invalid. */
+  readonly caller: Caller | null;
+  readonly log: Logger;
+  /** The request's correlation id (events this subgraph writes carry it). */
+  readonly correlationId: string;
+  readonly store: MediaStore;
+  readonly attachments: AttachmentReader;
+  readonly objects: MediaObjects;
+  readonly processor: MediaProcessor;
+  readonly settings: MediaSettings;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  readonly pause: (ms: number) => Promise<void>;
+}
+
+/** An entity another subgraph owns, as this one resolves it: by its key alone. */
+export interface EntityKey {
+  readonly id: string;
+}
+
+export type ContextDependencies = Omit<MediaContext, 'caller' | 'log' | 'correlationId'> & { readonly log: Logger; readonly callerSecret: string };
+
+export function buildContext(headers: IncomingHttpHeaders, deps: ContextDependencies): MediaContext {
+  const caller = verifyCaller(single(headers[callerHeader]), deps.callerSecret);
+  const correlationId = correlationIdFrom(headers[correlationHeader]);
+  const { callerSecret: _secret, log, ...rest } = deps;
+  return { ...rest, caller, log: log.child({ correlationId }), correlationId };
+}
+
+/** The caller; the request guard already refused anonymous operations, this keeps resolvers honest. */
+export function callerOf(context: MediaContext): Caller {
+  if (!context.caller) throw unauthenticated();
+  return context.caller;
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

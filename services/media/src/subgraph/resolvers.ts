@@ -1,0 +1,53 @@
+import { consistencyToken } from '@mindflow/event-log';
+import { DateTime } from '@mindflow/subgraph';
+import { attachFile } from '../application/attach-file.js';
+import { removeAttachment } from '../application/remove-attachment.js';
+import { requestUpload } from '../application/request-upload.js';
+import { callerOf, type MediaContext } from './context.js';
+import { mapped } from './errors.js';
+import { idArg, optionalIdArg } from './inputs.js';
+import type { Resolvers } from './generated/resolvers-types.js';
+
+/** The caller's attachments of a target; a key that is not an id has none. */
+const attachmentsOf = (target: { id: string }, context: MediaContext) => {
+  const userId = callerOf(context).userId;
+  return /^[0-9a-f-]{36}$/i.test(target.id) ? context.attachments.ofTarget(target.id.toLowerCase(), userId) : Promise.resolve([]);
+};
+
+export const resolvers: Resolvers = {
+  DateTime,
+
+  Entry: {
+    __resolveReference: (reference) => ({ id: reference.id }),
+    attachments: (entry, _args, context) => attachmentsOf(entry, context),
+  },
+  Thought: {
+    __resolveReference: (reference) => ({ id: reference.id }),
+    attachments: (thought, _args, context) => attachmentsOf(thought, context),
+  },
+
+  Attachment: {
+    id: (a) => a.attachmentId,
+    // Signed per read, short-lived; offered for download under its name, so a browser never renders it as a page.
+    url: (a, _args, context) => context.objects.signedGetUrl(a.objectKey, { expiresInSeconds: context.settings.downloadUrlSeconds, downloadName: a.fileName }),
+    thumbnailUrl: (a, _args, context) =>
+      a.thumbnailKey ? context.objects.signedGetUrl(a.thumbnailKey, { expiresInSeconds: context.settings.downloadUrlSeconds }) : null,
+  },
+
+  Mutation: {
+    requestUpload: (_parent, { input }, context) => mapped(() => requestUpload(context, callerOf(context), input)),
+    attachFile: (_parent, { uploadId, to }, context) =>
+      mapped(async () => {
+        const attachment = await attachFile(context, callerOf(context), idArg(uploadId, 'uploadId'), {
+          entryId: optionalIdArg(to.entryId, 'to.entryId'),
+          thoughtId: optionalIdArg(to.thoughtId, 'to.thoughtId'),
+        });
+        return { attachment, consistencyToken: consistencyToken({ aggregateType: 'attachment', aggregateId: attachment.attachmentId, version: 1 }) };
+      }),
+    removeAttachment: (_parent, { id }, context) =>
+      mapped(async () => {
+        const removed = await removeAttachment(context, callerOf(context), idArg(id, 'id'));
+        return { ...removed, consistencyToken: consistencyToken({ aggregateType: 'attachment', aggregateId: removed.id, version: removed.version }) };
+      }),
+  },
+};

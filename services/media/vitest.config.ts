@@ -1,0 +1,3 @@
+import { projectTestConfig } from '@mindflow/testing/vitest-preset';
+
+export default projectTestConfig();
