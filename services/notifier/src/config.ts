@@ -14,6 +14,14 @@ export const notifierConfigSchema = z.object({
   READ_DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/mindflow_read'),
   /** Consumer group; by default `<KAFKA_TOPIC_PREFIX>.notifier`, so prefixed test systems never share one. */
   NOTIFIER_GROUP: z.string().optional(),
+  /**
+   * How long the group waits for a silent member: a crashed notifier's partitions (its users' live notifications)
+   * wait this long for another member, and a restarted one consumes once its dead predecessor's session expired.
+   * Shorter than a projector's 30 s (a spurious rebalance costs the notifier only a redelivery the gateway drops as
+   * a repeated eventId); not the broker's 6 s minimum, as kafkajs heartbeats between fetches and an idle fetch waits
+   * up to 5 s.
+   */
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(10_000),
   /** Events older than this when read are not published (after an outage, the backlog is not news). */
   NOTIFIER_MAX_EVENT_AGE_MS: z.coerce.number().int().min(1_000).default(300_000),
   OPS_PORT: port(0),

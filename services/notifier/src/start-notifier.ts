@@ -26,6 +26,7 @@ export async function startNotifier(
     clientId: 'notifier',
     kafkaBrokers: config.KAFKA_BROKERS,
     kafkaTopicPrefix: config.KAFKA_TOPIC_PREFIX,
+    kafkaSessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     writeDatabaseUrl: config.WRITE_DATABASE_URL,
     readDatabaseUrl: config.READ_DATABASE_URL,
   });

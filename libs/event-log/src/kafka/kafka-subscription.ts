@@ -1,4 +1,4 @@
-import type { AnyEvent } from '@mindflow/events';
+import type { AnyEvent, KeyLookups } from '@mindflow/events';
 import { backoffDelay, type BackoffPolicy, type Logger } from '@mindflow/platform';
 import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { salvageEnvelope } from '../dead-letter.js';
@@ -10,7 +10,9 @@ export interface KafkaSubscriptionDeps {
   readonly kafka: Kafka;
   readonly admin: Admin;
   readonly topics: readonly string[];
-  readonly parse: (message: KafkaMessage, position: string) => AnyEvent;
+  readonly parse: (message: KafkaMessage, position: string, keys: KeyLookups | undefined) => AnyEvent;
+  /** The keys the messages' sealed personal fields need (absent: the log has no key store). */
+  readonly lookupKeys?: (messages: readonly KafkaMessage[]) => Promise<KeyLookups>;
   readonly log: Logger;
   readonly backoff: BackoffPolicy;
   readonly partitionsConsumedConcurrently: number;
@@ -34,6 +36,8 @@ export class KafkaSubscription implements Subscription {
   private restarts = 0;
   private lastRestartAt = 0;
   private restarting: NodeJS.Timeout | undefined;
+  /** The first member's run (its group join), going on after `start()` returned. */
+  private joining: Promise<void> | undefined;
 
   constructor(private readonly options: SubscribeOptions, private readonly deps: KafkaSubscriptionDeps) {
     this.joined = new Promise((resolve) => (this.markJoined = resolve));
@@ -86,14 +90,35 @@ export class KafkaSubscription implements Subscription {
     }, delay);
   }
 
+  /**
+   * Connects and subscribes, then lets the member join its group in the background: resolves before the join,
+   * which `ready()` reports. A member restarted after a `kill -9` joins only once the coordinator gave up on the
+   * dead one (its session timeout: kafkajs has no static membership), and its process must not look hung
+   * meanwhile — a role's ops server (`/health/live`) starts when this resolves, and a supervisor or Kubernetes
+   * killing a member that is still joining leaves one more dead member for the group to wait for. Like the
+   * embedded log, whose `subscribe` does not wait for its group lock either.
+   */
   async start(): Promise<void> {
     if (!(this.options.fromBeginning ?? false)) await this.pinNewGroupToEnd();
-    await this.run();
+    await this.connectAndSubscribe();
+    const consumer = this.consumer;
+    this.joining = this.runConsumer().catch((error: unknown) => {
+      if (this.running && consumer === this.consumer) this.restartAfterCrash(error instanceof Error ? error : new Error(String(error)));
+    });
   }
 
   private async run(): Promise<void> {
+    await this.connectAndSubscribe();
+    await this.runConsumer();
+  }
+
+  private async connectAndSubscribe(): Promise<void> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.deps.topics], fromBeginning: this.options.fromBeginning ?? false });
+  }
+
+  /** Resolves once the member joined its group (kafkajs's `run` awaits `joinAndSync`) or its start crashed. */
+  private async runConsumer(): Promise<void> {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -136,15 +161,24 @@ export class KafkaSubscription implements Subscription {
     clearTimeout(this.restarting);
     this.deps.onStop?.();
     await this.consumer.disconnect();
+    if (this.joining) {
+      // Stopped while joining: kafkajs may retry the join after the disconnect (and then be a member) or crash and
+      // schedule a restart of its own; once the join settled, a second disconnect leaves the group and clears that.
+      await this.joining;
+      await this.consumer.disconnect();
+    }
   }
 
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     const source = `${batch.topic}/${batch.partition}`;
+    const lookupKeys = this.deps.lookupKeys;
+    let keys: KeyLookups | undefined;
     await deliverPartitionBatch({
       source,
       messages: batch.messages,
-      parse: (message) => this.deps.parse(message, `${source}/${message.offset}`),
+      prepare: lookupKeys && (async (messages) => void (keys = await lookupKeys(messages))),
+      parse: (message) => this.deps.parse(message, `${source}/${message.offset}`, keys),
       handle: (events) => this.options.handle(events),
       commit: (offset) => this.commit(payload, offset),
       heartbeat: () => payload.heartbeat(),
