@@ -1,3 +1,4 @@
+import type { KeyStore } from '@mindflow/events';
 import type { Logger, Mode } from '@mindflow/platform';
 import { createEmbeddedEventLog } from './embedded/embedded-event-log.js';
 import type { EventLog } from './event-log.js';
@@ -18,6 +19,8 @@ export interface EventLogConfig {
   /** embedded: `WRITE_DATABASE_URL` (the outbox) and `READ_DATABASE_URL` (checkpoints). */
   readonly writeDatabaseUrl?: string;
   readonly readDatabaseUrl?: string;
+  /** The key store sealed personal fields are opened with (crypto-shredding, `openKeyStore`). */
+  readonly keys?: KeyStore;
 }
 
 /** Picks the event log adapter the configuration asks for (DESIGN.md, "Two ways to run"). */
@@ -30,12 +33,14 @@ export function createEventLog(config: EventLogConfig): EventLog {
       sessionTimeoutMs: config.kafkaSessionTimeoutMs,
       maxBytesPerPartition: config.kafkaMaxBytesPerPartition,
       log: config.log,
+      keys: config.keys,
     });
   }
   return createEmbeddedEventLog({
     writeDatabaseUrl: required(config.writeDatabaseUrl, 'WRITE_DATABASE_URL'),
     readDatabaseUrl: required(config.readDatabaseUrl, 'READ_DATABASE_URL'),
     log: config.log,
+    keys: config.keys,
   });
 }
 

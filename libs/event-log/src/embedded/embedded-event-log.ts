@@ -8,7 +8,7 @@ import { eventFromOutboxRow, readCommittedOutbox, type OutboxRow } from '../outb
 import { eventTypesOfStreams, streamOf } from '../streams.js';
 import { outboxSource } from './outbox-source.js';
 import { OutboxWakeup } from './outbox-wakeup.js';
-import { isEventType } from '@mindflow/events';
+import { isEventType, lookupKeys, type KeyStore } from '@mindflow/events';
 
 export interface EmbeddedEventLogOptions {
   /** The write DB, whose `outbox` table is the log. */
@@ -24,6 +24,8 @@ export interface EmbeddedEventLogOptions {
   /** How often a standby member retries to take its group. */
   readonly lockRetryMs?: number;
   readonly backoff?: BackoffPolicy;
+  /** Opens sealed personal fields for every subscriber (crypto-shredding); without it a sealed event is not read. */
+  readonly keys?: KeyStore;
 }
 
 /** The embedded event log: the outbox read in commit order, one active member per group. */
@@ -34,6 +36,7 @@ export function createEmbeddedEventLog(options: EmbeddedEventLogOptions): EventL
   const prepared = checkpoints.prepare();
   const source = outboxSource(writePool, (after, limit) => readCommittedOutbox(writePool, after, limit));
   const owner = options.outboxOwner ?? 'command';
+  const keyStore = options.keys;
   const subscriptions = new Set<EmbeddedSubscription<OutboxRow>>();
 
   return {
@@ -47,7 +50,8 @@ export function createEmbeddedEventLog(options: EmbeddedEventLogOptions): EventL
         lock: new GroupLock(options.readDatabaseUrl, subscribe.group),
         wakeup: new OutboxWakeup(options.writeDatabaseUrl, options.pollMs ?? 1_000),
         log: options.log,
-        toEvent: (row) => eventFromOutboxRow(row, owner),
+        toEvent: (row, keys) => eventFromOutboxRow(row, owner, keys),
+        lookupKeys: keyStore && ((rows) => lookupKeys(rows, keyStore)),
         describe: (row) => describeRow(row, owner),
         // A type this build does not know cannot be in a stream it follows; parsing it is the business of those that do.
         wanted: (row: OutboxRow) => isEventType(row.eventType) && streams.has(streamOf(row.eventType)),

@@ -1,4 +1,4 @@
-import type { AnyEvent } from '@mindflow/events';
+import type { AnyEvent, KeyLookups } from '@mindflow/events';
 import { backoffDelay, type BackoffPolicy, type Logger, pause } from '@mindflow/platform';
 import type { UnreadableMessage } from '../dead-letter.js';
 import type { EventBatch, SubscribeOptions, Subscription } from '../event-log.js';
@@ -10,7 +10,9 @@ import type { OutboxWakeup } from './outbox-wakeup.js';
 export interface EmbeddedSubscriptionDeps<R extends OutboxRecord> {
   readonly source: OutboxSource<R>;
   /** Turns a row the subscription wants into its event (upcast, validated); rows of other streams stay unparsed. */
-  readonly toEvent: (record: R) => AnyEvent;
+  readonly toEvent: (record: R, keys: KeyLookups | undefined) => AnyEvent;
+  /** The keys the rows' sealed personal fields need (absent: the log has no key store); its failures are retried. */
+  readonly lookupKeys?: (records: readonly R[]) => Promise<KeyLookups>;
   /** What a row that does not parse still tells (its columns), for a subscriber that parks it. */
   readonly describe: (record: R) => Omit<UnreadableMessage, 'source' | 'error' | 'attempts'>;
   readonly checkpoints: CheckpointStore;
@@ -133,11 +135,12 @@ export class EmbeddedSubscription<R extends OutboxRecord> implements Subscriptio
     // The position after wanted[i]; after the last wanted row, also skip the unwanted rows that follow it.
     const after = (i: number): OutboxPosition => (i === wanted.length - 1 ? last : wanted[i]!);
     // The rows before one that does not parse are delivered; that one is retried, or parked by the subscriber's policy.
+    const keys = this.deps.lookupKeys && wanted.length > 0 ? await this.deps.lookupKeys(wanted) : undefined;
     const events: AnyEvent[] = [];
     let unreadable: { error: unknown } | undefined;
     for (const row of wanted) {
       try {
-        events.push(this.deps.toEvent(row));
+        events.push(this.deps.toEvent(row, keys));
       } catch (error) {
         unreadable = { error };
         break;

@@ -1,4 +1,5 @@
-import { fromKafkaMessage, topicFor } from '@mindflow/events';
+import { eventFromKafkaValue, kafkaValueOf, lookupKeys, topicFor, type KeyStore } from '@mindflow/events';
+import type { KafkaMessage } from 'kafkajs';
 import { withTraceContext } from '../tracing/event-trace-context.js';
 import { type BackoffPolicy, defaultBackoff, type Logger, traceparentFrom, traceparentHeader } from '@mindflow/platform';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
@@ -23,6 +24,8 @@ export interface KafkaEventLogOptions {
   /** Partitions for a topic this log has to create (it creates only missing ones). */
   readonly topicPartitions?: number;
   readonly backoff?: BackoffPolicy;
+  /** Opens sealed personal fields for every subscriber (crypto-shredding); without it a sealed event is not read. */
+  readonly keys?: KeyStore;
 }
 
 /** The production event log: Kafka consumer groups, one topic per stream, key = aggregate id. */
@@ -41,6 +44,19 @@ export function createKafkaEventLog(options: KafkaEventLogOptions): EventLog {
   let deadLetterProducer: Promise<Producer> | undefined;
   const dlqTopics = new Set<string>();
 
+  // The value's JSON, read once per message: looking up its owner's key and parsing share it.
+  const values = new WeakMap<KafkaMessage, unknown>();
+  const valueOf = (message: KafkaMessage): unknown => (values.has(message) ? values.get(message) : kafkaValueOf(message));
+  const readableValue = (message: KafkaMessage): unknown => {
+    try {
+      const value = valueOf(message);
+      values.set(message, value);
+      return value;
+    } catch {
+      return undefined; // unreadable: the parse reports it
+    }
+  };
+  const keyStore = options.keys;
   const ensureTopics = (topics: readonly string[]) => ensureEventTopics(admin, topics, { partitions: options.topicPartitions ?? 6 });
 
   return {
@@ -54,7 +70,9 @@ export function createKafkaEventLog(options: KafkaEventLogOptions): EventLog {
         admin,
         topics,
         // The producer's span travels in the `traceparent` header (the relay's publish span).
-        parse: (message, position) => withTraceContext(fromKafkaMessage(message, { position }), traceparentFrom(message.headers?.[traceparentHeader])),
+        parse: (message, position, keys) =>
+          withTraceContext(eventFromKafkaValue(valueOf(message), message, { position, keys }), traceparentFrom(message.headers?.[traceparentHeader])),
+        lookupKeys: keyStore && ((messages) => lookupKeys(messages.map(readableValue), keyStore)),
         log: options.log,
         backoff: options.backoff ?? defaultBackoff,
         partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 4,

@@ -1,4 +1,4 @@
-import type { AnyEvent } from '@mindflow/events';
+import { KeyMissingError, type AnyEvent } from '@mindflow/events';
 import { backoffDelay, type BackoffPolicy, type Logger, pause } from '@mindflow/platform';
 import type { EventBatch } from '../event-log.js';
 
@@ -11,6 +11,11 @@ export interface PartitionBatch<M extends PartitionMessage> {
   readonly source: string;
   readonly messages: readonly M[];
   readonly parse: (message: M) => AnyEvent;
+  /**
+   * Runs before the messages are parsed (each time they are handed over): the key lookups of their owners
+   * (crypto-shredding). A failure there is the reader's (the key store unreachable), retried, never parked.
+   */
+  readonly prepare?: (messages: readonly M[]) => Promise<void>;
   readonly handle: (batch: EventBatch) => Promise<void>;
   /** Commits "everything up to and including `offset` is done". */
   readonly commit: (offset: string) => Promise<void>;
@@ -73,12 +78,20 @@ async function deliverOnce<M extends PartitionMessage>(
   // The messages before one that does not parse are delivered; that one is then retried like any failure,
   // never skipped silently: skipping would leave its aggregate with a version gap, and an unknown schema
   // version heals once this consumer is upgraded. Only a subscriber's `unreadable` policy parks it.
+  if (batch.prepare) {
+    try {
+      await batch.prepare(messages);
+    } catch (error) {
+      return { count: 0, failure: error };
+    }
+  }
   const events: AnyEvent[] = [];
   for (const message of messages) {
     try {
       events.push(batch.parse(message));
     } catch (error) {
-      if (events.length === 0) return { count: 0, failure: error, unreadable: true };
+      // No key for a sealed event is the key store's fault (or the wrong one configured), not the message's.
+      if (events.length === 0) return { count: 0, failure: error, unreadable: !(error instanceof KeyMissingError) };
       break;
     }
   }

@@ -1,4 +1,4 @@
-import type { AnyEvent } from '@mindflow/events';
+import { sealEvent, type AnyEvent, type KeyStore } from '@mindflow/events';
 import { currentTraceparent } from '@mindflow/platform';
 import { traceContextOf } from '../tracing/event-trace-context.js';
 import type { OutboxClient } from './outbox-row.js';
@@ -25,6 +25,15 @@ export interface AppendOptions {
    * a crash) is skipped instead of failing the statement, so each lands once.
    */
   readonly copied?: boolean;
+  /**
+   * The key store: each event's personal fields are sealed with its owner's data key on the way in (issue 16), so
+   * the outbox, Kafka and every copy of the log hold them encrypted. Sealing here, not in `newEvent`: the owner is
+   * known in both places, but this is the one door every producer's events pass through to become durable
+   * (command, identity, insights, notifications, the relay's copies), and it is already asynchronous, where a key
+   * lookup (I/O) belongs; `newEvent` stays a pure function the domain and its tests call. Events already sealed
+   * (copied rows) are written as they are. Without it, payloads are written in the clear (legacy).
+   */
+  readonly keys?: KeyStore;
 }
 
 /**
@@ -38,7 +47,9 @@ export async function appendToOutbox(tx: OutboxClient, events: readonly AnyEvent
   if (events.length === 0) return;
   const values: unknown[] = [];
   const current = options.copied ? null : (currentTraceparent() ?? null);
-  const tuples = events.map((event) => {
+  const keys = options.keys;
+  const stored = keys ? await sealAll(events, keys) : events;
+  const tuples = stored.map((event, index) => {
     const row = [
       event.eventId,
       event.eventType,
@@ -51,11 +62,17 @@ export async function appendToOutbox(tx: OutboxClient, events: readonly AnyEvent
       event.causationId,
       event.occurredAt,
       JSON.stringify(event.payload),
-      options.copied ? (traceContextOf(event) ?? null) : current,
+      options.copied ? (traceContextOf(events[index]!) ?? null) : current,
     ];
     const placeholders = row.map((value) => `$${values.push(value)}`);
     return `(${placeholders.join(', ')})`;
   });
   const onConflict = options.copied ? ' ON CONFLICT (event_id) DO NOTHING' : '';
   await tx.query(`INSERT INTO outbox (${columns.join(', ')}) VALUES ${tuples.join(', ')}${onConflict}`, values);
+}
+
+async function sealAll(events: readonly AnyEvent[], keys: KeyStore) {
+  const sealed = [];
+  for (const event of events) sealed.push(await sealEvent(event, keys));
+  return sealed;
 }

@@ -1,4 +1,4 @@
-import { EventContractError, isEventType, parseEvent, type AnyEvent } from '@mindflow/events';
+import { EventContractError, isEventType, openWith, parseEvent, type AnyEvent, type KeyLookups } from '@mindflow/events';
 import { withTraceContext } from '../tracing/event-trace-context.js';
 import type { OutboxRow } from './outbox-row.js';
 
@@ -7,10 +7,11 @@ import type { OutboxRow } from './outbox-row.js';
  * EventContractError on a row no schema accepts). `position` is the outbox position.
  * The outbox has no `source` column (CONVENTIONS.md): every row of one outbox was decided by the service
  * that owns it, so the reader names it (`command`, `identity`). The row's trace context goes with the
- * event (`traceContextOf`).
+ * event (`traceContextOf`). Sealed personal fields are opened with `keys` (`lookupKeys` of the rows read; without
+ * the owner's key: `KeyMissingError`).
  */
-export function eventFromOutboxRow(row: OutboxRow, source: string): AnyEvent {
-  return withTraceContext(parseEvent(envelopeOf(row, source)), row.traceContext);
+export function eventFromOutboxRow(row: OutboxRow, source: string, keys?: KeyLookups): AnyEvent {
+  return withTraceContext(parseEvent(openWith(envelopeOf(row, source), keys)), row.traceContext);
 }
 
 /**

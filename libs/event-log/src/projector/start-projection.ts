@@ -3,6 +3,7 @@ import { createLogger, modeSchema, port, runRole, type Logger, type RunningRole 
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
 import { createEventLog } from '../create-event-log.js';
+import { keyStoreConfigSchema, keyStoreDatabaseUrl, openKeyStore } from '../keys/open-key-store.js';
 import type { EventLog } from '../event-log.js';
 import type { ReadModel } from './projection-handlers.js';
 import { projectorRuntimeConfigSchema, projectorRuntimeOptions } from './projector-runtime-config.js';
@@ -24,6 +25,8 @@ export const projectorConfigSchema = z.object({
   KAFKA_FETCH_MAX_BYTES_PER_PARTITION: z.coerce.number().int().min(64 * 1024).default(1024 * 1024),
   OPS_PORT: port(0),
   ...projectorRuntimeConfigSchema.shape,
+  /** Where the data keys are (crypto-shredding): sealed personal fields are opened with them for every read model. */
+  ...keyStoreConfigSchema.shape,
 });
 
 export type ProjectorConfig = z.infer<typeof projectorConfigSchema>;
@@ -116,6 +119,9 @@ export async function startProjection<S extends typeof projectorConfigSchema, D 
   const log = dependencies.log ?? createLogger(definition.role);
   const database = definition.database(config);
   await ensureDatabase(database);
+  // The key store opens every sealed event this projection reads (a log handed in brings its own, or none).
+  const keyDatabase = dependencies.eventLog ? undefined : keyStoreDatabaseUrl(config, config.WRITE_DATABASE_URL);
+  const keyStore = keyDatabase === undefined ? undefined : await openKeyStore({ ...config, databaseUrl: keyDatabase }, { log });
   const pool = createPool(database, { applicationName: definition.role, max: definition.poolSize ?? 8 });
   const eventLog =
     dependencies.eventLog ??
@@ -129,12 +135,14 @@ export async function startProjection<S extends typeof projectorConfigSchema, D 
       kafkaMaxBytesPerPartition: config.KAFKA_FETCH_MAX_BYTES_PER_PARTITION,
       writeDatabaseUrl: config.WRITE_DATABASE_URL,
       readDatabaseUrl: database,
+      keys: keyStore?.keys,
     });
   const closers: (() => Promise<void> | void)[] = [];
   const closeOwn = async (quietly: boolean) => {
     if (!dependencies.eventLog) await (quietly ? eventLog.close().catch(() => undefined) : eventLog.close());
     for (const close of closers.reverse()) await (quietly ? Promise.resolve().then(close).catch(() => undefined) : close());
     await pool.end();
+    await (quietly ? keyStore?.close().catch(() => undefined) : keyStore?.close());
   };
   try {
     const applied = await applyMigrations(definition.migrations, pool);

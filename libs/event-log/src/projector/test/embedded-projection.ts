@@ -3,6 +3,7 @@ import type { AnyEvent } from '@mindflow/events';
 import { createLogger, type Logger } from '@mindflow/platform';
 import { createTestDatabase } from '@mindflow/testing';
 import { Registry } from 'prom-client';
+import { devMasterKey, keyStoreMigrations, MasterKeyWrapper, PgKeyStore } from '../../keys/index.js';
 import { appendToOutbox, outboxMigrations } from '../../outbox/index.js';
 import type { ProjectionControls } from '../start-projection.js';
 
@@ -20,7 +21,9 @@ export interface EmbeddedProjection<R extends ProjectionControls> {
   readonly write: Pool;
   /** The projection running now (a restart starts another). */
   projector: () => R;
-  /** Appends events to the outbox as the command service does, one transaction each. */
+  /** The key store the projection opens sealed events with (the write DB's `user_data_keys`, the dev master key). */
+  readonly keys: PgKeyStore;
+  /** Appends events to the outbox as the command service does, one transaction each, personal fields sealed. */
   append: (events: readonly AnyEvent[]) => Promise<void>;
   /** Appends events in one outbox transaction: the projector reads them as one batch (set-based chunks). */
   appendTogether: (events: readonly AnyEvent[]) => Promise<void>;
@@ -70,6 +73,8 @@ export async function embeddedProjection<R extends ProjectionControls>(label: st
   const write = createPool(writeDb.url, { applicationName: `${label}-write`, max: 2 });
   const read = createPool(readDb.url, { applicationName: `${label}-read`, max: options.readConnections ?? 4 });
   await migrate(write, 'command', outboxMigrations);
+  await migrate(write, 'keys', keyStoreMigrations);
+  const keys = new PgKeyStore(write, MasterKeyWrapper.fromBase64(devMasterKey));
   const config: EmbeddedProjectionConfig = { MINDFLOW_MODE: 'embedded', READ_DATABASE_URL: readDb.url, WRITE_DATABASE_URL: writeDb.url };
   let metrics = new Registry();
   const start = async () => {
@@ -96,12 +101,13 @@ export async function embeddedProjection<R extends ProjectionControls>(label: st
     readUrl: readDb.url,
     write,
     projector: () => projector,
+    keys,
     async append(events) {
-      for (const event of events) await withTransaction(write, (tx) => appendToOutbox(tx, [event]));
+      for (const event of events) await withTransaction(write, (tx) => appendToOutbox(tx, [event], { keys }));
       appended.push(...events);
     },
     async appendTogether(events) {
-      await withTransaction(write, (tx) => appendToOutbox(tx, events));
+      await withTransaction(write, (tx) => appendToOutbox(tx, events, { keys }));
       appended.push(...events);
     },
     caughtUp: () => poll(async () => (await applied()) >= appended.length, async () => `${options.projection} projection applied ${await applied()} of ${appended.length} events within 30 s`),
