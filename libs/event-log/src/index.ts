@@ -33,4 +33,3 @@ export * from './outbox/index.js';
 export * from './keys/index.js';
 export * from './consistency/index.js';
 export * from './tracing/index.js';
-export { acknowledgeInOutbox, erasedAmong, erasedUsersTable, eraseOwnedRows, erasingReadModels, erasureAcknowledgement, type ErasureReceipt, type UserEraser } from './projector/erasure/index.js';
