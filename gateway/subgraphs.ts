@@ -1,6 +1,6 @@
 // The subgraphs the gateway federates. Composition (tools/compose.ts) reads each SDL file; at run time
 // the gateway sends each subgraph's share of a query to the URL in its environment variable.
-// A new subgraph (identity, search, insights, notifications) is one more line here, then `nx build @mindflow/gateway`.
+// A new subgraph (identity, search, insights, notifications, media) is one more line here, then `nx build @mindflow/gateway`.
 
 /** By convention `<NAME>_SUBGRAPH_URL` (CONVENTIONS.md). */
 export type SubgraphUrlEnv = `${string}_SUBGRAPH_URL`;
@@ -46,5 +46,11 @@ export const subgraphs: readonly SubgraphSpec[] = [
     sdl: 'services/notifications/src/subgraph/schema.graphql',
     urlEnv: 'NOTIFICATIONS_SUBGRAPH_URL',
     defaultUrl: 'http://127.0.0.1:4005/graphql',
+  },
+  {
+    name: 'media',
+    sdl: 'services/media/src/subgraph/schema.graphql',
+    urlEnv: 'MEDIA_SUBGRAPH_URL',
+    defaultUrl: 'http://127.0.0.1:4006/graphql',
   },
 ];
