@@ -3,7 +3,7 @@ import type { AnyEvent } from '@mindflow/events';
 import { inSpan, SpanKind, type Logger } from '@mindflow/platform';
 import { traceContextOf } from '../tracing/event-trace-context.js';
 import { applyInTrace } from './apply-in-trace.js';
-import { applyHandlers, type BatchProjectionHandler, type EventType, type ProjectionHandler, type ReadModel } from './projection-handlers.js';
+import type { BatchProjectionHandler, ChunkScope, EventType, ProjectionHandler, ReadModel } from './projection-handlers.js';
 
 /**
  * Splits a chunk's events to apply (log order) into groups a batch handler can take at once: one event
@@ -31,24 +31,25 @@ export function batchGroups(events: readonly AnyEvent[]): AnyEvent[][] {
  * Applies a chunk's events (already admitted by their version gates) to every read model: a group of
  * several events of a type goes to each read model's batch handler for it, one statement per read model
  * instead of one per event; read models without one take the group's events one by one. A lone event
- * takes the one-event handlers, as before.
+ * takes the one-event handlers, as before, except in read models that are `batchAlways` (their batch
+ * handlers defer writes to the chunk's end through `chunk`).
  */
-export async function applyEvents(projection: string, readModels: readonly ReadModel[], events: readonly AnyEvent[], tx: PoolClient, log: Logger): Promise<void> {
+export async function applyEvents(projection: string, readModels: readonly ReadModel[], events: readonly AnyEvent[], tx: PoolClient, log: Logger, chunk: ChunkScope): Promise<void> {
   for (const group of batchGroups(events)) {
     if (group.length === 1) {
-      await applyInTrace(projection, group[0]!, log, () => applyHandlers(readModels, group[0]!, tx));
+      await applyInTrace(projection, group[0]!, log, () => applyGroup(readModels, group, tx, chunk, true));
       continue;
     }
-    await applyGroupInTrace(projection, group, () => applyGroup(readModels, group, tx));
+    await applyGroupInTrace(projection, group, () => applyGroup(readModels, group, tx, chunk, false));
   }
 }
 
-async function applyGroup(readModels: readonly ReadModel[], group: readonly AnyEvent[], tx: PoolClient): Promise<void> {
+async function applyGroup(readModels: readonly ReadModel[], group: readonly AnyEvent[], tx: PoolClient, chunk: ChunkScope, lone: boolean): Promise<void> {
   const type = group[0]!.eventType;
   for (const model of readModels) {
     const batch = model.batchHandlers?.[type] as BatchProjectionHandler<EventType> | undefined;
-    if (batch) {
-      await batch(group, tx);
+    if (batch && (!lone || model.batchAlways)) {
+      await batch(group, tx, chunk);
       continue;
     }
     const one = model.handlers[type] as ProjectionHandler<EventType> | undefined;

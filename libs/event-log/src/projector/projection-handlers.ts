@@ -17,7 +17,43 @@ export type ProjectionHandlers = { readonly [T in EventType]?: ProjectionHandler
  * chunk already applied. Events of *different* aggregates may be applied in another order than the log's
  * (as Kafka's partitions deliver them anyway), so the result must equal the events applied one by one.
  */
-export type BatchProjectionHandler<T extends EventType> = (events: readonly EventOfType<T>[], tx: PoolClient) => Promise<void>;
+export type BatchProjectionHandler<T extends EventType> = (events: readonly EventOfType<T>[], tx: PoolClient, chunk: ChunkScope) => Promise<void>;
+
+/**
+ * Writes to rows shared by many aggregates (a journal's entry count, a user's tag counts, day statistics,
+ * cache stamps), gathered while a chunk is applied and written once at its end, just before the commit: their
+ * row locks are then held only for the last statements and the commit, so chunks of other partitions touching
+ * the same users run side by side instead of taking turns for whole transactions. Each step's writes must
+ * commute with other chunks' (`count = count + delta`), or take their own locks in its `settle`.
+ */
+export interface DeferredWrite<S> {
+  /** Steps settle in the order of this string, the same in every chunk, so row locks are taken in one global order. */
+  readonly order: string;
+  /** The step's empty state for a chunk. */
+  start(): S;
+  /** Writes what the chunk gathered; sorted by key (no deadlocks between chunks settling at once). */
+  settle(state: S, tx: PoolClient): Promise<void>;
+}
+
+/** What a batch handler gets of its chunk: the state of a deferred write, made on first use, settled at the end. */
+export interface ChunkScope {
+  deferred<S>(step: DeferredWrite<S>): S;
+}
+
+/** The runtime's `ChunkScope`: settles every step used, in `order`, once every event of the chunk is applied. */
+export class ChunkSettlement implements ChunkScope {
+  private readonly steps = new Map<DeferredWrite<unknown>, unknown>();
+
+  deferred<S>(step: DeferredWrite<S>): S {
+    if (!this.steps.has(step as DeferredWrite<unknown>)) this.steps.set(step as DeferredWrite<unknown>, step.start());
+    return this.steps.get(step as DeferredWrite<unknown>) as S;
+  }
+
+  async settle(tx: PoolClient): Promise<void> {
+    const steps = [...this.steps].sort(([a], [b]) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+    for (const [step, state] of steps) await step.settle(state, tx);
+  }
+}
 
 /** A read model's set-based reactions, by event type; each needs its one-event handler too (redrives, tests). */
 export type BatchProjectionHandlers = { readonly [T in EventType]?: BatchProjectionHandler<T> };
@@ -34,10 +70,23 @@ export interface ReadModel {
   readonly batchHandlers?: BatchProjectionHandlers;
   /**
    * Rows the event changes outside its own aggregate (a journal's `entry_count` when an entry is created).
-   * The runtime locks these keys, in one global order, before applying a chunk of events: concurrent
-   * chunks touching the same journal then queue instead of deadlocking, and see each other's effects.
+   * The runtime locks these keys (exclusively), in one global order, before applying a chunk of events:
+   * concurrent chunks touching the same journal then queue instead of deadlocking, and see each other's effects.
    */
   readonly sharedKeys?: (event: AnyEvent) => readonly string[];
+  /**
+   * Keys the set-based path takes *shared* for the event (exclusively when another event of the chunk wants the
+   * key in `sharedKeys`): its batch handler writes the rows other aggregates share only through deferred,
+   * commuting writes (`ChunkScope`), so chunks wanting the key shared run at once; an event that needs the rows
+   * still (a journal's deletion) asks for the key in `sharedKeys` and waits for them. The one-by-one path
+   * (`setBased: false`) and redrives, whose handlers write at once, take these keys exclusively.
+   */
+  readonly commutativeKeys?: (event: AnyEvent) => readonly string[];
+  /**
+   * In the set-based path, a lone event of a type with a batch handler goes to the batch handler too (with the
+   * chunk's scope), not to the one-event handler: required when the batch handlers defer writes.
+   */
+  readonly batchAlways?: boolean;
 }
 
 /** Runs every read model's handler for the event, in the order the read models were given. */
@@ -58,12 +107,18 @@ export function sharedKeysOf(readModels: readonly ReadModel[], events: readonly 
   return [...new Set(events.flatMap((event) => readModels.flatMap((m) => (m.sharedKeys?.(event) ?? []).map((key) => `${namespace}${key}`))))];
 }
 
+/** The commutative keys of `events` (namespaced), each once (`ReadModel.commutativeKeys`). */
+export function commutativeKeysOf(readModels: readonly ReadModel[], events: readonly AnyEvent[], namespace = ''): string[] {
+  return [...new Set(events.flatMap((event) => readModels.flatMap((m) => (m.commutativeKeys?.(event) ?? []).map((key) => `${namespace}${key}`))))];
+}
+
 /**
- * Takes the shared keys of `events` as transaction-scoped advisory locks, ordered by lock id. `namespace`
+ * Takes the shared keys of `events` (and their commutative keys) as exclusive transaction-scoped advisory locks, ordered by lock id. `namespace`
  * (the projection's schema) keeps a rebuild's keys apart from the live projection's.
  */
 export async function lockSharedKeys(readModels: readonly ReadModel[], events: readonly AnyEvent[], tx: PoolClient, namespace = ''): Promise<void> {
-  const keys = sharedKeysOf(readModels, events, namespace);
+  // One by one (a redrive), handlers write at once: the commutative keys are taken exclusively too.
+  const keys = [...new Set([...sharedKeysOf(readModels, events, namespace), ...commutativeKeysOf(readModels, events, namespace)])];
   if (keys.length === 0) return;
   await tx.query(
     `SELECT pg_advisory_xact_lock(id) FROM (

@@ -23,17 +23,22 @@ export async function lockProjection(tx: SqlClient, key: string, mode: 'shared' 
 }
 
 /**
- * `lockProjection(tx, key, 'shared')` and then the exclusive `keys` in lock-id order (as `lockSharedKeys`
- * takes them), in one round trip: what every projection transaction starts with.
+ * `lockProjection(tx, key, 'shared')` and then the `keys` in lock-id order (as `lockSharedKeys` takes them):
+ * `exclusive` ones exclusively, `shared` ones shared (exclusively when also in `exclusive`), in one round trip:
+ * what every projection transaction starts with. One order for both kinds, so no two transactions deadlock on them.
  */
-export async function lockProjectionAndKeys(tx: SqlClient, key: string, keys: readonly string[]): Promise<void> {
+export async function lockProjectionAndKeys(tx: SqlClient, key: string, exclusive: readonly string[], shared: readonly string[] = []): Promise<void> {
   // The inner ORDER BY fixes the order the outer query takes the locks in (projection first, then keys by id).
   await tx.query(
     `SELECT CASE WHEN o.shared THEN pg_advisory_xact_lock_shared(o.id) ELSE pg_advisory_xact_lock(o.id) END
-     FROM (SELECT true AS shared, hashtextextended($1, 0) AS id
+     FROM (SELECT 0 AS rank, true AS shared, hashtextextended($1, 0) AS id
            UNION ALL
-           SELECT false, id FROM (SELECT DISTINCT hashtextextended(k, 0) AS id FROM unnest($2::text[]) AS k) AS keys
-           ORDER BY shared DESC, id) AS o`,
-    [key, keys],
+           SELECT 1, bool_and(k.shared), k.id
+             FROM (SELECT false AS shared, hashtextextended(k, 0) AS id FROM unnest($2::text[]) AS k
+                   UNION ALL
+                   SELECT true, hashtextextended(k, 0) FROM unnest($3::text[]) AS k) AS k
+            GROUP BY k.id
+           ORDER BY rank, id) AS o`,
+    [key, exclusive, shared],
   );
 }

@@ -12,7 +12,7 @@ import { letterOfEvent, letterOfUnreadable } from './dead-letters/letters.js';
 import { TransientError } from './failure-kind.js';
 import { defaultCaughtUpPolicy, LagMonitor, type CaughtUpPolicy, type LagReading } from './lag-monitor.js';
 import { PoisonTracker } from './poison-tracker.js';
-import { applyHandlers, handledEventTypes, sharedKeysOf, type ReadModel } from './projection-handlers.js';
+import { applyHandlers, ChunkSettlement, commutativeKeysOf, handledEventTypes, sharedKeysOf, type ReadModel } from './projection-handlers.js';
 import { currentSchema, lockProjection, lockProjectionAndKeys, projectionLockKey } from './projection-lock.js';
 import { ChunkVersions } from './projection-versions.js';
 import { projectorMetrics, trackLag } from './projector-metrics.js';
@@ -131,15 +131,21 @@ export async function runProjector(options: ProjectorOptions): Promise<Projector
   }
 
   async function projectChunk(tx: PoolClient, batch: EventBatch, chunk: readonly AnyEvent[], lastIndex: number) {
-    // A condemned event's keys are not asked for: computing them may be what fails.
-    await lockProjectionAndKeys(tx, lockKey, sharedKeysOf(readModels, chunk.filter((e) => !poison.condemnation(e)), `${schema}:`));
+    // A condemned event's keys are not asked for: computing them may be what fails. The set-based path takes
+    // commutative keys shared (its batch handlers defer shared rows to `settlement`); one by one, exclusively.
+    const keyed = chunk.filter((e) => !poison.condemnation(e));
+    const exclusive = sharedKeysOf(readModels, keyed, `${schema}:`);
+    const commuting = commutativeKeysOf(readModels, keyed, `${schema}:`);
+    if (setBased) await lockProjectionAndKeys(tx, lockKey, exclusive, commuting);
+    else await lockProjectionAndKeys(tx, lockKey, [...exclusive, ...commuting]);
     const versions = await ChunkVersions.lock(tx, name, chunk.map((e) => e.aggregateId));
     const letters: DeadLetter[] = [];
     const applying: AnyEvent[] = [];
     // Every version gate is decided first (they depend on versions alone), then the admitted events are
     // applied: set-based where read models can, or one by one in log order.
     const outcomes = chunk.map((event) => admit(versions, event, letters, applying));
-    if (setBased) await applyEvents(name, readModels, applying, tx, log);
+    const settlement = new ChunkSettlement();
+    if (setBased) await applyEvents(name, readModels, applying, tx, log, settlement);
     else for (const event of applying) await applyInTrace(name, event, log, () => applyHandlers(readModels, event, tx));
     await versions.save(tx);
     // Readers waiting for these versions (read-your-writes) hear of them the moment this commits.
@@ -149,6 +155,8 @@ export async function runProjector(options: ProjectorOptions): Promise<Projector
       await publish(letters); // before the commit: a parked event is always on the topic (at least once)
     }
     await batch.checkpointWithin(tx, lastIndex);
+    // Last, right before the commit: the writes to rows other chunks share hold their locks the shortest.
+    await settlement.settle(tx);
     return { outcomes, letters };
   }
 

@@ -1,5 +1,5 @@
 import type { PoolClient } from '@mindflow/db';
-import type { ReadModel } from '@mindflow/event-log';
+import type { ChunkScope, DeferredWrite, ReadModel } from '@mindflow/event-log';
 import { ownerKey } from './journals-view.js';
 
 /**
@@ -13,8 +13,12 @@ import { ownerKey } from './journals-view.js';
  */
 export const analyticsView: ReadModel = {
   name: 'analytics',
-  // A day is recomputed from committed rows: two chunks recomputing one user's days must take turns.
-  sharedKeys: (event) => (handled.has(event.eventType) ? [ownerKey(event.userId)] : []),
+  // A day is recomputed from committed rows: two chunks recomputing one user's day must take turns. A journal's
+  // deletion and an analysis recompute at once, under the owner's key taken exclusively; entry events (set-based)
+  // take it shared and recompute their days at the chunk's end under per-(owner, day) locks (`moodDayRecounts`).
+  sharedKeys: (event) => (recomputedAtOnce.has(event.eventType) ? [ownerKey(event.userId)] : []),
+  commutativeKeys: (event) => (deferred.has(event.eventType) ? [ownerKey(event.userId)] : []),
+  batchAlways: true,
   handlers: {
     JournalEntryCreated: (event, tx) => recomputeDayOfEntry(tx, event.payload.entryId),
     JournalEntryUpdated: (event, tx) => recomputeDayOfEntry(tx, event.payload.entryId),
@@ -44,12 +48,12 @@ export const analyticsView: ReadModel = {
       await recomputeDayOfEntry(tx, p.entryId);
     },
   },
-  // A chunk's entry events recompute each day they touch once, in two statements.
+  // A chunk's entry events recompute each day they touch once, at the chunk's end (`moodDayRecounts`).
   batchHandlers: {
-    JournalEntryCreated: (events, tx) => recomputeDaysOfEntries(tx, events.map((e) => e.payload.entryId)),
-    JournalEntryUpdated: (events, tx) => recomputeDaysOfEntries(tx, events.map((e) => e.payload.entryId)),
-    JournalEntryDeleted: (events, tx) => recomputeDaysOfEntries(tx, events.map((e) => e.payload.entryId)),
-    MoodRecorded: (events, tx) => recomputeDaysOfEntries(tx, events.map((e) => e.payload.entryId)),
+    JournalEntryCreated: (events, _tx, chunk) => recountLater(chunk, events.map((e) => e.payload.entryId)),
+    JournalEntryUpdated: (events, _tx, chunk) => recountLater(chunk, events.map((e) => e.payload.entryId)),
+    JournalEntryDeleted: (events, _tx, chunk) => recountLater(chunk, events.map((e) => e.payload.entryId)),
+    MoodRecorded: (events, _tx, chunk) => recountLater(chunk, events.map((e) => e.payload.entryId)),
   },
 };
 
@@ -81,34 +85,63 @@ async function recomputeDay(tx: PoolClient, ownerId: string, day: string): Promi
   );
 }
 
-/** `recomputeDayOfEntry` for many entries: every (owner, day) they count on, each recomputed once. */
-async function recomputeDaysOfEntries(tx: PoolClient, entryIds: readonly string[]): Promise<void> {
-  const { rows } = await tx.query<{ owner_id: string; day: string }>(
-    `WITH days AS (
-       SELECT DISTINCT owner_id, (created_at AT TIME ZONE 'UTC')::date AS day
-         FROM entries_view WHERE entry_id = ANY($1::uuid[]) AND created_at IS NOT NULL),
-     gone AS (DELETE FROM mood_days m USING days d WHERE m.owner_id = d.owner_id AND m.day = d.day)
-     SELECT owner_id, to_char(day, 'YYYY-MM-DD') AS day FROM days`,
-    [entryIds],
-  );
-  if (rows.length === 0) return;
+function recountLater(chunk: ChunkScope, entryIds: readonly string[]): Promise<void> {
+  const entries = chunk.deferred(moodDayRecounts);
+  for (const id of entryIds) entries.add(id);
+  return Promise.resolve();
+}
+
+/**
+ * The days of a chunk's entry events (set-based path), recomputed at its end from the rows as they are then: each
+ * (owner, day) under its own advisory lock, taken (in one statement, in id order) *before* the statement that
+ * recomputes, and held to the commit. A day's inputs change only in transactions that recompute it afterwards
+ * under that lock (or under the owner's exclusive key: a journal's deletion, an analysis), so whichever recomputes
+ * a day last sees every other change committed: the day is exact, while chunks of the same users run side by side
+ * until their last statements.
+ */
+const moodDayRecounts: DeferredWrite<Set<string>> = {
+  order: '1 mood_days',
+  start: () => new Set(),
+  async settle(entryIds, tx) {
+    if (entryIds.size === 0) return;
+    const { rows } = await tx.query<{ owner_id: string; day: string }>(
+      `SELECT d.owner_id, to_char(d.day, 'YYYY-MM-DD') AS day, pg_advisory_xact_lock(d.id) AS locked
+       FROM (SELECT owner_id, day, hashtextextended(current_schema() || ':mood-day:' || owner_id || ':' || day, 0) AS id
+               FROM (SELECT DISTINCT owner_id, (created_at AT TIME ZONE 'UTC')::date AS day
+                       FROM entries_view WHERE entry_id = ANY($1::uuid[]) AND created_at IS NOT NULL) AS days
+              ORDER BY id) AS d`,
+      [[...entryIds]],
+    );
+    if (rows.length > 0) await recomputeDays(tx, rows);
+  },
+};
+
+/** Recomputes each (owner, day) from the rows, in one statement: days left with no live entry lose their row. */
+async function recomputeDays(tx: PoolClient, days: readonly { owner_id: string; day: string }[]): Promise<void> {
   await tx.query(
-    `INSERT INTO mood_days (owner_id, day, mood, entry_count, word_count, average_sentiment)
-     SELECT d.owner_id, d.day,
-            (SELECT e.mood FROM entries_view e
-              WHERE e.owner_id = d.owner_id AND e.deleted_at IS NULL AND e.journal_id IS NOT NULL AND e.mood IS NOT NULL
-                AND e.created_at >= d.day::timestamp AT TIME ZONE 'UTC' AND e.created_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC'
-              GROUP BY e.mood ORDER BY count(*) DESC, max(e.created_at) DESC, e.mood LIMIT 1),
-            a.n, a.words, a.sentiment
-       FROM unnest($1::uuid[], $2::date[]) AS d(owner_id, day)
-       CROSS JOIN LATERAL (
-         SELECT count(*) AS n, coalesce(sum(e.word_count), 0) AS words, avg(s.sentiment) AS sentiment
-           FROM entries_view e LEFT JOIN entry_sentiments s ON s.entry_id = e.entry_id
-          WHERE e.owner_id = d.owner_id AND e.deleted_at IS NULL AND e.journal_id IS NOT NULL
-            AND e.created_at >= d.day::timestamp AT TIME ZONE 'UTC' AND e.created_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC') AS a
-      WHERE a.n > 0`,
-    [rows.map((r) => r.owner_id), rows.map((r) => r.day)],
+    `WITH computed AS (
+       SELECT d.owner_id, d.day,
+              (SELECT e.mood FROM entries_view e
+                WHERE e.owner_id = d.owner_id AND e.deleted_at IS NULL AND e.journal_id IS NOT NULL AND e.mood IS NOT NULL
+                  AND e.created_at >= d.day::timestamp AT TIME ZONE 'UTC' AND e.created_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC'
+                GROUP BY e.mood ORDER BY count(*) DESC, max(e.created_at) DESC, e.mood LIMIT 1) AS mood,
+              a.n, a.words, a.sentiment
+         FROM unnest($1::uuid[], $2::date[]) AS d(owner_id, day)
+         CROSS JOIN LATERAL (
+           SELECT count(*) AS n, coalesce(sum(e.word_count), 0) AS words, avg(s.sentiment) AS sentiment
+             FROM entries_view e LEFT JOIN entry_sentiments s ON s.entry_id = e.entry_id
+            WHERE e.owner_id = d.owner_id AND e.deleted_at IS NULL AND e.journal_id IS NOT NULL
+              AND e.created_at >= d.day::timestamp AT TIME ZONE 'UTC' AND e.created_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC') AS a),
+     upserted AS (
+       INSERT INTO mood_days AS m (owner_id, day, mood, entry_count, word_count, average_sentiment)
+       SELECT owner_id, day, mood, n, words, sentiment FROM computed WHERE n > 0 ORDER BY owner_id, day
+       ON CONFLICT (owner_id, day) DO UPDATE SET mood = EXCLUDED.mood, entry_count = EXCLUDED.entry_count,
+         word_count = EXCLUDED.word_count, average_sentiment = EXCLUDED.average_sentiment)
+     DELETE FROM mood_days m USING computed c WHERE c.n = 0 AND m.owner_id = c.owner_id AND m.day = c.day`,
+    [days.map((r) => r.owner_id), days.map((r) => r.day)],
   );
 }
 
-const handled = new Set(['JournalEntryCreated', 'JournalEntryUpdated', 'JournalEntryDeleted', 'MoodRecorded', 'JournalDeleted', 'AIInsightsGenerated']);
+/** Recomputed in their own handlers (under the owner's exclusive key), or at the chunk's end (shared key). */
+const recomputedAtOnce = new Set(['JournalDeleted', 'AIInsightsGenerated']);
+const deferred = new Set(['JournalEntryCreated', 'JournalEntryUpdated', 'JournalEntryDeleted', 'MoodRecorded']);

@@ -1,20 +1,23 @@
 import type { BatchProjectionHandlers } from '@mindflow/event-log';
+import { addMoves, entryCountMoves } from './entry-count-moves.js';
 
 /**
  * `entries_view` set-based: each handler writes a chunk's events of its type in one statement (rows from
  * `jsonb_to_recordset`), with the same effects as `entriesView.handlers` one by one. The runtime hands at
  * most one event per entry, so every row is written once per statement. `entry_count` moves are summed per
- * journal: one entry's -1 and another's +1 on the same journal cancel out instead of costing two writes.
+ * journal and gathered for the chunk's end (`entryCountMoves`): one entry's -1 and another's +1 on the same
+ * journal cancel out, and the journal's row is locked only for the last statements of the transaction.
  * `before` reads the statement's snapshot, i.e. the rows as they were (no FOR UPDATE: locking rows the
- * same statement updates is refused); the owner's advisory lock, held for the chunk, keeps others off them.
+ * same statement updates is refused); an entry's row is written only by its own events (one partition,
+ * version-gated) and by its journal's events, which take the owner's lock exclusively (this path: shared).
  */
 export const entriesViewBatch: BatchProjectionHandlers = {
-  async JournalEntryCreated(events, tx) {
+  async JournalEntryCreated(events, tx, chunk) {
     const rows = events.map(({ payload: p, userId, aggregateVersion }) => ({
       entry_id: p.entryId, journal_id: p.journalId, owner_id: userId, title: p.title, content: p.content, mood: p.mood, tags: p.tags,
       word_count: p.wordCount, version: aggregateVersion, created_at: p.createdAt,
     }));
-    await tx.query(
+    const { rows: moved } = await tx.query<{ journal_id: string; n: number }>(
       `WITH written AS (
          INSERT INTO entries_view (entry_id, journal_id, owner_id, journal_name, title, content, mood, tags,
                                    word_count, version, created_at, updated_at, deleted_at)
@@ -26,20 +29,21 @@ export const entriesViewBatch: BatchProjectionHandlers = {
          ON CONFLICT (entry_id) DO UPDATE SET title = EXCLUDED.title, content = EXCLUDED.content,
            mood = EXCLUDED.mood, tags = EXCLUDED.tags, word_count = EXCLUDED.word_count, version = EXCLUDED.version
          RETURNING (xmax = 0) AS inserted, journal_id, deleted_at)
-       -- Count only first inserts (a rebuild over existing rows must not count an entry twice).
-       UPDATE journals_view v SET entry_count = greatest(v.entry_count + d.n, 0)
-       FROM (SELECT journal_id, count(*)::int AS n FROM written WHERE inserted AND deleted_at IS NULL GROUP BY journal_id) AS d
-       WHERE v.journal_id = d.journal_id AND v.deleted_at IS NULL`,
+       -- Count only first inserts (a rebuild over existing rows must not count an entry twice), in journals alive now.
+       SELECT w.journal_id, count(*)::int AS n
+         FROM written w JOIN journals_view v ON v.journal_id = w.journal_id AND v.deleted_at IS NULL
+        WHERE w.inserted AND w.deleted_at IS NULL GROUP BY w.journal_id`,
       [JSON.stringify(rows)],
     );
+    addMoves(chunk.deferred(entryCountMoves), moved);
   },
 
-  async JournalEntryUpdated(events, tx) {
+  async JournalEntryUpdated(events, tx, chunk) {
     const rows = events.map(({ payload: p, aggregateVersion }) => ({
       entry_id: p.entryId, journal_id: p.journalId, title: p.title, content: p.content, mood: p.mood, tags: p.tags,
       word_count: p.wordCount, version: aggregateVersion, updated_at: p.updatedAt,
     }));
-    await tx.query(
+    const { rows: moved } = await tx.query<{ journal_id: string; n: number }>(
       `WITH r AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(entry_id uuid, journal_id uuid, title text, content text, mood text,
                                                           tags text[], word_count int, version int, updated_at timestamptz)),
@@ -53,11 +57,12 @@ export const entriesViewBatch: BatchProjectionHandlers = {
        ${moveCounts}`,
       [JSON.stringify(rows)],
     );
+    addMoves(chunk.deferred(entryCountMoves), moved);
   },
 
-  async JournalEntryDeleted(events, tx) {
+  async JournalEntryDeleted(events, tx, chunk) {
     const rows = events.map(({ payload: p, aggregateVersion }) => ({ entry_id: p.entryId, deleted_at: p.deletedAt, version: aggregateVersion }));
-    await tx.query(
+    const { rows: moved } = await tx.query<{ journal_id: string; n: number }>(
       `WITH r AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(entry_id uuid, deleted_at timestamptz, version int)),
        before AS (SELECT e.entry_id, e.journal_id, e.deleted_at FROM entries_view e JOIN r USING (entry_id)),
        after AS (
@@ -69,6 +74,7 @@ export const entriesViewBatch: BatchProjectionHandlers = {
        ${moveCounts}`,
       [JSON.stringify(rows)],
     );
+    addMoves(chunk.deferred(entryCountMoves), moved);
   },
 
   async MoodRecorded(events, tx) {
@@ -84,13 +90,14 @@ export const entriesViewBatch: BatchProjectionHandlers = {
 
 /**
  * The tail of a statement whose CTEs `before` and `after` hold the changed entries' placement (journal,
- * deleted_at) before and after: moves each entry's unit of `entry_count` from where it counted to where it
- * counts now, summed per journal. Journals not projected yet are skipped (they count when they appear).
+ * deleted_at) before and after: each entry's unit of `entry_count` moves from where it counted to where it
+ * counts now, summed per journal (`journal_id`, `n`), for journals alive now (the others are skipped, as one by
+ * one: a journal not projected yet counts its entries when it appears).
  */
 const moveCounts = `
-  UPDATE journals_view v SET entry_count = greatest(v.entry_count + m.n, 0)
+  SELECT m.journal_id, m.n
   FROM (SELECT journal_id, sum(n)::int AS n FROM (
           SELECT journal_id, -1 AS n FROM before WHERE deleted_at IS NULL
           UNION ALL SELECT journal_id, 1 FROM after WHERE deleted_at IS NULL) AS moves
         GROUP BY journal_id HAVING sum(n) <> 0) AS m
-  WHERE v.journal_id = m.journal_id AND v.deleted_at IS NULL`;
+  JOIN journals_view v ON v.journal_id = m.journal_id AND v.deleted_at IS NULL`;

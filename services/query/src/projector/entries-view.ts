@@ -12,12 +12,14 @@ import { ownerKey } from './journals-view.js';
  *   with it); an entry event other than its deletion proves the entry itself is alive, so its
  *   `deleted_at` is recomputed from its journal on every one;
  * - every change of an entry's (journal, alive) moves one unit of `entry_count` between journals,
- *   under the owner's shared lock; a journal not projected yet counts its entries when it appears.
+ *   under the owner's lock; a journal not projected yet counts its entries when it appears.
  */
 export const entriesView: ReadModel = {
   name: 'entries_view',
-  // MoodRecorded changes no placement: no lock needed.
-  sharedKeys: (event) => (event.aggregateType === 'entry' && event.eventType !== 'MoodRecorded' ? [ownerKey(event.userId)] : []),
+  // MoodRecorded changes no placement: no lock needed. The set-based path takes the owner's key shared (its
+  // count moves are deferred deltas, `entryCountMoves`); a journal's events take it exclusively.
+  commutativeKeys: (event) => (event.aggregateType === 'entry' && event.eventType !== 'MoodRecorded' ? [ownerKey(event.userId)] : []),
+  batchAlways: true,
   handlers: {
     async JournalEntryCreated(event, tx) {
       const p = event.payload;

@@ -1,4 +1,5 @@
 import type { ReadModel } from '@mindflow/event-log';
+import { entryCountMoves } from './entry-count-moves.js';
 
 /**
  * `journals_view`: one row per journal, with its live entry count. Entries travel on another stream than
@@ -8,7 +9,9 @@ import type { ReadModel } from '@mindflow/event-log';
  */
 export const journalsView: ReadModel = {
   name: 'journals_view',
+  // Exclusive: a journal's events read and rewrite its entries' rows and its count (entry chunks take the key shared).
   sharedKeys: (event) => (event.aggregateType === 'journal' ? [ownerKey(event.userId)] : []),
+  batchAlways: true,
   handlers: {
     async JournalCreated(event, tx) {
       const p = event.payload;
@@ -53,7 +56,10 @@ export const journalsView: ReadModel = {
   },
   batchHandlers: {
     // JournalCreated for a chunk of journals: one upsert, one rename of their entries already projected.
-    async JournalCreated(events, tx) {
+    async JournalCreated(events, tx, chunk) {
+      // Its count is taken from the entries as they are now, this chunk's included: their moves are in it.
+      const moves = chunk.deferred(entryCountMoves);
+      for (const { payload } of events) moves.delete(payload.journalId.toLowerCase());
       const rows = events.map(({ payload: p, userId, aggregateVersion }) => ({
         journal_id: p.journalId, owner_id: userId, name: p.name, description: p.description, color: p.color, icon: p.icon,
         is_private: p.isPrivate, version: aggregateVersion, created_at: p.createdAt,

@@ -1,5 +1,5 @@
 import type { PoolClient } from '@mindflow/db';
-import type { ReadModel } from '@mindflow/event-log';
+import type { ChunkScope, DeferredWrite, ReadModel } from '@mindflow/event-log';
 import { ownerKey } from './journals-view.js';
 
 /**
@@ -13,7 +13,10 @@ import { ownerKey } from './journals-view.js';
  */
 export const tagsView: ReadModel = {
   name: 'tags_view',
-  sharedKeys: (event) => (event.aggregateType === 'thought' ? [ownerKey(event.userId)] : []),
+  // Thoughts move counts only (entries and journals have their keys from their own views). The set-based path
+  // takes them shared: its count moves are deferred deltas (`tagCountMoves`).
+  commutativeKeys: (event) => (event.aggregateType === 'thought' ? [ownerKey(event.userId)] : []),
+  batchAlways: true,
   handlers: {
     JournalEntryCreated: (event, tx) => countEntries(tx, [event.payload.entryId]),
     JournalEntryUpdated: (event, tx) => countEntries(tx, [event.payload.entryId]),
@@ -24,46 +27,68 @@ export const tagsView: ReadModel = {
     ThoughtDeleted: (event, tx) => countThoughts(tx, [event.payload.thoughtId]),
   },
   batchHandlers: {
-    JournalEntryCreated: (events, tx) => countEntries(tx, events.map((e) => e.payload.entryId)),
-    JournalEntryUpdated: (events, tx) => countEntries(tx, events.map((e) => e.payload.entryId)),
-    JournalEntryDeleted: (events, tx) => countEntries(tx, events.map((e) => e.payload.entryId)),
-    JournalDeleted: (events, tx) => countJournals(tx, events.map((e) => e.payload.journalId)),
-    ThoughtCaptured: (events, tx) => countThoughts(tx, events.map((e) => e.payload.thoughtId)),
-    ThoughtUpdated: (events, tx) => countThoughts(tx, events.map((e) => e.payload.thoughtId)),
-    ThoughtDeleted: (events, tx) => countThoughts(tx, events.map((e) => e.payload.thoughtId)),
+    JournalEntryCreated: (events, tx, chunk) => countEntries(tx, events.map((e) => e.payload.entryId), chunk),
+    JournalEntryUpdated: (events, tx, chunk) => countEntries(tx, events.map((e) => e.payload.entryId), chunk),
+    JournalEntryDeleted: (events, tx, chunk) => countEntries(tx, events.map((e) => e.payload.entryId), chunk),
+    JournalDeleted: (events, tx, chunk) => countJournals(tx, events.map((e) => e.payload.journalId), chunk),
+    ThoughtCaptured: (events, tx, chunk) => countThoughts(tx, events.map((e) => e.payload.thoughtId), chunk),
+    ThoughtUpdated: (events, tx, chunk) => countThoughts(tx, events.map((e) => e.payload.thoughtId), chunk),
+    ThoughtDeleted: (events, tx, chunk) => countThoughts(tx, events.map((e) => e.payload.thoughtId), chunk),
   },
 };
 
 const liveEntryTags = 'SELECT entry_id AS item_id, owner_id, tags FROM entries_view WHERE entry_id = ANY($1::uuid[]) AND deleted_at IS NULL';
 const liveThoughtTags = 'SELECT thought_id AS item_id, owner_id, tags FROM thoughts_view WHERE thought_id = ANY($1::uuid[]) AND deleted_at IS NULL';
 
-const countEntries = (tx: PoolClient, entryIds: readonly string[]) => recount(tx, entryIds, liveEntryTags);
-const countThoughts = (tx: PoolClient, thoughtIds: readonly string[]) => recount(tx, thoughtIds, liveThoughtTags);
+const countEntries = (tx: PoolClient, entryIds: readonly string[], chunk?: ChunkScope) => recount(tx, entryIds, liveEntryTags, chunk);
+const countThoughts = (tx: PoolClient, thoughtIds: readonly string[], chunk?: ChunkScope) => recount(tx, thoughtIds, liveThoughtTags, chunk);
 
 /** A journal's deletion takes its entries with it (`journals_view` marked them): each counts again. */
-async function countJournals(tx: PoolClient, journalIds: readonly string[]): Promise<void> {
+async function countJournals(tx: PoolClient, journalIds: readonly string[], chunk?: ChunkScope): Promise<void> {
   const { rows } = await tx.query<{ entry_id: string }>('SELECT entry_id FROM entries_view WHERE journal_id = ANY($1::uuid[])', [journalIds]);
-  if (rows.length > 0) await countEntries(tx, rows.map((r) => r.entry_id));
+  if (rows.length > 0) await countEntries(tx, rows.map((r) => r.entry_id), chunk);
 }
 
 /**
  * Replaces the items' uses with the tags their rows carry now (`live`: item_id, owner_id, tags of the live ones) and
- * moves each (owner, tag) count by the difference; a count that reaches 0 is removed.
+ * moves each (owner, tag) count by the difference; a count that reaches 0 is removed. With a `chunk` (set-based
+ * path) the differences are gathered and written at its end (`tagCountMoves`); without, at once.
  */
-async function recount(tx: PoolClient, itemIds: readonly string[], live: string): Promise<void> {
+async function recount(tx: PoolClient, itemIds: readonly string[], live: string, chunk?: ChunkScope): Promise<void> {
   const now = `SELECT DISTINCT i.item_id, i.owner_id, t.tag FROM (${live}) i, unnest(i.tags) AS t(tag)`;
-  const { rows } = await tx.query<{ owner_id: string; tag: string; count: number }>(
-    `WITH gone AS (DELETE FROM tag_uses WHERE item_id = ANY($1::uuid[]) RETURNING owner_id, tag, -1 AS n),
+  const delta = `WITH gone AS (DELETE FROM tag_uses WHERE item_id = ANY($1::uuid[]) RETURNING owner_id, tag, -1 AS n),
           delta AS (SELECT owner_id, tag, sum(n)::int AS n
                     FROM (SELECT owner_id, tag, n FROM gone UNION ALL SELECT owner_id, tag, 1 FROM (${now}) uses) d
-                    GROUP BY owner_id, tag HAVING sum(n) <> 0)
-     INSERT INTO tags_view AS v (owner_id, tag, count)
-     SELECT owner_id, tag, n FROM delta ORDER BY owner_id, tag
+                    GROUP BY owner_id, tag HAVING sum(n) <> 0)`;
+  if (chunk) {
+    const { rows } = await tx.query<TagMove>(`${delta} SELECT owner_id, tag, n FROM delta`, [itemIds]);
+    const moves = chunk.deferred(tagCountMoves);
+    for (const { owner_id, tag, n } of rows) {
+      const key = JSON.stringify([owner_id, tag]);
+      moves.set(key, { owner_id, tag, n: (moves.get(key)?.n ?? 0) + n });
+    }
+  } else {
+    await moveTagCounts(tx, (await tx.query<TagMove>(`${delta} SELECT owner_id, tag, n FROM delta ORDER BY owner_id, tag`, [itemIds])).rows);
+  }
+  await tx.query(`INSERT INTO tag_uses (item_id, owner_id, tag) ${now}`, [itemIds]);
+}
+
+interface TagMove {
+  owner_id: string;
+  tag: string;
+  n: number;
+}
+
+/** Moves each (owner, tag) count by its `n` (rows locked in (owner, tag) order); a count that reaches 0 is removed. */
+async function moveTagCounts(tx: PoolClient, moves: readonly TagMove[]): Promise<void> {
+  if (moves.length === 0) return;
+  const { rows } = await tx.query<{ owner_id: string; tag: string; count: number }>(
+    `INSERT INTO tags_view AS v (owner_id, tag, count)
+     SELECT owner_id, tag, n FROM unnest($1::uuid[], $2::text[], $3::int[]) AS m(owner_id, tag, n) ORDER BY owner_id, tag
      ON CONFLICT (owner_id, tag) DO UPDATE SET count = v.count + EXCLUDED.count
      RETURNING owner_id, tag, count`,
-    [itemIds],
+    [moves.map((m) => m.owner_id), moves.map((m) => m.tag), moves.map((m) => m.n)],
   );
-  await tx.query(`INSERT INTO tag_uses (item_id, owner_id, tag) ${now}`, [itemIds]);
   const unused = rows.filter((r) => r.count <= 0);
   if (unused.length > 0) {
     await tx.query('DELETE FROM tags_view v USING unnest($1::uuid[], $2::text[]) AS u(owner_id, tag) WHERE v.owner_id = u.owner_id AND v.tag = u.tag AND v.count <= 0', [
@@ -72,3 +97,14 @@ async function recount(tx: PoolClient, itemIds: readonly string[], live: string)
     ]);
   }
 }
+
+/**
+ * The tag count moves of a chunk (set-based path), summed per (owner, tag) and written at its end, sorted, as
+ * deltas: concurrent chunks of one user add up instead of waiting for each other's whole transactions.
+ */
+const tagCountMoves: DeferredWrite<Map<string, TagMove>> = {
+  order: '3 tags_view',
+  start: () => new Map(),
+  settle: (moves, tx) =>
+    moveTagCounts(tx, [...moves.values()].filter((m) => m.n !== 0).sort((a, b) => (a.owner_id < b.owner_id ? -1 : a.owner_id > b.owner_id ? 1 : a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0))),
+};

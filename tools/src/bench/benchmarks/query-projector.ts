@@ -22,7 +22,8 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
   const subjects: ProjectorSubject[] = [
     { label: 'query projector', setBased: true, events: 0, seconds: 0, startupMs: 0, wrong: [], lag: 0 },
     { label: 'query projector, one event at a time', setBased: false, events: 0, seconds: 0, startupMs: 0, wrong: [], lag: 0 },
-  ];
+  // BENCH_PROJECTOR_ONE_BY_ONE=false leaves out the reference path (minutes on a loaded machine) for A/B runs of the set-based one.
+  ].filter((subject) => subject.setBased || process.env['BENCH_PROJECTOR_ONE_BY_ONE'] !== 'false');
   let perRound = 0;
   for (let round = 0; round < settings.rounds; round++) {
     const workload = journalsAndEntries(settings.users, settings.entries);
