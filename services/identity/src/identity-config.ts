@@ -1,4 +1,5 @@
 import { authConfigShape } from '@mindflow/auth';
+import { ErasingService } from '@mindflow/events';
 import { modeSchema, port } from '@mindflow/platform';
 import { z } from 'zod';
 import { defaultLoginLimits } from './domain/login/login-limits.js';
@@ -33,6 +34,16 @@ export const identityConfigSchema = z.object({
   /** Failures from one client across all addresses per window (password spraying). */
   IDENTITY_LOGIN_CLIENT_MAX_FAILURES: positive(defaultLoginLimits.clientMaxFailures),
   IDENTITY_LOGIN_CLIENT_WINDOW_SECONDS: positive(defaultLoginLimits.clientWindowSeconds),
+  /** Erasure (README "Erasure"): the services that must acknowledge a user's erasure, comma-separated. */
+  IDENTITY_ERASURE_SERVICES: z
+    .string()
+    .default('command,query,search,insights,notifications')
+    .transform((list) => list.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(ErasingService).min(1)),
+  /** A service that has not acknowledged this long after the last request is asked again. */
+  IDENTITY_ERASURE_RETRY_SECONDS: positive(900),
+  /** How often the saga looks for keys to destroy and overdue acknowledgements. */
+  IDENTITY_ERASURE_ROUND_SECONDS: positive(60),
   OPS_PORT: port(9466),
   LOG_LEVEL: z.string().default('info'),
 });

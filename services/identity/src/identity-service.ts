@@ -12,7 +12,10 @@ import { liveSessions, purgeEnded } from './adapters/pg/session-rows.js';
 import { memorySessionRegistry } from './adapters/sessions/memory-session-registry.js';
 import { memoryLoginLimiter, redisLoginLimiter } from './adapters/login-limits/flexible-login-limiter.js';
 import { redisSessionRegistry } from './adapters/sessions/redis-session-registry.js';
+import { runErasureRound } from './application/erasure-saga.js';
 import type { IdentityEnvironment } from './application/identity-environment.js';
+import type { DataKeys } from './application/ports/data-keys.js';
+import { unwiredDataKeys } from './adapters/keys/unwired-data-keys.js';
 import type { LoginLimiter } from './application/login-limiter.js';
 import type { SessionRegistry } from './application/session-registry.js';
 import type { IdentityConfig } from './identity-config.js';
@@ -38,6 +41,8 @@ export interface IdentityDependencies {
   readonly log?: Logger;
   /** Tests move time (lockout, expiry); everything else stays real. */
   readonly now?: () => Date;
+  /** The users' data keys (the crypto-shredding key store); until one is wired, erasures wait for it. */
+  readonly dataKeys?: DataKeys;
 }
 
 /**
@@ -78,6 +83,8 @@ export async function startIdentityService(config: IdentityConfig, dependencies:
       loginLimits,
       sessionPolicy: { refreshTtlMs: config.IDENTITY_REFRESH_TTL_DAYS * day, sessionMaxMs: config.IDENTITY_SESSION_MAX_DAYS * day },
       log,
+      dataKeys: dependencies.dataKeys ?? unwiredDataKeys,
+      erasure: { services: config.IDENTITY_ERASURE_SERVICES, retryAfterMs: config.IDENTITY_ERASURE_RETRY_SECONDS * 1000 },
     } satisfies IdentityEnvironment & { readonly pool: Pool };
     const subgraph = await startIdentitySubgraph(environment, config.INTERNAL_CALLER_SECRET);
     closers.push(() => subgraph.stop());
@@ -88,6 +95,11 @@ export async function startIdentityService(config: IdentityConfig, dependencies:
     }, 60 * 60_000);
     purge.unref();
     closers.push(() => Promise.resolve(clearInterval(purge)));
+    const erasureRounds = setInterval(() => {
+      runErasureRound(environment).catch((error: unknown) => log.warn({ err: error }, 'erasure round failed'));
+    }, config.IDENTITY_ERASURE_ROUND_SECONDS * 1000);
+    erasureRounds.unref();
+    closers.push(() => Promise.resolve(clearInterval(erasureRounds)));
     log.info({ origin: http.origin, mode: config.MINDFLOW_MODE }, 'identity listening');
     return {
       subgraphUrl: `${http.origin}/graphql`,

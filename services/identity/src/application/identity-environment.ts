@@ -1,7 +1,9 @@
 import type { Logger } from '@mindflow/platform';
 import type { SessionPolicy } from '../domain/session/session-policy.js';
+import type { ErasurePolicy } from './erasure-saga.js';
 import type { LoginLimiter } from './login-limiter.js';
 import type { AccessTokenSigner } from './ports/access-token-signer.js';
+import type { DataKeys } from './ports/data-keys.js';
 import type { IdentityStore } from './ports/identity-store.js';
 import type { PasswordHasher } from './ports/password-hasher.js';
 import type { RefreshTokens } from './ports/refresh-tokens.js';
@@ -22,6 +24,9 @@ export interface IdentityEnvironment {
   readonly loginLimits: LoginLimiter;
   readonly sessionPolicy: SessionPolicy;
   readonly log: Logger;
+  /** The users' data keys (crypto-shredding): erasure destroys one. */
+  readonly dataKeys: DataKeys;
+  readonly erasure: ErasurePolicy;
 }
 
 /** Who is asking, as far as identity cares: for the events' correlation id, the session's device, login limits. */

@@ -1,4 +1,4 @@
-import { newEvent, type AnyEvent } from '@mindflow/events';
+import { newEvent, type AnyEvent, type ErasingService } from '@mindflow/events';
 import type { IdentityEnvironment, RequestInfo } from './identity-environment.js';
 import type { UserAccount } from './ports/identity-store.js';
 
@@ -27,4 +27,16 @@ export function userRegistered(env: IdentityEnvironment, request: RequestInfo, u
 
 export function userLoggedIn(env: IdentityEnvironment, request: RequestInfo, userId: string, version: number, at: Date): AnyEvent {
   return newEvent('UserLoggedIn', { ...envelope(env, request, userId, version, at), payload: { userId, at: at.toISOString() } });
+}
+
+export function userErasureRequested(
+  env: IdentityEnvironment,
+  request: RequestInfo,
+  userId: string,
+  erasure: { version: number; attempt: number; services: readonly ErasingService[]; at: Date },
+): AnyEvent {
+  return newEvent('UserErasureRequested', {
+    ...envelope(env, request, userId, erasure.version, erasure.at),
+    payload: { userId, requestedAt: erasure.at.toISOString(), attempt: erasure.attempt, services: [...erasure.services] },
+  });
 }

@@ -3,7 +3,7 @@ import { createTestDatabase, testServers, uniqueRedisPrefix, type TestDatabase }
 import { createLogger, type Mode } from '@mindflow/platform';
 import { decodeJwt } from 'jose';
 import { identityConfigSchema } from '../identity-config.js';
-import { startIdentityService, type RunningIdentityService } from '../identity-service.js';
+import { startIdentityService, type IdentityDependencies, type RunningIdentityService } from '../identity-service.js';
 import { sessionHeader } from '../subgraph/context.js';
 import { refreshTokenFrom } from '../subgraph/refresh-cookie.js';
 import { TestClock } from './test-clock.js';
@@ -22,7 +22,12 @@ export interface IdentityUnderTest {
  * The real identity service on a fresh database (and, distributed, real Redis under a unique prefix),
  * with a clock the test moves. Servers come from @mindflow/testing: a missing one fails the suite.
  */
-export async function startIdentityUnderTest(mode: Mode, label: string, env: Record<string, string> = {}): Promise<IdentityUnderTest> {
+export async function startIdentityUnderTest(
+  mode: Mode,
+  label: string,
+  env: Record<string, string> = {},
+  dependencies: Pick<IdentityDependencies, 'dataKeys'> = {},
+): Promise<IdentityUnderTest> {
   const servers = await testServers();
   const db = await createTestDatabase(`identity-${label}`);
   const redisPrefix = uniqueRedisPrefix(`identity-${label}`);
@@ -37,7 +42,7 @@ export async function startIdentityUnderTest(mode: Mode, label: string, env: Rec
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const service = await startIdentityService(config, { now: clock.now, log: createLogger('identity-test', 'silent') });
+  const service = await startIdentityService(config, { now: clock.now, log: createLogger('identity-test', 'silent'), ...dependencies });
   return {
     service,
     clock,
@@ -110,6 +115,7 @@ export const operations = {
   refresh: /* GraphQL */ 'mutation { refreshSession { accessToken expiresAt user { id email } } }',
   logout: /* GraphQL */ 'mutation ($everywhere: Boolean) { logout(everywhere: $everywhere) }',
   me: /* GraphQL */ '{ me { id email name roles } }',
+  deleteAccount: /* GraphQL */ 'mutation ($password: String!) { deleteAccount(password: $password) }',
 };
 
 export interface SignedIn {

@@ -1,9 +1,16 @@
 import { join } from 'node:path';
-import { startProjection, type ProjectionDependencies, type ProjectorDefinition, type RunningProjection } from '@mindflow/event-log';
+import { erasingReadModels, startProjection, type ProjectionDependencies, type ProjectorDefinition, type RunningProjection } from '@mindflow/event-log';
 import { queryProjectorConfigSchema, type QueryProjectorConfig } from './config.js';
-import { queryProjection, queryReadModels } from './query-read-models.js';
+import { queryProjection, queryReadModels as keptReadModels } from './query-read-models.js';
+import { queryUserEraser } from './user-erasure.js';
 
-export { queryProjection, queryReadModels } from './query-read-models.js';
+export { queryProjection } from './query-read-models.js';
+
+/**
+ * The query projection's read models as the runtime, rebuilds and redrives run them: each skips events of erased
+ * users, and a last one erases a user on UserErasureRequested (issue 16, user-erasure.ts).
+ */
+export const queryReadModels = erasingReadModels(keptReadModels, queryUserEraser);
 
 export const queryMigrationsDir = join(import.meta.dirname, '..', '..', 'migrations');
 

@@ -3,7 +3,8 @@ import { appendToOutbox } from '@mindflow/event-log';
 import type { IdentityStore, IdentityTransaction } from '../../application/ports/identity-store.js';
 import { insertRefreshToken, insertSession, lockRefreshToken, markRotated, revokeAllSessions, revokeSessions, sessionOfRefreshToken } from './session-rows.js';
 import type { Tx } from './sql-client.js';
-import { findAccount, findCredentialsByEmail, insertUser, nextUserVersion, updatePasswordHash } from './user-rows.js';
+import { erasureReads, erasureWrites } from './erasure-rows.js';
+import { deleteUser, findAccount, findCredentials, findCredentialsByEmail, insertUser, nextUserVersion, updatePasswordHash } from './user-rows.js';
 
 /** One identity operation's transaction: every port bound to one `pg` client inside BEGIN … COMMIT. */
 function pgIdentityTransaction(tx: Tx): IdentityTransaction {
@@ -12,7 +13,9 @@ function pgIdentityTransaction(tx: Tx): IdentityTransaction {
       insert: (user) => insertUser(tx, user),
       nextVersion: (userId) => nextUserVersion(tx, userId),
       find: (userId) => findAccount(tx, userId),
+      delete: (userId) => deleteUser(tx, userId),
     },
+    erasures: erasureWrites(tx),
     sessions: {
       insert: (session) => insertSession(tx, session),
       revoke: (userId, sessionIds, reason, at) => revokeSessions(tx, userId, sessionIds, reason, at),
@@ -34,8 +37,10 @@ export function pgIdentityStore(pool: Pool): IdentityStore {
     users: {
       find: (userId) => findAccount(pool, userId),
       findCredentialsByEmail: (emailKey) => findCredentialsByEmail(pool, emailKey),
+      findCredentials: (userId) => findCredentials(pool, userId),
       updatePasswordHash: (userId, passwordHash, at) => updatePasswordHash(pool, userId, passwordHash, at),
     },
+    erasures: erasureReads(pool),
     refreshTokens: { sessionOf: (hash) => sessionOfRefreshToken(pool, hash) },
   };
 }

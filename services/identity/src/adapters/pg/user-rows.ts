@@ -64,3 +64,16 @@ export async function nextUserVersion(tx: Tx, userId: string): Promise<number> {
 export async function updatePasswordHash(sql: Sql, userId: string, passwordHash: string, at: Date): Promise<void> {
   await sql.query('UPDATE credentials SET password_hash = $2, updated_at = $3 WHERE user_id = $1', [userId, passwordHash, at]);
 }
+
+export async function findCredentials(sql: Sql, userId: string): Promise<UserCredentials | null> {
+  const { rows } = await sql.query<AccountRow & { password_hash: string }>(
+    `SELECT ${accountColumns}, c.password_hash FROM users u JOIN credentials c USING (user_id) WHERE u.user_id = $1`,
+    [userId],
+  );
+  return rows[0] ? { ...account(rows[0]), passwordHash: rows[0].password_hash } : null;
+}
+
+/** Deletes the account; its credential, roles, sessions and refresh tokens go with it (ON DELETE CASCADE). */
+export async function deleteUser(tx: Tx, userId: string): Promise<void> {
+  await tx.query('DELETE FROM users WHERE user_id = $1', [userId]);
+}

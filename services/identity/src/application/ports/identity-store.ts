@@ -1,6 +1,7 @@
 import type { AnyEvent } from '@mindflow/events';
 import type { Role } from '../../domain/account/roles.js';
 import type { PresentedRefreshToken } from '../../domain/session/refresh-rotation.js';
+import type { ErasureReads, ErasureWrites } from './erasure-store.js';
 
 /** An account as the API shows it. */
 export interface UserAccount {
@@ -16,7 +17,7 @@ export interface UserCredentials extends UserAccount {
   readonly passwordHash: string;
 }
 
-export type RevocationReason = 'logout' | 'logout-everywhere' | 'refresh-token-reuse';
+export type RevocationReason = 'logout' | 'logout-everywhere' | 'refresh-token-reuse' | 'account-deleted';
 
 /** Reads and writes of one identity operation, inside one transaction of identity's database. */
 export interface IdentityTransaction {
@@ -26,7 +27,10 @@ export interface IdentityTransaction {
     /** Takes the next version of the user aggregate (for its next event), holding the account until commit. */
     nextVersion(userId: string): Promise<number>;
     find(userId: string): Promise<UserAccount | null>;
+    /** Deletes the account with its credential, roles, sessions and refresh tokens (erasure). */
+    delete(userId: string): Promise<void>;
   };
+  readonly erasures: ErasureWrites;
   readonly sessions: {
     insert(session: { id: string; userId: string; at: Date; expiresAt: Date; userAgent: string | null }): Promise<void>;
     /** Revokes the given sessions of a user that are still live; returns those it revoked. */
@@ -51,9 +55,11 @@ export interface IdentityStore {
   readonly users: {
     find(userId: string): Promise<UserAccount | null>;
     findCredentialsByEmail(emailKey: string): Promise<UserCredentials | null>;
+    findCredentials(userId: string): Promise<UserCredentials | null>;
     /** Replaces the hash (a rehash with the current parameters after a successful login). */
     updatePasswordHash(userId: string, passwordHash: string, at: Date): Promise<void>;
   };
+  readonly erasures: ErasureReads;
   readonly refreshTokens: {
     /** Who a refresh token (spent or not) belongs to, and its session: enough to log that sign-in out. */
     sessionOf(hash: Buffer): Promise<{ sessionId: string; userId: string } | null>;

@@ -55,6 +55,12 @@ export type Mutation = {
   readonly refreshSession: AuthPayload;
   /** Ends this session (or, everywhere, every session of the user); true when a session ended. Clears the refresh cookie. */
   readonly logout: Scalars['Boolean']['output'];
+  /**
+   * Deletes the caller's account, confirmed by their password (a wrong one: BAD_USER_INPUT, field password), and
+   * erases them everywhere: every session ends at once (their tokens stop working), the account goes (the address
+   * can register again, as a new, empty account) and every service erases what it holds of them. True when done.
+   */
+  readonly deleteAccount: Scalars['Boolean']['output'];
 };
 
 
@@ -73,6 +79,11 @@ export type MutationLoginArgs = {
 
 export type MutationLogoutArgs = {
   everywhere?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationDeleteAccountArgs = {
+  password: Scalars['String']['input'];
 };
 
 
@@ -222,6 +233,7 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'everywhere'>>;
+  deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'password'>>;
 };
 
 export type Resolvers<ContextType = IdentityContext> = {

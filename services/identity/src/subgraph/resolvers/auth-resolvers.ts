@@ -1,4 +1,5 @@
 import { accountOf } from '../../application/accounts.js';
+import { deleteAccount } from '../../application/delete-account.js';
 import type { AuthSession } from '../../application/auth-session.js';
 import { logIn } from '../../application/log-in.js';
 import { logOut } from '../../application/log-out.js';
@@ -43,5 +44,12 @@ export const Mutation: MutationResolvers = {
     context.setCookies.push(clearedRefreshCookie());
     if (isIdentityError(result)) throw toGraphQLError(result);
     return result.sessionsEnded > 0;
+  },
+  async deleteAccount(_, args, context) {
+    if (!context.caller) throw signInRequired();
+    const result = await deleteAccount(context.env, context.caller.userId, args.password, context.request);
+    if (isIdentityError(result)) throw toGraphQLError(result);
+    context.setCookies.push(clearedRefreshCookie());
+    return result;
   },
 };
