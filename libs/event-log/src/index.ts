@@ -30,5 +30,7 @@ export { projectorMetrics, type ProjectorMetrics } from './projector/projector-m
 export { redriveDeadLetters, type RedriveOptions, type RedriveReport } from './projector/dead-letters/redrive.js';
 export { rebuildProjection, type ProjectionDefinition, type RebuildOptions, type RebuildReport } from './projector/rebuild/rebuild-projection.js';
 export * from './outbox/index.js';
+export * from './keys/index.js';
 export * from './consistency/index.js';
 export * from './tracing/index.js';
+export { acknowledgeInOutbox, erasedAmong, erasedUsersTable, eraseOwnedRows, erasingReadModels, erasureAcknowledgement, type ErasureReceipt, type UserEraser } from './projector/erasure/index.js';
