@@ -26,6 +26,16 @@ export interface SystemOptions {
    * (`notificationsDatabaseUrlFor`); embedded, the write DB itself (as insights').
    */
   readonly notificationsDatabaseUrl?: string;
+  /**
+   * The media service's database; default: distributed, the write DB's name + `_media` (`mediaDatabaseUrlFor`);
+   * embedded, the write DB itself (as notifications').
+   */
+  readonly mediaDatabaseUrl?: string;
+  /**
+   * Object storage for attachments: an S3-compatible server (distributed mode's adapter), or absent: the local disk
+   * under `.cache/media-objects/<write DB name>`, served with signed URLs by the media subgraph (embedded default).
+   */
+  readonly s3?: { readonly endpoint: string; readonly bucket: string; readonly region?: string; readonly accessKeyId: string; readonly secretAccessKey: string };
   /** distributed mode */
   readonly kafkaBrokers?: string;
   readonly topicPrefix?: string;
@@ -57,7 +67,8 @@ export interface RunningSystem {
   /**
    * By name: command, relay, insights-relay and notifications-relay (distributed only), identity-relay (both modes:
    * to Kafka, or embedded to the write DB's outbox), query-projector, query-subgraph, search-projector, search-subgraph, identity, insights-projector,
-   * insights-subgraph, notifications-projector, notifications-subgraph, gateway.
+   * insights-subgraph, notifications-projector, notifications-subgraph, media-projector, media-subgraph (and
+   * media-relay, distributed), gateway.
    */
   readonly services: ReadonlyMap<string, ServiceProcess>;
   /** With `supervise`: restarts roles that die and knows each role's state. */
@@ -75,7 +86,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   // for a role that finds one taken when it starts (startWithPortRetry). Ops ports need no probe: 0, read back.
   const ports = {
     grpc: await freePort(), subgraph: await freePort(), identity: await freePort(), insights: await freePort(),
-    notifications: await freePort(),
+    notifications: await freePort(), media: await freePort(),
     search: await freePort(), gateway: options.gatewayPort || (await freePort()),
     client: options.clientPort || (await freePort()),
   };
@@ -90,6 +101,21 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const notificationsDatabaseUrl =
     options.notificationsDatabaseUrl ?? (options.mode === 'embedded' ? options.writeDatabaseUrl : notificationsDatabaseUrlFor(options.writeDatabaseUrl));
   await ensureDatabase(notificationsDatabaseUrl);
+  const mediaDatabaseUrl =
+    options.mediaDatabaseUrl ?? (options.mode === 'embedded' ? options.writeDatabaseUrl : mediaDatabaseUrlFor(options.writeDatabaseUrl));
+  await ensureDatabase(mediaDatabaseUrl);
+  const objectStoreEnv = (): Record<string, string> =>
+    options.s3
+      ? {
+          OBJECT_STORE: 's3', S3_ENDPOINT: options.s3.endpoint, S3_BUCKET: options.s3.bucket, S3_REGION: options.s3.region ?? 'us-east-1',
+          S3_ACCESS_KEY_ID: options.s3.accessKeyId, S3_SECRET_ACCESS_KEY: options.s3.secretAccessKey, S3_FORCE_PATH_STYLE: 'true',
+        }
+      : {
+          OBJECT_STORE: 'disk',
+          OBJECT_STORE_DIR: join(repoRoot, '.cache', 'media-objects', new URL(options.writeDatabaseUrl).pathname.replace(/^\/+/, '')),
+          // the media subgraph serves the disk store's signed URLs at /objects, on the port probed here.
+          OBJECT_STORE_PUBLIC_URL: `http://127.0.0.1:${ports.media}/objects`,
+        };
   const envFor = (): Record<string, string> => ({
     MINDFLOW_MODE: options.mode,
     WRITE_DATABASE_URL: options.writeDatabaseUrl,
@@ -116,6 +142,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     NOTIFICATIONS_SUBGRAPH_URL: `http://127.0.0.1:${ports.notifications}/graphql`,
     // the emails' unsubscribe links: the notifications subgraph serves /unsubscribe, on the port probed here.
     NOTIFICATIONS_UNSUBSCRIBE_URL: `http://127.0.0.1:${ports.notifications}/unsubscribe`,
+    // media: uploads and attachments in its own database (embedded: the write DB), whose outbox carries
+    // AttachmentAdded / AttachmentRemoved; the objects in S3 or on the disk (objectStoreEnv).
+    MEDIA_DATABASE_URL: mediaDatabaseUrl,
+    MEDIA_SUBGRAPH_PORT: String(ports.media),
+    MEDIA_SUBGRAPH_URL: `http://127.0.0.1:${ports.media}/graphql`,
+    ...objectStoreEnv(),
     // search: Elasticsearch when given, else Postgres full-text search in the read DB.
     SEARCH_SUBGRAPH_PORT: String(ports.search),
     SEARCH_SUBGRAPH_URL: `http://127.0.0.1:${ports.search}/graphql`,
@@ -162,6 +194,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     ...(options.mode === 'distributed'
       ? [{ name: 'notifications-relay', entry: 'services/relay/src/main.ts',
           env: { WRITE_DATABASE_URL: notificationsDatabaseUrl, KAFKA_CLIENT_ID: 'mindflow-notifications-relay', RELAY_SOURCE: 'notifications' } }]
+      : []),
+    // media: the targets projection with the sweeper beside it (it migrates the media DB), the subgraph, and
+    // (distributed) the media outbox (AttachmentAdded / AttachmentRemoved) to Kafka
+    { name: 'media-projector', entry: 'services/media/src/projector-main.ts' },
+    { name: 'media-subgraph', entry: 'services/media/src/subgraph-main.ts', listens: ['media'] },
+    ...(options.mode === 'distributed'
+      ? [{ name: 'media-relay', entry: 'services/relay/src/main.ts',
+          env: { WRITE_DATABASE_URL: mediaDatabaseUrl, KAFKA_CLIENT_ID: 'mindflow-media-relay', RELAY_SOURCE: 'media' } }]
       : []),
     // distributed: the event log → Redis pub/sub for every gateway replica (embedded: the gateway notifies in-process)
     ...(options.mode === 'distributed' ? [{ name: 'notifier', entry: 'services/notifier/src/main.ts' }] : []),
@@ -251,5 +291,12 @@ export async function startWithPortRetry(
 export function notificationsDatabaseUrlFor(writeDatabaseUrl: string): string {
   const url = new URL(writeDatabaseUrl);
   url.pathname = `${url.pathname.replace(/\/+$/, '')}_notifications`;
+  return url.toString();
+}
+
+/** The media service's database next to the write DB (distributed): the write DB's name + `_media`. */
+export function mediaDatabaseUrlFor(writeDatabaseUrl: string): string {
+  const url = new URL(writeDatabaseUrl);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}_media`;
   return url.toString();
 }

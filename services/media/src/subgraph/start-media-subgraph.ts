@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createPool, ensureDatabase, type Pool } from '@mindflow/db';
-import { createObjectStore, diskObjectHandler, DiskObjectStore, type ObjectStore } from '@mindflow/object-storage';
+import { createObjectStore, diskObjectHandler, DiskObjectStore, S3ObjectStore, type ObjectStore } from '@mindflow/object-storage';
 import { createLogger, pause, type Logger } from '@mindflow/platform';
 import { serveSubgraphHttp, subgraphHandler, type RunningSubgraph, type SubgraphDefinition, type SubgraphHandler, type SubgraphHttpRoute } from '@mindflow/subgraph';
 import { migrateMediaDatabase } from '../adapters/pg/media-migrations.js';
@@ -86,6 +86,8 @@ export async function startMediaSubgraph(
     });
     const store = createObjectStore(objectStoreConfigOf(config, { publicUrl: `${http.origin}${objectsPath}` }));
     if (store instanceof DiskObjectStore) diskRoute = diskObjectHandler(store);
+    // A first start against an empty S3-compatible server (tests, compose) makes the bucket; one that exists is kept.
+    if (store instanceof S3ObjectStore) await store.ensureBucket();
     objects = store;
     log.info({ url: `${http.origin}/graphql`, objectStore: config.OBJECT_STORE }, 'media-subgraph listening');
     const running = handler;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { issueAccessToken, loadSigningKeys } from '@mindflow/auth';
-import { createTestDatabase, testServers, uniqueIndexPrefix, uniqueTopicPrefix } from '@mindflow/testing';
+import { createTestDatabase, testServers, uniqueBucketName, uniqueIndexPrefix, uniqueTopicPrefix } from '@mindflow/testing';
 import { startSystem, type Mode, type RunningSystem } from '../../system/index.js';
 import { GatewayClient } from '../gateway-client.js';
 
@@ -30,6 +30,8 @@ export async function startE2eSystem(mode: Mode, label: string, options: { reado
             redisUrl: await servers.redisUrl(),
             elasticsearchUrl: await servers.elasticsearchUrl(),
             searchIndexPrefix: uniqueIndexPrefix(`${label}-${mode}`),
+            // attachments in the S3-compatible server (a bucket of the suite's own, made by the media subgraph)
+            s3: { ...(await servers.s3()), bucket: uniqueBucketName(`${label}-${mode}`) },
           }
         : {}),
       output: process.env['E2E_LOGS'] ? process.stderr : null,
