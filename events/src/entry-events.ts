@@ -29,16 +29,20 @@ const entryState = {
 export const JournalEntryCreatedPayload = z.object({ entryId: Id, ...entryState, createdAt: Instant });
 export type JournalEntryCreatedPayload = z.infer<typeof JournalEntryCreatedPayload>;
 
-export const EntryField = z.enum(['journalId', 'title', 'content', 'mood', 'tags', 'weather', 'location']);
+/** `createdAt` (schema version 2): the entry was redated, i.e. moved to another moment (the day it is about). */
+export const EntryField = z.enum(['journalId', 'title', 'content', 'mood', 'tags', 'weather', 'location', 'createdAt']);
 export type EntryField = z.infer<typeof EntryField>;
 
 /**
- * The entry's full state after the change. `changedFields` says what changed so a consumer can skip work
- * (the insights projector re-analyses only when `content` changed); it is not needed to apply the event.
+ * Schema version 2: the entry's full state after the change, and `createdAt` when the change redated it (the
+ * moment the entry is about; absent: it keeps its date). `changedFields` says what changed so a consumer can skip
+ * work (the insights projector re-analyses only when `content` changed); it is not needed to apply the event.
+ * Version 1 (no redating) lives in `legacy/`.
  */
 export const JournalEntryUpdatedPayload = z.object({
   entryId: Id,
   ...entryState,
+  createdAt: Instant.optional(),
   changedFields: z.array(EntryField).min(1),
   updatedAt: Instant,
 });
@@ -54,7 +58,7 @@ export type MoodRecordedPayload = z.infer<typeof MoodRecordedPayload>;
 
 export const entryEvents = {
   JournalEntryCreated: defineEvent(JournalEntryCreatedPayload, { schemaVersion: 2, aggregateIdOf: (p) => p.entryId }),
-  JournalEntryUpdated: defineEvent(JournalEntryUpdatedPayload, { aggregateIdOf: (p) => p.entryId }),
+  JournalEntryUpdated: defineEvent(JournalEntryUpdatedPayload, { schemaVersion: 2, aggregateIdOf: (p) => p.entryId }),
   JournalEntryDeleted: defineEvent(JournalEntryDeletedPayload, { aggregateIdOf: (p) => p.entryId }),
   MoodRecorded: defineEvent(MoodRecordedPayload, { aggregateIdOf: (p) => p.entryId }),
 };

@@ -3,6 +3,7 @@ import type { EventHeader } from './envelope.js';
 import { EventContractError } from './event-contract-error.js';
 import { aiInsightsGeneratedV1ToV2 } from './legacy/ai-insights-generated-v1.js';
 import { journalEntryCreatedV1ToV2 } from './legacy/journal-entry-created-v1.js';
+import { journalEntryUpdatedV1ToV2 } from './legacy/journal-entry-updated-v1.js';
 import { taskCompletedV1ToV2, taskReopenedV1ToV2 } from './legacy/task-completion-v1.js';
 import { taskCreatedV1ToV2, taskUpdatedV1ToV2 } from './legacy/task-plan-v1.js';
 import type { Upcaster } from './upcaster.js';
@@ -15,6 +16,7 @@ export const upcasters: readonly Upcaster[] = [
   aiInsightsGeneratedV1ToV2,
   taskCreatedV1ToV2,
   taskUpdatedV1ToV2,
+  journalEntryUpdatedV1ToV2,
 ];
 
 const byStep = new Map<string, Upcaster>();

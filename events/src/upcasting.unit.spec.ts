@@ -173,3 +173,26 @@ describe('upcasting TaskCreated / TaskUpdated V1 → V2 (the reminder)', () => {
     expect(() => parseEvent(bad)).toThrow(expect.objectContaining({ path: ['payload', 'changedFields', 0] }));
   });
 });
+
+describe('upcasting JournalEntryUpdated V1 → V2 (redating)', () => {
+  // As the first producers wrote it: no createdAt, the entry kept its date.
+  const v1Payload = {
+    entryId: sampleIds.entry, journalId: sampleIds.journal, title: 'Harbour', content: 'Calm sea', mood: 'CALM', tags: ['sea'],
+    wordCount: 2, weather: null, location: null, changedFields: ['content'], updatedAt: '2024-11-03T08:00:00.000Z',
+  };
+  const v1 = { ...v1Event, eventType: 'JournalEntryUpdated', aggregateVersion: 2, payload: v1Payload };
+
+  it('reads a V1 update as one that kept the entry\'s date', () => {
+    const event = parseEvent(v1);
+    expect(event.schemaVersion).toBe(2);
+    expect(event.payload).toEqual(v1Payload);
+    expect(event.payload).not.toHaveProperty('createdAt');
+  });
+
+  it('reads a V2 redating, and refuses `createdAt` among a V1 update\'s changed fields', () => {
+    const redated = { ...v1, schemaVersion: 2, payload: { ...v1Payload, createdAt: '2024-10-30T12:00:00.000Z', changedFields: ['createdAt'] } };
+    expect(parseEvent(redated).payload).toMatchObject({ createdAt: '2024-10-30T12:00:00.000Z', changedFields: ['createdAt'] });
+    expect(() => parseEvent({ ...v1, payload: { ...v1Payload, changedFields: ['createdAt'] } }))
+      .toThrow(expect.objectContaining({ path: ['payload', 'changedFields', 0] }));
+  });
+});

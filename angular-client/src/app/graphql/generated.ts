@@ -106,6 +106,7 @@ export type TaskChangeKind =
 
 export type UpdateEntryInput = {
   content?: string | null | undefined;
+  createdAt?: string | null | undefined;
   journalId?: string | number | null | undefined;
   mood?: Mood | null | undefined;
   tags?: Array<string> | null | undefined;

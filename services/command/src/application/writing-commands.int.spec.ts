@@ -128,6 +128,25 @@ describe('CreateEntry', () => {
     expect(changed.entry.createdAt).toBe('2026-01-10T19:00:00.000Z');
   });
 
+  it('redates an entry: its row and a JournalEntryUpdated V2 carry the new moment, and it is read back with it', async () => {
+    const caller = newCaller();
+    const { journal } = written(await createJournal(environment, caller, { name: 'Late' }));
+    const { entry } = written(await createEntry(environment, caller, { journalId: journal.id, content: 'The wrong day' }));
+    const redated = written(await changeEntry(environment, caller, {
+      type: 'UpdateEntry', data: { entryId: entry.id, callerId: caller.userId, expectedVersion: 1, createdAt: '2026-01-08T12:00:00Z' },
+    }));
+    expect(redated.entry).toMatchObject({ createdAt: '2026-01-08T12:00:00.000Z', version: 2 });
+    expect((await outboxRows(db.pool, entry.id)).at(-1)).toMatchObject({
+      event_type: 'JournalEntryUpdated',
+      payload: expect.objectContaining({ createdAt: '2026-01-08T12:00:00.000Z', changedFields: ['createdAt'] }),
+    });
+    // the next command loads the row with its new date
+    const edited = written(await changeEntry(environment, caller, {
+      type: 'UpdateEntry', data: { entryId: entry.id, callerId: caller.userId, expectedVersion: 2, content: 'The right day' },
+    }));
+    expect(edited.entry.createdAt).toBe('2026-01-08T12:00:00.000Z');
+  });
+
   it('leaves neither entry, tags nor event when the transaction fails after the row insert', async () => {
     const caller = newCaller();
     const { journal } = written(await createJournal(environment, caller, { name: 'Days' }));

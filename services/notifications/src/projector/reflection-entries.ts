@@ -30,9 +30,10 @@ export const reflectionEntries: ReadModel = {
     async JournalEntryUpdated(event, tx) {
       const p = event.payload;
       await tx.query(
-        `UPDATE reflection_entries SET journal_id = $2, title = $3, content = $4, mood = $5 WHERE entry_id = $1
-            AND NOT EXISTS (SELECT 1 FROM reflection_deleted_journals WHERE journal_id = $2)`,
-        [p.entryId, p.journalId, p.title, p.content, p.mood],
+        // a redating (createdAt present) moves the entry to the week it is about
+        `UPDATE reflection_entries SET journal_id = $2, title = $3, content = $4, mood = $5, created_at = coalesce($6, created_at)
+          WHERE entry_id = $1 AND NOT EXISTS (SELECT 1 FROM reflection_deleted_journals WHERE journal_id = $2)`,
+        [p.entryId, p.journalId, p.title, p.content, p.mood, p.createdAt ?? null],
       );
       // moved into a journal deleted before: gone with it
       await tx.query('DELETE FROM reflection_entries WHERE entry_id = $1 AND journal_id IN (SELECT journal_id FROM reflection_deleted_journals)', [p.entryId]);

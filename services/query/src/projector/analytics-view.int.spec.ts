@@ -118,6 +118,28 @@ describe('analytics (mood_days, entry_sentiments)', () => {
     expect((await days())[1]).toMatchObject({ entry_count: 3, sentiment: null });
   });
 
+  it('moves a redated entry from the day it left to the day it is about now, one by one and a chunk at a time', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    await apply(entry(a, at('2030-05-06', 10), 'GREAT', 2), entry(b, at('2030-05-06', 11), 'LOW', 3));
+    expect((await days()).filter((d) => d.day >= '2030-05-06')).toEqual([
+      { day: '2030-05-06', mood: 'LOW', entry_count: 2, word_count: 5, sentiment: null },
+    ]);
+    const redate = (entryId: string, createdAt: string, mood: Mood, words: number) =>
+      fact(sampleEvent('JournalEntryUpdated', { payload: { entryId, journalId, title: null, content: 'x', mood, tags: [], wordCount: words, weather: null, location: null, createdAt, changedFields: ['createdAt'], updatedAt: at('2030-05-09', 9) } }));
+    await apply(redate(a, at('2030-05-07', 12), 'GREAT', 2));
+    expect((await days()).filter((d) => d.day >= '2030-05-06')).toEqual([
+      { day: '2030-05-06', mood: 'LOW', entry_count: 1, word_count: 3, sentiment: null },
+      { day: '2030-05-07', mood: 'GREAT', entry_count: 1, word_count: 2, sentiment: null },
+    ]);
+    // two in one chunk: the day both left goes, each counts on its new day
+    await apply(redate(a, at('2030-05-08', 12), 'GREAT', 2), redate(b, at('2030-05-08', 13), 'LOW', 3));
+    expect((await days()).filter((d) => d.day >= '2030-05-06')).toEqual([
+      { day: '2030-05-08', mood: 'LOW', entry_count: 2, word_count: 5, sentiment: null },
+    ]);
+    const { rows } = await projection.read.query<{ created_at: Date }>('SELECT created_at FROM entries_view WHERE entry_id = $1', [a]);
+    expect(rows[0]?.created_at.toISOString()).toBe(at('2030-05-08', 12));
+  });
+
   it('applies every event once: the whole log delivered again changes nothing', async () => {
     const before = await days();
     expect(await projection.redeliverEverything()).toBe(0);

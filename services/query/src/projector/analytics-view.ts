@@ -67,7 +67,8 @@ async function recomputeDayOfEntry(tx: PoolClient, entryId: string): Promise<voi
   if (rows[0]) await recomputeDay(tx, rows[0].owner_id, rows[0].day);
 }
 
-async function recomputeDay(tx: PoolClient, ownerId: string, day: string): Promise<void> {
+/** Recomputes one (owner, day) of `mood_days` from the rows (also for `redatedDays`, which finds a day an entry left). */
+export async function recomputeDay(tx: PoolClient, ownerId: string, day: string): Promise<void> {
   await tx.query('DELETE FROM mood_days WHERE owner_id = $1 AND day = $2::date', [ownerId, day]);
   await tx.query(
     `WITH alive AS (

@@ -41,16 +41,18 @@ export const entriesViewBatch: BatchProjectionHandlers = {
   async JournalEntryUpdated(events, tx, chunk) {
     const rows = events.map(({ payload: p, aggregateVersion }) => ({
       entry_id: p.entryId, journal_id: p.journalId, title: p.title, content: p.content, mood: p.mood, tags: p.tags,
-      word_count: p.wordCount, version: aggregateVersion, updated_at: p.updatedAt,
+      word_count: p.wordCount, version: aggregateVersion, updated_at: p.updatedAt, created_at: p.createdAt ?? null,
     }));
     const { rows: moved } = await tx.query<{ journal_id: string; n: number }>(
       `WITH r AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(entry_id uuid, journal_id uuid, title text, content text, mood text,
-                                                          tags text[], word_count int, version int, updated_at timestamptz)),
+                                                          tags text[], word_count int, version int, updated_at timestamptz,
+                                                          created_at timestamptz)),
        before AS (SELECT e.entry_id, e.journal_id, e.deleted_at FROM entries_view e JOIN r USING (entry_id)),
        after AS (
          UPDATE entries_view e SET journal_id = r.journal_id, title = r.title, content = r.content, mood = r.mood, tags = r.tags,
-           word_count = r.word_count, version = r.version, updated_at = r.updated_at, journal_name = j.name, deleted_at = j.deleted_at
+           word_count = r.word_count, version = r.version, updated_at = r.updated_at, journal_name = j.name, deleted_at = j.deleted_at,
+           created_at = coalesce(r.created_at, e.created_at) -- a redating moves the entry; otherwise it keeps its date
          FROM r LEFT JOIN journals_view j ON j.journal_id = r.journal_id
          WHERE e.entry_id = r.entry_id
          RETURNING e.journal_id, e.deleted_at)

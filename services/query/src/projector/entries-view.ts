@@ -42,12 +42,14 @@ export const entriesView: ReadModel = {
       const before = await placement(tx, p.entryId);
       if (!before) return; // cannot happen once its JournalEntryCreated was applied
       const { rows } = await tx.query<Placement>(
+        // A redating (createdAt present) moves the entry to the moment it is about; otherwise it keeps its date.
         `UPDATE entries_view e SET journal_id = $2, title = $3, content = $4, mood = $5, tags = $6, word_count = $7,
-           version = $8, updated_at = $9, journal_name = j.name, deleted_at = j.deleted_at
+           version = $8, updated_at = $9, journal_name = j.name, deleted_at = j.deleted_at,
+           created_at = coalesce($10, e.created_at)
          FROM (SELECT 1) AS one LEFT JOIN journals_view j ON j.journal_id = $2
          WHERE e.entry_id = $1
          RETURNING e.journal_id, e.deleted_at`,
-        [p.entryId, p.journalId, p.title, p.content, p.mood, p.tags, p.wordCount, event.aggregateVersion, p.updatedAt],
+        [p.entryId, p.journalId, p.title, p.content, p.mood, p.tags, p.wordCount, event.aggregateVersion, p.updatedAt, p.createdAt ?? null],
       );
       await moveCount(tx, before, rows[0]);
     },

@@ -4,6 +4,7 @@ import { calendarEventsView } from './calendar-events-view.js';
 import { entriesView } from './entries-view.js';
 import { journalsView } from './journals-view.js';
 import { readStamps } from './read-stamps.js';
+import { redatedDays } from './redated-days.js';
 import { tagsView } from './tags-view.js';
 import { tasksView } from './tasks-view.js';
 import { thoughtsView } from './thoughts-view.js';
@@ -17,6 +18,7 @@ export const queryReadModels: readonly ReadModel[] = [
   tagsView, // after journals_view, entries_view and thoughts_view: it counts the tags of what they hold after the event
   // Last: it recomputes days from what journals_view and entries_view hold after the event.
   analyticsView,
+  redatedDays, // after analytics: the day a redated entry left
   readStamps,
 ];
 

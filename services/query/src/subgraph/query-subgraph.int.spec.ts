@@ -226,6 +226,17 @@ describe('mutations', () => {
     expect(sent.command.createdAt?.toISOString()).toBe('2026-01-10T18:00:00.000Z');
   });
 
+  it('send a redated entry\'s moment (UpdateEntryInput.createdAt) with the command, as an instant; absent, none', async () => {
+    const mutation = 'mutation ($input: UpdateEntryInput!) { updateEntry(id: "00000000-0000-4000-8000-00000000e001", expectedVersion: 3, input: $input) { entry { id } } }';
+    const res = await postGraphQL(subgraph.url, mutation, { input: { createdAt: '2026-01-08T13:00:00+01:00' } }, as(alice));
+    expect(res.errors).toBeUndefined();
+    const sent = commands.sent.at(-1) as { name: string; command: { patch: { createdAt?: Date } } };
+    expect(sent.name).toBe('updateEntry');
+    expect(sent.command.patch.createdAt?.toISOString()).toBe('2026-01-08T12:00:00.000Z');
+    await postGraphQL(subgraph.url, mutation, { input: { title: 'Kept date' } }, as(alice));
+    expect((commands.sent.at(-1) as { command: { patch: { createdAt?: Date } } }).command.patch.createdAt).toBeUndefined();
+  });
+
   it('answer an entry whose journal the projector has not applied yet once it has (bounded wait)', async () => {
     const journalId = randomUUID();
     const pending = postGraphQL(

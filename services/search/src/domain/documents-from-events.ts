@@ -30,7 +30,8 @@ export function documentAfter(event: DocumentEvent, { current, journalDeleted }:
     case 'JournalEntryCreated':
     case 'JournalEntryUpdated': {
       const p = event.payload;
-      const createdAt = event.eventType === 'JournalEntryCreated' ? event.payload.createdAt : current?.createdAt;
+      // An update keeps the entry's date unless it redated it (V2's createdAt).
+      const createdAt = event.payload.createdAt ?? current?.createdAt;
       if (!createdAt) return undefined;
       return {
         ...base, id: p.entryId, kind: 'entry', journalId: p.journalId, title: p.title, body: p.content, tags: p.tags, mood: p.mood,

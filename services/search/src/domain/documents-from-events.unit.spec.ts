@@ -41,6 +41,14 @@ describe('search documents from events', () => {
     expect(updated).toMatchObject({ body: 'New', deleted: true, createdAt: created.createdAt, version: 2 });
   });
 
+  it('an entry redated (JournalEntryUpdated V2 with createdAt) moves to its new day; any other update keeps the day', () => {
+    const redated = documentAfter(
+      at(sampleEvent('JournalEntryUpdated', { payload: { entryId, ...entryState, createdAt: '2030-02-27T12:00:00.000Z', changedFields: ['createdAt'], updatedAt: '2030-03-05T00:00:00.000Z' } }), 2),
+      { current: created, journalDeleted: false },
+    );
+    expect(redated).toMatchObject({ day: '2030-02-27', createdAt: '2030-02-27T12:00:00.000Z', version: 2 });
+  });
+
   it('a task: its date as the day, its category as a tag, completion from partial events', () => {
     const task = documentAfter(
       at(sampleEvent('TaskCreated', { payload: { taskId, title: 'Plan', description: null, date: '2030-07-01', dueTime: null, priority: 'LOW', category: 'home', recurrence: null, remindAt: null, reminderMinutesBefore: null, createdAt: '2030-03-04T00:00:00.000Z' } }), 1),

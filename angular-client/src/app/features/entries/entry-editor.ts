@@ -1,11 +1,11 @@
-import { ChangeDetectionStrategy, Component, type OnDestroy, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type ElementRef, type OnDestroy, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { DatePipe } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import { ConnectionStatus } from '../../core/connection-status';
 import { Gql } from '../../core/gql';
-import { isTransient, type ApiError } from '../../core/graphql-errors';
+import { describeError, isTransient, type ApiError } from '../../core/graphql-errors';
 import { RemoteEntries, type EntryChange } from '../../core/remote-entries';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { ErrorMessage } from '../../shared/error-message';
@@ -63,6 +63,16 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
   protected readonly templates = entryTemplates;
   /** A new entry's day (YYYY-MM-DD, local): today, or an earlier day it is backdated to (CreateEntryInput.createdAt). */
   protected readonly entryDate = signal(localDay(new Date()));
+  private readonly dateField = viewChild<ElementRef<HTMLInputElement>>('dateField');
+  /** The day an entry is being moved to (shown in the Date field while it is sent). */
+  private readonly redatingTo = signal<string | null>(null);
+  /** Why the entry could not be redated (the field shows its date as it is). */
+  protected readonly dateError = signal<string | null>(null);
+  /** The Date field: a new entry's chosen day, or the day a created entry is dated (in the writer's time zone). */
+  protected readonly shownDate = computed(() => {
+    const entry = this.saved();
+    return this.redatingTo() ?? (this.entryId() && entry ? localDay(new Date(entry.createdAt)) : this.entryDate());
+  });
   protected readonly today = localDay(new Date());
   protected readonly limits = entryLimits;
   protected readonly draft = signal<EntryDraft>(emptyDraft);
@@ -232,11 +242,63 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
     this.update({ title: template.title, content: template.content, tags: [...template.tags], mood: template.mood });
   }
 
-  /** A new entry dated on an earlier day (never a later one): it is created on that day. */
+  /**
+   * A new entry dated on an earlier day (never a later one): it is created on that day. An entry already created is
+   * redated at once (`redate`).
+   */
   protected chooseDate(day: string): void {
     const today = localDay(new Date());
-    this.entryDate.set(/^\d{4}-\d\d-\d\d$/.test(day) && day < today ? day : today);
-    this.keepLocally(); // (kept with the draft, if there is one)
+    const chosen = /^\d{4}-\d\d-\d\d$/.test(day) && day <= today ? day : null;
+    if (this.entryId()) void this.redate(chosen);
+    else {
+      this.entryDate.set(chosen && chosen < today ? chosen : today);
+      this.keepLocally(); // (kept with the draft, if there is one)
+    }
+    this.showDate();
+  }
+
+  /** The field shows `shownDate` now: after a day refused or not kept, the binding would see no change to write. */
+  private showDate(): void {
+    const field = this.dateField()?.nativeElement;
+    if (field) field.value = this.shownDate();
+  }
+
+  /**
+   * An entry dated on the wrong day moves to the one it is about (UpdateEntryInput.createdAt, noon of it, local time;
+   * today: now). Its own write, after any save on its way (one write at a time); a change made elsewhere meanwhile is
+   * merged as a save's would be, then the date is sent again on its version. The text is never touched by it.
+   */
+  private async redate(day: string | null): Promise<void> {
+    const id = this.entryId();
+    const entry = this.saved();
+    this.dateError.set(null);
+    if (!id || !entry || !day || day === localDay(new Date(entry.createdAt))) {
+      this.redatingTo.set(null); // an empty or later day: the field shows the entry's date again
+      return;
+    }
+    this.redatingTo.set(day);
+    try {
+      await this.autosave.flush();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const { updateEntry } = await this.gql.mutate(UpdateEntryDocument, { id, expectedVersion: this.version, input: { createdAt: momentOf(day) } });
+          this.version = updateEntry.entry.version;
+          this.saved.set(updateEntry.entry);
+          return;
+        } catch (e) {
+          const error = e as ApiError;
+          if (error.code !== 'CONFLICT' || attempt >= 3) throw error;
+          const newer = await this.newerEntry(id, error.currentVersion ?? this.version + 1);
+          if (!newer) throw error;
+          this.mergeIn(newer);
+        }
+      }
+    } catch (e) {
+      this.dateError.set(`The date could not be changed: ${describeError(e as ApiError)}`);
+    } finally {
+      this.redatingTo.set(null);
+      this.showDate();
+    }
   }
 
   private chooseDateOnly(day: string): void {
@@ -553,6 +615,11 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
 /** A day as YYYY-MM-DD in the writer's time zone. */
 function localDay(at: Date): string {
   return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+}
+
+/** The moment an entry is moved to: noon of an earlier day, local time (as `backdatedTo`); today, now (noon may be ahead). */
+function momentOf(day: string): string {
+  return backdatedTo(day).createdAt ?? new Date().toISOString();
 }
 
 /** An entry dated on an earlier day is created at noon of that day, local time (the same date in UTC almost everywhere). */

@@ -32,6 +32,8 @@ class FakeGql {
   server = entry(1, 'At dawn.');
   updates: { expectedVersion: number; content: string }[] = [];
   creates: { journalId: string; content: string; idempotencyKey: string; createdAt?: string }[] = [];
+  /** the createdAt of each update sent (undefined: it kept the date) */
+  dated: (string | undefined)[] = [];
   /** every mutation sent, refused or not */
   sent = 0;
   titleLimit = 200;
@@ -67,7 +69,8 @@ class FakeGql {
       this.creates.push({ journalId: journalId!, content, idempotencyKey: variables.idempotencyKey, ...(variables.input.createdAt ? { createdAt: variables.input.createdAt } : {}) });
       let created = this.byKey.get(variables.idempotencyKey);
       if (!created) {
-        created = { ...entry(1, content, title), id: `e${this.nextId++}`, title: variables.input.title, mood, tags };
+        created = { ...entry(1, content, title), id: `e${this.nextId++}`, title: variables.input.title, mood, tags,
+          ...(variables.input.createdAt ? { createdAt: variables.input.createdAt } : {}) };
         this.byKey.set(variables.idempotencyKey, created);
         this.server = created;
       }
@@ -78,8 +81,10 @@ class FakeGql {
     if (variables.expectedVersion !== this.server.version) {
       throw { code: 'CONFLICT', message: 'stale', currentVersion: this.server.version } satisfies ApiError;
     }
-    const { content, title: sentTitle, mood, tags } = variables.input;
-    this.server = { ...this.server, content, title: sentTitle, mood, tags, version: this.server.version + 1 };
+    this.dated.push(variables.input.createdAt);
+    // what was sent, and only that (a redating sends its date alone)
+    const sent = Object.fromEntries(Object.entries(variables.input).filter(([, value]) => value !== undefined));
+    this.server = { ...this.server, ...sent, version: this.server.version + 1 };
     return this.answer({ updateEntry: { entry: this.server, consistencyToken: 't' } });
   }
   private answer<T>(result: T): T {
@@ -541,7 +546,7 @@ describe('EntryEditor', () => {
     await vi.waitFor(() => expect(status()).toBe('All changes saved'));
     expect(gql.creates).toHaveLength(1);
     expect(gql.creates[0]?.createdAt).toBe(new Date(2026, 0, 10, 12).toISOString());
-    expect(field('#entry-date')).toBeNull(); // an entry that exists keeps its date
+    await vi.waitFor(() => expect(field<HTMLInputElement>('#entry-date')?.value).toBe('2026-01-10')); // the entry's day, now
 
     // a backdated draft kept on the device (offline) comes back with its day
     gql.offline = true;
@@ -562,6 +567,38 @@ describe('EntryEditor', () => {
     await other.write('Today, plainly.');
     await vi.waitFor(() => expect(gql.creates).toHaveLength(2));
     expect(gql.creates[1]).not.toHaveProperty('createdAt');
+  });
+
+  it('redates an entry that exists: the date alone is sent, after the text\'s save, and the text is kept', async () => {
+    const { gql, fixture, field, write, status, el } = await open();
+    await vi.waitFor(() => expect(field<HTMLInputElement>('#entry-date')?.value).toBe(localDay(new Date(gql.server.createdAt))));
+    expect(el.querySelector('label[for="entry-date"]')?.textContent).toContain('the day it is about');
+    await write('At dawn, then rain.');
+    const date = field<HTMLInputElement>('#entry-date')!;
+    date.value = '2026-10-30';
+    date.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(gql.dated).toEqual([undefined, new Date(2026, 9, 30, 12).toISOString()]));
+    await vi.waitFor(() => expect(status()).toBe('All changes saved'));
+    expect(gql.server).toMatchObject({ content: 'At dawn, then rain.', createdAt: new Date(2026, 9, 30, 12).toISOString(), version: 3 });
+    await fixture.whenStable();
+    expect(date.value).toBe('2026-10-30');
+
+    // a later day is no date it can have: nothing is sent, the field shows the entry's day again
+    date.value = '2099-01-01';
+    date.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    expect(gql.dated).toHaveLength(2);
+    expect(date.value).toBe('2026-10-30');
+
+    // refused (here: offline): said at the field, the entry keeps its day, the text is untouched
+    gql.offline = true;
+    date.value = '2026-10-01';
+    date.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(el.querySelector('#entry-date-problem')?.textContent).toContain('The date could not be changed'));
+    await fixture.whenStable();
+    expect(date.value).toBe('2026-10-30');
+    expect(date.getAttribute('aria-invalid')).toBe('true');
+    expect(gql.server.content).toBe('At dawn, then rain.');
   });
 
   it('offers no templates for an entry that exists', async () => {
@@ -719,3 +756,8 @@ describe('EntryEditor', () => {
     });
   });
 });
+
+/** A day as YYYY-MM-DD in the time zone the test runs in (as the editor shows it). */
+function localDay(at: Date): string {
+  return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+}

@@ -59,6 +59,7 @@ export function entryRpcs(environment: CommandEnvironment, log: Logger) {
           tags: input.tags ? input.tags.values : undefined,
           weather: setOrCleared(input.weather, cleared.has('weather')),
           location: setOrCleared(input.location, cleared.has('location')),
+          createdAt: input.createdAt,
         },
       });
       return isDomainError(written) ? written : entryResult(written);

@@ -21,7 +21,7 @@ export function aggregateOf<S, K extends keyof S>(row: SelectedAggregate<S, K> |
 
 /**
  * Writes the aggregate's own row as it now stands: inserts it at version 1, else updates the row of the
- * version before. `fields` are the other columns (`created_at` is written on insert only).
+ * version before. `fields` are the other columns; `created_at` is the aggregate's too (an entry can be redated).
  */
 export async function saveAggregateRow(
   tx: Tx,
@@ -40,9 +40,9 @@ export async function saveAggregateRow(
     return;
   }
   const { rowCount } = await tx.query(
-    `UPDATE ${table} SET version = $3, ${names.map((name, i) => `${name} = $${i + 4}`).join(', ')}
+    `UPDATE ${table} SET version = $3, created_at = $4, ${names.map((name, i) => `${name} = $${i + 5}`).join(', ')}
      WHERE id = $1 AND owner_id = $2 AND version = $3 - 1`,
-    [...key, ...Object.values(fields)],
+    [...key, aggregate.createdAt, ...Object.values(fields)],
   );
   // The row was loaded FOR UPDATE, so this only fires on a wiring bug (a save without the lock).
   if (rowCount !== 1) throw new Error(`${table} row ${aggregate.id} was not at version ${aggregate.version - 1}`);

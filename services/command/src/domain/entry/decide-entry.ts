@@ -71,14 +71,23 @@ function update({ data }: UpdateEntry, state: EntryState, context: CommandContex
     location: data.location === undefined ? entry.location : data.location,
   });
   if (isDomainError(content)) return content;
+  const createdAt = data.createdAt === undefined ? entry.createdAt : entryMoment(data.createdAt, context.now);
+  if (isDomainError(createdAt)) return createdAt;
+  const redated = Date.parse(createdAt) !== Date.parse(entry.createdAt);
   const after = { journalId, ...content };
-  const changedFields = entryFields.filter((field) => !sameValue(after[field], entry[field]));
+  const changedFields: EntryField[] = [
+    ...entryFields.filter((field) => !sameValue(after[field], entry[field])),
+    ...(redated ? ['createdAt' as const] : []),
+  ];
   // An edit that changes nothing is no fact: nothing is written and the version stays.
   if (changedFields.length === 0) return [];
   if (changedFields.length === 1 && changedFields[0] === 'mood' && after.mood !== null) {
     return [{ type: 'MoodRecorded', data: { entryId: entry.id, mood: after.mood, recordedAt: context.now } }];
   }
-  return [{ type: 'JournalEntryUpdated', data: { entryId: entry.id, ...after, changedFields, updatedAt: context.now } }];
+  return [{
+    type: 'JournalEntryUpdated',
+    data: { entryId: entry.id, ...after, ...(redated ? { createdAt } : {}), changedFields, updatedAt: context.now },
+  }];
 }
 
 function remove({ data }: DeleteEntry, state: EntryState, context: CommandContext): Decision<EntryEvent> {
@@ -95,7 +104,7 @@ function ownedLiveEntry({ entry, journal }: EntryState, callerId: string): Entry
   return entry;
 }
 
-const entryFields: readonly EntryField[] = ['journalId', 'title', 'content', 'mood', 'tags', 'weather', 'location'];
+const entryFields: readonly Exclude<EntryField, 'createdAt'>[] = ['journalId', 'title', 'content', 'mood', 'tags', 'weather', 'location'];
 
 // Tags are compared as ordered lists: reordering them is an edit the writer made on purpose.
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

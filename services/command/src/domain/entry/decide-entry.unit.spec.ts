@@ -125,6 +125,36 @@ describe('UpdateEntry', () => {
         },
       }));
 
+  it('redates the entry (an entry dated the wrong day): createdAt in the event and among the changed fields', () => {
+    const redated = {
+      type: 'JournalEntryUpdated' as const,
+      data: {
+        entryId, journalId, title: null, content: 'Walked to the sea — calm water.', mood: 'CALM' as const, tags: ['walk', 'sea'],
+        weather: null, location: null, wordCount: 7, createdAt: '2026-02-27T11:00:00.000Z', changedFields: ['createdAt' as const],
+        updatedAt: testContext.now,
+      },
+    };
+    spec(journalCreated, entryCreated)
+      .when({ type: 'UpdateEntry', data: { entryId, callerId: owner, expectedVersion: 1, createdAt: '2026-02-27T12:00:00+01:00' } })
+      .then(redated);
+    // the same moment written another way is no change; evolving the redating gives the entry its new date
+    spec(journalCreated, entryCreated)
+      .when({ type: 'UpdateEntry', data: { entryId, callerId: owner, expectedVersion: 1, createdAt: '2026-03-01T10:00:00+01:00' } })
+      .then();
+    spec(journalCreated, entryCreated, redated)
+      .when({ type: 'UpdateEntry', data: { entryId, callerId: owner, expectedVersion: 2, createdAt: '2026-02-27T11:00:00Z' } })
+      .then();
+  });
+
+  it('refuses to redate an entry into the future or to a malformed moment, as on creation', () => {
+    spec(journalCreated, entryCreated)
+      .when({ type: 'UpdateEntry', data: { entryId, callerId: owner, expectedVersion: 1, createdAt: '2026-03-02T09:00:00.000Z' } })
+      .thenRefuses({ code: 'BAD_USER_INPUT', field: 'createdAt' });
+    spec(journalCreated, entryCreated)
+      .when({ type: 'UpdateEntry', data: { entryId, callerId: owner, expectedVersion: 1, createdAt: 'last week' } })
+      .thenRefuses({ code: 'BAD_USER_INPUT', field: 'createdAt' });
+  });
+
   it('records MoodRecorded when the mood is the only change', () =>
     spec(journalCreated, entryCreated)
       .when({ type: 'UpdateEntry', data: { entryId, callerId: owner, expectedVersion: 1, mood: 'GRATEFUL', tags: ['walk', 'sea'] } })

@@ -16,11 +16,15 @@ export interface CreateEntry {
   readonly data: EntryFields & { readonly journalId: string; readonly callerId: string; readonly createdAt?: string | undefined };
 }
 
-/** Absent fields stay as they are; `null` clears an optional one; a `journalId` moves the entry. */
+/**
+ * Absent fields stay as they are; `null` clears an optional one; a `journalId` moves the entry; a `createdAt`
+ * redates it (the same rules as backdating a new entry).
+ */
 export interface UpdateEntry {
   readonly type: 'UpdateEntry';
   readonly data: Partial<EntryFields> & {
     readonly journalId?: string;
+    readonly createdAt?: string | undefined;
     readonly entryId: string;
     readonly callerId: string;
     readonly expectedVersion: number;

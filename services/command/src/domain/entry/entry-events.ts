@@ -26,7 +26,8 @@ export interface JournalEntryCreated {
   };
 }
 
-export type EntryField = 'journalId' | 'title' | 'content' | 'mood' | 'tags' | 'weather' | 'location';
+/** `createdAt`: the entry was redated (moved to the moment it is about). */
+export type EntryField = 'journalId' | 'title' | 'content' | 'mood' | 'tags' | 'weather' | 'location' | 'createdAt';
 
 /**
  * Carries the whole new content, so a consumer (search, insights) never needs the previous event, and
@@ -37,6 +38,8 @@ export interface JournalEntryUpdated {
   readonly data: EntryContent & {
     readonly entryId: string;
     readonly journalId: string;
+    /** Present when the update redated the entry: the moment it is about now. */
+    readonly createdAt?: string;
     readonly changedFields: readonly EntryField[];
     readonly updatedAt: string;
   };

@@ -408,6 +408,11 @@ export type UpdateEntryInput = {
   readonly content?: InputMaybe<Scalars['String']['input']>;
   readonly mood?: InputMaybe<Mood>;
   readonly tags?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /**
+   * Redates the entry (it was about another day than the one it got): the moment it is about, with the same rules as
+   * CreateEntryInput.createdAt (any past moment from 2000 on; not the future). Absent or null: the entry keeps its date.
+   */
+  readonly createdAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** The journal as the command side wrote it, and a token to read that write back (header x-consistent-with). */

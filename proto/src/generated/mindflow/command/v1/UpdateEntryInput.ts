@@ -17,12 +17,17 @@ export interface UpdateEntryInput {
   'weather'?: (string);
   'location'?: (string);
   'clearedFields'?: (string)[];
+  /**
+   * Redates the entry: the moment it is about (ISO-8601 instant), as CreateEntryInput.created_at; absent: kept.
+   */
+  'createdAt'?: (string);
   '_journalId'?: "journalId";
   '_title'?: "title";
   '_content'?: "content";
   '_mood'?: "mood";
   '_weather'?: "weather";
   '_location'?: "location";
+  '_createdAt'?: "createdAt";
 }
 
 /**
@@ -39,4 +44,8 @@ export interface UpdateEntryInput__Output {
   'weather'?: (string);
   'location'?: (string);
   'clearedFields': (string)[];
+  /**
+   * Redates the entry: the moment it is about (ISO-8601 instant), as CreateEntryInput.created_at; absent: kept.
+   */
+  'createdAt'?: (string);
 }

@@ -11,8 +11,11 @@ export interface CreateEntry {
   readonly createdAt?: Date | null | undefined;
 }
 
-/** `journalId` moves the entry; `tags`, when given, replaces the whole list (null: no tags). */
-export type UpdateEntry = Patch<{ journalId: string; title: string; content: string; mood: Mood; tags: readonly string[] }>;
+/**
+ * `journalId` moves the entry; `tags`, when given, replaces the whole list (null: no tags); `createdAt` redates it
+ * (absent or null: its date is kept).
+ */
+export type UpdateEntry = Patch<{ journalId: string; title: string; content: string; mood: Mood; tags: readonly string[]; createdAt: Date }>;
 
 /** Entries. `expectedVersion` guards an edit; a delete without it wins over edits. */
 export interface EntryCommands {

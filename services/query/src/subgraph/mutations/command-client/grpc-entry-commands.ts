@@ -24,7 +24,10 @@ export function grpcEntryCommands(client: CommandClient): EntryCommands {
       // Tags travel as a TagList so that "leave them" (absent) and "no tags" (empty) differ; null means none.
       const tags = patch.tags === undefined ? {} : { tags: { values: [...(patch.tags ?? [])] } };
       const result = await commandCall(() =>
-        client.updateEntry({ id, expectedVersion, input: { ...set, ...tags, clearedFields } }, callContext(metadata)),
+        client.updateEntry(
+          { id, expectedVersion, input: { ...set, ...tags, clearedFields, ...optional('createdAt', patch.createdAt?.toISOString()) } },
+          callContext(metadata),
+        ),
       );
       return written(result.entry, result.consistencyToken, (e) => entryRecord(e, metadata.userId));
     },
