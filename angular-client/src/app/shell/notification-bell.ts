@@ -66,8 +66,11 @@ import { ErrorMessage } from '../shared/error-message';
     .body { margin: .2rem 0; }
     .more { margin-top: .5rem; width: 100%; }
     .meta { display: flex; flex-wrap: wrap; gap: .3rem .8rem; font-size: .85rem; align-items: baseline; }
-    /* on a phone the bell starts the account row, at the left: the list opens from there, below it (the bell stays in sight) */
-    @media (max-width: 720px) { .panel { left: 0; right: auto; width: min(380px, calc(100vw - 2.5rem)); } }`,
+    /* on a phone the list opens under the whole (one-row) header, as wide as the screen allows; the bell stays in sight */
+    @media (max-width: 720px) {
+      :host { position: static; }
+      .panel { position: absolute; left: .75rem; right: .75rem; top: calc(100% + .25rem); width: auto; margin-inline: auto; max-width: 380px; }
+    }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(document:keydown.escape)': 'escape()' },
 })
