@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ProjectionNotices, startProjection, type ProjectionDependencies, type ProjectorDefinition, type RunningProjection } from '@mindflow/event-log';
+import { erasingReadModels, ProjectionNotices, startProjection, type ProjectionDependencies, type ProjectorDefinition, type RunningProjection } from '@mindflow/event-log';
 import { createClaudeEntryAnalyzer } from '../adapters/anthropic/claude-entry-analyzer.js';
 import { createLocalEntryAnalyzer } from '../adapters/local/local-entry-analyzer.js';
 import { migrateInsightsDatabase } from '../adapters/pg/insights-migrations.js';
@@ -8,6 +8,7 @@ import { createAnalysisWorker, type AnalysisWorker } from '../application/analys
 import type { EntryAnalyzer } from '../application/entry-analyzer.js';
 import { entryWork } from '../application/entry-work.js';
 import { insightsProjectorConfigSchema, type InsightsProjectorConfig } from './config.js';
+import { insightsUserEraser } from './user-erasure.js';
 
 /** The projection's name in `projection_versions` and its default consumer group suffix. */
 export const insightsProjection = 'insights';
@@ -68,7 +69,11 @@ export const insightsProjector = {
       ...(metrics ? { metrics } : {}),
     });
     return {
-      readModels: [entryWork({ debounce: { quietMs: config.INSIGHTS_DEBOUNCE_MS, maxWaitMs: config.INSIGHTS_MAX_WAIT_MS }, now, rows: pgEntryWorkRows })],
+      // Each skips events of erased users; the last erases a user and acknowledges (issue 16, user-erasure.ts).
+      readModels: erasingReadModels(
+        [entryWork({ debounce: { quietMs: config.INSIGHTS_DEBOUNCE_MS, maxWaitMs: config.INSIGHTS_MAX_WAIT_MS }, now, rows: pgEntryWorkRows })],
+        insightsUserEraser(insightsProjection, now),
+      ),
       // listening first, so the worker's first sleep already counts on the notice
       ...(dependencies.startWorker !== false ? { start: () => void notices.start().then(() => worker.start()) } : {}),
       stop: () => worker.stop(),

@@ -1,9 +1,10 @@
-import { startProjection, type ProjectionDependencies, type ProjectorDefinition, type RunningProjection } from '@mindflow/event-log';
+import { erasingReadModels, startProjection, type ProjectionDependencies, type ProjectorDefinition, type RunningProjection } from '@mindflow/event-log';
 import { migrateNotificationsDatabase } from '../adapters/pg/notifications-migrations.js';
 import { notificationsProjectorConfigSchema, type NotificationsProjectorConfig } from './config.js';
 import { recipients } from './recipients.js';
 import { reflectionEntries } from './reflection-entries.js';
 import { taskReminders } from './task-reminders.js';
+import { notificationsUserEraser } from './user-erasure.js';
 import { notificationsWorkers, type NotificationsWorker, type NotificationsWorkerFactory, type NotificationsWorkers } from './workers.js';
 
 /** The projection's name in `projection_versions` and its default consumer group suffix. */
@@ -49,7 +50,8 @@ export const notificationsProjector = {
     }
     const running = Object.values(workers);
     return {
-      readModels: notificationsReadModels,
+      // Each skips events of erased users; the last erases a user and acknowledges (issue 16, user-erasure.ts).
+      readModels: erasingReadModels(notificationsReadModels, notificationsUserEraser(notificationsProjection, now)),
       ...(dependencies.startWorkers !== false ? { start: () => running.forEach((worker) => worker.start()) } : {}),
       async stop() {
         for (const worker of [...running].reverse()) await worker.stop();

@@ -138,13 +138,20 @@ export function erasingReadModels(readModels: readonly ReadModel[], eraser: User
 }
 
 /**
- * Deletes the user's rows from `tables` (each has `owner_id`) and the projection's dead letters of the user
- * (parked events carry their payload); returns the counts by table, for the acknowledgement and the report.
+ * Deletes the user's rows from `tables` (each has the column `ownerColumn`, `owner_id` unless said) and the
+ * projection's dead letters of the user (parked events carry their payload); returns the counts by table, for
+ * the acknowledgement and the report. Rows other tables hold through `ON DELETE CASCADE` go with them.
  */
-export async function eraseOwnedRows(tx: PoolClient, userId: string, projection: string, tables: readonly string[]): Promise<Record<string, number>> {
+export async function eraseOwnedRows(
+  tx: PoolClient,
+  userId: string,
+  projection: string,
+  tables: readonly string[],
+  ownerColumn = 'owner_id',
+): Promise<Record<string, number>> {
   const erased: Record<string, number> = {};
   for (const table of tables) {
-    const { rowCount } = await tx.query(`DELETE FROM ${table} WHERE owner_id = $1`, [userId]);
+    const { rowCount } = await tx.query(`DELETE FROM ${table} WHERE ${ownerColumn} = $1`, [userId]);
     erased[table] = rowCount ?? 0;
   }
   const { rowCount } = await tx.query(`DELETE FROM dead_letters WHERE projection = $1 AND lower(event->>'userId') = $2`, [projection, userId.toLowerCase()]);
