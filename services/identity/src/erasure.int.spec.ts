@@ -4,6 +4,7 @@ import type { ErasingService } from '@mindflow/events';
 import type { Mode } from '@mindflow/platform';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { erasureReport } from './application/erasure-report.js';
 import { recordErasureReceipt, runErasureRound } from './application/erasure-saga.js';
 import type { DataKeys } from './application/ports/data-keys.js';
 import { minutes } from './test/test-clock.js';
@@ -108,6 +109,12 @@ describe.each(modes)('account erasure (%s mode)', (mode) => {
     const done = await env.store.erasures.find(userId);
     expect(done?.completedAt).toEqual(expect.any(Date));
     expect(done?.receipts.find((r) => r.service === 'query')).toMatchObject({ attempt: 2, erased: { rows: 2 } });
+    // The operators' report says what was erased where and when.
+    const report = erasureReport([done!]);
+    expect(report).toContain(`user ${userId}`);
+    expect(report).toMatch(/complete \d{4}-/);
+    expect(report).toMatch(/query +erased \S+ \(attempt 2\) +rows=2/);
+    expect(report).toMatch(/command +erased \S+ \(attempt 1\) +rows=2/);
     identity.clock.advance(minutes(30));
     await runErasureRound(env);
     expect(await erasureEvents(userId)).toHaveLength(2); // a complete erasure is never asked again
