@@ -53,6 +53,8 @@ const tables: Record<string, string> = {
   entries_view: 'entry_id',
   thoughts_view: 'thought_id',
   mood_days: 'owner_id, day',
+  tags_view: 'owner_id, tag',
+  tag_uses: 'item_id, tag',
   entry_sentiments: 'entry_id',
   read_stamps: 'owner_id',
   projection_versions: 'projection, aggregate_id',
