@@ -1,4 +1,5 @@
 import { authConfigShape } from '@mindflow/auth';
+import { keyStoreConfigSchema } from '@mindflow/event-log';
 import { port } from '@mindflow/platform';
 import { z } from 'zod';
 import { subgraphs, type SubgraphUrlEnv } from '../subgraphs.js';
@@ -58,6 +59,8 @@ const baseSchema = z.object({
   }),
   /** The launcher's status file (`npm start`): its supervisor's view of every role, listed in `/health/ready`. */
   MINDFLOW_STATUS_FILE: z.string().optional(),
+  /** Embedded, the gateway follows the outbox itself: the data keys open its sealed events (crypto-shredding). */
+  ...keyStoreConfigSchema.shape,
 });
 
 /** Plus each subgraph's URL variable (QUERY_SUBGRAPH_URL, …) from `subgraphs.ts`, defaulting to its local URL. */

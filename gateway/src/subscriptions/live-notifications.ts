@@ -26,6 +26,7 @@ export async function startLiveNotifications(config: GatewayConfig, log: Logger,
     clientId: 'gateway-notifier',
     writeDatabaseUrl: config.WRITE_DATABASE_URL,
     readDatabaseUrl: config.READ_DATABASE_URL,
+    keyStore: config,
   });
   let notifier: RunningNotifier;
   try {

@@ -1,4 +1,5 @@
-import type { KeyStore } from '@mindflow/events';
+import type { DataKey, KeyLookup, KeyStore } from '@mindflow/events';
+import { keyStoreDatabaseUrl, openKeyStore, type KeyStoreConfig } from './keys/open-key-store.js';
 import type { Logger, Mode } from '@mindflow/platform';
 import { createEmbeddedEventLog } from './embedded/embedded-event-log.js';
 import type { EventLog } from './event-log.js';
@@ -21,10 +22,38 @@ export interface EventLogConfig {
   readonly readDatabaseUrl?: string;
   /** The key store sealed personal fields are opened with (crypto-shredding, `openKeyStore`). */
   readonly keys?: KeyStore;
+  /**
+   * Or where to find it (`keyStoreConfigSchema` of the process's configuration): the log opens it on first use and
+   * closes it with itself. Embedded, it defaults to the write DB; distributed, it needs `KEY_STORE_DATABASE_URL`.
+   */
+  readonly keyStore?: KeyStoreConfig;
 }
 
 /** Picks the event log adapter the configuration asks for (DESIGN.md, "Two ways to run"). */
 export function createEventLog(config: EventLogConfig): EventLog {
+  const keyDatabase = config.keys || !config.keyStore ? undefined : keyStoreDatabaseUrl({ ...config.keyStore, MINDFLOW_MODE: config.mode }, config.writeDatabaseUrl);
+  if (keyDatabase === undefined) return createAdapter(config);
+  const opened = openKeyStore({ ...config.keyStore!, databaseUrl: keyDatabase }, { log: config.log });
+  opened.catch(() => undefined); // reported where it is used: each lookup awaits it and fails (retried) alike
+  const keys: KeyStore = {
+    getOrCreate: async (userId): Promise<DataKey> => (await opened).keys.getOrCreate(userId),
+    get: async (userId): Promise<KeyLookup> => (await opened).keys.get(userId),
+    destroy: async (userId) => (await opened).keys.destroy(userId),
+  };
+  const log = createAdapter({ ...config, keys });
+  return {
+    ...log,
+    kind: log.kind,
+    subscribe: (options) => log.subscribe(options),
+    deleteGroup: (group) => log.deleteGroup(group),
+    async close() {
+      await log.close();
+      await (await opened.catch(() => undefined))?.close();
+    },
+  };
+}
+
+function createAdapter(config: EventLogConfig): EventLog {
   if (config.mode === 'distributed') {
     return createKafkaEventLog({
       brokers: required(config.kafkaBrokers, 'KAFKA_BROKERS').split(',').map((b) => b.trim()).filter(Boolean),

@@ -1,4 +1,5 @@
-import { port } from '@mindflow/platform';
+import { keyStoreConfigSchema } from '@mindflow/event-log';
+import { modeSchema, port } from '@mindflow/platform';
 import { z } from 'zod';
 
 /** The command service's environment (names from docs/CONVENTIONS.md; IDEMPOTENCY_KEY_TTL_HOURS is its own). */
@@ -9,6 +10,9 @@ export const commandConfigSchema = z.object({
   IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().positive().default(24),
   OPS_PORT: port(9464),
   LOG_LEVEL: z.string().default('info'),
+  /** With the key store's variables: where the data keys that seal the events' personal fields are (issue 16). */
+  MINDFLOW_MODE: modeSchema,
+  ...keyStoreConfigSchema.shape,
 });
 
 export type CommandConfig = z.infer<typeof commandConfigSchema>;

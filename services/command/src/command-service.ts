@@ -1,4 +1,5 @@
 import { createPool, ensureDatabase, migrate } from '@mindflow/db';
+import { keyStoreDatabaseUrl, openKeyStore, type OpenKeyStore } from '@mindflow/event-log';
 import { createLogger, type Logger } from '@mindflow/platform';
 import { commandServiceHandlers } from './adapters/grpc/command-service-handlers.js';
 import { serveCommandService } from './adapters/grpc/grpc-server.js';
@@ -24,10 +25,15 @@ export async function startCommandService(config: CommandConfig, options: { log?
   const log = options.log ?? createLogger('command', config.LOG_LEVEL);
   await ensureDatabase(config.WRITE_DATABASE_URL);
   const pool = createPool(config.WRITE_DATABASE_URL, { applicationName: 'command' });
+  let keyStore: OpenKeyStore | undefined;
   try {
     const applied = await migrate(pool, 'command', await commandMigrations());
     if (applied.length > 0) log.info({ applied }, 'write DB migrated');
-    const server = await serveCommandService(config.COMMAND_GRPC_ADDRESS, commandServiceHandlers(commandEnvironment(pool), log));
+    // The data keys (crypto-shredding): embedded in the write DB; distributed wherever KEY_STORE_DATABASE_URL says.
+    const keyDatabase = keyStoreDatabaseUrl(config, config.WRITE_DATABASE_URL);
+    if (keyDatabase === undefined) log.warn('KEY_STORE_DATABASE_URL is not set: events are written with their personal fields in the clear');
+    else keyStore = await openKeyStore({ ...config, databaseUrl: keyDatabase }, { log });
+    const server = await serveCommandService(config.COMMAND_GRPC_ADDRESS, commandServiceHandlers(commandEnvironment(pool, keyStore?.keys), log));
     const purge = setInterval(() => {
       purgeIdempotencyKeys(pool, config.IDEMPOTENCY_KEY_TTL_HOURS).catch((error: unknown) => log.warn({ err: error }, 'idempotency key purge failed'));
     }, 60 * 60 * 1000);
@@ -40,10 +46,12 @@ export async function startCommandService(config: CommandConfig, options: { log?
         clearInterval(purge);
         await server.close();
         await pool.end();
+        await keyStore?.close();
       },
     };
   } catch (error) {
     await pool.end();
+    await keyStore?.close();
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { keyStoreConfigSchema } from '@mindflow/event-log';
 import { modeSchema, port } from '@mindflow/platform';
 import { z } from 'zod';
 
@@ -14,6 +15,8 @@ export const notifierConfigSchema = z.object({
   READ_DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/mindflow_read'),
   /** Consumer group; by default `<KAFKA_TOPIC_PREFIX>.notifier`, so prefixed test systems never share one. */
   NOTIFIER_GROUP: z.string().optional(),
+  /** The data keys its events' sealed personal fields open with (crypto-shredding; distributed: KEY_STORE_DATABASE_URL). */
+  ...keyStoreConfigSchema.shape,
   /**
    * How long the group waits for a silent member: a crashed notifier's partitions (its users' live notifications)
    * wait this long for another member, and a restarted one consumes once its dead predecessor's session expired.

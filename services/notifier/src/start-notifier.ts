@@ -29,6 +29,7 @@ export async function startNotifier(
     kafkaSessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     writeDatabaseUrl: config.WRITE_DATABASE_URL,
     readDatabaseUrl: config.READ_DATABASE_URL,
+    keyStore: config,
   });
   const bus = createNotificationBus({ mode: config.MINDFLOW_MODE, redisUrl: config.REDIS_URL, redisKeyPrefix: config.REDIS_KEY_PREFIX, log });
   try {

@@ -30,6 +30,7 @@ const targets: Record<string, (log: Logger) => Promise<ProjectionTarget>> = {
       eventLog: () => createEventLog({
         mode: config.MINDFLOW_MODE, log, clientId: 'projection-tools', kafkaBrokers: config.KAFKA_BROKERS, kafkaTopicPrefix: config.KAFKA_TOPIC_PREFIX,
         kafkaSessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS, writeDatabaseUrl: config.WRITE_DATABASE_URL, readDatabaseUrl: config.READ_DATABASE_URL,
+        keyStore: config,
       }),
     };
   },

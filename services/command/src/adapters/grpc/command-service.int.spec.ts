@@ -3,6 +3,7 @@ import { Metadata } from '@grpc/grpc-js';
 import { createLogger } from '@mindflow/platform';
 import { createCommandClient, fromServiceError, type CommandClient } from '@mindflow/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandConfigSchema } from '../../command-config.js';
 import { startCommandService, type RunningCommandService } from '../../command-service.js';
 import { migratedWriteDb, outboxRows, type TestWriteDb } from '../../test/write-db.js';
 
@@ -13,7 +14,7 @@ let client: CommandClient;
 beforeAll(async () => {
   db = await migratedWriteDb('command_grpc');
   service = await startCommandService(
-    { WRITE_DATABASE_URL: db.url, COMMAND_GRPC_ADDRESS: '127.0.0.1:0', IDEMPOTENCY_KEY_TTL_HOURS: 24, OPS_PORT: 0, LOG_LEVEL: 'silent' },
+    commandConfigSchema.parse({ WRITE_DATABASE_URL: db.url, COMMAND_GRPC_ADDRESS: '127.0.0.1:0', IDEMPOTENCY_KEY_TTL_HOURS: 24, OPS_PORT: 0, LOG_LEVEL: 'silent' }),
     { log: createLogger('command-test', 'silent') },
   );
   client = createCommandClient(service.address, { defaultTimeoutMs: 10_000 });
@@ -48,7 +49,11 @@ describe('CommandService over gRPC', () => {
       { userId, correlationId },
     );
     expect(entry).toMatchObject({ journalId: created.journal!.id, title: 'Cliffs', mood: 'CALM', tags: ['sea'], wordCount: 4, version: 1 });
-    expect((await outboxRows(db.pool, entry!.id))[0]).toMatchObject({ correlation_id: correlationId, user_id: userId });
+    const [row] = await outboxRows(db.pool, entry!.id);
+    expect(row).toMatchObject({ correlation_id: correlationId, user_id: userId });
+    // Crypto-shredding (issue 16): the entry's words are sealed in the outbox, its ids and mood are not.
+    expect(row!.payload).toMatchObject({ entryId: entry!.id, mood: 'CALM', $sealed: { fields: ['title', 'content', 'tags', 'weather', 'location'] } });
+    expect(JSON.stringify(row)).not.toMatch(/Cliffs|Wind on the cliffs|"sea"/);
   });
 
   it('updates with cleared fields and refuses a stale expected version as CONFLICT with the current version', async () => {

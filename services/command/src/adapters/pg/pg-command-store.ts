@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { withTransaction, type Pool } from '@mindflow/db';
+import type { KeyStore } from '@mindflow/events';
 import { appendToOutbox } from '@mindflow/event-log';
 import type { CommandEnvironment } from '../../application/command-environment.js';
 import type { CommandStore, CommandTransaction } from '../../application/ports/command-store.js';
@@ -12,8 +13,11 @@ import { findTask, saveTask } from './task-rows.js';
 import { findThought, saveThought } from './thought-rows.js';
 import { pgUserTags } from './user-tags.js';
 
-/** The command's transaction on the write DB: every port bound to one `pg` client inside BEGIN … COMMIT. */
-export function pgCommandTransaction(tx: Tx): CommandTransaction {
+/**
+ * The command's transaction on the write DB: every port bound to one `pg` client inside BEGIN … COMMIT. With `keys`,
+ * the events' personal fields are sealed on their way into the outbox (crypto-shredding).
+ */
+export function pgCommandTransaction(tx: Tx, keys?: KeyStore): CommandTransaction {
   return {
     journals: {
       find: (id, lock) => findJournal(tx, id, lock),
@@ -31,16 +35,16 @@ export function pgCommandTransaction(tx: Tx): CommandTransaction {
       claim: (claim) => claimIdempotencyKey(tx, claim),
       record: (claim, result) => recordIdempotentResult(tx, claim, result),
     },
-    outbox: { append: (events) => appendToOutbox(tx, events) },
+    outbox: { append: (events) => appendToOutbox(tx, events, { keys }) },
   };
 }
 
 /** The write DB as the command handlers' unit of work: one transaction per command. */
-export function pgCommandStore(pool: Pool): CommandStore {
-  return { transaction: (work) => withTransaction(pool, (tx) => work(pgCommandTransaction(tx))) };
+export function pgCommandStore(pool: Pool, keys?: KeyStore): CommandStore {
+  return { transaction: (work) => withTransaction(pool, (tx) => work(pgCommandTransaction(tx, keys))) };
 }
 
 /** The environment the command service runs with: the write DB, the system clock, random UUIDs. */
-export function commandEnvironment(pool: Pool): CommandEnvironment {
-  return { store: pgCommandStore(pool), now: () => new Date(), newId: randomUUID };
+export function commandEnvironment(pool: Pool, keys?: KeyStore): CommandEnvironment {
+  return { store: pgCommandStore(pool, keys), now: () => new Date(), newId: randomUUID };
 }
