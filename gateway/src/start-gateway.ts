@@ -65,6 +65,11 @@ export async function startGateway(input: Partial<GatewayConfig> = {}, dependenc
   const log = dependencies.log ?? createLogger('gateway');
   // Tokens verified by key (JWKS from identity, or a PEM), then their session checked with identity when configured.
   const verifier = withSessionCheck(dependencies.verifier ?? (await verifierFromConfig(config)), config);
+  // @apollo/gateway otherwise starts a "data collection" meter provider at construction: cloud resource detectors
+  // probing metadata endpoints (AWS, GCP, Azure, Alibaba) and an hourly OTLP export, over HTTPS, to Apollo (and one
+  // at shutdown). MindFlow sends nothing to a third party, and it showed in the gateway's CPU profile (issue 12).
+  // An operator who wants it sets APOLLO_TELEMETRY_DISABLED=false.
+  process.env['APOLLO_TELEMETRY_DISABLED'] ??= 'true';
   const federated = new ApolloGateway({
     supergraphSdl: await readFile(supergraphPath, 'utf8'),
     // The supergraph carries default URLs; the environment decides where each subgraph really is.
