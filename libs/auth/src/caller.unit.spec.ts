@@ -30,6 +30,18 @@ describe('internal caller header', () => {
     }
   });
 
+  it('answers a header it verified before from memory, never past its expiry or for another secret', () => {
+    const now = new Date();
+    const header = signCaller(caller, secret, 60, now);
+    expect(verifyCaller(header, secret, now)).toEqual(caller);
+    expect(verifyCaller(header, secret, new Date(now.getTime() + 30_000))).toEqual(caller);
+    expect(verifyCaller(header, 'another-secret-entirely', now)).toBeNull();
+    expect(verifyCaller(header, secret, new Date(now.getTime() + 61_000))).toBeNull();
+    // and a header that differs by one character from a remembered one is verified (and refused) on its own
+    const [body, signature] = header.split('.');
+    expect(verifyCaller(`${body}.${signature!.slice(0, -1)}${signature!.endsWith('A') ? 'B' : 'A'}`, secret, now)).toBeNull();
+  });
+
   it('refuses a signed body of the wrong shape', () => {
     const header = signCaller({ userId: '', roles: [] }, secret);
     expect(verifyCaller(header, secret)).toBeNull();
