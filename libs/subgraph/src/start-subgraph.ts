@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { ProjectionNotices } from '@mindflow/event-log';
@@ -113,6 +117,10 @@ function apolloServer<C extends SubgraphContextBase>(definition: SubgraphDefinit
       ApolloServerPluginLandingPageDisabled(),
       // Inline traces feed Apollo's hosted usage reporting, which we do not use.
       ApolloServerPluginInlineTraceDisabled(),
+      // Apollo's default cache-control plugin wraps every field resolver (its willResolveField) to add up cache hints
+      // we never give: 4 % of the query subgraph's CPU under the gateway benchmark (BENCHMARKS.md, issue 12). Without
+      // it a subgraph sends no cache-control header, which the gateway reads as max-age 0: its answers stay no-store.
+      ApolloServerPluginCacheControlDisabled(),
       requestGuardPlugin(definition, notices),
       errorLoggingPlugin<C>(),
     ],
