@@ -35,13 +35,24 @@ export async function entriesByIds(pool: Reader, ownerId: string, ids: readonly 
   return rows.map(toRecord);
 }
 
+/**
+ * A page of a journal's entries. `countToo`: the client asked for `totalCount`, so its statement is sent now, beside
+ * the page's, on a connection of its own, instead of after the page came back: one round trip less on the read's
+ * path (BENCHMARKS.md, issue 12). Without it the count runs only if `totalCount` is resolved, as before.
+ */
 export async function entriesOfJournal(
   pool: Reader,
   ownerId: string,
   journalId: string,
   size: number,
   after?: Position,
+  countToo = false,
 ): Promise<Connection<EntryRecord>> {
+  const lazyCount = countOf(pool, `SELECT count(*)::int AS n FROM entries_view WHERE journal_id = $1 AND owner_id = $2 AND ${visible}`, [journalId, ownerId]);
+  const early = countToo ? lazyCount() : undefined;
+  // Observed at once: should the page's statement fail, the count's own failure must not go unhandled meanwhile.
+  early?.catch(() => undefined);
+  const count = early ? () => early : lazyCount;
   const { rows } = await pool.query<EntryRow>(
     `SELECT ${columns} FROM entries_view
       WHERE journal_id = $1 AND owner_id = $2 AND ${visible}
@@ -50,7 +61,6 @@ export async function entriesOfJournal(
       LIMIT $5`,
     [journalId, ownerId, after?.at ?? null, after?.id ?? null, size + 1],
   );
-  const count = countOf(pool, `SELECT count(*)::int AS n FROM entries_view WHERE journal_id = $1 AND owner_id = $2 AND ${visible}`, [journalId, ownerId]);
   return toConnection(rows.map((row) => ({ record: toRecord(row), cursor: encodeCursor({ at: row.cursor_at, id: row.entry_id }) })), size, count);
 }
 
