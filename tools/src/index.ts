@@ -1,1 +1,2 @@
 export * from './system/index.js';
+export { startMailCatcher, type MailCatcher, type MailCatcherOptions } from './mail-catcher/mail-catcher.js';

@@ -17,6 +17,18 @@ export const routes: Routes = [
     title: 'Create account · MindFlow',
   },
   {
+    path: 'forgot-password',
+    canMatch: [signedOutGuard],
+    loadComponent: () => import('./features/auth/forgot-password-page').then((m) => m.ForgotPasswordPage),
+    title: 'Forgot your password · MindFlow',
+  },
+  {
+    // signed in or not: a reset link opened in a tab that is still signed in works too (and signs it out)
+    path: 'reset-password',
+    loadComponent: () => import('./features/auth/reset-password-page').then((m) => m.ResetPasswordPage),
+    title: 'Choose a new password · MindFlow',
+  },
+  {
     path: '',
     canMatch: [signedInGuard],
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),

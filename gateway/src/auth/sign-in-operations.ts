@@ -1,7 +1,7 @@
 import { Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
 
-/** The mutations that need no access token: how one gets (or gives up) a session. */
-const signInMutations = new Set(['register', 'login', 'refreshSession', 'logout', '__typename']);
+/** The mutations that need no access token: how one gets (or gives up) a session, or a forgotten password back. */
+const signInMutations = new Set(['register', 'login', 'refreshSession', 'logout', 'requestPasswordReset', 'resetPassword', '__typename']);
 
 /**
  * A mutation made only of sign-in fields. These run without a token — and with an invalid one, since

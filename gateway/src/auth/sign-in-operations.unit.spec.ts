@@ -5,9 +5,11 @@ import { isSignInOperation } from './sign-in-operations.js';
 const operation = (source: string) => parse(source).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
 
 describe('sign-in operations (allowed without a token)', () => {
-  it('are mutations made only of register, login, refreshSession and logout', () => {
+  it('are mutations made only of register, login, refreshSession, logout and the password reset', () => {
     for (const source of [
       'mutation { register(email: "a@b.c", password: "p") { accessToken } }',
+      'mutation ($e: String!) { requestPasswordReset(email: $e) }',
+      'mutation ($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }',
       'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
       'mutation { refreshSession { accessToken } logout }',
       'mutation { first: logout(everywhere: true) __typename }',

@@ -28,6 +28,13 @@ export const identityConfigSchema = z.object({
   IDENTITY_ARGON2_MEMORY_KIB: z.coerce.number().int().min(8).default(19_456),
   IDENTITY_ARGON2_PASSES: positive(2),
   IDENTITY_ARGON2_PARALLELISM: positive(1),
+  /** Where reset links are mailed through (embedded: the local mail catcher, as the notifications service's mail). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must be smtp://… or smtps://…').default('smtp://127.0.0.1:1025'),
+  IDENTITY_MAIL_FROM: z.string().min(1).default('MindFlow <accounts@mindflow.localhost>'),
+  /** The app's public address: a reset link opens `<it>/reset-password`. Never taken from a request (a forged Host would phish). */
+  MINDFLOW_APP_URL: z.url().default('http://localhost:3000'),
+  /** A reset link's life, in minutes. */
+  IDENTITY_RESET_TTL_MINUTES: positive(30),
   /** Login limits per client (SECURITY.md): failures in a row at one address, then refused there for the block. */
   IDENTITY_LOGIN_MAX_FAILURES: positive(defaultLoginLimits.maxFailures),
   IDENTITY_LOGIN_BLOCK_SECONDS: positive(defaultLoginLimits.blockSeconds),

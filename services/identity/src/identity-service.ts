@@ -20,6 +20,10 @@ import type { LoginLimiter } from './application/login-limiter.js';
 import type { SessionRegistry } from './application/session-registry.js';
 import type { IdentityConfig } from './identity-config.js';
 import { startIdentitySubgraph } from './subgraph/identity-subgraph.js';
+import { smtpPasswordResetMailer } from './adapters/mail/smtp-password-reset-mailer.js';
+import { pgPasswordResetStore } from './adapters/pg/pg-password-reset-store.js';
+import type { PasswordResets } from './application/password-reset.js';
+import { defaultResetPolicy } from './domain/password-reset/reset-policy.js';
 
 const day = 24 * 60 * 60_000;
 
@@ -82,6 +86,7 @@ export async function startIdentityService(config: IdentityConfig, dependencies:
       sessions,
       loginLimits,
       sessionPolicy: { refreshTtlMs: config.IDENTITY_REFRESH_TTL_DAYS * day, sessionMaxMs: config.IDENTITY_SESSION_MAX_DAYS * day },
+      passwordResets: passwordResets(config, pool, closers),
       log,
       dataKeys: dependencies.dataKeys ?? unwiredDataKeys,
       erasure: { services: config.IDENTITY_ERASURE_SERVICES, retryAfterMs: config.IDENTITY_ERASURE_RETRY_SECONDS * 1000 },
@@ -124,6 +129,18 @@ async function sessionRegistry(config: IdentityConfig, pool: Pool, now: () => Da
   const registry = memorySessionRegistry(now);
   for (const session of await liveSessions(pool, now())) await registry.open(session);
   return registry;
+}
+
+/** Forgotten passwords: reset links in identity's database, mailed by SMTP (embedded: the local mail catcher). */
+function passwordResets(config: IdentityConfig, pool: Pool, closers: (() => Promise<unknown>)[]): PasswordResets {
+  const mailer = smtpPasswordResetMailer({ smtpUrl: config.SMTP_URL, from: config.IDENTITY_MAIL_FROM });
+  closers.push(() => Promise.resolve(mailer.close()));
+  return {
+    store: pgPasswordResetStore(pool),
+    mailer,
+    policy: { ...defaultResetPolicy, tokenTtlMs: config.IDENTITY_RESET_TTL_MINUTES * 60_000 },
+    pageUrl: new URL('/reset-password', config.MINDFLOW_APP_URL).toString(),
+  };
 }
 
 /** Redis in distributed mode (every replica counts the same attempts); this process in embedded mode. */

@@ -131,6 +131,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     IDENTITY_SUBGRAPH_URL: `http://127.0.0.1:${ports.identity}/graphql`,
     AUTH_JWKS_URL: `http://127.0.0.1:${ports.identity}/.well-known/jwks.json`,
     AUTH_SESSIONS_URL: `http://127.0.0.1:${ports.identity}/internal/sessions`,
+    // password reset links open the app's /reset-password (when the app is served here)
+    ...(existsSync(clientBuild) ? { MINDFLOW_APP_URL: `http://127.0.0.1:${ports.client}` } : {}),
     // insights: analyses in its own database, whose outbox carries AIInsightsGenerated.
     INSIGHTS_DATABASE_URL: insightsDatabaseUrl,
     INSIGHTS_SUBGRAPH_PORT: String(ports.insights),

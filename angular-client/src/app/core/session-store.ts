@@ -85,6 +85,11 @@ export class SessionStore {
     this.end();
   }
 
+  /** The server ended this tab's session (a password reset ends them all): signed out here too, nothing sent. */
+  forget(): void {
+    this.end();
+  }
+
   private start(session: SessionFragment): void {
     const wasSignedIn = this.signedIn();
     this.token.value.set(session.accessToken);

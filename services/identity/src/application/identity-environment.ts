@@ -7,6 +7,7 @@ import type { DataKeys } from './ports/data-keys.js';
 import type { IdentityStore } from './ports/identity-store.js';
 import type { PasswordHasher } from './ports/password-hasher.js';
 import type { RefreshTokens } from './ports/refresh-tokens.js';
+import type { PasswordResets } from './password-reset.js';
 import type { SessionRegistry } from './session-registry.js';
 
 /**
@@ -23,6 +24,8 @@ export interface IdentityEnvironment {
   readonly sessions: SessionRegistry;
   readonly loginLimits: LoginLimiter;
   readonly sessionPolicy: SessionPolicy;
+  /** Forgotten passwords: the reset links' store, the mailer, the limits, the app's page. */
+  readonly passwordResets: PasswordResets;
   readonly log: Logger;
   /** The users' data keys (crypto-shredding): erasure destroys one. */
   readonly dataKeys: DataKeys;

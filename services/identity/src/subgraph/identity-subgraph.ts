@@ -19,7 +19,7 @@ export function startIdentitySubgraph(env: IdentityEnvironment, callerSecret: st
     resolvers,
     context: (req) => buildContext(req.headers, env, callerSecret, req.socket.remoteAddress),
     unauthenticated: signInRequired,
-    openFields: { mutation: ['register', 'login', 'refreshSession', 'logout'] },
+    openFields: { mutation: ['register', 'login', 'refreshSession', 'logout', 'requestPasswordReset', 'resetPassword'] },
   };
   return subgraphHandler(definition, {
     log: env.log,

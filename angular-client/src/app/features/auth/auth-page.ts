@@ -17,6 +17,8 @@ export class AuthPage {
   private readonly router = inject(Router);
   readonly mode = input<'login' | 'register'>('login');
   readonly returnUrl = input<string | undefined>(undefined);
+  /** `done` after a password reset (query string): the page says so. */
+  readonly reset = input<string | undefined>(undefined);
   protected readonly registering = computed(() => this.mode() === 'register');
   protected readonly busy = signal(false);
   protected readonly error = signal<ApiError | null>(null);

@@ -56,6 +56,17 @@ export type Mutation = {
   /** Ends this session (or, everywhere, every session of the user); true when a session ended. Clears the refresh cookie. */
   readonly logout: Scalars['Boolean']['output'];
   /**
+   * Forgotten password: mails a reset link to the account with this address, if there is one. Always true (the answer
+   * never says whether an account exists); at most 3 mails an hour per address. A client asking too often: RATE_LIMITED.
+   */
+  readonly requestPasswordReset: Scalars['Boolean']['output'];
+  /**
+   * Sets a new password with the token of a reset link (single-use, 30 minutes): every session of the account ends,
+   * and the user signs in with the new password. A used, expired or unknown token: BAD_USER_INPUT (field token); a
+   * password the policy refuses: BAD_USER_INPUT (field newPassword), the link still usable. True when done.
+   */
+  readonly resetPassword: Scalars['Boolean']['output'];
+  /**
    * Deletes the caller's account, confirmed by their password (a wrong one: BAD_USER_INPUT, field password), and
    * erases them everywhere: every session ends at once (their tokens stop working), the account goes (the address
    * can register again, as a new, empty account) and every service erases what it holds of them. True when done.
@@ -79,6 +90,17 @@ export type MutationLoginArgs = {
 
 export type MutationLogoutArgs = {
   everywhere?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  token: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 
@@ -233,6 +255,8 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'everywhere'>>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'token' | 'newPassword'>>;
   deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'password'>>;
 };
 

@@ -7,7 +7,16 @@ import type { DueFiring, FiringTransaction, NewDelivery, NewNotification, NextFi
 /** The notifications DB behind the scheduler's port. */
 export function pgScheduleStore(pool: Pool): ScheduleStore {
   return {
-    transaction: (work) => withTransaction(pool, (tx) => work(firingTransaction(tx))),
+    transaction: (work) =>
+      withTransaction(pool, async (tx) => {
+        // Each delivery row's foreign-key check (`notification_deliveries` → `notifications`) runs a plan the
+        // connection caches at its first use: planned while `notifications` was a few pages (a fresh database, the
+        // benchmark's phases), it stays a sequential scan as the table grows, until autovacuum invalidates it — 2 ms
+        // a row at 5,000 notifications, 12 ms at 20,000 (BENCHMARKS.md, "Reminders"). Planned for each check, it is
+        // the primary-key lookup whatever the size when the connection first checked.
+        await tx.query('SET LOCAL plan_cache_mode = force_custom_plan');
+        return work(firingTransaction(tx));
+      }),
     async nextFireAt() {
       const { rows } = await pool.query<{ at: Date | null }>('SELECT min(fire_at) AS at FROM scheduled_notifications');
       return rows[0]?.at ?? undefined;
