@@ -15,13 +15,13 @@ const notPersonalData = z.registry<{ readonly why: string }>();
 
 /** Declares a field personal; `erased` overrides what readers get once the key is gone (see `erasedValueOf`). */
 export function personal<S extends z.ZodType>(schema: S, options: { erased?: unknown } = {}): S {
-  personalData.add(schema as z.ZodType, options.erased === undefined ? {} : { erased: options.erased });
+  personalData.add(schema, options.erased === undefined ? {} : { erased: options.erased });
   return schema;
 }
 
 /** Declares a free-form string field not personal, saying why (a colour code, an analyzer's name …). */
 export function notPersonal<S extends z.ZodType>(schema: S, why: string): S {
-  notPersonalData.add(schema as z.ZodType, { why });
+  notPersonalData.add(schema, { why });
   return schema;
 }
 
