@@ -43,6 +43,9 @@ const changes: { readonly [T in EventType]: ((event: EventEnvelope<T>) => Change
   // services/media (issue 15): the entry's attachments are read with the entry; no subscription is about them yet.
   AttachmentAdded: null,
   AttachmentRemoved: null,
+  // Erasure (issue 16): the account is gone and its sessions with it; nobody is left to tell.
+  UserErasureRequested: null,
+  UserDataErased: null,
 };
 
 /** The event types that become notifications: what the notifier subscribes to. */
