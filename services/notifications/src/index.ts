@@ -7,3 +7,5 @@ export { notificationsProjector, notificationsProjection, notificationsReadModel
 export { notificationsProjectorConfigSchema, type NotificationsProjectorConfig } from './projector/config.js';
 export { notificationsWorkers, type NotificationsWorker, type NotificationsWorkerContext, type NotificationsWorkerFactory } from './projector/workers.js';
 export { migrateNotificationsDatabase } from './adapters/pg/notifications-migrations.js';
+export { setUpDeliveryWorker } from './delivery/set-up-delivery-worker.js';
+export { deliveryConfigSchema, type DeliveryConfig } from './delivery/delivery-config.js';
