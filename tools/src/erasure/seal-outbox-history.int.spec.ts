@@ -22,7 +22,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const entry = (userId: string, word: string, schemaVersion = 2): AnyEvent => {
+const entry = (userId: string, word: string): AnyEvent => {
   const entryId = randomUUID();
   return sampleEvent('JournalEntryCreated', { userId, eventId: randomUUID(), aggregateId: entryId, source: 'command', payload: { ...sampleEvent('JournalEntryCreated').payload, entryId, content: `Today: ${word}`, tags: [word] } });
 };
