@@ -26,13 +26,16 @@ export { InMemoryKeyStore } from './privacy/in-memory-key-store.js';
 export { CachedKeyStore, type KeyCacheOptions } from './privacy/cached-key-store.js';
 export {
   isSealed,
+  lookupKeys,
   needsSealing,
+  openWith,
   openStoredEvent,
   openStoredEventWith,
   payloadSchemaAt,
   sealEvent,
   sealEventWith,
   sealedOwner,
+  type KeyLookups,
   type SealedBox,
   type StoredEvent,
 } from './privacy/sealed-payload.js';
@@ -41,7 +44,9 @@ export { upcasters } from './upcasting.js';
 export type { Upcaster } from './upcaster.js';
 export { allTopics, defaultTopicPrefix, topicFor, topicForAggregate } from './topics.js';
 export {
+  eventFromKafkaValue,
   fromKafkaMessage,
+  kafkaValueOf,
   toKafkaMessage,
   type EventHeaders,
   type IncomingKafkaMessage,

@@ -2,6 +2,7 @@ import type { EventType } from './catalogue.js';
 import type { AnyEvent } from './envelope.js';
 import { EventContractError } from './event-contract-error.js';
 import { parseEvent } from './parse-event.js';
+import { openWith, type KeyLookups } from './privacy/sealed-payload.js';
 
 /**
  * Kafka headers of an event: enough to route, filter and trace without parsing the value. A type alias
@@ -50,14 +51,18 @@ export function toKafkaMessage(event: AnyEvent): OutgoingKafkaMessage {
  * event. Throws EventContractError for a tombstone, bad JSON, a contract breach, or headers that disagree
  * with the body.
  */
-export function fromKafkaMessage(message: IncomingKafkaMessage, options: { position?: string } = {}): AnyEvent {
+export function fromKafkaMessage(message: IncomingKafkaMessage, options: { position?: string; keys?: KeyLookups } = {}): AnyEvent {
+  return eventFromKafkaValue(kafkaValueOf(message), message, options);
+}
+
+/** The JSON of a message's value, unchecked (what a reader looks at before parsing: whose keys it needs). */
+export function kafkaValueOf(message: IncomingKafkaMessage): unknown {
   if (message.value === null || message.value.length === 0) {
     throw new EventContractError({ violation: 'empty-message', issues: [{ path: [], message: 'message has no value (tombstone?)' }] });
   }
   const text = typeof message.value === 'string' ? message.value : message.value.toString('utf8');
-  let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    return JSON.parse(text);
   } catch (cause) {
     throw new EventContractError({
       violation: 'invalid-json',
@@ -67,7 +72,14 @@ export function fromKafkaMessage(message: IncomingKafkaMessage, options: { posit
       cause,
     });
   }
-  const event = parseEvent(raw);
+}
+
+/**
+ * `fromKafkaMessage` from the value's JSON already read (`kafkaValueOf`). A value whose personal fields are sealed
+ * is opened with `keys` (`lookupKeys` of the batch) first; without its owner's key it throws `KeyMissingError`.
+ */
+export function eventFromKafkaValue(raw: unknown, message: IncomingKafkaMessage, options: { position?: string; keys?: KeyLookups } = {}): AnyEvent {
+  const event = parseEvent(openWith(raw, options.keys));
   const checked = [['event-type', 'eventType', event.eventType], ['event-id', 'eventId', event.eventId], ['aggregate-id', 'aggregateId', event.aggregateId]] as const;
   for (const [name, field, actual] of checked) {
     const sent = header(message, name);

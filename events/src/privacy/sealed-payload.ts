@@ -154,3 +154,35 @@ export function payloadSchemaAt(eventType: EventType, schemaVersion: number): z.
   if (schemaVersion === currentSchemaVersion(eventType)) return payloadSchemaOf(eventType);
   return upcasters.find((u) => u.eventType === eventType && u.fromVersion === schemaVersion)?.from;
 }
+
+/** The keys of a batch's owners, looked up once before its events are parsed (lower-case user id → lookup). */
+export type KeyLookups = ReadonlyMap<string, KeyLookup>;
+
+/**
+ * Looks up the key of every owner of a sealed event among `raws` (stored events, any shape). Throws what the store
+ * throws, and `KeyMissingError` for an owner with no key at all: both are the reader's transient faults (retried with
+ * backoff, never parked as poison), unlike a box that does not open (EventContractError, at `openWith`).
+ */
+export async function lookupKeys(raws: Iterable<unknown>, keys: KeyStore): Promise<KeyLookups> {
+  const owners = new Set<string>();
+  for (const raw of raws) {
+    const owner = sealedOwner(raw);
+    if (owner !== undefined) owners.add(owner.toLowerCase());
+  }
+  const lookups = new Map<string, KeyLookup>();
+  for (const owner of owners) {
+    const lookup = await keys.get(owner);
+    if (lookup.state === 'absent') throw new KeyMissingError(owner);
+    lookups.set(owner, lookup);
+  }
+  return lookups;
+}
+
+/** `raw` opened with keys looked up beforehand (`lookupKeys`); unsealed events pass as they are. */
+export function openWith(raw: unknown, lookups: KeyLookups | undefined): unknown {
+  const owner = sealedOwner(raw);
+  if (owner === undefined) return raw;
+  const lookup = lookups?.get(owner.toLowerCase());
+  if (!lookup) throw new KeyMissingError(owner);
+  return openStoredEventWith(raw as Owned, lookup);
+}
