@@ -6,6 +6,7 @@ import { commandMigrations } from '@mindflow/command';
 import { createPool, ensureDatabase, migrate, migrationsFromDir, type Pool } from '@mindflow/db';
 import { migrateIdentityDatabase } from '@mindflow/identity';
 import { migrateInsightsDatabase } from '@mindflow/insights';
+import { migrateMediaDatabase } from '@mindflow/media-service';
 import { migrateNotificationsDatabase } from '@mindflow/notifications-service';
 import { createLogger, loadConfig } from '@mindflow/platform';
 import { queryMigrationsDir } from '@mindflow/query';
@@ -19,6 +20,7 @@ const config = loadConfig(
     IDENTITY_DATABASE_URL: z.string().min(1, "IDENTITY_DATABASE_URL: identity's database is required"),
     INSIGHTS_DATABASE_URL: z.string().min(1, "INSIGHTS_DATABASE_URL: insights' database is required"),
     NOTIFICATIONS_DATABASE_URL: z.string().min(1, "NOTIFICATIONS_DATABASE_URL: the notifications service's database is required"),
+    MEDIA_DATABASE_URL: z.string().min(1, "MEDIA_DATABASE_URL: the media service's database is required"),
     LOG_LEVEL: z.string().default('info'),
   }),
 );
@@ -35,6 +37,8 @@ const plan: { scope: string; url: string; apply: (pool: Pool) => Promise<string[
   { scope: 'insights', url: config.INSIGHTS_DATABASE_URL, apply: migrateInsightsDatabase },
   // the notifications service's own tables and its outbox (which the notifications-relay publishes)
   { scope: 'notifications', url: config.NOTIFICATIONS_DATABASE_URL, apply: migrateNotificationsDatabase },
+  // the media service's own tables and its outbox (which the media-relay publishes)
+  { scope: 'media', url: config.MEDIA_DATABASE_URL, apply: migrateMediaDatabase },
 ];
 
 async function databaseExists(url: string): Promise<boolean> {

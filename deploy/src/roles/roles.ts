@@ -50,6 +50,7 @@ export const images: readonly Image[] = [
   nodeImage('insights', 'insights-subgraph'),
   nodeImage('search', 'search-subgraph'),
   nodeImage('notifications', 'notifications-subgraph'),
+  nodeImage('media', 'media-subgraph'),
   nodeImage('notifier', 'notifier'),
   nodeImage('gateway', 'gateway'),
   nodeImage('migrate', 'migrate'),
@@ -76,6 +77,12 @@ export const roles: readonly Role[] = [
   { name: 'notifications-subgraph', entry: 'services/notifications/src/subgraph-main.ts', image: 'notifications', port: { name: 'http', number: 4005 } },
   // The relay over the notifications database: NotificationCreated / Sent / Failed, WeeklyReflectionGenerated to Kafka.
   { name: 'notifications-relay', entry: 'services/relay/src/main.ts', image: 'relay', bundle: 'relay' },
+  // The media projector (media_targets, attachments of deleted targets removed) with the sweeper beside it, and
+  // the media subgraph (uploads by signed URL to S3, attachments); services/media/README.md.
+  { name: 'media-projector', entry: 'services/media/src/projector-main.ts', image: 'media' },
+  { name: 'media-subgraph', entry: 'services/media/src/subgraph-main.ts', image: 'media', port: { name: 'http', number: 4006 } },
+  // The relay over the media database: AttachmentAdded / AttachmentRemoved to Kafka.
+  { name: 'media-relay', entry: 'services/relay/src/main.ts', image: 'relay', bundle: 'relay' },
   { name: 'notifier', entry: 'services/notifier/src/main.ts', image: 'notifier' },
   { name: 'gateway', entry: 'gateway/src/main.ts', image: 'gateway', port: { name: 'http', number: 4000 } },
   { name: 'migrate', entry: 'deploy/src/migrate/migrate-main.ts', image: 'migrate', oneShot: true },
