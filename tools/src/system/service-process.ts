@@ -151,7 +151,7 @@ export class ServiceProcess {
         }
       }
       if (Date.now() > deadline) {
-        throw new Error(`timed out after ${timeoutMs} ms waiting for ${this.spec.name} to become ready at ${this.readyUrl}${lastError ? `: ${lastError}` : ''}`);
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${this.spec.name} to become ${until} at ${until === 'ready' ? this.readyUrl : this.liveUrl}${lastError ? `: ${lastError}` : ''}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
