@@ -4,6 +4,17 @@ import { Router, RouterLink } from '@angular/router';
 import { describeError, type ApiError } from '../../core/graphql-errors';
 import { SessionStore } from '../../core/session-store';
 
+/** The server's password policy's minimum (identity: NIST SP 800-63B length rule), checked as one types. */
+const passwordMinLength = 10;
+
+/** A message as a sentence: a capital first letter, a full stop at the end. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return trimmed;
+  const capital = trimmed[0]!.toUpperCase() + trimmed.slice(1);
+  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
+}
+
 /** Sign in and create an account: one form, two modes (route data `mode`). */
 @Component({
   selector: 'mf-auth-page',
@@ -26,8 +37,21 @@ export class AuthPage {
   protected password = '';
   protected name = '';
 
+  protected readonly showPassword = signal(false);
+
+  /** The server's words as a sentence ("invalid email or password" → "Invalid email or password."). */
   protected message(error: ApiError): string {
-    return error.code === 'UNAUTHENTICATED' ? error.message : describeError(error);
+    return sentence(error.code === 'UNAUTHENTICATED' || error.code === 'BAD_USER_INPUT' ? error.message : describeError(error));
+  }
+
+  /** What is missing before the form can be sent (shown under its disabled button). */
+  protected missing(): string {
+    if (!this.email.trim()) return 'Type your email address to continue.';
+    if (!/^[^@\s]+@[^@\s]+$/.test(this.email.trim())) return 'Type a whole email address, like name@example.com.';
+    const short = passwordMinLength - [...this.password].length;
+    if (!this.password) return 'Type your password to continue.';
+    if (short > 0) return `The password needs at least ${passwordMinLength} characters (${short} more).`;
+    return 'Fill in the form to continue.';
   }
 
   protected async submit(): Promise<void> {

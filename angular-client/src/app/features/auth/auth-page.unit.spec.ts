@@ -68,7 +68,37 @@ describe('AuthPage', () => {
     type('#password', 'wrong password!');
     el.querySelector('form')!.dispatchEvent(new Event('submit'));
     await fixture.whenStable();
-    expect(el.querySelector('[role=alert]')?.textContent).toContain('invalid email or password');
+    expect(el.querySelector('[role=alert]')?.textContent?.trim()).toBe('Invalid email or password.');
     expect(navigated).toEqual([]);
+    // typing again takes the old message away
+    type('#password', 'another try!');
+    await fixture.whenStable();
+    expect(el.querySelector('[role=alert]')).toBeNull();
+  });
+
+  it('says why the button cannot be pressed yet, and shows the password on request', async () => {
+    const { fixture, el, type } = await render('login');
+    const button = el.querySelector<HTMLButtonElement>('button[type=submit]')!;
+    const hint = () => el.querySelector('#submit-hint')?.textContent?.trim();
+    expect(button.disabled).toBe(true);
+    expect(hint()).toBe('Type your email address to continue.');
+    expect(button.getAttribute('aria-describedby')).toBe('submit-hint');
+    type('#email', 'ada@example.com');
+    type('#password', 'short');
+    await fixture.whenStable();
+    expect(hint()).toBe('The password needs at least 10 characters (5 more).');
+    type('#password', 'a long passphrase');
+    await fixture.whenStable();
+    expect(button.disabled).toBe(false);
+    expect(hint()).toBeUndefined();
+    const password = el.querySelector<HTMLInputElement>('#password')!;
+    expect(password.type).toBe('password');
+    const show = el.querySelector<HTMLButtonElement>('button[aria-controls=password]')!;
+    expect([show.textContent?.trim(), show.getAttribute('aria-pressed')]).toEqual(['Show', 'false']);
+    show.click();
+    await fixture.whenStable();
+    expect(password.type).toBe('text');
+    expect(show.getAttribute('aria-pressed')).toBe('true');
+    expect(password.value).toBe('a long passphrase');
   });
 });
