@@ -136,7 +136,8 @@ export async function attachFile(deps: AttachFileDependencies, caller: MediaCall
 function targetOf(to: AttachTarget): { type: 'Entry' | 'Thought'; id: string } {
   const entryId = to.entryId ?? null;
   const thoughtId = to.thoughtId ?? null;
-  if ((entryId === null) === (thoughtId === null)) throw new MediaError('BAD_USER_INPUT', 'name exactly one of entryId and thoughtId', 'to');
+  if (entryId === null && thoughtId === null) throw new MediaError('BAD_USER_INPUT', 'name exactly one of entryId and thoughtId', 'to');
+  if (entryId !== null && thoughtId !== null) throw new MediaError('BAD_USER_INPUT', 'name exactly one of entryId and thoughtId, not both', 'to.thoughtId');
   return entryId !== null ? { type: 'Entry', id: entryId } : { type: 'Thought', id: thoughtId! };
 }
 

@@ -35,7 +35,7 @@ export interface UploadTicket {
  */
 export async function requestUpload(deps: RequestUploadDependencies, caller: MediaCaller, input: UploadRequest): Promise<UploadTicket> {
   const fileName = cleanFileName(input.fileName);
-  if (!fileName) throw new MediaError('BAD_USER_INPUT', 'fileName must name a file', 'fileName');
+  if (!fileName) throw new MediaError('BAD_USER_INPUT', 'fileName must name a file: 1 to 255 characters, no control characters or quotes', 'fileName');
   const contentType = input.contentType.trim().toLowerCase();
   if ('refused' in decideMedia(contentType, contentType)) {
     throw new MediaError('BAD_USER_INPUT', `contentType must be one of the accepted types (${acceptedTypesMessage})`, 'contentType');

@@ -31,9 +31,12 @@ describe('the storage quota', () => {
 });
 
 describe('file names', () => {
-  it('keeps the last path segment without control characters or quotes', () => {
+  it('keeps the last path segment, and refuses control characters, quotes, empty and overlong names', () => {
     expect(cleanFileName('../../etc/passwd')).toBe('passwd');
-    expect(cleanFileName('C:\\photos\\"day"\u0000.jpg')).toBe('day.jpg');
+    expect(cleanFileName('C:\\photos\\ day.jpg ')).toBe('day.jpg');
+    expect(cleanFileName('day\u0000.jpg')).toBeNull();
+    expect(cleanFileName('"day".jpg')).toBeNull();
+    expect(cleanFileName('x'.repeat(256))).toBeNull();
     expect(cleanFileName('..')).toBeNull();
     expect(cleanFileName('   ')).toBeNull();
   });

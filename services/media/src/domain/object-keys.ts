@@ -5,10 +5,13 @@ export const uploadKey = (ownerId: string, uploadId: string) => `uploads/${owner
 export const attachmentKey = (ownerId: string, attachmentId: string) => `users/${ownerId}/attachments/${attachmentId}`;
 export const thumbnailKey = (ownerId: string, attachmentId: string) => `users/${ownerId}/attachments/${attachmentId}.thumb.webp`;
 
-/** A file name safe to show and to offer as a download name: no path, no control characters, at most 255. */
+/**
+ * A file name safe to show and to offer as a download name: its last path segment, trimmed. Null (refused, not
+ * silently changed) when it is empty, longer than 255 characters, or holds control characters or quotes.
+ */
 export function cleanFileName(name: string): string | null {
-  const last = name.split(/[\\/]/).pop() ?? '';
+  const last = (name.split(/[\\/]/).pop() ?? '').trim();
   // eslint-disable-next-line no-control-regex
-  const cleaned = last.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 255);
-  return cleaned.length > 0 && cleaned !== '.' && cleaned !== '..' ? cleaned : null;
+  if (last.length === 0 || last.length > 255 || /[\u0000-\u001f\u007f"]/.test(last) || last === '.' || last === '..') return null;
+  return last;
 }
