@@ -1,6 +1,7 @@
 import type { DeliveryChannel } from '@mindflow/events';
 import { chooseChannels } from '../domain/channels.js';
 import { nextJournalPrompt, nextWeeklyReflection } from '../domain/daily-and-weekly.js';
+import { promptQuestion } from '../domain/daily-prompt.js';
 import { nextTaskReminder } from '../domain/task-reminder.js';
 import { localDate, usableTimeZone } from '../domain/time-zone.js';
 import type { DueFiring, NewNotification, NextFiring } from './ports/schedule-store.js';
@@ -23,8 +24,7 @@ export const nextTaskFiring: NextTaskFiring = (due, timeZone, after) =>
     ? nextTaskReminder({ ...due.task, recurrence: typeof due.task.recurrence === 'string' ? due.task.recurrence : null }, timeZone, after)
     : null;
 
-/** The daily prompt's question when nothing better is known. */
-export const defaultPromptQuestion = 'What stood out to you today?';
+export { defaultPromptQuestion } from '../domain/daily-prompt.js';
 
 /**
  * Decides one due row: the notification (`dedupe_key = key@occurrence`), its channels (the domain's choice: the
@@ -70,7 +70,7 @@ function contentOf(due: DueFiring, timeZone: string): { title: string; body: str
       return { title: task.title, body };
     }
     case 'JOURNAL_PROMPT':
-      return { title: 'Time to write', body: defaultPromptQuestion };
+      return { title: 'Time to write', body: promptQuestion(due.recentThemes ?? [], due.occurrence) };
     case 'WEEKLY_REFLECTION':
       return { title: 'Your week in review', body: 'Look back on your week: your weekly reflection is ready to read.' };
     case 'INSIGHTS_READY':

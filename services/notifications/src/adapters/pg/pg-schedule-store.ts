@@ -71,6 +71,7 @@ interface DueRow {
   minutes_before: number | null;
   completed: boolean | null;
   completed_occurrences: string[] | null;
+  recent_themes: string[];
 }
 
 /**
@@ -91,7 +92,13 @@ async function claimDue(tx: PoolClient, limit: number, now: Date): Promise<DueFi
             COALESCE((SELECT json_agg(json_build_object('id', w.id, 'kinds', w.kinds)) FROM webhooks w
                        WHERE w.user_id = d.user_id AND w.disabled_at IS NULL AND w.deleted_at IS NULL), '[]'::json) AS webhooks,
             t.task_id, t.title, t.date::text AS date, to_char(t.due_time, 'HH24:MI') AS due_time, t.recurrence, t.remind_at,
-            t.minutes_before, t.completed, t.completed_occurrences::text[] AS completed_occurrences
+            t.minutes_before, t.completed, t.completed_occurrences::text[] AS completed_occurrences,
+            CASE WHEN d.kind = 'JOURNAL_PROMPT' THEN
+              (SELECT COALESCE(array_agg(x.theme ORDER BY x.n DESC, x.theme), '{}') FROM (
+                 SELECT th AS theme, count(*) AS n FROM reflection_entries e, unnest(e.themes) AS th
+                  WHERE e.user_id = d.user_id AND e.created_at > d.fire_at - interval '14 days'
+                  GROUP BY th ORDER BY n DESC, th LIMIT 3) x)
+            ELSE '{}' END AS recent_themes
        FROM due d
        LEFT JOIN notification_preferences p ON p.user_id = d.user_id
        LEFT JOIN notification_recipients r ON r.user_id = d.user_id
@@ -119,6 +126,7 @@ async function claimDue(tx: PoolClient, limit: number, now: Date): Promise<DueFi
       : null,
     hasEmail: row.has_email,
     webhooks: row.webhooks,
+    recentThemes: row.recent_themes,
     task:
       row.task_id && row.title !== null && row.date !== null
         ? {

@@ -16,6 +16,11 @@ export interface DueFiring {
   readonly webhooks: readonly { readonly id: string; readonly kinds: readonly string[] }[];
   /** The task's reminder plan, for `task:` rows (null when the task is gone). */
   readonly task: FiringTask | null;
+  /**
+   * JOURNAL_PROMPT rows: the themes of the user's entries of the last 14 days, most frequent first (at most 3), which
+   * the prompt's question is drawn from; absent or empty: the default question.
+   */
+  readonly recentThemes?: readonly string[];
 }
 
 export interface FiringPreferences {
