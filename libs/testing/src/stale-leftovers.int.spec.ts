@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { createTestKafka, createTestTopics, testServers, uniqueDatabaseName, uniqueIndexPrefix, uniqueTopicPrefix } from './index.js';
+import { createTestKafka, createTestTopics, testServers, uniqueBucketName, uniqueDatabaseName, uniqueIndexPrefix, uniqueTopicPrefix } from './index.js';
 import { reapStaleLeftovers } from './stale-leftovers.js';
 
 // Names as the helpers would have made them two days ago.
@@ -45,5 +45,34 @@ describe('leftovers of earlier runs', () => {
     expect((await fetch(`${url}/${stale}`, { method: 'HEAD' })).status).toBe(404);
     expect((await fetch(`${url}/${recent}`, { method: 'HEAD' })).status).toBe(200);
     await fetch(`${url}/${recent}`, { method: 'DELETE' });
+  });
+  it('are emptied and deleted from S3 once stale', async () => {
+    const { S3Client, CreateBucketCommand, PutObjectCommand, ListBucketsCommand, DeleteBucketCommand } = await import('@aws-sdk/client-s3');
+    const endpoint = await (await testServers()).s3();
+    const client = new S3Client({
+      endpoint: endpoint.endpoint,
+      region: endpoint.region,
+      credentials: { accessKeyId: endpoint.accessKeyId, secretAccessKey: endpoint.secretAccessKey },
+      forcePathStyle: true,
+      // S3-compatible servers (S3Proxy) do not all read the SDK's newer checksum headers
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+    });
+    const [stale, recent] = [oldName('-'), uniqueBucketName('kept')];
+    try {
+      for (const bucket of [stale, recent]) {
+        // an earlier try of this spec may have left the stale one (its name is fixed)
+        await client.send(new CreateBucketCommand({ Bucket: bucket })).catch((error: Error) => {
+          if (error.name !== 'BucketAlreadyOwnedByYou') throw error;
+        });
+      }
+      await client.send(new PutObjectCommand({ Bucket: stale, Key: 'left/behind.txt', Body: 'x' }));
+      await reapStaleLeftovers('s3', `http://${encodeURIComponent(endpoint.accessKeyId)}:${encodeURIComponent(endpoint.secretAccessKey)}@${new URL(endpoint.endpoint).host}`);
+      const names = ((await client.send(new ListBucketsCommand({}))).Buckets ?? []).map((bucket) => bucket.Name);
+      expect(names).toContain(recent);
+      expect(names).not.toContain(stale);
+    } finally {
+      await client.send(new DeleteBucketCommand({ Bucket: recent })).catch(() => undefined);
+      client.destroy();
+    }
   });
 });
