@@ -8,7 +8,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createObjectStore, type ObjectStore } from '@mindflow/object-storage';
+import { createObjectStore, S3ObjectStore, type ObjectStore } from '@mindflow/object-storage';
+import { testServers, uniqueBucketName } from '@mindflow/testing';
 import { exportJournal, type ExportJournalDependencies } from '../../application/export-journal.js';
 import type { ExportedEntry, ExportedJournal, JournalExportSource } from '../../application/ports/journal-export-source.js';
 import { jsonExportWriter } from './json-export-writer.js';
@@ -177,4 +178,37 @@ describe('exportJournal into the disk object store', () => {
     }
     if (format === 'PDF') expect(body.toString('latin1').match(/\/Type \/Page\b/g)!.length).toBeGreaterThan(5_000);
   }, 600_000);
+});
+
+describe('exportJournal into S3 (S3Proxy), downloaded by its signed URL', () => {
+  let objects: S3ObjectStore;
+  const journal: ExportedJournal = { id: randomUUID(), name: 'Road trip', color: null, icon: null, createdAt: '2026-01-01T00:00:00.000Z' };
+  beforeAll(async () => {
+    const endpoint = await (await testServers()).s3();
+    objects = new S3ObjectStore({ kind: 's3', bucket: uniqueBucketName('export'), forcePathStyle: true, ...endpoint });
+    await objects.ensureBucket();
+  });
+  afterAll(async () => {
+    const keys: string[] = [];
+    for await (const object of objects.list('')) keys.push(object.key);
+    await objects.delete(keys);
+    await objects.deleteBucket();
+    objects.close();
+  });
+
+  it.each(['JSON', 'MARKDOWN', 'PDF'] as const)('%s', async (format) => {
+    const file = await exportJournal(
+      { source: generatedSource(journal, 200), objects, writers, downloadUrlSeconds: 60, now: () => new Date(), newId: randomUUID },
+      { userId: owner, roles: ['user'] },
+      { journalId: journal.id, format },
+    );
+    const response = await fetch(file.url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(file.contentType);
+    expect(response.headers.get('content-disposition')).toContain(`filename="${file.fileName}"`);
+    const body = Buffer.from(await response.arrayBuffer());
+    if (format === 'JSON') expect((JSON.parse(body.toString('utf8')) as { entries: unknown[] }).entries).toHaveLength(200);
+    if (format === 'MARKDOWN') expect(body.subarray(0, 2).toString()).toBe('PK');
+    if (format === 'PDF') expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+  });
 });
