@@ -5,7 +5,6 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { ProjectionNotices } from '@mindflow/event-log';
 import { traceGraphQLRequests, type Logger } from '@mindflow/platform';
@@ -13,6 +12,7 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { apolloLogger } from './apollo-logger.js';
 import { maskInternalErrors } from './errors.js';
 import { errorLoggingPlugin, requestGuardPlugin } from './request-guard.js';
+import { serveSubgraphHttp } from './subgraph-http-server.js';
 import type {
   RunningSubgraph,
   SubgraphContextBase,
@@ -32,43 +32,52 @@ export function buildSchema(definition: Pick<SubgraphDefinition<never>, 'schemaP
  * caller guard, the read-your-writes wait (and its projection notices), error masking and logging, one
  * span per request continuing the gateway's trace, and Apollo's own logs through pino. `close` stops the
  * server, then the notices, then what the caller opened (`options.close`).
+ *
+ * The port is `serveSubgraphHttp`'s plain node:http server, not Apollo's standalone one: only the gateway calls a
+ * subgraph, so the standalone server's Express, CORS and body-parser layers were work on every request with nothing
+ * to do (7–9 % of the query subgraph's CPU under the gateway benchmark, BENCHMARKS.md, issue 12).
  */
 export async function startSubgraph<C extends SubgraphContextBase>(
   definition: SubgraphDefinition<C>,
   options: SubgraphRuntimeOptions,
 ): Promise<RunningSubgraph> {
   const { log } = options;
-  let notices: ProjectionNotices | undefined;
-  let server: ApolloServer<C> | undefined;
-  const closeResources = async () => {
-    await notices?.close();
-    await options.close?.();
-  };
+  let handler: SubgraphHandler | undefined;
   try {
-    notices = readYourWritesNotices(definition, log);
-    server = apolloServer(definition, log, notices);
     await options.migrate?.();
-    await notices?.start();
-    const { url } = await startStandaloneServer(server, {
-      listen: { port: options.port, host: options.host },
-      context: async ({ req }) => definition.context(req),
+    handler = await subgraphHandler(definition, { log });
+    const http = await serveSubgraphHttp({
+      name: definition.name,
+      host: options.host,
+      port: options.port,
+      subgraph: handler,
+      log,
+      maxBodyBytes: subgraphMaxBodyBytes,
     });
+    const url = `${http.origin}/`;
     log.info({ url }, `${definition.name} listening`);
-    const running = server;
+    const running = handler;
     return {
       url,
       async close() {
+        await http.close();
         await running.stop();
-        await closeResources();
+        await options.close?.();
       },
     };
   } catch (error) {
-    // A server that started before listening failed (EADDRINUSE) is stopped; one never started stops at once.
-    await server?.stop().catch(() => undefined);
-    await closeResources();
+    // A handler started before listening failed (EADDRINUSE) is stopped; then what the caller opened.
+    await handler?.stop().catch(() => undefined);
+    await options.close?.();
     throw error;
   }
 }
+
+/**
+ * The largest request a subgraph reads: the gateway's own limit is 1 MiB (GATEWAY_MAX_BODY_BYTES), and a query
+ * plan's `_entities` fetch can carry more than the client sent (a representation per parent row).
+ */
+const subgraphMaxBodyBytes = 8 * 1024 * 1024;
 
 /** Serves a subgraph inside a service's own HTTP server: the same runtime, without a port of its own. */
 export async function subgraphHandler<C extends SubgraphContextBase>(

@@ -72,7 +72,7 @@ export interface SubgraphRuntimeOptions {
 }
 
 export interface RunningSubgraph {
-  /** `http://127.0.0.1:<port>/`: the subgraph answers GraphQL on every path, `/graphql` included. */
+  /** `http://127.0.0.1:<port>/`: the subgraph answers GraphQL at `/` and `/graphql`, 404 elsewhere. */
   readonly url: string;
   close(): Promise<void>;
 }
