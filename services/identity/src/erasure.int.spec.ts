@@ -1,6 +1,9 @@
 // deleteAccount and the erasure saga against the real identity service (real Postgres; distributed: real Redis).
 import { randomUUID } from 'node:crypto';
+import { keyStoreConfigSchema, openKeyStore } from '@mindflow/event-log';
 import type { ErasingService } from '@mindflow/events';
+import { createLogger } from '@mindflow/platform';
+import { createTestDatabase } from '@mindflow/testing';
 import type { Mode } from '@mindflow/platform';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,5 +134,28 @@ describe.each(modes)('account erasure (%s mode)', (mode) => {
     expect((await runErasureRound(env)).keysDestroyed).toBeGreaterThanOrEqual(1);
     expect(keys.destroyed).toContain(userId);
     expect((await env.store.erasures.find(userId))?.completedAt).toEqual(expect.any(Date));
+  });
+});
+
+describe('account erasure with the key store wired (embedded mode)', () => {
+  it('destroys the user’s data key in the Postgres key store', async () => {
+    const keysDb = await createTestDatabase('identity-erasure-keys');
+    const identity = await startIdentityUnderTest('embedded', 'erasure-keys', { KEY_STORE_DATABASE_URL: keysDb.url, KEY_CACHE_TTL_MS: '0' });
+    const writer = await openKeyStore({ ...keyStoreConfigSchema.parse({ KEY_CACHE_TTL_MS: '0' }), databaseUrl: keysDb.url }, { log: createLogger('keys-test', 'silent') });
+    try {
+      const session = new SubgraphClient(identity);
+      const { register } = await session.data<{ register: SignedIn }>(op.register, { email: `keys-${randomUUID().slice(0, 8)}@example.com`, password });
+      session.accessToken = register.accessToken;
+      await writer.keys.getOrCreate(register.user.id); // what a producer sealing her events made
+      expect((await writer.keys.get(register.user.id)).state).toBe('active');
+
+      await session.data(op.deleteAccount, { password });
+      expect((await writer.keys.get(register.user.id)).state).toBe('destroyed');
+      expect((await identity.service.environment.store.erasures.find(register.user.id))?.keyDestroyedAt).toEqual(expect.any(Date));
+    } finally {
+      await writer.close();
+      await identity.stop();
+      await keysDb.drop();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { authConfigShape } from '@mindflow/auth';
+import { keyStoreConfigSchema } from '@mindflow/event-log';
 import { ErasingService } from '@mindflow/events';
 import { modeSchema, port } from '@mindflow/platform';
 import { z } from 'zod';
@@ -51,6 +52,9 @@ export const identityConfigSchema = z.object({
   IDENTITY_ERASURE_RETRY_SECONDS: positive(900),
   /** How often the saga looks for keys to destroy and overdue acknowledgements. */
   IDENTITY_ERASURE_ROUND_SECONDS: positive(60),
+  /** The key store (crypto-shredding) whose keys erasure destroys: KEY_STORE_*; embedded, by default in the write DB. */
+  ...keyStoreConfigSchema.shape,
+  WRITE_DATABASE_URL: z.string().min(1).optional(),
   OPS_PORT: port(9466),
   LOG_LEVEL: z.string().default('info'),
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadSigningKeys } from '@mindflow/auth';
 import { createPool, ensureDatabase, type Pool } from '@mindflow/db';
+import { keyStoreDatabaseUrl, openKeyStore } from '@mindflow/event-log';
 import { createLogger, type Logger } from '@mindflow/platform';
 import { accessTokenSigner } from './adapters/crypto/access-token-signer.js';
 import { argon2PasswordHasher } from './adapters/crypto/argon2-password-hasher.js';
@@ -88,7 +89,7 @@ export async function startIdentityService(config: IdentityConfig, dependencies:
       sessionPolicy: { refreshTtlMs: config.IDENTITY_REFRESH_TTL_DAYS * day, sessionMaxMs: config.IDENTITY_SESSION_MAX_DAYS * day },
       passwordResets: passwordResets(config, pool, closers),
       log,
-      dataKeys: dependencies.dataKeys ?? unwiredDataKeys,
+      dataKeys: dependencies.dataKeys ?? (await dataKeysOf(config, log, closers)),
       erasure: { services: config.IDENTITY_ERASURE_SERVICES, retryAfterMs: config.IDENTITY_ERASURE_RETRY_SECONDS * 1000 },
     } satisfies IdentityEnvironment & { readonly pool: Pool };
     const subgraph = await startIdentitySubgraph(environment, config.INTERNAL_CALLER_SECRET);
@@ -121,6 +122,18 @@ export async function startIdentityService(config: IdentityConfig, dependencies:
     await closeAll();
     throw error;
   }
+}
+
+/**
+ * The key store's keys (KEY_STORE_DATABASE_URL; embedded, the write DB), which erasure destroys; unwired (erasures
+ * wait, README "Erasure") where the deployment has none, as the producers then seal nothing.
+ */
+async function dataKeysOf(config: IdentityConfig, log: Logger, closers: (() => Promise<unknown>)[]): Promise<DataKeys> {
+  const url = keyStoreDatabaseUrl(config, config.WRITE_DATABASE_URL);
+  if (!url) return unwiredDataKeys;
+  const store = await openKeyStore({ ...config, databaseUrl: url }, { log });
+  closers.push(() => store.close());
+  return store.keys;
 }
 
 /** Redis in distributed mode (shared by replicas, survives restarts); this process in embedded mode, filled from Postgres. */
