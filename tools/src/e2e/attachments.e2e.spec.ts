@@ -6,36 +6,13 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mode } from '../system/index.js';
 import type { GatewayClient } from './gateway-client.js';
+import { attachFile, removeAttachment, samplePhoto as photo, uploadFile, type Attachment } from './attachment-operations.js';
 import * as op from './mutation-operations.js';
 import { startE2eSystem, type E2eSystem } from './test/e2e-system.js';
 
 const modes: Mode[] = ['embedded', 'distributed'];
-
-export const requestUpload = `mutation ($input: UploadRequest!) { requestUpload(input: $input) { uploadId url method headers { name value } expiresAt } }`;
-export const attachFile = `mutation ($uploadId: ID!, $to: AttachTarget!) {
-  attachFile(uploadId: $uploadId, to: $to) { consistencyToken attachment { id fileName contentType size url thumbnailUrl width height durationSeconds } } }`;
-export const removeAttachment = 'mutation ($id: ID!) { removeAttachment(id: $id) { id version deletedAt consistencyToken } }';
 const entryAttachments = 'query ($id: ID!) { entry(id: $id) { id attachments { id fileName contentType url thumbnailUrl width height } } }';
 const thoughtAttachments = 'query { thoughts(first: 5) { edges { node { id attachments { id contentType durationSeconds url } } } } }';
-
-interface Ticket { uploadId: string; url: string; method: string; headers: { name: string; value: string }[] }
-interface Attachment { id: string; fileName: string; contentType: string; size: number; url: string; thumbnailUrl: string | null; width: number | null; height: number | null; durationSeconds: number | null }
-
-/** A 64×32 JPEG whose EXIF says "rotate 90°" and holds a GPS position and a camera name. */
-const photo = () =>
-  sharp({ create: { width: 64, height: 32, channels: 3, background: '#2a9d8f' } })
-    .jpeg()
-    .withMetadata({ orientation: 6 })
-    .withExif({ IFD0: { Make: 'SpyCam' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 2400/100' } })
-    .toBuffer();
-
-export async function uploadFile(client: GatewayClient, fileName: string, contentType: string, body: Buffer): Promise<Ticket> {
-  const { requestUpload: ticket } = await client.data<{ requestUpload: Ticket }>(requestUpload, { input: { fileName, contentType, size: body.length } });
-  const response = await fetch(ticket.url, { method: ticket.method, headers: Object.fromEntries(ticket.headers.map((h) => [h.name, h.value])), body: new Uint8Array(body) });
-  await response.arrayBuffer();
-  if (!response.ok) throw new Error(`upload answered ${response.status}`);
-  return ticket;
-}
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

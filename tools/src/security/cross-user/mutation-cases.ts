@@ -1,6 +1,7 @@
 // For every mutation of the API: Bob aims it at Alice's objects (ids, idempotency keys, her account) and
 // is refused with NOT_FOUND — the answer for something that does not exist — or gets only his own.
 import { expect } from 'vitest';
+import { attachFile, removeAttachment, requestUpload, samplePhoto, uploadFile } from '../../e2e/attachment-operations.js';
 import * as op from '../../e2e/mutation-operations.js';
 import { password } from '../test/security-system.js';
 import type { CrossUserCase } from './query-cases.js';
@@ -162,6 +163,25 @@ export const mutationCases: Record<string, CrossUserCase> = {
 
   deleteWebhook: notFound('mutation ($id: ID!) { deleteWebhook(id: $id) { id } }', (w) => ({ id: w.alice.webhookId })),
 
+  async requestUpload(world) {
+    // Bob's own upload: a fresh id and URL of his, nothing of Alice's (her pending upload stays hers).
+    const res = await world.bob.client.request<{ requestUpload: { uploadId: string; url: string } }>(requestUpload,
+      { input: { fileName: 'bob.jpg', contentType: 'image/jpeg', size: 1000 } });
+    expect(res.data?.requestUpload.uploadId).not.toBe(world.alice.uploadId);
+    expect(res.data?.requestUpload.url).not.toContain(world.alice.user.id);
+    expectNoLeak(world, res);
+  },
+
+  async attachFile(world) {
+    // Alice's upload onto her own entry, as Bob; then Bob's own upload onto Alice's entry and onto her thought.
+    expectRefused(world, await world.bob.client.request(attachFile, { uploadId: world.alice.uploadId, to: { entryId: world.alice.entryId } }), 'NOT_FOUND');
+    const bobs = await uploadFile(world.bob.client, 'bob.jpg', 'image/jpeg', await samplePhoto());
+    expectRefused(world, await world.bob.client.request(attachFile, { uploadId: bobs.uploadId, to: { entryId: world.alice.entryId } }), 'NOT_FOUND');
+    expectRefused(world, await world.bob.client.request(attachFile, { uploadId: bobs.uploadId, to: { thoughtId: world.alice.thoughtId } }), 'NOT_FOUND');
+  },
+
+  removeAttachment: notFound(removeAttachment, (w) => ({ id: w.alice.attachmentId })),
+
   async generateWeeklyReflection(world) {
     // Bob's own week: whatever the answer, nothing of Alice's is in it.
     const res = await world.bob.client.request('mutation { generateWeeklyReflection(weekStart: "2031-01-06") { id summary themes highlights { id } } }');
@@ -174,12 +194,13 @@ export const mutationCases: Record<string, CrossUserCase> = {
 export async function expectAliceUntouched(world: World): Promise<void> {
   const { alice } = world;
   const read = await alice.user.client.data<{
-    journal: op.Journal; entry: op.Entry; thoughts: op.Connection<op.Thought>; tasks: op.Connection<op.Task>; calendar: op.CalendarDay[];
-  }>(`query ($j: ID!, $e: ID!) { journal(id: $j) { id name version entryCount } entry(id: $e) { id content version journal { id } }
+    journal: op.Journal; entry: op.Entry & { attachments: { id: string }[] }; thoughts: op.Connection<op.Thought>; tasks: op.Connection<op.Task>; calendar: op.CalendarDay[];
+  }>(`query ($j: ID!, $e: ID!) { journal(id: $j) { id name version entryCount } entry(id: $e) { id content version journal { id } attachments { id } }
       thoughts { edges { node { id text version } } } tasks { edges { node { id title completed version } } }
       calendar(start: "2031-01-06", end: "2031-01-06") { events { id version } } }`, { j: alice.journalId, e: alice.entryId });
   expect(read.journal).toMatchObject({ id: alice.journalId, name: `Alice ${alice.marker}`, version: 1, entryCount: 1 });
   expect(read.entry).toMatchObject({ id: alice.entryId, content: `secret ${alice.marker}`, version: 1, journal: { id: alice.journalId } });
+  expect(read.entry.attachments).toEqual([{ id: alice.attachmentId }]);
   expect(read.thoughts.edges.map((e) => e.node)).toEqual([{ id: alice.thoughtId, text: `secret ${alice.marker}`, version: 1 }]);
   expect(read.tasks.edges.map((e) => e.node)).toEqual([{ id: alice.taskId, title: `secret ${alice.marker}`, completed: false, version: 1 }]);
   expect(read.calendar[0]!.events).toEqual([{ id: alice.eventId, version: 1 }]);

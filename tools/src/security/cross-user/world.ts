@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { GraphQLResponse } from '../../e2e/gateway-client.js';
 import { waitUntil } from '../../system/index.js';
+import { attach, samplePhoto, uploadFile } from '../../e2e/attachment-operations.js';
 import * as op from '../../e2e/mutation-operations.js';
 import type { SecuritySystem, SignedInUser } from '../test/security-system.js';
 
@@ -20,6 +21,9 @@ export interface AliceObjects {
   readonly notificationId: string;
   /** Her webhook (its URL carries the marker) and the preferences she set. */
   readonly webhookId: string;
+  /** Her photo on her entry (its file name carries the marker), and an upload of hers not attached yet. */
+  readonly attachmentId: string;
+  readonly uploadId: string;
   readonly preferences: { readonly timeZone: string; readonly journalPromptAt: string };
   readonly keys: { readonly entry: string; readonly thought: string; readonly task: string };
   /** Every write's consistency token, comma-joined (x-consistent-with). */
@@ -64,6 +68,12 @@ export async function buildWorld(sys: SecuritySystem): Promise<World> {
       { url: `https://${marker}.example.com/hook` }),
     a.data('mutation ($input: NotificationPreferencesInput!) { setNotificationPreferences(input: $input) { timeZone } }', { input: preferences }),
   ]);
+  const entryId = entry.createEntry.entry.id;
+  const photo = await samplePhoto();
+  const [attachment, upload] = await Promise.all([
+    attach(a, { entryId }, `${marker}.jpg`, 'image/jpeg', photo),
+    uploadFile(a, `${marker}-pending.jpg`, 'image/jpeg', photo),
+  ]);
   let notificationId: string | undefined;
   await waitUntil('the reminder of Alice\'s task in her notification centre', async () => {
     const own = await a.data<{ notifications: { edges: { node: { id: string } }[] } }>('{ notifications { edges { node { id } } } }');
@@ -88,6 +98,8 @@ export async function buildWorld(sys: SecuritySystem): Promise<World> {
       eventId: event.scheduleEvent.event.id,
       notificationId: notificationId!,
       webhookId: webhook.createWebhook.webhook.id,
+      attachmentId: attachment.id,
+      uploadId: upload.uploadId,
       preferences,
       keys,
       tokens,

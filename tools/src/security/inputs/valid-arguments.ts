@@ -2,6 +2,7 @@
 // value of these, so whatever is refused is refused for that value alone.
 import { randomUUID } from 'node:crypto';
 import type { GatewayClient } from '../../e2e/gateway-client.js';
+import { attach, samplePhoto, uploadFile } from '../../e2e/attachment-operations.js';
 import * as op from '../../e2e/mutation-operations.js';
 
 export interface ProberObjects {
@@ -12,6 +13,9 @@ export interface ProberObjects {
   readonly eventId: string;
   /** A webhook of the prober's (deleted last, as the other objects). */
   readonly webhookId: string;
+  /** An uploaded file of the prober's not attached yet (attachFile's), and an attachment on its entry (removeAttachment's). */
+  readonly uploadId: string;
+  readonly attachmentId: string;
   /** Current version by aggregate id (moved on when a probe meets a CONFLICT). */
   readonly versions: Map<string, number>;
 }
@@ -27,7 +31,12 @@ export async function createProberObjects(client: GatewayClient): Promise<Prober
     client.data<{ createWebhook: { webhook: { id: string } } }>('mutation { createWebhook(url: "https://hooks.example.com/probed", kinds: [TASK_DUE]) { webhook { id } } }'),
   ]);
   const ids = { journalId, entryId: entry.createEntry.entry.id, thoughtId: thought.captureThought.thought.id, taskId: task.createTask.task.id, eventId: event.scheduleEvent.event.id };
-  return { ...ids, webhookId: webhook.createWebhook.webhook.id, versions: new Map(Object.values(ids).map((id) => [id, 1])) };
+  const photo = await samplePhoto();
+  const [upload, attachment] = await Promise.all([
+    uploadFile(client, 'probed.jpg', 'image/jpeg', photo),
+    attach(client, { entryId: ids.entryId }, 'probed.jpg', 'image/jpeg', photo),
+  ]);
+  return { ...ids, webhookId: webhook.createWebhook.webhook.id, uploadId: upload.uploadId, attachmentId: attachment.id, versions: new Map(Object.values(ids).map((id) => [id, 1])) };
 }
 
 export function validArguments(mutation: string, o: ProberObjects): Record<string, unknown> {
@@ -64,6 +73,9 @@ export function validArguments(mutation: string, o: ProberObjects): Record<strin
     createWebhook: () => ({ url: 'https://hooks.example.com/probe', kinds: ['TASK_DUE', 'WEEKLY_REFLECTION'] }),
     deleteWebhook: () => ({ id: o.webhookId }),
     generateWeeklyReflection: () => ({ weekStart: '2025-02-03' }),
+    requestUpload: () => ({ input: { fileName: 'probe.jpg', contentType: 'image/jpeg', size: 1000 } }),
+    attachFile: () => ({ uploadId: o.uploadId, to: { entryId: o.entryId } }),
+    removeAttachment: () => ({ id: o.attachmentId }),
   };
   const make = all[mutation];
   if (!make) throw new Error(`no valid arguments for Mutation.${mutation}: add them to inputs/valid-arguments.ts`);
