@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { Gql } from '../../core/gql';
 import type { ApiError } from '../../core/graphql-errors';
 import { ErrorMessage } from '../../shared/error-message';
-import { SearchDocument, SuggestDocument, type SearchKind, type SearchQuery } from '../../graphql/generated';
+import { SearchDocument, SuggestDocument, type Mood, type SearchKind, type SearchQuery } from '../../graphql/generated';
+import { moods } from '../entries/moods';
 import { highlightSegments, markdownHighlightSegments } from './highlight';
 
 type Result = SearchQuery['search']['edges'][number]['node'];
@@ -21,6 +22,16 @@ const typenameKind: Record<string, SearchKind> = { Entry: 'ENTRY', Thought: 'THO
 })
 export class SearchPage {
   private readonly gql = inject(Gql);
+  private readonly router = inject(Router);
+  /** The search as the address holds it (`/search?q=…&tag=…&mood=…&from=…&to=…`): a link or a reload runs it again. */
+  readonly q = input<string | undefined>(undefined);
+  readonly tag = input<string | undefined>(undefined);
+  readonly mood = input<string | undefined>(undefined);
+  readonly from = input<string | undefined>(undefined);
+  readonly to = input<string | undefined>(undefined);
+  protected readonly moods = moods;
+  /** The API's filters (Query.search tags, mood, from, to); empty: not filtered. */
+  protected filters = { tag: '', mood: '', from: '', to: '' };
   protected readonly kinds: SearchKind[] = ['ENTRY', 'THOUGHT', 'TASK'];
   protected readonly kindLabels = kindLabels;
   protected readonly segments = highlightSegments;
@@ -41,6 +52,20 @@ export class SearchPage {
       .filter((g) => g.results.length > 0);
   });
   private suggestTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    // the address changed (a link, back/forward, a reload): show and run the search it holds
+    effect(() => {
+      const q = this.q()?.trim() ?? '';
+      const filters = { tag: this.tag() ?? '', mood: this.mood() ?? '', from: this.from() ?? '', to: this.to() ?? '' };
+      untracked(() => {
+        if (searchKey(q, filters) === this.shown) return;
+        this.filters = filters;
+        this.text = q;
+        if (q) void this.run(q);
+      });
+    });
+  }
   private suggestSeq = 0;
 
   protected typed(value: string): void {
@@ -93,17 +118,36 @@ export class SearchPage {
     if (this.results()) void this.search();
   }
 
+  /** Puts the search in the address (which runs it, above): it can be shared, bookmarked, reloaded, gone back to. */
   protected async search(): Promise<void> {
     clearTimeout(this.suggestTimer);
     this.suggestSeq++;
     this.suggestions.set([]);
-    const query = this.text.trim();
-    if (!query) return;
+    const q = this.text.trim();
+    if (!q) return;
+    const { tag, mood, from, to } = this.filters;
+    const queryParams = { q, tag: tag.trim() || null, mood: mood || null, from: from || null, to: to || null };
+    this.shown = searchKey(q, this.filters);
+    void this.router.navigate([], { queryParams }).catch(() => false); // (the search runs either way)
+    await this.run(q);
+  }
+
+  /** The search on screen (query and filters), so the address catching up with it does not run it twice. */
+  private shown = '';
+
+  private async run(query: string): Promise<void> {
+    this.shown = searchKey(query, this.filters);
     this.searching.set(true);
     this.error.set(null);
     try {
       const kinds = [...this.selectedKinds()];
-      const { search } = await this.gql.query(SearchDocument, { query, kinds: kinds.length === 3 ? null : kinds, first: 30 }, { fresh: true });
+      const { tag, mood, from, to } = this.filters;
+      const tags = tag.trim() ? [tag.trim().replace(/^#/, '').toLowerCase()] : null;
+      const knownMood = moods.some((m) => m.value === mood) ? (mood as Mood) : null;
+      const { search } = await this.gql.query(SearchDocument, {
+        query, kinds: kinds.length === 3 ? null : kinds, first: 30,
+        ...(tags ? { tags } : {}), ...(knownMood ? { mood: knownMood } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}),
+      }, { fresh: true });
       this.results.set(search.edges.map((e) => e.node));
       this.total.set(search.totalCount);
     } catch (e) {
@@ -113,4 +157,8 @@ export class SearchPage {
       this.searching.set(false);
     }
   }
+}
+
+function searchKey(query: string, filters: { tag: string; mood: string; from: string; to: string }): string {
+  return JSON.stringify([query, filters.tag.trim(), filters.mood, filters.from, filters.to]);
 }

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import { Gql } from '../../core/gql';
 import { SearchDocument, SuggestDocument } from '../../graphql/generated';
 import { SearchPage } from './search-page';
@@ -66,5 +66,33 @@ describe('SearchPage', () => {
     el.querySelector('form')!.dispatchEvent(new Event('submit'));
     await vi.waitFor(() => expect(gql.searches).toHaveLength(1));
     expect(gql.searches[0]).toMatchObject({ kinds: ['ENTRY', 'TASK'] });
+  });
+
+  it('runs the search the address holds (query and filters), and puts a new one in the address', async () => {
+    const gql = new FakeGql();
+    TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: Gql, useValue: gql }] });
+    const fixture = TestBed.createComponent(SearchPage);
+    fixture.componentRef.setInput('q', 'harbour');
+    fixture.componentRef.setInput('tag', 'boat');
+    fixture.componentRef.setInput('mood', 'CALM');
+    fixture.componentRef.setInput('from', '2026-11-01');
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    await vi.waitFor(() => expect(gql.searches).toHaveLength(1));
+    expect(gql.searches[0]).toEqual({ query: 'harbour', kinds: null, first: 30, tags: ['boat'], mood: 'CALM', from: '2026-11-01' });
+    expect(el.querySelector<HTMLInputElement>('#search-input')!.value).toBe('harbour');
+    await fixture.whenStable();
+    expect(el.querySelector<HTMLInputElement>('input[name=tag]')!.value).toBe('boat');
+
+    const router = TestBed.inject(Router);
+    const navigated: unknown[] = [];
+    router.navigate = async (_commands, extras) => { navigated.push(extras?.queryParams); return true; };
+    const tag = el.querySelector<HTMLInputElement>('input[name=tag]')!;
+    tag.value = '';
+    tag.dispatchEvent(new Event('input'));
+    el.querySelector('form')!.dispatchEvent(new Event('submit'));
+    await vi.waitFor(() => expect(gql.searches).toHaveLength(2));
+    expect(gql.searches[1]).toEqual({ query: 'harbour', kinds: null, first: 30, mood: 'CALM', from: '2026-11-01' });
+    expect(navigated).toEqual([{ q: 'harbour', tag: null, mood: 'CALM', from: '2026-11-01', to: null }]);
   });
 });
