@@ -45,8 +45,8 @@ export class ChunkSettlement implements ChunkScope {
   private readonly steps = new Map<DeferredWrite<unknown>, unknown>();
 
   deferred<S>(step: DeferredWrite<S>): S {
-    if (!this.steps.has(step as DeferredWrite<unknown>)) this.steps.set(step as DeferredWrite<unknown>, step.start());
-    return this.steps.get(step as DeferredWrite<unknown>) as S;
+    if (!this.steps.has(step)) this.steps.set(step, step.start());
+    return this.steps.get(step) as S;
   }
 
   async settle(tx: PoolClient): Promise<void> {

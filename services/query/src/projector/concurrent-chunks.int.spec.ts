@@ -86,12 +86,12 @@ function thoughtsOf(owners: readonly string[]): AnyEvent[] {
 
 /** Analyses of some entries (an analysis takes its owner's key exclusively and recomputes the day at once). */
 function insightsOf(created: readonly AnyEvent[]): AnyEvent[] {
-  return created.filter((_, i) => i % 3 === 0).map((entry, i) => ({
+  return created.filter((_, i) => i % 3 === 0).map((entry, i): AnyEvent => ({
     ...sampleEvent('AIInsightsGenerated', {
       payload: { entryId: entry.aggregateId, sentiment: (i % 5) / 5 - 0.4, analysed: true, themes: [], summary: 's', suggestions: [], generatedBy: 'test', generatedAt: '2025-01-01T12:00:00.000Z', entryVersion: 1 },
     }),
     eventId: randomUUID(), userId: entry.userId,
-  }) as AnyEvent);
+  }));
 }
 
 /**
@@ -111,7 +111,7 @@ function asTopics(events: readonly AnyEvent[]): AnyEvent[][] {
 
 /** Every derived table as the projection keeps it, and as recounted from scratch from the rows it derives from. */
 async function derived(pool: Pool) {
-  const rows = async (sql: string) => (await pool.query(sql)).rows;
+  const rows = async (sql: string): Promise<unknown[]> => (await pool.query<Record<string, unknown>>(sql)).rows;
   return {
     kept: {
       entryCounts: await rows('SELECT journal_id, entry_count FROM journals_view ORDER BY journal_id'),
