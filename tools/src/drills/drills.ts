@@ -1,7 +1,7 @@
 // The fault drills: each runs a steady load through the gateway, injects one fault, ends it, lets the load
 // go on, then waits for the read side and accounts for every event (accounting.ts). Bounded throughout.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createEventLog, rebuildProjection, redriveDeadLetters } from '@mindflow/event-log';
+import { createEventLog, keyStoreConfigSchema, rebuildProjection, redriveDeadLetters } from '@mindflow/event-log';
 import { migrationsFromDir } from '@mindflow/db';
 import { createLogger } from '@mindflow/platform';
 import { queryMigrationsDir, queryProjection, queryReadModels } from '@mindflow/query';
@@ -212,6 +212,9 @@ async function rebuild({ env, log }: DrillContext): Promise<FaultNotes> {
   const eventLog = createEventLog({
     mode: env.mode, log: logger, clientId: 'drill-rebuild', kafkaBrokers: env.kafka?.brokers, kafkaTopicPrefix: env.topicPrefix,
     writeDatabaseUrl: env.writeDatabaseUrl, readDatabaseUrl: env.readDatabaseUrl,
+    // The key store the projector opens sealed events with (crypto-shredding): without it every sealed event of
+    // the replay read as unreadable and was parked.
+    keyStore: keyStoreConfigSchema.parse(projectorEnv),
   });
   try {
     const report = await rebuildProjection({
