@@ -147,6 +147,22 @@ describe('the media subgraph (real Postgres, the disk object store behind signed
     expect((await fetch(shortLived)).status).toBe(403);
   });
 
+  it('answers hostile inputs with BAD_USER_INPUT naming the field (the malformed-input suite’s values)', async () => {
+    const fieldOf = (answer: { errors?: { extensions?: { code?: string; field?: string } }[] }) => [codeOf(answer), answer.errors?.[0]?.extensions?.field];
+    const request = (input: Record<string, unknown>) => media.post(requestUploadMutation, { input: { fileName: 'p.jpg', contentType: 'image/jpeg', size: 1000, ...input } }, alice);
+    expect(fieldOf(await request({ fileName: 'x'.repeat(200_000) }))).toEqual(['BAD_USER_INPUT', 'fileName']);
+    expect(fieldOf(await request({ fileName: 'before\u0000after' }))).toEqual(['BAD_USER_INPUT', 'fileName']);
+    expect(fieldOf(await request({ contentType: '' }))).toEqual(['BAD_USER_INPUT', 'contentType']);
+    expect(fieldOf(await request({ contentType: 'x'.repeat(200_000) }))).toEqual(['BAD_USER_INPUT', 'contentType']);
+    expect(fieldOf(await request({ size: -1 }))).toEqual(['BAD_USER_INPUT', 'size']);
+    const attach = (to: Record<string, unknown>, uploadId = randomUUID()) => media.post(attachFileMutation, { uploadId, to }, alice);
+    expect(fieldOf(await attach({ entryId: aliceEntry, thoughtId: "1' OR '1'='1" }))).toEqual(['BAD_USER_INPUT', 'to.thoughtId']);
+    expect(fieldOf(await attach({ entryId: `${aliceEntry}\u0000` }))).toEqual(['BAD_USER_INPUT', 'to.entryId']);
+    expect(fieldOf(await attach({ entryId: aliceEntry, thoughtId: aliceThought }))).toEqual(['BAD_USER_INPUT', 'to.thoughtId']);
+    expect(fieldOf(await attach({ entryId: aliceEntry }, 'x'.repeat(200_000)))).toEqual(['BAD_USER_INPUT', 'uploadId']);
+    expect(fieldOf(await media.post(removeAttachmentMutation, { id: "1' OR '1'='1" }, alice))).toEqual(['BAD_USER_INPUT', 'id']);
+  });
+
   it('enforces the plan’s storage quota with a clear error', async () => {
     const carol = { userId: randomUUID() };
     const first = await media.post(requestUploadMutation, { input: { fileName: 'a.pdf', contentType: 'application/pdf', size: 2 * 1_048_576 } }, carol);
