@@ -122,12 +122,27 @@ export type Journal = {
   readonly entryCount: Scalars['Int']['output'];
   /** Newest first. */
   readonly entries: EntryConnection;
+  /**
+   * Oldest first (by createdAt, then id), only those whose UTC day lies in [from, to] (either bound may be left out):
+   * the media service's journal export reads a journal page by page through it, as the caller. Not in the public API
+   * (@inaccessible): the gateway never serves it; only a service calling this subgraph directly, with a signed caller
+   * header, does.
+   */
+  readonly entriesOldestFirst: EntryConnection;
 };
 
 
 export type JournalEntriesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type JournalEntriesOldestFirstArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type Entry = {
@@ -908,6 +923,7 @@ export type JournalResolvers<ContextType = SubgraphContext, ParentType extends R
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   entryCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entries?: Resolver<ResolversTypes['EntryConnection'], ParentType, ContextType, RequireFields<JournalEntriesArgs, 'first'>>;
+  entriesOldestFirst?: Resolver<ResolversTypes['EntryConnection'], ParentType, ContextType, RequireFields<JournalEntriesOldestFirstArgs, 'first'>>;
 };
 
 export type EntryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Entry'] = ResolversParentTypes['Entry'], FederationReferenceType extends FederationReferenceTypes['Entry'] = FederationReferenceTypes['Entry']> = {

@@ -64,6 +64,33 @@ export async function entriesOfJournal(
   return toConnection(rows.map((row) => ({ record: toRecord(row), cursor: encodeCursor({ at: row.cursor_at, id: row.entry_id }) })), size, count);
 }
 
+/**
+ * A page of a journal's entries oldest first, optionally only those whose UTC day lies in [from, to] (ISO dates,
+ * inclusive): keyset paging on (created_at, entry_id), the journal-page index read backwards, so a reader going
+ * through thousands of entries holds one page at a time (the media service's export). No count.
+ */
+export async function entriesOfJournalOldestFirst(
+  pool: Reader,
+  ownerId: string,
+  journalId: string,
+  size: number,
+  range: { from?: string | null; to?: string | null },
+  after?: Position,
+): Promise<Connection<EntryRecord>> {
+  const { rows } = await pool.query<EntryRow>(
+    `SELECT ${columns} FROM entries_view
+      WHERE journal_id = $1 AND owner_id = $2 AND ${visible}
+        AND ($3::timestamptz IS NULL OR (created_at, entry_id) > ($3::timestamptz, $4::uuid))
+        AND ($5::date IS NULL OR created_at >= ($5::date)::timestamp AT TIME ZONE 'UTC')
+        AND ($6::date IS NULL OR created_at < ($6::date + 1)::timestamp AT TIME ZONE 'UTC')
+      ORDER BY created_at, entry_id
+      LIMIT $7`,
+    [journalId, ownerId, after?.at ?? null, after?.id ?? null, range.from ?? null, range.to ?? null, size + 1],
+  );
+  const noCount = () => Promise.reject(new Error('entriesOldestFirst has no totalCount'));
+  return toConnection(rows.map((row) => ({ record: toRecord(row), cursor: encodeCursor({ at: row.cursor_at, id: row.entry_id }) })), size, noCount);
+}
+
 /** The owner's newest live entries across journals (the dashboard's). */
 export async function recentEntriesOf(pool: Reader, ownerId: string, limit: number): Promise<EntryRecord[]> {
   const { rows } = await pool.query<EntryRow>(

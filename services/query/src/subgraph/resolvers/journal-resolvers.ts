@@ -1,7 +1,8 @@
 import { authenticated } from '../context.js';
 import type { JournalResolvers } from '../generated/resolvers-types.js';
 import { decodeCursor, pageSize } from '../read-model/cursor.js';
-import { entriesOfJournal } from '../read-model/entry-reads.js';
+import { badUserInput } from '../errors.js';
+import { entriesOfJournal, entriesOfJournalOldestFirst } from '../read-model/entry-reads.js';
 import { selectsField } from './selects-field.js';
 
 export const Journal: JournalResolvers = {
@@ -18,5 +19,11 @@ export const Journal: JournalResolvers = {
     const { caller } = authenticated(context);
     const countToo = selectsField(info, 'totalCount');
     return entriesOfJournal(context.pool, caller.userId, journal.id, pageSize(args.first), decodeCursor(args.after), countToo);
+  },
+  /** @inaccessible: the media service's export, page by page (schema.graphql). */
+  entriesOldestFirst(journal, args, context) {
+    const { caller } = authenticated(context);
+    if (args.from && args.to && args.from > args.to) throw badUserInput('from must not be after to', 'from');
+    return entriesOfJournalOldestFirst(context.pool, caller.userId, journal.id, pageSize(args.first ?? 100, 500), { from: args.from, to: args.to }, decodeCursor(args.after));
   },
 };
