@@ -138,15 +138,19 @@ describe.each(modes)('account erasure (%s mode)', (mode) => {
 });
 
 describe('account erasure with the key store wired (embedded mode)', () => {
-  it('destroys the user’s data key in the Postgres key store', async () => {
+  it('seals identity’s events with the user’s key and destroys that key in the Postgres key store', async () => {
     const keysDb = await createTestDatabase('identity-erasure-keys');
     const identity = await startIdentityUnderTest('embedded', 'erasure-keys', { KEY_STORE_DATABASE_URL: keysDb.url, KEY_CACHE_TTL_MS: '0' });
     const writer = await openKeyStore({ ...keyStoreConfigSchema.parse({ KEY_CACHE_TTL_MS: '0' }), databaseUrl: keysDb.url }, { log: createLogger('keys-test', 'silent') });
     try {
       const session = new SubgraphClient(identity);
-      const { register } = await session.data<{ register: SignedIn }>(op.register, { email: `keys-${randomUUID().slice(0, 8)}@example.com`, password });
+      const email = `keys-${randomUUID().slice(0, 8)}@example.com`;
+      const { register } = await session.data<{ register: SignedIn }>(op.register, { email, password, name: 'Zebulon' });
+      // Identity's own outbox holds her address and name sealed with her key, never in the clear.
+      const raw = await identity.service.environment.pool.query<{ bytes: string }>('SELECT payload::text AS bytes FROM outbox WHERE aggregate_id = $1', [register.user.id]);
+      expect(raw.rows.length).toBeGreaterThan(0);
+      expect(raw.rows.map((r) => r.bytes).join(' ')).not.toMatch(new RegExp(`${email.split('@')[0]!}|Zebulon`));
       session.accessToken = register.accessToken;
-      await writer.keys.getOrCreate(register.user.id); // what a producer sealing her events made
       expect((await writer.keys.get(register.user.id)).state).toBe('active');
 
       await session.data(op.deleteAccount, { password });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { loadSigningKeys } from '@mindflow/auth';
 import { createPool, ensureDatabase, type Pool } from '@mindflow/db';
 import { keyStoreDatabaseUrl, openKeyStore } from '@mindflow/event-log';
+import type { KeyStore } from '@mindflow/events';
 import { createLogger, type Logger } from '@mindflow/platform';
 import { accessTokenSigner } from './adapters/crypto/access-token-signer.js';
 import { argon2PasswordHasher } from './adapters/crypto/argon2-password-hasher.js';
@@ -72,9 +73,10 @@ export async function startIdentityService(config: IdentityConfig, dependencies:
     closers.push(() => sessions.close());
     const loginLimits = loginLimiter(config);
     closers.push(() => loginLimits.close());
+    const keyStore = await keyStoreOf(config, log, closers);
     const environment = {
       pool,
-      store: pgIdentityStore(pool),
+      store: pgIdentityStore(pool, keyStore),
       now,
       newId: randomUUID,
       passwords: argon2PasswordHasher({
@@ -89,7 +91,7 @@ export async function startIdentityService(config: IdentityConfig, dependencies:
       sessionPolicy: { refreshTtlMs: config.IDENTITY_REFRESH_TTL_DAYS * day, sessionMaxMs: config.IDENTITY_SESSION_MAX_DAYS * day },
       passwordResets: passwordResets(config, pool, closers),
       log,
-      dataKeys: dependencies.dataKeys ?? (await dataKeysOf(config, log, closers)),
+      dataKeys: dependencies.dataKeys ?? keyStore ?? unwiredDataKeys,
       erasure: { services: config.IDENTITY_ERASURE_SERVICES, retryAfterMs: config.IDENTITY_ERASURE_RETRY_SECONDS * 1000 },
     } satisfies IdentityEnvironment & { readonly pool: Pool };
     const subgraph = await startIdentitySubgraph(environment, config.INTERNAL_CALLER_SECRET);
@@ -125,12 +127,13 @@ export async function startIdentityService(config: IdentityConfig, dependencies:
 }
 
 /**
- * The key store's keys (KEY_STORE_DATABASE_URL; embedded, the write DB), which erasure destroys; unwired (erasures
- * wait, README "Erasure") where the deployment has none, as the producers then seal nothing.
+ * The key store (KEY_STORE_DATABASE_URL; embedded, the write DB): identity's events are sealed with it and erasure
+ * destroys a user's key there. None where the deployment has none: nothing sealed, and erasures wait for a key
+ * store (README "Erasure").
  */
-async function dataKeysOf(config: IdentityConfig, log: Logger, closers: (() => Promise<unknown>)[]): Promise<DataKeys> {
+async function keyStoreOf(config: IdentityConfig, log: Logger, closers: (() => Promise<unknown>)[]): Promise<KeyStore | undefined> {
   const url = keyStoreDatabaseUrl(config, config.WRITE_DATABASE_URL);
-  if (!url) return unwiredDataKeys;
+  if (!url) return undefined;
   const store = await openKeyStore({ ...config, databaseUrl: url }, { log });
   closers.push(() => store.close());
   return store.keys;

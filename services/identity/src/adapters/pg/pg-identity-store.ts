@@ -1,5 +1,6 @@
 import { withTransaction, type Pool } from '@mindflow/db';
 import { appendToOutbox } from '@mindflow/event-log';
+import type { KeyStore } from '@mindflow/events';
 import type { IdentityStore, IdentityTransaction } from '../../application/ports/identity-store.js';
 import { insertRefreshToken, insertSession, lockRefreshToken, markRotated, revokeAllSessions, revokeSessions, sessionOfRefreshToken } from './session-rows.js';
 import type { Tx } from './sql-client.js';
@@ -7,7 +8,7 @@ import { erasureReads, erasureWrites } from './erasure-rows.js';
 import { deleteUser, findAccount, findCredentials, findCredentialsByEmail, insertUser, nextUserVersion, updatePasswordHash } from './user-rows.js';
 
 /** One identity operation's transaction: every port bound to one `pg` client inside BEGIN … COMMIT. */
-function pgIdentityTransaction(tx: Tx): IdentityTransaction {
+function pgIdentityTransaction(tx: Tx, keys: KeyStore | undefined): IdentityTransaction {
   return {
     users: {
       insert: (user) => insertUser(tx, user),
@@ -26,14 +27,15 @@ function pgIdentityTransaction(tx: Tx): IdentityTransaction {
       lock: (hash) => lockRefreshToken(tx, hash),
       markRotated: (hash, sessionId, at) => markRotated(tx, hash, sessionId, at),
     },
-    outbox: { append: (events) => appendToOutbox(tx, events) },
+    // Personal fields (email, name) sealed with the user's data key where a key store is wired (crypto-shredding).
+    outbox: { append: (events) => appendToOutbox(tx, events, keys ? { keys } : {}) },
   };
 }
 
 /** Identity's database (accounts, credentials, sessions, refresh tokens, its outbox) behind the application's port. */
-export function pgIdentityStore(pool: Pool): IdentityStore {
+export function pgIdentityStore(pool: Pool, keys?: KeyStore): IdentityStore {
   return {
-    transaction: (work) => withTransaction(pool, (tx) => work(pgIdentityTransaction(tx))),
+    transaction: (work) => withTransaction(pool, (tx) => work(pgIdentityTransaction(tx, keys))),
     users: {
       find: (userId) => findAccount(pool, userId),
       findCredentialsByEmail: (emailKey) => findCredentialsByEmail(pool, emailKey),
