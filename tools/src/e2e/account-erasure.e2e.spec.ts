@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayClient } from './gateway-client.js';
 import * as op from './mutation-operations.js';
-import { startSystem, type RunningSystem } from '../system/index.js';
+import { identityDatabaseUrlFor, startSystem, type RunningSystem } from '../system/index.js';
 import { createTestDatabase, type TestDatabase } from '@mindflow/testing';
 
 const register = 'mutation ($email: String!, $password: String!) { register(email: $email, password: $password) { accessToken user { id } } }';
@@ -112,6 +112,18 @@ describe('deleting an account through the gateway (embedded mode)', () => {
     });
     for (const table of ['entry_insights', 'pending_analyses', 'notification_recipients', 'task_reminders', 'scheduled_notifications', 'notifications']) {
       expect(await userRows(write, table, alice.userId)).toBe(0);
+    }
+
+    // The event log's raw bytes (the write DB's outbox, which is the log in embedded mode, and identity's own): her
+    // word nowhere in the clear, since her events were sealed with the key her erasure destroyed.
+    const rawMentions = async (pool: pg.Pool, word: string) =>
+      (await pool.query<{ event_type: string }>(`SELECT event_type FROM outbox WHERE payload::text ILIKE $1`, [`%${word}%`])).rows.map((r) => r.event_type);
+    expect(await rawMentions(write, aliceMarker)).toEqual([]);
+    const identityDb = new pg.Pool({ connectionString: identityDatabaseUrlFor(databases[0]!.url), max: 1 });
+    try {
+      expect(await rawMentions(identityDb, aliceMarker)).toEqual([]);
+    } finally {
+      await identityDb.end();
     }
 
     // Bob is untouched: his words, his insights, his reminder.
