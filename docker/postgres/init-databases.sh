@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs once, when the PostgreSQL data volume is first initialised (docker-entrypoint-initdb.d):
-# creates MindFlow's databases — write (command), read (projections), identity — on one server.
+# creates MindFlow's databases on one server: those MINDFLOW_DATABASES lists (compose: every one, the key store's
+# mindflow_keys included), by default write (command), read (projections) and identity.
 # The services would create a missing database themselves; doing it here keeps first start-up quiet.
 # Also used by the k8s dev overlay (k8s/overlays/dev/infra/postgres/init-databases.sh, kept identical).
 set -eu

@@ -2,9 +2,11 @@
 // started with plain `node <role>.mjs` against real Postgres, Kafka and Redis, each answering
 // /health/ready; then a user registers through the gateway (identity), and a write travels
 // command → outbox → relay → Kafka → projector → read DB → back out through the gateway.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createPool } from '@mindflow/db';
 import { freePort, repoRoot } from '@mindflow/platform';
 import { createTestDatabase, testServers, uniqueRedisPrefix, uniqueTopicPrefix, type TestDatabase } from '@mindflow/testing';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
@@ -44,6 +46,8 @@ describe('bundled roles against real servers', () => {
   let identity: TestDatabase;
   let insights: TestDatabase;
   let notifications: TestDatabase;
+  let media: TestDatabase;
+  let keys: TestDatabase;
   let env: Record<string, string>;
   let gatewayUrl: string;
   let privatePem: string;
@@ -59,12 +63,14 @@ describe('bundled roles against real servers', () => {
       bundles.set(result.role, result);
     }
     const servers = await testServers();
-    [write, read, identity, insights, notifications] = await Promise.all([
+    [write, read, identity, insights, notifications, media, keys] = await Promise.all([
       createTestDatabase('deploy-write'),
       createTestDatabase('deploy-read'),
       createTestDatabase('deploy-identity'),
       createTestDatabase('deploy-insights'),
       createTestDatabase('deploy-notifications'),
+      createTestDatabase('deploy-media'),
+      createTestDatabase('deploy-keys'),
     ]);
     const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
     [privatePem, publicPem] = await Promise.all([exportPKCS8(pair.privateKey), exportSPKI(pair.publicKey)]);
@@ -79,6 +85,10 @@ describe('bundled roles against real servers', () => {
       IDENTITY_DATABASE_URL: identity.url,
       INSIGHTS_DATABASE_URL: insights.url,
       NOTIFICATIONS_DATABASE_URL: notifications.url,
+      MEDIA_DATABASE_URL: media.url,
+      // crypto-shredding on, as compose and k8s deploy it: the data keys in their own database, a master key of its own
+      KEY_STORE_DATABASE_URL: keys.url,
+      KEY_STORE_MASTER_KEY: randomBytes(32).toString('base64'),
       KAFKA_BROKERS: (await servers.kafkaBrokers()).join(','),
       KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('deploy'),
       REDIS_URL: await servers.redisUrl(),
@@ -105,7 +115,7 @@ describe('bundled roles against real servers', () => {
 
   afterAll(async () => {
     for (const process of [...processes.values()].reverse()) await process.stop();
-    await Promise.all([write?.drop(), read?.drop(), identity?.drop(), insights?.drop(), notifications?.drop()]);
+    await Promise.all([write?.drop(), read?.drop(), identity?.drop(), insights?.drop(), notifications?.drop(), media?.drop(), keys?.drop()]);
     if (outRoot) await rm(outRoot, { recursive: true, force: true });
   });
 
@@ -116,7 +126,7 @@ describe('bundled roles against real servers', () => {
     for (const bundle of bundles.values()) expect(bundle.bytes).toBeLessThan(16 * 1024 * 1024);
   });
 
-  it('migrates the five databases (every scope, search included) as a one-shot, and a second run changes nothing', async () => {
+  it('migrates every database (every scope, search and the key store included) as a one-shot, and a second run changes nothing', async () => {
     const migrate = () => new BundledProcess('migrate', bundles.get('migrate')!.bundle, { ...env, LOG_LEVEL: 'info' });
     const first = migrate();
     expect(await first.run(), first.output.join('')).toBe(0);
@@ -129,6 +139,8 @@ describe('bundled roles against real servers', () => {
     expect(second.output.join('')).toMatch(/"scope":"identity","applied":\[\],"msg":"already up to date"/);
     expect(second.output.join('')).toMatch(/"scope":"insights","applied":\[\],"msg":"already up to date"/);
     expect(second.output.join('')).toMatch(/"scope":"notifications","applied":\[\],"msg":"already up to date"/);
+    expect(first.output.join('')).toMatch(/"scope":"keys","applied":\["0000-user-data-keys"/);
+    expect(second.output.join('')).toMatch(/"scope":"keys","applied":\[\],"msg":"already up to date"/);
   }, 120_000);
 
   it('starts every long-running role from its bundle until /health/ready answers 200', async () => {
@@ -172,6 +184,15 @@ describe('bundled roles against real servers', () => {
     const readBack = await call(`{ journal(id: "${journal.id}") { id name version } }`, { 'x-consistent-with': consistencyToken });
     const logs = ['relay', 'query-projector'].map((name) => `[${name}]\n${processes.get(name)?.output.join('') ?? ''}`).join('\n');
     expect(readBack, logs).toEqual({ data: { journal: { id: journal.id, name: 'from the bundle', version: 1 } } });
+    // read back through a projector that opened it: the outbox (and so Kafka) holds the name sealed, never in the clear
+    const pool = createPool(write.url, { applicationName: 'bundled-system-spec' });
+    try {
+      const { rows } = await pool.query<{ payload: string }>(`SELECT payload::text AS payload FROM outbox WHERE event_type = 'JournalCreated' AND aggregate_id = $1`, [journal.id]);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.payload).not.toContain('from the bundle');
+    } finally {
+      await pool.end();
+    }
   }, 60_000);
 
   it('stops every role on SIGTERM within the grace period (no SIGKILL needed)', async () => {

@@ -1,9 +1,11 @@
 // The migrations Job (k8s) / one-shot service (compose): applies every database's schema (write, read — the query
-// and search scopes —, identity, insights, notifications), then exits.
+// and search scopes —, identity, insights, notifications, media, and the crypto-shredding key store's when
+// KEY_STORE_DATABASE_URL is set), then exits.
 // Services still migrate at start-up (idempotent, under the same advisory lock); running this first means a
 // rollout never starts new pods against an old schema, and a failing migration stops the rollout visibly.
 import { commandMigrations } from '@mindflow/command';
 import { createPool, ensureDatabase, migrate, migrationsFromDir, type Pool } from '@mindflow/db';
+import { keyStoreMigrations } from '@mindflow/event-log';
 import { migrateIdentityDatabase } from '@mindflow/identity';
 import { migrateInsightsDatabase } from '@mindflow/insights';
 import { migrateMediaDatabase } from '@mindflow/media-service';
@@ -21,6 +23,8 @@ const config = loadConfig(
     INSIGHTS_DATABASE_URL: z.string().min(1, "INSIGHTS_DATABASE_URL: insights' database is required"),
     NOTIFICATIONS_DATABASE_URL: z.string().min(1, "NOTIFICATIONS_DATABASE_URL: the notifications service's database is required"),
     MEDIA_DATABASE_URL: z.string().min(1, "MEDIA_DATABASE_URL: the media service's database is required"),
+    /** The data keys of crypto-shredding (`keyStoreConfigSchema` of @mindflow/event-log); unset, no key store to migrate. */
+    KEY_STORE_DATABASE_URL: z.string().min(1).optional(),
     LOG_LEVEL: z.string().default('info'),
   }),
 );
@@ -39,6 +43,10 @@ const plan: { scope: string; url: string; apply: (pool: Pool) => Promise<string[
   { scope: 'notifications', url: config.NOTIFICATIONS_DATABASE_URL, apply: migrateNotificationsDatabase },
   // the media service's own tables and its outbox (which the media-relay publishes)
   { scope: 'media', url: config.MEDIA_DATABASE_URL, apply: migrateMediaDatabase },
+  // the data keys (`user_data_keys`): its own database, so the processes opening it find it there and migrated
+  ...(config.KEY_STORE_DATABASE_URL
+    ? [{ scope: 'keys', url: config.KEY_STORE_DATABASE_URL, apply: (pool: Pool) => migrate(pool, 'keys', keyStoreMigrations) }]
+    : []),
 ];
 
 async function databaseExists(url: string): Promise<boolean> {
