@@ -104,6 +104,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const mediaDatabaseUrl =
     options.mediaDatabaseUrl ?? (options.mode === 'embedded' ? options.writeDatabaseUrl : mediaDatabaseUrlFor(options.writeDatabaseUrl));
   await ensureDatabase(mediaDatabaseUrl);
+  // The data keys of crypto-shredding (issue 16): embedded, the write DB (every role's default); distributed, a
+  // database of their own next to the write DB (`keysDatabaseUrlFor`) that every role writing or reading events uses.
+  const keysDatabaseUrl = options.mode === 'embedded' ? undefined : keysDatabaseUrlFor(options.writeDatabaseUrl);
+  if (keysDatabaseUrl) await ensureDatabase(keysDatabaseUrl);
   const objectStoreEnv = (): Record<string, string> =>
     options.s3
       ? {
@@ -150,6 +154,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     MEDIA_SUBGRAPH_PORT: String(ports.media),
     MEDIA_SUBGRAPH_URL: `http://127.0.0.1:${ports.media}/graphql`,
     ...objectStoreEnv(),
+    ...(keysDatabaseUrl ? { KEY_STORE_DATABASE_URL: keysDatabaseUrl } : {}),
     // search: Elasticsearch when given, else Postgres full-text search in the read DB.
     SEARCH_SUBGRAPH_PORT: String(ports.search),
     SEARCH_SUBGRAPH_URL: `http://127.0.0.1:${ports.search}/graphql`,
@@ -293,6 +298,13 @@ export async function startWithPortRetry(
 export function notificationsDatabaseUrlFor(writeDatabaseUrl: string): string {
   const url = new URL(writeDatabaseUrl);
   url.pathname = `${url.pathname.replace(/\/+$/, '')}_notifications`;
+  return url.toString();
+}
+
+/** The crypto-shredding key store's database (distributed): same server, the write DB's name + `_keys`. */
+export function keysDatabaseUrlFor(writeDatabaseUrl: string): string {
+  const url = new URL(writeDatabaseUrl);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}_keys`;
   return url.toString();
 }
 
