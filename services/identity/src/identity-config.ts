@@ -52,6 +52,14 @@ export const identityConfigSchema = z.object({
   IDENTITY_ERASURE_RETRY_SECONDS: positive(900),
   /** How often the saga looks for keys to destroy and overdue acknowledgements. */
   IDENTITY_ERASURE_ROUND_SECONDS: positive(60),
+  /**
+   * Read the services' UserDataErased from the event log (embedded: the write DB's outbox; distributed: Kafka) so
+   * the saga completes erasures (projector/erasure-receipts.ts). Off only for tests that do not exercise erasure.
+   */
+  IDENTITY_ERASURE_RECEIPTS: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  IDENTITY_ERASURE_RECEIPTS_GROUP: z.string().optional(),
+  KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
+  KAFKA_TOPIC_PREFIX: z.string().default('mindflow'),
   /** The key store (crypto-shredding) whose keys erasure destroys: KEY_STORE_*; embedded, by default in the write DB. */
   ...keyStoreConfigSchema.shape,
   WRITE_DATABASE_URL: z.string().min(1).optional(),

@@ -21,6 +21,7 @@ import { unwiredDataKeys } from './adapters/keys/unwired-data-keys.js';
 import type { LoginLimiter } from './application/login-limiter.js';
 import type { SessionRegistry } from './application/session-registry.js';
 import type { IdentityConfig } from './identity-config.js';
+import { startErasureReceipts } from './projector/erasure-receipts.js';
 import { startIdentitySubgraph } from './subgraph/identity-subgraph.js';
 import { smtpPasswordResetMailer } from './adapters/mail/smtp-password-reset-mailer.js';
 import { pgPasswordResetStore } from './adapters/pg/pg-password-reset-store.js';
@@ -103,6 +104,23 @@ export async function startIdentityService(config: IdentityConfig, dependencies:
     }, 60 * 60_000);
     purge.unref();
     closers.push(() => Promise.resolve(clearInterval(purge)));
+    if (config.IDENTITY_ERASURE_RECEIPTS) {
+      const receipts = await startErasureReceipts(
+        {
+          MINDFLOW_MODE: config.MINDFLOW_MODE,
+          IDENTITY_DATABASE_URL: config.IDENTITY_DATABASE_URL,
+          KAFKA_BROKERS: config.KAFKA_BROKERS,
+          KAFKA_TOPIC_PREFIX: config.KAFKA_TOPIC_PREFIX,
+          KEY_STORE_MASTER_KEY: config.KEY_STORE_MASTER_KEY,
+          ...(config.KEY_STORE_DATABASE_URL ? { KEY_STORE_DATABASE_URL: config.KEY_STORE_DATABASE_URL } : {}),
+          ...(config.WRITE_DATABASE_URL ? { WRITE_DATABASE_URL: config.WRITE_DATABASE_URL } : {}),
+          ...(config.IDENTITY_ERASURE_RECEIPTS_GROUP ? { IDENTITY_ERASURE_RECEIPTS_GROUP: config.IDENTITY_ERASURE_RECEIPTS_GROUP } : {}),
+        },
+        environment,
+        log,
+      );
+      closers.push(() => receipts.close());
+    }
     const erasureRounds = setInterval(() => {
       runErasureRound(environment).catch((error: unknown) => log.warn({ err: error }, 'erasure round failed'));
     }, config.IDENTITY_ERASURE_ROUND_SECONDS * 1000);

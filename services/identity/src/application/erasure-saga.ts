@@ -5,15 +5,20 @@ import { userErasureRequested } from './user-events.js';
 // The erasure saga (README "Erasure"): deleteAccount starts it; each service's `UserDataErased` is recorded
 // here; services that have not acknowledged within `retryAfterMs` are asked again (UserErasureRequested,
 // attempt + 1, only them); the user's data key is destroyed at once and again until that succeeded. An erasure
-// is complete when every service acknowledged and the key is gone. Every step is idempotent: a repeated
+// is complete when every service acknowledged and the key is gone. Retries back off (the n-th waits
+// retryAfterMs * 2^(n-1), at most a day) and a complete erasure is never asked again. Every step is idempotent: a repeated
 // acknowledgement changes nothing, a retry only re-asks what is missing, a destroyed key stays destroyed.
+
+const day = 24 * 60 * 60_000;
 
 /** Settings of the saga (IDENTITY_ERASURE_*). */
 export interface ErasurePolicy {
   /** The services that hold something of a user and must acknowledge (the deployed ones). */
   readonly services: readonly ErasingService[];
-  /** Ask a service again when it has not acknowledged this long after the last attempt. */
+  /** Ask a service again when it has not acknowledged this long after the first attempt; doubled per attempt. */
   readonly retryAfterMs: number;
+  /** The longest wait between two attempts, however many there were (default 24 h). */
+  readonly maxRetryAfterMs?: number;
 }
 
 /** Records one service's acknowledgement; true when it was new. An erasure unknown here is logged and ignored. */
@@ -54,7 +59,7 @@ export async function runErasureRound(env: IdentityEnvironment, limit = 50): Pro
   for (const userId of await env.store.erasures.keysToDestroy(limit)) if (await destroyDataKey(env, userId)) keysDestroyed += 1;
   let retried = 0;
   const now = env.now();
-  for (const userId of await env.store.erasures.due(new Date(now.getTime() - env.erasure.retryAfterMs), limit)) {
+  for (const userId of await env.store.erasures.due(now, env.erasure.retryAfterMs, env.erasure.maxRetryAfterMs ?? day, limit)) {
     const asked = await env.store.transaction(async (tx) => {
       const erasure = await tx.erasures.lock(userId);
       const pending = erasure?.receipts.filter((r) => r.acknowledgedAt === null).map((r) => r.service) ?? [];

@@ -40,6 +40,8 @@ export async function startIdentityUnderTest(
     REDIS_KEY_PREFIX: redisPrefix,
     INTERNAL_CALLER_SECRET: callerSecret,
     LOG_LEVEL: 'silent',
+    // Reading the event log is erasure-receipts.int.spec.ts's business; the others leave it off.
+    IDENTITY_ERASURE_RECEIPTS: 'false',
     ...env,
   });
   const service = await startIdentityService(config, { now: clock.now, log: createLogger('identity-test', 'silent'), ...dependencies });

@@ -71,12 +71,13 @@ export function erasureWrites(tx: Tx): ErasureWrites {
 export function erasureReads(sql: Sql): ErasureReads {
   return {
     find: (userId) => find(sql, userId),
-    async due(before, limit) {
+    async due(now, retryAfterMs, maxRetryAfterMs, limit) {
       const { rows } = await sql.query<{ user_id: string }>(
-        `SELECT e.user_id FROM erasures e WHERE e.completed_at IS NULL AND e.last_attempt_at < $1
+        `SELECT e.user_id FROM erasures e WHERE e.completed_at IS NULL
+           AND e.last_attempt_at + make_interval(secs => LEAST($3::float8, $2::float8 * power(2, LEAST(e.attempt - 1, 30))) / 1000) <= $1
            AND EXISTS (SELECT 1 FROM erasure_receipts r WHERE r.user_id = e.user_id AND r.acknowledged_at IS NULL)
-         ORDER BY e.last_attempt_at LIMIT $2`,
-        [before, limit],
+         ORDER BY e.last_attempt_at LIMIT $4`,
+        [now, retryAfterMs, maxRetryAfterMs, limit],
       );
       return rows.map((row) => row.user_id);
     },

@@ -37,8 +37,11 @@ export interface ErasureWrites {
 /** Reads and writes of erasures outside deleteAccount's transaction. */
 export interface ErasureReads {
   find(userId: string): Promise<ErasureRecord | null>;
-  /** Open erasures whose last attempt is older than `before` (retry due), oldest first. */
-  due(before: Date, limit: number): Promise<string[]>;
+  /**
+   * Open erasures with a service still silent whose retry is due at `now`: the n-th attempt waits
+   * `retryAfterMs * 2^(n-1)`, at most `maxRetryAfterMs` (retries bounded in rate), oldest first.
+   */
+  due(now: Date, retryAfterMs: number, maxRetryAfterMs: number, limit: number): Promise<string[]>;
   /** Open erasures whose key is not destroyed yet. */
   keysToDestroy(limit: number): Promise<string[]>;
   keyDestroyed(userId: string, at: Date): Promise<void>;
