@@ -1,3 +1,7 @@
+// heic-decode ships no types; its declaration beside this file, referenced so that every program compiling this one
+// (tools, deploy) has it, not only the media project's own.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module declaration cannot be imported
+/// <reference path="./heic-decode.d.ts" />
 import { fileTypeFromBuffer } from 'file-type';
 import decodeHeic from 'heic-decode';
 import { parseBuffer } from 'music-metadata';
