@@ -8,7 +8,8 @@ import { createPool, ensureDatabase, migrate, migrationsFromDir, type Pool } fro
 import { keyStoreMigrations } from '@mindflow/event-log';
 import { migrateIdentityDatabase } from '@mindflow/identity';
 import { migrateInsightsDatabase } from '@mindflow/insights';
-import { migrateMediaDatabase } from '@mindflow/media-service';
+// The migrations alone: the service's index loads sharp, a native add-on a bundle cannot carry.
+import { migrateMediaDatabase } from '@mindflow/media-service/migrations';
 import { migrateNotificationsDatabase } from '@mindflow/notifications-service';
 import { createLogger, loadConfig } from '@mindflow/platform';
 import { queryMigrationsDir } from '@mindflow/query';
