@@ -330,4 +330,21 @@ describe.each<[string, IndexFactory]>([
     expect(words.sort()).toEqual(['mindful', 'mindfulness', 'mindset']);
     expect(await index.suggest(owner, 'zzz', 10)).toEqual([]);
   });
+
+  it('erases every document of an owner, tombstones and words included, and nobody else’s (issue 16)', async () => {
+    const [gone, kept] = [randomUUID(), randomUUID()];
+    const live = document(gone, { title: 'Quokkaword walk', body: 'quokkaword by the river', tags: ['quokkaword'] });
+    const thought = document(gone, { kind: 'thought', journalId: null, body: 'quokkaword thought' });
+    const deleted = { ...document(gone, { body: 'quokkaword deleted', version: 3 }), deleted: true };
+    const theirs = document(kept, { title: 'Quokkaword too', body: 'quokkaword of someone else' });
+    await written(live, thought, deleted, theirs);
+    expect(await index.eraseOwner(gone)).toBe(3);
+    await index.refresh();
+    for (const doc of [live, thought, deleted]) expect(await index.get(doc.id)).toBeUndefined();
+    expect(await ids(gone, 'quokkaword')).toEqual([]);
+    expect(await index.suggest(gone, 'quokka', 10)).toEqual([]);
+    expect(await index.get(theirs.id)).toEqual(theirs);
+    expect(await ids(kept, 'quokkaword')).toEqual([theirs.id]);
+    expect(await index.eraseOwner(gone)).toBe(0);
+  });
 });

@@ -21,6 +21,13 @@ export interface SearchIndex {
   getMany(ids: readonly string[]): Promise<Map<string, SearchDocument>>;
   /** Hides every entry of a deleted journal (tombstones at their current versions). */
   hideJournalEntries(ownerId: string, journalId: string): Promise<void>;
+  /**
+   * Erasure (issue 16): removes every document of the owner, tombstones included (they keep the text), and
+   * whatever else the index keeps of them; returns how many documents went. Not a tombstone: nothing of the
+   * owner may stay, so a late or replayed event could recreate a document: the projection skips every event of
+   * an erased user (`erased_users`) instead.
+   */
+  eraseOwner(ownerId: string): Promise<number>;
   /** The caller's live documents matching the query, best first. */
   search(query: SearchQuery): Promise<SearchPage>;
   /** Words of the owner's live documents that start with `prefix` (lower case), most frequent first. */

@@ -1,5 +1,5 @@
 import { createPool } from '@mindflow/db';
-import { startProjection, type ProjectionDependencies, type ProjectorDefinition, type RunningProjection } from '@mindflow/event-log';
+import { erasingReadModels, startProjection, type ProjectionDependencies, type ProjectorDefinition, type RunningProjection } from '@mindflow/event-log';
 import { createSearchIndex } from '../adapters/create-search-index.js';
 import { searchMigrationsDir } from '../adapters/postgres/postgres-search-index.js';
 import { flushBeforeCheckpoint } from '../application/flush-before-checkpoint.js';
@@ -7,6 +7,7 @@ import { PendingWrites } from '../application/pending-writes.js';
 import type { SearchIndex } from '../application/search-index.js';
 import { searchReadModel } from '../application/search-read-model.js';
 import { searchProjectorConfigSchema, type SearchProjectorConfig } from './config.js';
+import { searchUserEraser } from './user-erasure.js';
 
 /** The name the projector keeps its versions under in `projection_versions`. */
 export const searchProjection = 'search';
@@ -52,7 +53,8 @@ export const searchProjector = {
     // The projection transactions run on the pool: what a failed one staged goes when its connection returns.
     writes.discardOnRelease(pool);
     return {
-      readModels: [searchReadModel(writes)],
+      // Each skips events of erased users; the last erases a user and records the acknowledgement (issue 16, user-erasure.ts).
+      readModels: erasingReadModels([searchReadModel(writes)], searchUserEraser(searchProjection, index, writes)),
       eventLog: (eventLog) => flushBeforeCheckpoint(eventLog, writes),
       exposed: { index },
       consuming: { index: index.kind },

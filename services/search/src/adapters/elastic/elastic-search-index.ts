@@ -102,6 +102,27 @@ export function createElasticSearchIndex(options: ElasticSearchIndexOptions): Se
       }
     },
 
+    async eraseOwner(ownerId) {
+      // Every index of the projection (`<alias>_v<n>`), not only the alias's: a reindex in progress writes the
+      // next version's before the alias moves. Search and bulk deletes by id rather than `_delete_by_query`:
+      // the same on any cluster (that one lives in the reindex module, which a trimmed node may lack), and the
+      // pages are refreshed first, so a document written a moment ago is found.
+      const indices = `${alias}_v*`;
+      const scope = { index: indices, allow_no_indices: true, ignore_unavailable: true };
+      let deleted = 0;
+      for (let round = 0; round < 10_000; round += 1) {
+        await client.indices.refresh(scope);
+        const response = await client.search({ ...scope, size: 500, _source: false, query: { term: { ownerId } } });
+        const hits = response.hits.hits;
+        if (hits.length === 0) return deleted;
+        const bulk = await client.bulk({ refresh: false, operations: hits.map((hit) => ({ delete: { _index: hit._index, _id: hit._id! } })) });
+        const failed = bulk.items.filter((item) => item.delete?.error);
+        if (failed.length > 0) throw new Error(`erasing ${ownerId}: ${failed.length} deletions failed: ${failed[0]!.delete!.error!.type}: ${failed[0]!.delete!.error!.reason ?? ''}`);
+        deleted += bulk.items.filter((item) => item.delete?.result === 'deleted').length;
+      }
+      throw new Error(`erasing ${ownerId}: documents still found after 10,000 rounds`);
+    },
+
     async search(query) {
       const response = await client.search<ElasticDocument>({ index: alias, ...searchRequestBody(query), _source: ['kind', 'title', 'body'] });
       const found = response.hits.hits;

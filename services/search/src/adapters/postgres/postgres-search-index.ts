@@ -117,6 +117,12 @@ export function createPostgresSearchIndex(pool: Pool): SearchIndex {
       if ((rowCount ?? 0) > 0) await pruneVocabulary(pool, [ownerId]);
     },
 
+    async eraseOwner(ownerId) {
+      const { rowCount } = await pool.query('DELETE FROM search_documents WHERE owner_id = $1', [ownerId]);
+      await pool.query('DELETE FROM search_vocabulary WHERE owner_id = $1', [ownerId]);
+      return rowCount ?? 0;
+    },
+
     async search(query) {
       const words = queryWords(query.text);
       if (words.length === 0) return { hits: [], hasNextPage: false, total: 0 };

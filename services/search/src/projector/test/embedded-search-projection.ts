@@ -1,5 +1,6 @@
 import { Client } from '@elastic/elasticsearch';
 import { embeddedProjection } from '@mindflow/event-log/testing';
+import type { Pool } from '@mindflow/db';
 import type { AnyEvent } from '@mindflow/events';
 import { testServers, uniqueIndexPrefix } from '@mindflow/testing';
 import { searchAlias } from '../../adapters/elastic/index-names.js';
@@ -7,6 +8,10 @@ import { searchProjection as searchProjectionName, startSearchProjector, type Ru
 
 export interface SearchProjection {
   readonly projector: () => RunningSearchProjector;
+  /** The read DB (the projection's bookkeeping, `erased_users`, and the Postgres index's tables). */
+  readonly read: Pool;
+  /** Stops the projector, runs `meanwhile`, forgets its checkpoint and starts it anew. */
+  restart(meanwhile?: () => Promise<void>): Promise<void>;
   append(events: readonly AnyEvent[]): Promise<void>;
   /** Every appended event applied, and the index refreshed. */
   caughtUp(): Promise<void>;
@@ -46,6 +51,8 @@ export async function searchProjection(label: string, indexKind: 'postgres' | 'e
   });
   return {
     projector: projection.projector,
+    read: projection.read,
+    restart: projection.restart,
     append: projection.append,
     async caughtUp() {
       await projection.caughtUp();

@@ -1,0 +1,20 @@
+-- Erasure (issue 16). erased_users: the users erased in this read DB; the search projection's handlers skip their
+-- events from then on (@mindflow/event-log erasingReadModels), so a late, redelivered or replayed event indexes
+-- nothing of them. The query projection keeps the same table in the read DB (whichever migrates first creates it).
+CREATE TABLE IF NOT EXISTS erased_users (
+  user_id    uuid PRIMARY KEY,
+  erased_at  timestamptz NOT NULL,
+  attempt    int NOT NULL CHECK (attempt >= 1),
+  erased     jsonb NOT NULL
+);
+
+-- The search service's acknowledgements (UserDataErased, one per user and attempt, its event id the receipt id),
+-- recorded in the erasure's transaction: the read DB has no outbox and no relay, so they wait here for identity
+-- (or a relay) to read them.
+CREATE TABLE search_erasure_acknowledgements (
+  event_id     uuid PRIMARY KEY,
+  user_id      uuid NOT NULL,
+  attempt      int NOT NULL,
+  event        jsonb NOT NULL,
+  recorded_at  timestamptz NOT NULL DEFAULT now()
+);
