@@ -174,6 +174,17 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     { name: 'command', entry: 'services/command/src/main.ts', listens: ['grpc'] },
     ...(options.mode === 'distributed' ? [{ name: 'relay', entry: 'services/relay/src/main.ts' }] : []),
     { name: 'query-projector', entry: 'services/query/src/projector-main.ts' },
+    // the read DB's outbox (the query projection's UserDataErased, issue 16) to Kafka, or (embedded) to the write DB's
+    // outbox, the embedded log, like identity's; none when the read DB is the write DB (its outbox is the log).
+    ...(options.readDatabaseUrl === options.writeDatabaseUrl
+      ? []
+      : [{
+          name: 'query-relay', entry: 'services/relay/src/main.ts',
+          env: {
+            WRITE_DATABASE_URL: options.readDatabaseUrl, KAFKA_CLIENT_ID: 'mindflow-query-relay', RELAY_SOURCE: 'query',
+            ...(options.mode === 'embedded' ? { RELAY_TARGET: 'outbox', RELAY_TARGET_DATABASE_URL: options.writeDatabaseUrl } : {}),
+          },
+        }]),
     { name: 'query-subgraph', entry: 'services/query/src/subgraph-main.ts', listens: ['subgraph'] },
     { name: 'search-projector', entry: 'services/search/src/projector-main.ts' },
     { name: 'search-subgraph', entry: 'services/search/src/subgraph-main.ts', listens: ['search'] },

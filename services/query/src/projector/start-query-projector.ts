@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { erasingReadModels, startProjection, type ProjectionDependencies, type ProjectorDefinition, type RunningProjection } from '@mindflow/event-log';
+import { migrate, migrationsFromDir, type Pool } from '@mindflow/db';
+import { erasingReadModels, outboxMigrations, startProjection, type ProjectionDependencies, type ProjectorDefinition, type RunningProjection } from '@mindflow/event-log';
 import { queryProjectorConfigSchema, type QueryProjectorConfig } from './config.js';
 import { queryProjection, queryReadModels as keptReadModels } from './query-read-models.js';
 import { queryUserEraser } from './user-erasure.js';
@@ -26,10 +27,21 @@ export const queryProjector = {
   config: queryProjectorConfigSchema,
   database: (config) => config.READ_DATABASE_URL,
   group: (config) => config.QUERY_PROJECTOR_GROUP,
-  migrations: { scope: 'query', dir: queryMigrationsDir },
+  migrations: migrateQueryDatabase,
   chunkSize: 500,
   readModels: queryReadModels,
 } satisfies ProjectorDefinition<typeof queryProjectorConfigSchema>;
+
+/**
+ * The read DB: the outbox (scope `command`, as every service's; issue 16: the projection's UserDataErased, written in
+ * the erasure's transaction, published by the query relay), then the read models (scope `query`). A rebuild applies
+ * only the read models to its schema: its acknowledgements land in the live outbox (search_path), one row per receipt.
+ */
+export async function migrateQueryDatabase(pool: Pool): Promise<string[]> {
+  const outbox = await migrate(pool, 'command', outboxMigrations);
+  const own = await migrate(pool, 'query', await migrationsFromDir(queryMigrationsDir));
+  return [...outbox, ...own];
+}
 
 export type RunningQueryProjector = RunningProjection;
 export type QueryProjectorDependencies = ProjectionDependencies;

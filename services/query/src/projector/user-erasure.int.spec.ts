@@ -47,6 +47,12 @@ async function rowsOf(userId: string): Promise<Record<string, number>> {
   }
   return counts;
 }
+/** The query projection's acknowledgements, in the read DB's outbox (the query relay publishes them). */
+const acknowledgements = async (userId: string) =>
+  (await projection.read.query<{ payload: { service: string; attempt: number; erased: Record<string, number> } }>(
+    `SELECT payload FROM outbox WHERE event_type = 'UserDataErased' AND user_id = $1 ORDER BY (payload->>'attempt')::int`,
+    [userId],
+  )).rows.map((row) => row.payload);
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 /** Every row of the read DB's tables as text, for the marker. */
 async function readDbMentions(word: string): Promise<number> {
@@ -83,6 +89,9 @@ describe('erasure in the query projection', () => {
     // No table of the read DB holds the erased user's words any more; the other's are there.
     expect(await readDbMentions(markerOf(erased))).toBe(0);
     expect(await readDbMentions(markerOf(other))).toBeGreaterThan(0);
+    // Acknowledged in the erasure's transaction, with what went where.
+    expect(await acknowledgements(erased)).toEqual([{ userId: erased, service: 'query', attempt: 1, erasedAt: expect.any(String), erased: expect.objectContaining({ entries_view: 1, journals_view: 1 }) }]);
+    expect(await acknowledgements(other)).toEqual([]);
   });
 
   it('writes nothing of an erased user from events that come after the erasure (late writes, other partitions)', async () => {
@@ -90,6 +99,7 @@ describe('erasure in the query projection', () => {
     await projection.append([...late, erasureRequested(erased, 2)]);
     await projection.caughtUp();
     expect(total(await rowsOf(erased))).toBe(0);
+    expect((await acknowledgements(erased)).map((a) => a.attempt)).toEqual([1, 2]);
   });
 
   it('brings nothing back when the whole log is delivered again, or replayed into empty tables (a rebuild)', async () => {
@@ -104,5 +114,7 @@ describe('erasure in the query projection', () => {
     expect(await rowsOf(erased)).toEqual(Object.fromEntries(queryUserTables.map((table) => [table, 0])));
     expect(await readDbMentions(markerOf(erased))).toBe(0);
     expect(await rowsOf(other)).toEqual(othersBefore);
+    // The replayed erasures acknowledge again: the same receipts, one row each.
+    expect((await acknowledgements(erased)).map((a) => a.attempt)).toEqual([1, 2]);
   });
 });

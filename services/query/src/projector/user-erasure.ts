@@ -1,4 +1,4 @@
-import { eraseOwnedRows, type UserEraser } from '@mindflow/event-log';
+import { acknowledgeInOutbox, eraseOwnedRows, type UserEraser } from '@mindflow/event-log';
 import { queryProjection } from './query-read-models.js';
 
 /**
@@ -12,9 +12,11 @@ export const queryUserTables = [
 
 /**
  * What the query projection erases of a user on `UserErasureRequested`: every row of theirs in the read DB and
- * their dead letters. The read DB has no outbox: README "Erasure" says how query acknowledges.
+ * their dead letters; it acknowledges with `UserDataErased` in the read DB's own outbox in the same transaction (the
+ * query relay publishes it: Kafka distributed, the write DB's outbox embedded; README "Erasure").
  */
 export const queryUserEraser: UserEraser = {
   service: 'query',
   erase: (userId, tx) => eraseOwnedRows(tx, userId, queryProjection, queryUserTables),
+  acknowledge: acknowledgeInOutbox('query-projector'),
 };
