@@ -15,3 +15,6 @@ export function cleanFileName(name: string): string | null {
   if (last.length === 0 || last.length > 255 || /[\u0000-\u001f\u007f"]/.test(last) || last === '.' || last === '..') return null;
   return last;
 }
+
+/** Every prefix under which objects of the owner live (originals, thumbnails, exports; pending uploads): erasure lists them. */
+export const ownerObjectPrefixes = (ownerId: string): readonly string[] => [`users/${ownerId}/`, `uploads/${ownerId}/`];

@@ -1,11 +1,12 @@
 import { createObjectStore, type ObjectStore } from '@mindflow/object-storage';
-import { projectorConfigSchema, startProjection, type ProjectionDependencies, type ProjectorDefinition, type RunningProjection } from '@mindflow/event-log';
+import { erasingReadModels, projectorConfigSchema, startProjection, type ProjectionDependencies, type ProjectorDefinition, type RunningProjection } from '@mindflow/event-log';
 import { z } from 'zod';
 import { migrateMediaDatabase } from '../adapters/pg/media-migrations.js';
 import { pgSweepStore } from '../adapters/pg/pg-sweep-store.js';
 import { mediaConfigShape, objectStoreConfigOf } from '../config/media-config.js';
 import { mediaSweeper, type MediaSweeper } from '../sweeping/media-sweeper.js';
 import { attachmentTargets } from './attachment-targets.js';
+import { mediaUserEraser } from './user-erasure.js';
 
 /** The projection's name in `projection_versions` and its default consumer group suffix. */
 export const mediaProjection = 'media';
@@ -50,7 +51,8 @@ export const mediaProjector = {
     const objects = createObjectStore(objectStoreConfigOf(config, { publicUrl: 'http://127.0.0.1/objects' }));
     const sweeper = mediaSweeper({ store: pgSweepStore(pool), objects, intervalMs: config.MEDIA_SWEEP_INTERVAL_MS, now, log: log.child({ worker: 'sweeper' }) });
     return {
-      readModels: [attachmentTargets],
+      // Skips events of erased users; the last read model erases a user's rows and objects and acknowledges (issue 16).
+      readModels: erasingReadModels([attachmentTargets], mediaUserEraser(mediaProjection, objects, now)),
       ...(dependencies.startSweeper !== false ? { start: () => sweeper.start() } : {}),
       stop: () => sweeper.stop(),
       exposed: { sweeper, objects },
