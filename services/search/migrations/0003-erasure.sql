@@ -8,13 +8,3 @@ CREATE TABLE IF NOT EXISTS erased_users (
   erased     jsonb NOT NULL
 );
 
--- The search service's acknowledgements (UserDataErased, one per user and attempt, its event id the receipt id),
--- recorded in the erasure's transaction: the read DB has no outbox and no relay, so they wait here for identity
--- (or a relay) to read them.
-CREATE TABLE search_erasure_acknowledgements (
-  event_id     uuid PRIMARY KEY,
-  user_id      uuid NOT NULL,
-  attempt      int NOT NULL,
-  event        jsonb NOT NULL,
-  recorded_at  timestamptz NOT NULL DEFAULT now()
-);

@@ -1,5 +1,5 @@
-import { createPool } from '@mindflow/db';
-import { erasingReadModels, startProjection, type ProjectionDependencies, type ProjectorDefinition, type RunningProjection } from '@mindflow/event-log';
+import { createPool, migrate, migrationsFromDir, type Pool } from '@mindflow/db';
+import { erasingReadModels, outboxMigrations, startProjection, type ProjectionDependencies, type ProjectorDefinition, type RunningProjection } from '@mindflow/event-log';
 import { createSearchIndex } from '../adapters/create-search-index.js';
 import { searchMigrationsDir } from '../adapters/postgres/postgres-search-index.js';
 import { flushBeforeCheckpoint } from '../application/flush-before-checkpoint.js';
@@ -26,8 +26,8 @@ export const searchProjector = {
   config: searchProjectorConfigSchema,
   database: (config) => config.READ_DATABASE_URL,
   group: (config) => config.SEARCH_PROJECTOR_GROUP,
-  // The read DB holds the projection's bookkeeping (and, embedded, the index itself) in any mode.
-  migrations: { scope: 'search', dir: searchMigrationsDir },
+  // The read DB holds the projection's bookkeeping (and, embedded, the index itself) in any mode, and its outbox.
+  migrations: migrateSearchDatabase,
   // One bulk write per chunk: 500 documents a request instead of the runtime's 100 halve what each event costs in
   // requests and bookkeeping statements (3,000 events: 1,128 → 1,687 events/s into Elasticsearch, back to back at
   // load 10; BENCHMARKS.md §6). A chunk is only as large as what the log has at hand, so a quiet system still
@@ -53,7 +53,7 @@ export const searchProjector = {
     // The projection transactions run on the pool: what a failed one staged goes when its connection returns.
     writes.discardOnRelease(pool);
     return {
-      // Each skips events of erased users; the last erases a user and records the acknowledgement (issue 16, user-erasure.ts).
+      // Each skips events of erased users; the last erases a user and acknowledges (issue 16, user-erasure.ts).
       readModels: erasingReadModels([searchReadModel(writes)], searchUserEraser(searchProjection, index, writes)),
       eventLog: (eventLog) => flushBeforeCheckpoint(eventLog, writes),
       exposed: { index },
@@ -62,6 +62,16 @@ export const searchProjector = {
   },
   startedFields: (projector) => ({ index: projector.index.kind }),
 } satisfies ProjectorDefinition<typeof searchProjectorConfigSchema, object, { index: SearchIndex }>;
+
+/**
+ * The read DB as the search projection needs it: the outbox (scope `command`, shared with the query projection: the
+ * erasure's UserDataErased, published by the query relay; issue 16), then the search tables (scope `search`).
+ */
+export async function migrateSearchDatabase(pool: Pool): Promise<string[]> {
+  const outbox = await migrate(pool, 'command', outboxMigrations);
+  const own = await migrate(pool, 'search', await migrationsFromDir(searchMigrationsDir));
+  return [...outbox, ...own];
+}
 
 export type RunningSearchProjector = RunningProjection<{ readonly index: SearchIndex }>;
 export type SearchProjectorDependencies = ProjectionDependencies;

@@ -52,7 +52,7 @@ describe.each(['postgres', 'elasticsearch'] as const)('erasure in the search pro
     return n;
   }
 
-  it('deletes every document of the user, nobody else’s, and records the acknowledgement', async () => {
+  it('deletes every document of the user, nobody else’s, and acknowledges in the read DB’s outbox', async () => {
     await projection.append([...lifeOf(erased), ...lifeOf(other)]);
     await projection.caughtUp();
     expect(await found(erased)).toEqual([...documentsOf.get(erased)!].sort());
@@ -69,11 +69,11 @@ describe.each(['postgres', 'elasticsearch'] as const)('erasure in the search pro
     expect(await found(other)).toEqual([...documentsOf.get(other)!].sort());
     const { rows: marked } = await projection.read.query<{ erased: Record<string, number> }>('SELECT erased FROM erased_users WHERE user_id = $1', [erased]);
     expect(marked).toEqual([{ erased: { search_documents: 3, search_deleted_journals: 0, dead_letters: 0 } }]);
-    const { rows: acks } = await projection.read.query<{ event_id: string; event: { eventType: string; payload: { service: string; attempt: number; erased: Record<string, number> } } }>(
-      'SELECT event_id, event FROM search_erasure_acknowledgements WHERE user_id = $1', [erased]);
+    const { rows: acks } = await projection.read.query<{ aggregate_id: string; payload: { service: string; attempt: number; erased: Record<string, number> } }>(
+      `SELECT aggregate_id, payload FROM outbox WHERE event_type = 'UserDataErased' AND user_id = $1`, [erased]);
     expect(acks).toEqual([{
-      event_id: erasureReceiptId(erased, 'search', 1),
-      event: expect.objectContaining({ eventType: 'UserDataErased', payload: expect.objectContaining({ service: 'search', attempt: 1, erased: expect.objectContaining({ search_documents: 3 }) }) }),
+      aggregate_id: erasureReceiptId(erased, 'search', 1),
+      payload: expect.objectContaining({ service: 'search', attempt: 1, erased: { search_documents: 3, search_deleted_journals: 0, dead_letters: 0 } }),
     }]);
   });
 
@@ -109,7 +109,8 @@ describe.each(['postgres', 'elasticsearch'] as const)('erasure in the search pro
     await projection.append([erasureRequested(erased, 2)]);
     await projection.caughtUp();
     const { rows } = await projection.read.query<{ attempt: number; erased: number }>(
-      `SELECT attempt, (event->'payload'->'erased'->>'search_documents')::int AS erased FROM search_erasure_acknowledgements WHERE user_id = $1 ORDER BY attempt`, [erased]);
+      `SELECT (payload->>'attempt')::int AS attempt, (payload->'erased'->>'search_documents')::int AS erased FROM outbox
+       WHERE event_type = 'UserDataErased' AND user_id = $1 ORDER BY 1`, [erased]);
     expect(rows).toEqual([{ attempt: 1, erased: 3 }, { attempt: 2, erased: 0 }]);
   });
 });

@@ -1,4 +1,4 @@
-import { eraseOwnedRows, erasureAcknowledgement, type UserEraser } from '@mindflow/event-log';
+import { acknowledgeInOutbox, eraseOwnedRows, type UserEraser } from '@mindflow/event-log';
 import type { PendingWrites } from '../application/pending-writes.js';
 import type { SearchIndex } from '../application/search-index.js';
 
@@ -8,8 +8,8 @@ import type { SearchIndex } from '../application/search-index.js';
  * journals and the projection's dead letters of them. What the chunk staged before the erasure is written first,
  * so it is erased with the rest; every later event of the user is skipped (`erased_users`).
  *
- * Acknowledged with `UserDataErased` recorded in `search_erasure_acknowledgements` (read DB, same transaction):
- * the read DB has no outbox and no relay, so identity (or a relay) reads it from there.
+ * Acknowledged with `UserDataErased` in the read DB's outbox in the same transaction, as the query projection does
+ * (the query relay publishes that outbox: Kafka distributed, the write DB's outbox embedded).
  */
 export function searchUserEraser(projection: string, index: SearchIndex, writes: PendingWrites, now: () => Date = () => new Date()): UserEraser {
   return {
@@ -21,12 +21,6 @@ export function searchUserEraser(projection: string, index: SearchIndex, writes:
       const { dead_letters } = await eraseOwnedRows(tx, userId, projection, []);
       return { search_documents: documents, search_deleted_journals: journals.rowCount ?? 0, dead_letters: dead_letters ?? 0 };
     },
-    async acknowledge(receipt, tx) {
-      const event = erasureAcknowledgement(receipt, now(), 'search');
-      await tx.query(
-        `INSERT INTO search_erasure_acknowledgements (event_id, user_id, attempt, event) VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`,
-        [event.eventId, receipt.request.payload.userId, receipt.request.payload.attempt, JSON.stringify(event)],
-      );
-    },
+    acknowledge: acknowledgeInOutbox('search-projector', now),
   };
 }
