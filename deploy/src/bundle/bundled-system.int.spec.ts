@@ -1,9 +1,11 @@
 // The bundles the images run, run for real: every role bundled into a folder outside the repository,
 // started with plain `node <role>.mjs` against real Postgres, Kafka and Redis, each answering
 // /health/ready; then a user registers through the gateway (identity), and a write travels
-// command → outbox → relay → Kafka → projector → read DB → back out through the gateway.
+// command → outbox → relay → Kafka → projector → read DB → back out through the gateway. The media subgraph
+// loads sharp, a native add-on its bundle leaves external: it finds it in node_modules beside the bundles, as
+// in its image (stage native installs it into /app/node_modules), here linked from the repository's own.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPool } from '@mindflow/db';
@@ -11,9 +13,9 @@ import { freePort, repoRoot } from '@mindflow/platform';
 import { createTestDatabase, testServers, uniqueRedisPrefix, uniqueTopicPrefix, type TestDatabase } from '@mindflow/testing';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledRoles } from '../roles/roles.js';
+import { bundledRoles, roles } from '../roles/roles.js';
 import { BundledProcess } from '../test/bundled-process.js';
-import { bundleRole, type BundleResult } from './bundle-role.js';
+import { bundleRole, nativeAddOns, type BundleResult } from './bundle-role.js';
 
 /** Start order, as the launcher and compose have it; identity-, insights- and notifications-relay are relay.mjs over those services' databases. */
 const longRunning = [
@@ -29,6 +31,8 @@ const longRunning = [
   { name: 'notifications-projector', bundle: 'notifications-projector' },
   { name: 'notifications-subgraph', bundle: 'notifications-subgraph' },
   { name: 'notifications-relay', bundle: 'relay' },
+  { name: 'media-projector', bundle: 'media-projector' },
+  { name: 'media-subgraph', bundle: 'media-subgraph' },
   { name: 'notifier', bundle: 'notifier' },
   { name: 'gateway', bundle: 'gateway' },
 ] as const;
@@ -62,6 +66,10 @@ describe('bundled roles against real servers', () => {
     for (const result of await Promise.all(bundledRoles().map((role) => bundleRole(role, { repoRoot, outRoot })))) {
       bundles.set(result.role, result);
     }
+    // The native add-ons the roles declare (sharp and its @img/* binaries), and nothing else, in node_modules above the bundles.
+    await mkdir(join(outRoot, 'node_modules'));
+    const linked = new Set(roles.flatMap((r) => r.nativePackages ?? []).flatMap((p) => nativeAddOns[p] ?? [p]).map((pattern) => pattern.replace(/\/\*$/, '')));
+    for (const name of linked) await symlink(join(repoRoot, 'node_modules', name), join(outRoot, 'node_modules', name), 'dir');
     const servers = await testServers();
     [write, read, identity, insights, notifications, media, keys] = await Promise.all([
       createTestDatabase('deploy-write'),
@@ -75,8 +83,8 @@ describe('bundled roles against real servers', () => {
     const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
     [privatePem, publicPem] = await Promise.all([exportPKCS8(pair.privateKey), exportSPKI(pair.publicKey)]);
     // Every port up front and distinct: a port handed out but not yet bound could be handed out again.
-    ports = await distinctPorts(6 + longRunning.length);
-    const [grpcPort, subgraphPort, identityPort, gatewayPort, insightsPort, notificationsPort] = ports.splice(0, 6);
+    ports = await distinctPorts(7 + longRunning.length);
+    const [grpcPort, subgraphPort, identityPort, gatewayPort, insightsPort, notificationsPort, mediaPort] = ports.splice(0, 7);
     gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     env = {
       MINDFLOW_MODE: 'distributed',
@@ -104,6 +112,10 @@ describe('bundled roles against real servers', () => {
       INSIGHTS_SUBGRAPH_URL: `http://127.0.0.1:${insightsPort}/graphql`,
       NOTIFICATIONS_SUBGRAPH_PORT: String(notificationsPort),
       NOTIFICATIONS_SUBGRAPH_URL: `http://127.0.0.1:${notificationsPort}/graphql`,
+      MEDIA_SUBGRAPH_PORT: String(mediaPort),
+      OBJECT_STORE: 'disk',
+      OBJECT_STORE_DIR: join(outRoot, 'media-objects'),
+      OBJECT_STORE_SIGNING_KEY: randomBytes(32).toString('base64'),
       AUTH_REQUIRE_SESSION: 'true',
       GATEWAY_PORT: String(gatewayPort),
       AUTH_PRIVATE_KEY: privatePem,
@@ -124,6 +136,7 @@ describe('bundled roles against real servers', () => {
     expect(bundles.get('query-subgraph')?.assets).toContain('services/query/src/subgraph/schema.graphql');
     expect(bundles.get('gateway')?.assets).toContain('gateway/supergraph.graphql');
     for (const bundle of bundles.values()) expect(bundle.bytes).toBeLessThan(16 * 1024 * 1024);
+    expect(roles.filter((r) => r.nativePackages?.length).map((r) => r.name)).toEqual(['media-subgraph']);
   });
 
   it('migrates every database (every scope, search and the key store included) as a one-shot, and a second run changes nothing', async () => {

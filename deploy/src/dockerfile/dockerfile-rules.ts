@@ -59,7 +59,16 @@ function nodeFileProblems(file: string, dockerfile: ParsedDockerfile, final: Sta
   const copies = final.instructions.filter((i) => i.keyword === 'COPY');
   if (!copies.some((i) => /--from=build\b/.test(i.args))) report(final.line, 'no COPY --from=build of the bundles into the runtime');
   for (const copy of copies) {
-    if (/node_modules/.test(copy.args)) report(copy.line, 'copies node_modules into the runtime: the bundles are self-contained');
+    if (/node_modules/.test(copy.args) && !/--from=native\b/.test(copy.args)) report(copy.line, 'copies node_modules into the runtime: the bundles are self-contained (native add-ons come from stage native)');
+  }
+  // Native add-ons (roles.ts nativePackages) are installed by a stage `native` from ${NATIVE_PACKAGES} and copied in.
+  if (nativeAddOnsWanted()) {
+    const native = dockerfile.stages.find((s) => s.name === 'native');
+    if (!args.has('NATIVE_PACKAGES')) problems.push({ file, message: 'no ARG NATIVE_PACKAGES: roles load native add-ons a bundle cannot carry (deploy/src/roles/roles.ts nativePackages)' });
+    if (!native?.instructions.some((i) => i.keyword === 'RUN' && /npm install/.test(i.args) && /NATIVE_PACKAGES/.test(i.args) && /package-lock\.json/.test(i.args))) {
+      problems.push({ file, line: native?.line, message: 'no stage native installing ${NATIVE_PACKAGES} at the versions package-lock.json pins' });
+    }
+    if (!copies.some((i) => /--from=native\b/.test(i.args))) report(final.line, 'no COPY --from=native of the native add-ons into the runtime');
   }
   const entrypoint = last(final, 'ENTRYPOINT');
   if (entrypoint?.args.replace(/\s/g, '') !== '["node"]') report(entrypoint?.line ?? final.line, 'ENTRYPOINT ["node"] (exec form: signals reach node)');
@@ -94,6 +103,8 @@ export function nodeImagesProblems(nodeImages: readonly Image[]): Problem[] {
   }
   return problems;
 }
+
+const nativeAddOnsWanted = () => roles.some((r) => !r.pending && (r.nativePackages?.length ?? 0) > 0);
 
 function stageLabel(stage: Stage): string {
   return `stage ${stage.name ?? stage.index}`;

@@ -31,6 +31,12 @@ export interface Role {
    * image does not bundle it yet. The check says when its entry appears, so this flag gets dropped.
    */
   readonly pending?: boolean;
+  /**
+   * Native add-ons it loads (npm package names): esbuild cannot inline a `.node` binary, so the bundle leaves
+   * them external (bundle-role.ts nativeAddOns) and the image installs them, at the lock's version, for its
+   * own platform into /app/node_modules (build argument NATIVE_PACKAGES).
+   */
+  readonly nativePackages?: readonly string[];
 }
 
 /** Every process in a container serves /health/live, /health/ready and /metrics on this port. */
@@ -80,7 +86,8 @@ export const roles: readonly Role[] = [
   // The media projector (media_targets, attachments of deleted targets removed) with the sweeper beside it, and
   // the media subgraph (uploads by signed URL to S3, attachments); services/media/README.md.
   { name: 'media-projector', entry: 'services/media/src/projector-main.ts', image: 'media' },
-  { name: 'media-subgraph', entry: 'services/media/src/subgraph-main.ts', image: 'media', port: { name: 'http', number: 4006 } },
+  // Its file processor resizes with sharp (libvips, native); the projector loads no native add-on.
+  { name: 'media-subgraph', entry: 'services/media/src/subgraph-main.ts', image: 'media', port: { name: 'http', number: 4006 }, nativePackages: ['sharp'] },
   // The relay over the media database: AttachmentAdded / AttachmentRemoved to Kafka.
   { name: 'media-relay', entry: 'services/relay/src/main.ts', image: 'relay', bundle: 'relay' },
   { name: 'notifier', entry: 'services/notifier/src/main.ts', image: 'notifier' },
@@ -108,14 +115,16 @@ export const rolesOf = (image: Image) => roles.filter((r) => r.image === image.n
 
 /**
  * The build arguments of a Node image for docker/node-role.Dockerfile: the bundles it carries (ROLES), the
- * one it runs by default and that role's API port (EXPOSE). docker-compose.yml passes exactly these.
+ * one it runs by default, that role's API port (EXPOSE) and the native add-ons its roles load
+ * (NATIVE_PACKAGES, empty for most). docker-compose.yml passes exactly these (an empty one may be left out).
  */
-export function buildArgsOf(image: Image): { ROLES: string; DEFAULT_ROLE: string; API_PORT: string } {
+export function buildArgsOf(image: Image): { ROLES: string; DEFAULT_ROLE: string; API_PORT: string; NATIVE_PACKAGES: string } {
   const carried = rolesOf(image).filter((r) => !r.pending && (!r.bundle || r.bundle === r.name));
   const defaultRole = carried.find((r) => r.name === image.defaultRole);
   return {
     ROLES: carried.map((r) => r.name).join(' '),
     DEFAULT_ROLE: image.defaultRole ?? '',
     API_PORT: defaultRole?.port ? String(defaultRole.port.number) : '',
+    NATIVE_PACKAGES: [...new Set(carried.flatMap((r) => r.nativePackages ?? []))].sort().join(' '),
   };
 }
