@@ -13,6 +13,14 @@ export const commandConfigSchema = z.object({
   /** With the key store's variables: where the data keys that seal the events' personal fields are (issue 16). */
   MINDFLOW_MODE: modeSchema,
   ...keyStoreConfigSchema.shape,
+  /**
+   * Erase a user's rows on UserErasureRequested read from the event log (embedded: this DB's outbox; distributed:
+   * Kafka) and acknowledge in this outbox (src/erasure/command-erasure.ts; issue 16).
+   */
+  COMMAND_ERASURE: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  COMMAND_ERASURE_GROUP: z.string().optional(),
+  KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
+  KAFKA_TOPIC_PREFIX: z.string().default('mindflow'),
 });
 
 export type CommandConfig = z.infer<typeof commandConfigSchema>;
