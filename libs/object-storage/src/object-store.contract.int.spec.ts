@@ -87,7 +87,7 @@ describe.each<[string, StoreFactory]>([
   it('takes an upload by plain fetch to the signed PUT URL and serves it by the signed GET URL', async () => {
     const key = `${prefix()}/uploads/voice note.webm`;
     const body = randomBytes(20_000);
-    const ticket = await store.signedPutUrl(key, { contentType: 'audio/webm', maxBytes: 1_000_000, expiresInSeconds: 60 });
+    const ticket = await store.signedPutUrl(key, { contentType: 'audio/webm', maxBytes: body.length, expiresInSeconds: 60 });
     expect(ticket.headers['content-type']).toBe('audio/webm');
     const upload = await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body });
     expect(upload.status).toBe(200);
@@ -113,11 +113,29 @@ describe.each<[string, StoreFactory]>([
     expect(await store.head(key)).toBeNull();
   });
 
+  it('refuses a PUT larger than the declared size, before storing it', async () => {
+    const key = `${prefix()}/declared-one-byte.bin`;
+    const ticket = await store.signedPutUrl(key, { contentType: 'application/octet-stream', maxBytes: 1, expiresInSeconds: 60 });
+    // the client declared 1 byte and sends 2 MB (fetch sets the real Content-Length)
+    const upload = await fetch(ticket.url, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: randomBytes(2 * 1024 * 1024),
+    });
+    expect([403, 413]).toContain(upload.status);
+    expect(await store.head(key)).toBeNull();
+
+    // the declared size still goes through
+    const fits = await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body: Buffer.from('x') });
+    expect(fits.status).toBe(200);
+    expect(await store.head(key)).toEqual({ size: 1, contentType: 'application/octet-stream' });
+  });
+
   it('refuses URLs after they expired', async () => {
     const key = `${prefix()}/old.txt`;
     await store.put(key, Buffer.from('kept'), { contentType: 'text/plain' });
     const get = await store.signedGetUrl(key, { expiresInSeconds: 1 });
-    const put = await store.signedPutUrl(`${key}.new`, { contentType: 'text/plain', maxBytes: 100, expiresInSeconds: 1 });
+    const put = await store.signedPutUrl(`${key}.new`, { contentType: 'text/plain', maxBytes: 'late'.length, expiresInSeconds: 1 });
     await sleep(2_100);
     expect((await fetch(get)).status).toBe(403);
     expect((await fetch(put.url, { method: 'PUT', headers: put.headers, body: 'late' })).status).toBe(403);
@@ -132,7 +150,7 @@ describe.each<[string, StoreFactory]>([
     get.pathname = get.pathname.replace('mine.txt', 'theirs.txt');
     expect((await fetch(get)).status).toBe(403);
 
-    const put = await store.signedPutUrl(`${base}/upload.txt`, { contentType: 'text/plain', maxBytes: 100, expiresInSeconds: 60 });
+    const put = await store.signedPutUrl(`${base}/upload.txt`, { contentType: 'text/plain', maxBytes: 'overwritten'.length, expiresInSeconds: 60 });
     const elsewhere = new URL(put.url);
     elsewhere.pathname = elsewhere.pathname.replace('upload.txt', 'theirs.txt');
     expect((await fetch(elsewhere, { method: 'PUT', headers: put.headers, body: 'overwritten' })).status).toBe(403);

@@ -19,8 +19,9 @@ export interface ObjectStore {
   list(prefix: string): AsyncIterable<ObjectListing>;
   /**
    * A URL the client sends the bytes to with `PUT` and exactly these headers. The content type is part of the
-   * signature; the size is bounded as far as the store allows and must be checked again with `head()` before
-   * the object is used.
+   * signature, and so is the size: a body larger than `maxBytes` is refused by the server (S3: the signed
+   * Content-Length must equal `maxBytes`, so send exactly the declared size; disk: 413 past it). The object must
+   * still be checked with `head()` before it is used.
    */
   signedPutUrl(key: string, options: SignedPutOptions): Promise<SignedPut>;
   /** A URL that reads the object with `GET` until it expires; `downloadName` makes browsers save it under that name. */

@@ -133,14 +133,16 @@ export class S3ObjectStore implements ObjectStore {
 
   async signedPutUrl(key: string, options: SignedPutOptions): Promise<SignedPut> {
     assertObjectKey(key);
-    // The content type is a signed header: a PUT with another type is refused by S3. A presigned PUT cannot bound
-    // the size by a maximum (only POST policies can), so the caller checks it again with head() before use.
+    // Content type and length are signed headers: a PUT with another type, or a body of another length than
+    // maxBytes, does not match the signature and S3 refuses it (403) before storing a byte. A presigned PUT cannot
+    // bound the size by a maximum (only POST policies can), so here the declared size is the exact size; the caller
+    // still checks it with head() before use.
     const url = await getSignedUrl(
       this.client,
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: options.contentType }),
-      { expiresIn: options.expiresInSeconds, signableHeaders: new Set(['content-type']) },
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: options.contentType, ContentLength: options.maxBytes }),
+      { expiresIn: options.expiresInSeconds, signableHeaders: new Set(['content-type', 'content-length']) },
     );
-    return { url, headers: { 'content-type': options.contentType } };
+    return { url, headers: { 'content-type': options.contentType, 'content-length': String(options.maxBytes) } };
   }
 
   async signedGetUrl(key: string, options: SignedGetOptions): Promise<string> {
