@@ -21,6 +21,15 @@ export class CachedKeyStore implements KeyStore {
   private readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
+  /**
+   * Eviction generations: `evictions` counts every eviction; `evictedAt` holds the generation of a user's last one
+   * (kept while a fetch is in flight), `clearedAt` that of the last evict-all. A fetch that began before an eviction
+   * of its user is answered but not cached: it may have read a key that was destroyed meanwhile.
+   */
+  private evictions = 0;
+  private clearedAt = 0;
+  private readonly evictedAt = new Map<string, number>();
+  private inFlight = 0;
   /** Lookups answered from the cache / by the store: the hit path's share (measured in BENCHMARKS.md). */
   readonly stats = { hits: 0, misses: 0 };
 
@@ -33,30 +42,65 @@ export class CachedKeyStore implements KeyStore {
   async getOrCreate(userId: string): Promise<DataKey> {
     const cached = this.fresh(userId);
     if (cached?.state === 'active') return cached.key;
-    const key = await this.store.getOrCreate(userId);
-    this.remember(userId, { state: 'active', key });
-    return key;
+    const started = this.begin();
+    try {
+      const key = await this.store.getOrCreate(userId);
+      this.rememberSince(started, userId, { state: 'active', key });
+      return key;
+    } finally {
+      this.end();
+    }
   }
 
   async get(userId: string): Promise<KeyLookup> {
     const cached = this.fresh(userId);
     if (cached) return cached;
     this.stats.misses += 1;
-    const lookup = await this.store.get(userId);
-    if (lookup.state !== 'absent') this.remember(userId, lookup);
-    return lookup;
+    const started = this.begin();
+    try {
+      const lookup = await this.store.get(userId);
+      if (lookup.state !== 'absent') this.rememberSince(started, userId, lookup);
+      return lookup;
+    } finally {
+      this.end();
+    }
   }
 
   async destroy(userId: string): Promise<void> {
-    this.entries.delete(userId.toLowerCase());
+    this.evict(userId);
     await this.store.destroy(userId);
+    this.evict(userId); // a lookup begun while it ran may have read the key: it is not cached
     this.remember(userId, { state: 'destroyed' });
   }
 
   /** Drops one user's entry (a destroy announced by another process) or all of them. */
   evict(userId?: string): void {
-    if (userId === undefined) this.entries.clear();
-    else this.entries.delete(userId.toLowerCase());
+    this.evictions += 1;
+    if (userId === undefined) {
+      this.entries.clear();
+      this.clearedAt = this.evictions;
+      this.evictedAt.clear();
+    } else {
+      const id = userId.toLowerCase();
+      this.entries.delete(id);
+      if (this.inFlight > 0) this.evictedAt.set(id, this.evictions);
+    }
+  }
+
+  private begin(): number {
+    this.inFlight += 1;
+    return this.evictions;
+  }
+
+  private end(): void {
+    this.inFlight -= 1;
+    if (this.inFlight === 0) this.evictedAt.clear(); // no fetch left that could have begun before them
+  }
+
+  /** Caches what a fetch begun at generation `started` found, unless its user was evicted since. */
+  private rememberSince(started: number, userId: string, lookup: KeyLookup): void {
+    if (lookup.state !== 'destroyed' && (this.clearedAt > started || (this.evictedAt.get(userId.toLowerCase()) ?? 0) > started)) return;
+    this.remember(userId, lookup);
   }
 
   private fresh(userId: string): KeyLookup | undefined {

@@ -72,4 +72,52 @@ describe('CachedKeyStore', () => {
     await cache.get(users[0]!);
     expect(calls.get).toBe(4);
   });
+
+  it('does not cache a key read before a destroy announced while the read was in flight (issue 16)', async () => {
+    const shared = new InMemoryKeyStore();
+    const key = await shared.getOrCreate(user);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: KeyStore = {
+      getOrCreate: (id) => shared.getOrCreate(id),
+      get: async (id) => {
+        const lookup = await shared.get(id); // reads the live key ...
+        await gate; // ... and answers only after the destroy's NOTIFY evicted the user
+        return lookup;
+      },
+      destroy: (id) => shared.destroy(id),
+    };
+    const cache = new CachedKeyStore(slow, { ttlMs: 60_000 });
+    const inFlight = cache.get(user);
+    await new Promise((resolve) => setImmediate(resolve));
+    await shared.destroy(user); // another process destroys it ...
+    cache.evict(user); // ... and its NOTIFY arrives here
+    release();
+    expect(await inFlight).toEqual({ state: 'active', key }); // the read itself answers what it found
+    expect(await cache.get(user)).toEqual({ state: 'destroyed' }); // but the next lookup asks the store again
+  });
+
+  it('does not cache a key read before an evict-all (a lost listener) either', async () => {
+    const shared = new InMemoryKeyStore();
+    await shared.getOrCreate(user);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: KeyStore = {
+      getOrCreate: (id) => shared.getOrCreate(id),
+      get: async (id) => {
+        const lookup = await shared.get(id);
+        await gate;
+        return lookup;
+      },
+      destroy: (id) => shared.destroy(id),
+    };
+    const cache = new CachedKeyStore(slow, { ttlMs: 60_000 });
+    const inFlight = cache.get(user);
+    await new Promise((resolve) => setImmediate(resolve));
+    await shared.destroy(user);
+    cache.evict();
+    release();
+    await inFlight;
+    expect(await cache.get(user)).toEqual({ state: 'destroyed' });
+  });
 });
