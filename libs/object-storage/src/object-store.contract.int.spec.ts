@@ -70,15 +70,22 @@ describe.each<[string, StoreFactory]>([
     expect(await keys(`${base}/`)).toEqual([`${base}/d`]);
   });
 
-  it('lists the keys under a prefix in key order with their sizes', async () => {
+  it('lists the keys under a prefix in key order with their sizes and when they were written', async () => {
     const base = prefix();
+    const before = Date.now();
     const names = ['x/2', 'x/10', 'x-y', 'x/1/deep', 'y', 'xz'];
     for (const name of names) await store.put(`${base}/${name}`, Buffer.alloc(name.length), { contentType: 'application/octet-stream' });
     const listed = await collect(store.list(`${base}/x`));
     // UTF-8 byte order of the whole key, as S3 lists: '-' < '/' < 'z'.
-    expect(listed).toEqual(
+    expect(listed.map(({ key, size }) => ({ key, size }))).toEqual(
       ['x-y', 'x/1/deep', 'x/10', 'x/2', 'xz'].map((name) => ({ key: `${base}/${name}`, size: name.length })),
     );
+    // S3 keeps whole seconds; the server's clock may be a little off ours
+    for (const { modifiedAt } of listed) {
+      expect(modifiedAt).toBeInstanceOf(Date);
+      expect(modifiedAt.getTime()).toBeGreaterThan(before - 5_000);
+      expect(modifiedAt.getTime()).toBeLessThan(Date.now() + 5_000);
+    }
     expect(await keys(`${base}/x/1`)).toEqual([`${base}/x/1/deep`, `${base}/x/10`]);
     expect(await keys(`${base}/nothing`)).toEqual([]);
     expect(await keys(`${prefix()}/`)).toEqual([]);

@@ -36,6 +36,8 @@ export interface ObjectHead {
 export interface ObjectListing {
   key: string;
   size: number;
+  /** When the object was last written (the sweepers age orphans and expiring objects by it). */
+  modifiedAt: Date;
 }
 
 export interface SignedPutOptions {

@@ -113,7 +113,10 @@ export class DiskObjectStore implements ObjectStore {
     for await (const key of this.walk(folder === '' ? this.objectsDir : join(this.objectsDir, ...folder.split('/')), folder)) {
       if (!key.startsWith(prefix)) continue;
       const found = await this.head(key);
-      if (found) yield { key, size: found.size };
+      if (!found) continue;
+      // Objects are written whole to a temporary file, then renamed: its mtime is when the object was written.
+      const modifiedAt = await stat(this.pathOf(key)).then((file) => file.mtime, (error: unknown) => (isMissing(error) ? null : Promise.reject(error)));
+      if (modifiedAt) yield { key, size: found.size, modifiedAt };
     }
   }
 
