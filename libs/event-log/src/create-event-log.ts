@@ -1,4 +1,5 @@
-import type { DataKey, KeyLookup, KeyStore } from '@mindflow/events';
+import type { KeyStore } from '@mindflow/events';
+import { lazyKeyStore } from './keys/lazy-key-store.js';
 import { keyStoreDatabaseUrl, openKeyStore, type KeyStoreConfig } from './keys/open-key-store.js';
 import type { Logger, Mode } from '@mindflow/platform';
 import { createEmbeddedEventLog } from './embedded/embedded-event-log.js';
@@ -33,13 +34,9 @@ export interface EventLogConfig {
 export function createEventLog(config: EventLogConfig): EventLog {
   const keyDatabase = config.keys || !config.keyStore ? undefined : keyStoreDatabaseUrl({ ...config.keyStore, MINDFLOW_MODE: config.mode }, config.writeDatabaseUrl);
   if (keyDatabase === undefined) return createAdapter(config);
-  const opened = openKeyStore({ ...config.keyStore!, databaseUrl: keyDatabase }, { log: config.log });
-  opened.catch(() => undefined); // reported where it is used: each lookup awaits it and fails (retried) alike
-  const keys: KeyStore = {
-    getOrCreate: async (userId): Promise<DataKey> => (await opened).keys.getOrCreate(userId),
-    get: async (userId): Promise<KeyLookup> => (await opened).keys.get(userId),
-    destroy: async (userId) => (await opened).keys.destroy(userId),
-  };
+  // Opened on first use, and again on the next lookup after a failed open (the keys DB down at start).
+  const lazy = lazyKeyStore(() => openKeyStore({ ...config.keyStore!, databaseUrl: keyDatabase }, { log: config.log }));
+  const keys = lazy.keys;
   const log = createAdapter({ ...config, keys });
   return {
     ...log,
@@ -48,7 +45,7 @@ export function createEventLog(config: EventLogConfig): EventLog {
     deleteGroup: (group) => log.deleteGroup(group),
     async close() {
       await log.close();
-      await (await opened.catch(() => undefined))?.close();
+      await lazy.close();
     },
   };
 }
