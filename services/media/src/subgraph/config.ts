@@ -11,6 +11,8 @@ export const mediaSubgraphConfigSchema = z.object({
   MINDFLOW_MODE: modeSchema,
   ...mediaConfigShape,
   INTERNAL_CALLER_SECRET: authConfigShape.INTERNAL_CALLER_SECRET,
+  /** exportJournal reads the journal and its entries through the query subgraph, as the caller (EXPORT.md). */
+  QUERY_SUBGRAPH_URL: z.string().default('http://127.0.0.1:4001/graphql'),
   OPS_PORT: port(0),
 });
 

@@ -1,11 +1,14 @@
 import { consistencyToken } from '@mindflow/event-log';
-import { DateTime } from '@mindflow/subgraph';
+import { CalendarDate, DateTime } from '@mindflow/subgraph';
+import { GraphQLError } from 'graphql';
+import { QuerySubgraphError } from '../adapters/query/query-subgraph-export-source.js';
 import { attachFile } from '../application/attach-file.js';
+import { exportJournal } from '../application/export-journal.js';
 import { removeAttachment } from '../application/remove-attachment.js';
 import { requestUpload } from '../application/request-upload.js';
 import { callerOf, type MediaContext } from './context.js';
 import { mapped } from './errors.js';
-import { idArg, optionalIdArg } from './inputs.js';
+import { idArg, optionalDayArg, optionalIdArg } from './inputs.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 
 /** The caller's attachments of a target; a key that is not an id has none. */
@@ -16,6 +19,27 @@ const attachmentsOf = (target: { id: string }, context: MediaContext) => {
 
 export const resolvers: Resolvers = {
   DateTime,
+  Date: CalendarDate,
+
+  Query: {
+    exportJournal: (_parent, { id, format, from, to }, context) =>
+      mapped(async () => {
+        const caller = callerOf(context);
+        const request = { journalId: idArg(id, 'id'), format, from: optionalDayArg(from, 'from'), to: optionalDayArg(to, 'to') };
+        const source = context.exportSource({ caller, consistentWith: context.consistentWith, correlationId: context.correlationId });
+        const deps = { source, objects: context.objects, writers: context.exportWriters, downloadUrlSeconds: context.settings.downloadUrlSeconds, now: context.now, newId: context.newId };
+        try {
+          return await exportJournal(deps, caller, request);
+        } catch (error) {
+          // The read side has not caught up with the client's last write (the client asks again, as with any read), or
+          // the client's x-consistent-with is no token: the query subgraph's answer is the client's to act on.
+          if (error instanceof QuerySubgraphError && ['CONSISTENCY_TIMEOUT', 'BAD_USER_INPUT'].includes(String(error.extensions['code']))) {
+            throw new GraphQLError(error.message.replace(/^the query subgraph: /, ''), { extensions: { ...error.extensions, http: { status: 200 } } });
+          }
+          throw error;
+        }
+      }),
+  },
 
   Entry: {
     __resolveReference: (reference) => ({ id: reference.id }),

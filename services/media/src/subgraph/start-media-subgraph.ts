@@ -5,7 +5,11 @@ import { createObjectStore, diskObjectHandler, DiskObjectStore, S3ObjectStore, t
 import { createLogger, pause, type Logger } from '@mindflow/platform';
 import { serveSubgraphHttp, subgraphHandler, type RunningSubgraph, type SubgraphDefinition, type SubgraphHandler, type SubgraphHttpRoute } from '@mindflow/subgraph';
 import { migrateMediaDatabase } from '../adapters/pg/media-migrations.js';
+import { jsonExportWriter } from '../adapters/export/json-export-writer.js';
+import { markdownZipExportWriter } from '../adapters/export/markdown-zip-export-writer.js';
+import { pdfExportWriter } from '../adapters/export/pdf-export-writer.js';
 import { pgMediaStore } from '../adapters/pg/pg-media-store.js';
+import { querySubgraphExportSource } from '../adapters/query/query-subgraph-export-source.js';
 import { mediaFileProcessor } from '../adapters/processing/media-file-processor.js';
 import type { MediaProcessor } from '../application/ports/media-processor.js';
 import { mediaSettingsOf, objectStoreConfigOf } from '../config/media-config.js';
@@ -68,6 +72,9 @@ export async function startMediaSubgraph(
         now,
         newId: randomUUID,
         pause,
+        exportSource: ({ caller, consistentWith, correlationId }) =>
+          querySubgraphExportSource({ url: config.QUERY_SUBGRAPH_URL, callerSecret: config.INTERNAL_CALLER_SECRET, caller, consistentWith, correlationId, pool }),
+        exportWriters: { JSON: jsonExportWriter, MARKDOWN: markdownZipExportWriter, PDF: pdfExportWriter },
       }),
     unauthenticated,
   };

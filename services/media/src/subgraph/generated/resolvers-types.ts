@@ -17,6 +17,8 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
   /** An ISO-8601 instant, e.g. 2030-01-31T09:30:00.000Z. */
   DateTime: { input: Date; output: Date | string; }
+  /** A calendar date, YYYY-MM-DD. */
+  Date: { input: string; output: string; }
 };
 
 /** Owned by the query subgraph; this subgraph adds its attachments. */
@@ -102,6 +104,42 @@ export type DeletePayload = {
   readonly version: Scalars['Int']['output'];
   readonly deletedAt: Scalars['DateTime']['output'];
   readonly consistencyToken: Scalars['String']['output'];
+};
+
+export type ExportFormat =
+  /** A zip: one Markdown file per entry (YAML front matter with every field), its attachments in a folder beside it. */
+  | 'MARKDOWN'
+  /** A readable book: a title page, then the entries by date with mood, tags and images. */
+  | 'PDF'
+  /** Every field of the journal and its entries, machine-readable (format mindflow.journal-export, version 1). */
+  | 'JSON';
+
+/** An exported file in object storage: download it from `url` (signed, short-lived) before `expiresAt`. */
+export type ExportFile = {
+  readonly __typename?: 'ExportFile';
+  /** The download name, e.g. summer-notebook-2026-12-07.pdf. */
+  readonly fileName: Scalars['String']['output'];
+  readonly contentType: Scalars['String']['output'];
+  readonly url: Scalars['String']['output'];
+  readonly expiresAt: Scalars['DateTime']['output'];
+};
+
+export type Query = {
+  readonly __typename?: 'Query';
+  /**
+   * One of the caller's journals as a file, oldest entry first, with the entries whose UTC day lies in [from, to] (either
+   * bound may be left out; from 2000-01-01 on): streamed into object storage, however long the journal. Another user's
+   * journal, a deleted one and an unknown id are NOT_FOUND alike. Send x-consistent-with to include what was just written.
+   */
+  readonly exportJournal: ExportFile;
+};
+
+
+export type QueryExportJournalArgs = {
+  id: Scalars['ID']['input'];
+  format: ExportFormat;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type Mutation = {
@@ -229,6 +267,7 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Entry: ResolverTypeWrapper<EntityKey>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Thought: ResolverTypeWrapper<EntityKey>;
@@ -242,6 +281,9 @@ export type ResolversTypes = {
   AttachTarget: AttachTarget;
   AttachmentPayload: ResolverTypeWrapper<Omit<AttachmentPayload, 'attachment'> & { attachment: ResolversTypes['Attachment'] }>;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
+  ExportFormat: ExportFormat;
+  ExportFile: ResolverTypeWrapper<ExportFile>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
@@ -249,6 +291,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
+  Date: Scalars['Date']['output'];
   Entry: EntityKey;
   ID: Scalars['ID']['output'];
   Thought: EntityKey;
@@ -262,6 +305,8 @@ export type ResolversParentTypes = {
   AttachTarget: AttachTarget;
   AttachmentPayload: Omit<AttachmentPayload, 'attachment'> & { attachment: ResolversParentTypes['Attachment'] };
   DeletePayload: DeletePayload;
+  ExportFile: ExportFile;
+  Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
 };
@@ -272,6 +317,10 @@ export type ShareableDirectiveResolver<Result, Parent, ContextType = MediaContex
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
+}
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
 }
 
 export type EntryResolvers<ContextType = MediaContext, ParentType extends ResolversParentTypes['Entry'] = ResolversParentTypes['Entry'], FederationReferenceType extends FederationReferenceTypes['Entry'] = FederationReferenceTypes['Entry']> = {
@@ -324,6 +373,17 @@ export type DeletePayloadResolvers<ContextType = MediaContext, ParentType extend
   consistencyToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ExportFileResolvers<ContextType = MediaContext, ParentType extends ResolversParentTypes['ExportFile'] = ResolversParentTypes['ExportFile']> = {
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = MediaContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  exportJournal?: Resolver<ResolversTypes['ExportFile'], ParentType, ContextType, RequireFields<QueryExportJournalArgs, 'id' | 'format'>>;
+};
+
 export type MutationResolvers<ContextType = MediaContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   requestUpload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType, RequireFields<MutationRequestUploadArgs, 'input'>>;
   attachFile?: Resolver<ResolversTypes['AttachmentPayload'], ParentType, ContextType, RequireFields<MutationAttachFileArgs, 'uploadId' | 'to'>>;
@@ -332,6 +392,7 @@ export type MutationResolvers<ContextType = MediaContext, ParentType extends Res
 
 export type Resolvers<ContextType = MediaContext> = {
   DateTime?: GraphQLScalarType;
+  Date?: GraphQLScalarType;
   Entry?: EntryResolvers<ContextType>;
   Thought?: ThoughtResolvers<ContextType>;
   Attachment?: AttachmentResolvers<ContextType>;
@@ -339,6 +400,8 @@ export type Resolvers<ContextType = MediaContext> = {
   HttpHeader?: HttpHeaderResolvers<ContextType>;
   AttachmentPayload?: AttachmentPayloadResolvers<ContextType>;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
+  ExportFile?: ExportFileResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
 };
 
