@@ -1,4 +1,4 @@
-import type { AnyEvent, KeyLookups } from '@mindflow/events';
+import { KeyMissingError, type AnyEvent, type KeyLookups } from '@mindflow/events';
 import { backoffDelay, type BackoffPolicy, type Logger, pause } from '@mindflow/platform';
 import type { UnreadableMessage } from '../dead-letter.js';
 import type { EventBatch, SubscribeOptions, Subscription } from '../event-log.js';
@@ -151,7 +151,11 @@ export class EmbeddedSubscription<R extends OutboxRecord> implements Subscriptio
       await checkpoints.advance(checkpoints.pool, group, this.saved!, last);
       this.saved = last;
     }
-    if (unreadable && !this.stopped) await this.passUnreadable(wanted[events.length]!, unreadable.error, after(events.length));
+    if (!unreadable || this.stopped) return;
+    // No key for a sealed event is the key store's fault (none configured, or the wrong one), not the row's: retried
+    // with backoff like a store that is down (`lookupKeys` throws), never parked (as the Kafka path, partition-batch).
+    if (unreadable.error instanceof KeyMissingError) throw unreadable.error;
+    await this.passUnreadable(wanted[events.length]!, unreadable.error, after(events.length));
   }
 
   /** Retries a row that does not parse; with the subscriber's policy, parks it after its attempts and moves past it. */

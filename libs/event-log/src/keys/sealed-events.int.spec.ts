@@ -107,6 +107,40 @@ describe('sealed events in the embedded log', () => {
     }
   });
 
+  it('retries (never parks) a sealed event read by a log with no key store (KeyMissingError at parse), delivers it once keys come', async () => {
+    const user = randomUUID();
+    await withTransaction(writeDb.pool, (tx) => appendToOutbox(tx, story(user), { keys }));
+    const parked: unknown[] = [];
+    const options = { writeDatabaseUrl: writeDb.url, readDatabaseUrl: readDb.url, log, pollMs: 200, lockRetryMs: 200, backoff: { initialMs: 20, maxMs: 50 } };
+    const group = `no-store-${user}`;
+    const subscribe = (eventLog: EventLog, reader: ReturnType<typeof collect>) =>
+      eventLog.subscribe({ group, eventTypes: ['ThoughtCaptured'], fromBeginning: true, handle: reader.handle, unreadable: { maxAttempts: 2, park: (message) => Promise.resolve(void parked.push(message)) } });
+    const blind = createEmbeddedEventLog(options);
+    try {
+      const reader = collect();
+      const subscription = await subscribe(blind, reader);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await subscription.stop();
+      expect(parked).toEqual([]);
+      expect(reader.seen.filter((e) => e.userId === user)).toEqual([]);
+    } finally {
+      await blind.close();
+    }
+    const keyed = createEmbeddedEventLog({ ...options, keys });
+    try {
+      const reader = collect();
+      const subscription = await subscribe(keyed, reader);
+      try {
+        await eventually('the sealed events, opened', () => reader.seen.filter((e) => e.userId === user).length === 2);
+      } finally {
+        await subscription.stop();
+      }
+      expect(parked).toEqual([]);
+    } finally {
+      await keyed.close();
+    }
+  });
+
   it('copies stored rows as they are (the relay outbox target): sealed once, opened with the same key', async () => {
     const user = randomUUID();
     await withTransaction(writeDb.pool, (tx) => appendToOutbox(tx, story(user), { keys }));
