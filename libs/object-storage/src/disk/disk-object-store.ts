@@ -115,8 +115,14 @@ export class DiskObjectStore implements ObjectStore {
       const found = await this.head(key);
       if (!found) continue;
       // Objects are written whole to a temporary file, then renamed: its mtime is when the object was written.
-      const modifiedAt = await stat(this.pathOf(key)).then((file) => file.mtime, (error: unknown) => (isMissing(error) ? null : Promise.reject(error)));
-      if (modifiedAt) yield { key, size: found.size, modifiedAt };
+      let modifiedAt: Date;
+      try {
+        modifiedAt = (await stat(this.pathOf(key))).mtime;
+      } catch (error) {
+        if (isMissing(error)) continue; // deleted meanwhile
+        throw error;
+      }
+      yield { key, size: found.size, modifiedAt };
     }
   }
 
