@@ -123,7 +123,7 @@ describe('the media projection', () => {
       [uploadId, alice, key],
     );
     const report = await projection.projector().sweeper.runOnce();
-    expect(report).toEqual({ expiredUploads: 1, deletedObjects: 1 });
+    expect(report).toEqual({ expiredUploads: 1, deletedObjects: 1, orphanedUploads: 0, expiredExports: 0 });
     expect(await store().head(key)).toBeNull();
     expect((await projection.read.query('SELECT 1 FROM media_uploads WHERE upload_id = $1', [uploadId])).rowCount).toBe(0);
   });

@@ -17,6 +17,8 @@ export const mediaProjectorConfigSchema = projectorConfigSchema.extend({
   MEDIA_PROJECTOR_GROUP: z.string().optional(),
   /** How often the sweeper deletes expired uploads and queued objects. */
   MEDIA_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
+  /** How long an export stays in object storage before the sweeper deletes it (docs/CONVENTIONS.md). */
+  MEDIA_EXPORT_LIFETIME_SECONDS: z.coerce.number().int().min(60).default(86_400),
 });
 export type MediaProjectorConfig = z.infer<typeof mediaProjectorConfigSchema>;
 
@@ -49,7 +51,10 @@ export const mediaProjector = {
     const now = dependencies.now ?? (() => new Date());
     // The projector signs nothing: the disk store's public URL is only a placeholder here.
     const objects = createObjectStore(objectStoreConfigOf(config, { publicUrl: 'http://127.0.0.1/objects' }));
-    const sweeper = mediaSweeper({ store: pgSweepStore(pool), objects, intervalMs: config.MEDIA_SWEEP_INTERVAL_MS, now, log: log.child({ worker: 'sweeper' }) });
+    const sweeper = mediaSweeper({ store: pgSweepStore(pool), objects, intervalMs: config.MEDIA_SWEEP_INTERVAL_MS,
+      // Orphaned upload objects age by the upload URL's lifetime: past it, no PUT can recreate them.
+      ages: { orphanUploadSeconds: config.MEDIA_UPLOAD_URL_SECONDS, exportSeconds: config.MEDIA_EXPORT_LIFETIME_SECONDS },
+      now, log: log.child({ worker: 'sweeper' }) });
     return {
       // Skips events of erased users; the last read model erases a user's rows and objects and acknowledges (issue 16).
       readModels: erasingReadModels([attachmentTargets], mediaUserEraser(mediaProjection, objects, now)),

@@ -1,6 +1,6 @@
 import type { Logger } from '@mindflow/platform';
 import type { MediaObjects } from '../application/ports/media-objects.js';
-import { sweepMedia, type SweepReport, type SweepStore } from '../application/sweep-media.js';
+import { sweepMedia, type SweepAges, type SweepReport, type SweepStore } from '../application/sweep-media.js';
 
 export interface MediaSweeper {
   start(): void;
@@ -17,6 +17,7 @@ export function mediaSweeper(options: {
   store: SweepStore;
   objects: MediaObjects;
   intervalMs: number;
+  ages: SweepAges;
   now: () => Date;
   log: Logger;
 }): MediaSweeper {
@@ -24,7 +25,7 @@ export function mediaSweeper(options: {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
   const runOnce = () => {
-    const sweep = running.then(() => sweepMedia(options.store, options.objects, options.now()));
+    const sweep = running.then(() => sweepMedia(options.store, options.objects, options.now(), options.ages));
     running = sweep.catch(() => undefined);
     return sweep;
   };
@@ -32,7 +33,7 @@ export function mediaSweeper(options: {
     if (stopped) return;
     runOnce()
       .then((report) => {
-        if (report.expiredUploads || report.deletedObjects) options.log.info(report, 'media swept');
+        if (report.expiredUploads || report.deletedObjects || report.orphanedUploads || report.expiredExports) options.log.info(report, 'media swept');
       })
       .catch((error: unknown) => options.log.warn({ err: error }, 'media sweep failed; the next one tries again'))
       .finally(() => {

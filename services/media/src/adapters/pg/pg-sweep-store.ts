@@ -26,6 +26,13 @@ export function pgSweepStore(pool: Pool): SweepStore {
       );
       return rows.map((r) => r.objectKey);
     },
+    async liveUploadKeys(keys) {
+      const { rows } = await pool.query<{ objectKey: string }>(
+        'SELECT object_key AS "objectKey" FROM media_uploads WHERE object_key = ANY($1::text[])',
+        [keys],
+      );
+      return new Set(rows.map((r) => r.objectKey));
+    },
     async dequeue(keys) {
       await pool.query('DELETE FROM media_object_deletions WHERE object_key = ANY($1::text[])', [keys]);
     },
