@@ -30,7 +30,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 }
 
-const awaited = ['insights', 'media', 'notifications', 'query', 'search'];
+const awaited = ['command', 'insights', 'media', 'notifications', 'query', 'search'];
 
 describe('deleting an account through the gateway (embedded mode)', () => {
   let system: RunningSystem;
@@ -41,7 +41,7 @@ describe('deleting an account through the gateway (embedded mode)', () => {
   beforeAll(async () => {
     databases = await Promise.all([createTestDatabase('e2e-erasure-write'), createTestDatabase('e2e-erasure-read')]);
     system = await startSystem({ mode: 'embedded', writeDatabaseUrl: databases[0]!.url, readDatabaseUrl: databases[1]!.url,
-      // the services that erase and acknowledge today (the command service's write DB does not yet)
+      // every service that erases and acknowledges today
       extraEnv: { IDENTITY_ERASURE_SERVICES: awaited.join(',') }, output: process.env['E2E_LOGS'] ? process.stderr : null });
     write = new pg.Pool({ connectionString: databases[0]!.url, max: 2 });
     read = new pg.Pool({ connectionString: databases[1]!.url, max: 2 });
