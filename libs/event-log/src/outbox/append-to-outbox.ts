@@ -1,4 +1,4 @@
-import { sealEvent, type AnyEvent, type KeyStore } from '@mindflow/events';
+import { KeyDestroyedError, sealEvent, type AnyEvent, type KeyStore, type StoredEvent } from '@mindflow/events';
 import { currentTraceparent } from '@mindflow/platform';
 import { traceContextOf } from '../tracing/event-trace-context.js';
 import type { OutboxClient } from './outbox-row.js';
@@ -34,6 +34,13 @@ export interface AppendOptions {
    * (copied rows) are written as they are. Without it, payloads are written in the clear (legacy).
    */
   readonly keys?: KeyStore;
+  /**
+   * With `keys`: an event whose owner's key is destroyed (the user was erased) is left out instead of failing the
+   * transaction (`KeyDestroyedError`). For workers that derive events from what they already hold (insights'
+   * analyses, notifications, media): an erased user gets nothing new written, and the worker does not crash on it.
+   * Command handlers leave it off: a command of an erased user is refused.
+   */
+  readonly skipErased?: boolean;
 }
 
 /**
@@ -48,8 +55,9 @@ export async function appendToOutbox(tx: OutboxClient, events: readonly AnyEvent
   const values: unknown[] = [];
   const current = options.copied ? null : (currentTraceparent() ?? null);
   const keys = options.keys;
-  const stored = keys ? await sealAll(events, keys) : events;
-  const tuples = stored.map((event, index) => {
+  const pairs = keys ? await sealAll(events, keys, options.skipErased === true) : events.map((event): readonly [AnyEvent, StoredEvent<AnyEvent>] => [event, event]);
+  if (pairs.length === 0) return;
+  const tuples = pairs.map(([original, event]) => {
     const row = [
       event.eventId,
       event.eventType,
@@ -62,7 +70,7 @@ export async function appendToOutbox(tx: OutboxClient, events: readonly AnyEvent
       event.causationId,
       event.occurredAt,
       JSON.stringify(event.payload),
-      options.copied ? (traceContextOf(events[index]!) ?? null) : current,
+      options.copied ? (traceContextOf(original) ?? null) : current,
     ];
     const placeholders = row.map((value) => `$${values.push(value)}`);
     return `(${placeholders.join(', ')})`;
@@ -71,8 +79,15 @@ export async function appendToOutbox(tx: OutboxClient, events: readonly AnyEvent
   await tx.query(`INSERT INTO outbox (${columns.join(', ')}) VALUES ${tuples.join(', ')}${onConflict}`, values);
 }
 
-async function sealAll(events: readonly AnyEvent[], keys: KeyStore) {
-  const sealed = [];
-  for (const event of events) sealed.push(await sealEvent(event, keys));
+async function sealAll(events: readonly AnyEvent[], keys: KeyStore, skipErased: boolean) {
+  const sealed: (readonly [AnyEvent, StoredEvent<AnyEvent>])[] = [];
+  for (const event of events) {
+    try {
+      sealed.push([event, await sealEvent(event, keys)]);
+    } catch (error) {
+      if (skipErased && error instanceof KeyDestroyedError) continue;
+      throw error;
+    }
+  }
   return sealed;
 }

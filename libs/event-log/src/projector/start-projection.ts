@@ -2,6 +2,7 @@ import { createPool, ensureDatabase, migrate, migrationsFromDir, type Pool } fro
 import { createLogger, modeSchema, port, runRole, type Logger, type RunningRole } from '@mindflow/platform';
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
+import type { KeyStore } from '@mindflow/events';
 import { createEventLog } from '../create-event-log.js';
 import { keyStoreConfigSchema, keyStoreDatabaseUrl, openKeyStore } from '../keys/open-key-store.js';
 import type { EventLog } from '../event-log.js';
@@ -38,6 +39,11 @@ export interface ProjectionSetUpContext<C, D> {
   readonly log: Logger;
   readonly metrics: Registry | undefined;
   readonly dependencies: D;
+  /**
+   * The key store the projection opens sealed events with: its workers seal the events they append with it too
+   * (`appendToOutbox(tx, events, { keys })`, issue 16). Absent when a test hands in an event log and no `keys`.
+   */
+  readonly keys: KeyStore | undefined;
   /** Closes something `setUp` opened: at close (after the projector and the event log) or when start-up fails. */
   onClose: (close: () => Promise<void> | void) => void;
 }
@@ -91,6 +97,8 @@ export interface ProjectionDependencies {
   readonly metrics?: Registry;
   /** An event log to use instead of the one the configuration describes (tests); not closed by the projection. */
   readonly eventLog?: EventLog;
+  /** A key store to use instead of the one the configuration describes (tests); not closed by the projection. */
+  readonly keys?: KeyStore;
 }
 
 export interface ProjectionControls {
@@ -120,8 +128,9 @@ export async function startProjection<S extends typeof projectorConfigSchema, D 
   const database = definition.database(config);
   await ensureDatabase(database);
   // The key store opens every sealed event this projection reads (a log handed in brings its own, or none).
-  const keyDatabase = dependencies.eventLog ? undefined : keyStoreDatabaseUrl(config, config.WRITE_DATABASE_URL);
+  const keyDatabase = dependencies.eventLog || dependencies.keys ? undefined : keyStoreDatabaseUrl(config, config.WRITE_DATABASE_URL);
   const keyStore = keyDatabase === undefined ? undefined : await openKeyStore({ ...config, databaseUrl: keyDatabase }, { log });
+  const keys = dependencies.keys ?? keyStore?.keys;
   const pool = createPool(database, { applicationName: definition.role, max: definition.poolSize ?? 8 });
   const eventLog =
     dependencies.eventLog ??
@@ -135,7 +144,7 @@ export async function startProjection<S extends typeof projectorConfigSchema, D 
       kafkaMaxBytesPerPartition: config.KAFKA_FETCH_MAX_BYTES_PER_PARTITION,
       writeDatabaseUrl: config.WRITE_DATABASE_URL,
       readDatabaseUrl: database,
-      keys: keyStore?.keys,
+      keys,
     });
   const closers: (() => Promise<void> | void)[] = [];
   const closeOwn = async (quietly: boolean) => {
@@ -148,7 +157,7 @@ export async function startProjection<S extends typeof projectorConfigSchema, D 
     const applied = await applyMigrations(definition.migrations, pool);
     if (applied.length > 0) log.info({ applied }, 'projection DB migrated');
     const parts: ProjectionParts<X> = definition.setUp
-      ? await definition.setUp({ config, pool, log, metrics: dependencies.metrics, dependencies, onClose: (close) => closers.push(close) })
+      ? await definition.setUp({ config, pool, log, metrics: dependencies.metrics, dependencies, keys, onClose: (close) => closers.push(close) })
       : { readModels: definition.readModels ?? [] };
     const runtime = projectorRuntimeOptions(config);
     const projector = await runProjector({

@@ -1,4 +1,5 @@
-import { insightsAggregateId } from '@mindflow/events';
+import { insightsAggregateId, isSealed, openStoredEvent } from '@mindflow/events';
+import { devMasterKey, MasterKeyWrapper, PgKeyStore } from '@mindflow/event-log';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClaudeEntryAnalyzer } from '../adapters/anthropic/claude-entry-analyzer.js';
 import { setInsightsEnabled } from '../adapters/pg/user-settings.js';
@@ -35,13 +36,24 @@ describe('the insights projector (embedded event log, real Postgres, Claude on a
 
   const insightsOf = async (entryId: string) =>
     (await system.insights.query('SELECT * FROM entry_insights WHERE entry_id = $1', [entryId])).rows[0] as Record<string, unknown> | undefined;
-  const eventsOf = async (entryId: string) =>
+  type OutboxRow = { event_id: string; event_type: string; schema_version: number; aggregate_type: string; aggregate_id: string; aggregate_version: number; payload: Record<string, unknown>; user_id: string };
+  const storedEventsOf = async (entryId: string) =>
     (
-      await system.insights.query<{ event_type: string; aggregate_version: number; payload: Record<string, unknown>; user_id: string }>(
-        'SELECT event_type, aggregate_version, payload, user_id FROM outbox WHERE aggregate_id = $1 ORDER BY aggregate_version',
+      await system.insights.query<OutboxRow>(
+        'SELECT event_id, event_type, schema_version, aggregate_type, aggregate_id, aggregate_version, payload, user_id FROM outbox WHERE aggregate_id = $1 ORDER BY aggregate_version',
         [insightsAggregateId(entryId)],
       )
     ).rows;
+  /** The outbox rows as a consumer reads them: sealed personal fields opened with the owner's key (write DB's key store). */
+  const eventsOf = async (entryId: string) => {
+    const keys = new PgKeyStore(system.write, MasterKeyWrapper.fromBase64(devMasterKey));
+    const opened = [];
+    for (const row of await storedEventsOf(entryId)) {
+      const raw = { eventId: row.event_id, eventType: row.event_type, schemaVersion: row.schema_version, aggregateType: row.aggregate_type, aggregateId: row.aggregate_id, aggregateVersion: row.aggregate_version, userId: row.user_id, payload: row.payload };
+      opened.push({ ...row, payload: ((await openStoredEvent(raw, keys)) as { payload: Record<string, unknown> }).payload });
+    }
+    return opened;
+  };
   const pending = async (entryId: string) => (await system.insights.query('SELECT 1 FROM pending_analyses WHERE entry_id = $1', [entryId])).rowCount;
   /** Lets the debounce window pass, then analyses what is due. */
   const afterPause = async () => {
@@ -71,6 +83,22 @@ describe('the insights projector (embedded event log, real Postgres, Claude on a
       suggestions: row?.['suggestions'],
     });
     expect(api.requests).toHaveLength(0);
+    // sealed in the outbox (issue 16): neither the summary nor a theme is readable there
+    const [stored] = await storedEventsOf(story.entryId);
+    expect(isSealed(stored?.payload)).toBe(true);
+    const text = JSON.stringify(stored?.payload);
+    expect(text).not.toContain(String(row?.['summary']));
+    for (const theme of row?.['themes'] as string[]) expect(text).not.toContain(theme);
+  });
+
+  it('writes no AIInsightsGenerated for a user whose key was destroyed, and the worker goes on', async () => {
+    const story = entryStory();
+    await system.append(story.created('A wonderful walk in the park with my sister. I feel grateful.'));
+    await system.caughtUp();
+    await new PgKeyStore(system.write, MasterKeyWrapper.fromBase64(devMasterKey)).destroy(story.userId);
+    expect(await afterPause()).toBe(1); // settled, not failed: nothing left to retry
+    expect(await storedEventsOf(story.entryId)).toEqual([]);
+    expect(await pending(story.entryId)).toBe(0);
   });
 
   it('says in AIInsightsGenerated that a text the local analyzer cannot read was not analysed', async () => {

@@ -37,7 +37,7 @@ export const insightsProjector = {
   database: (config) => config.INSIGHTS_DATABASE_URL,
   group: (config) => config.INSIGHTS_PROJECTOR_GROUP,
   migrations: migrateInsightsDatabase,
-  setUp({ config, pool, log, metrics, dependencies, onClose }) {
+  setUp({ config, pool, log, metrics, dependencies, keys, onClose }) {
     const now = dependencies.now ?? (() => new Date());
     const claude =
       dependencies.claude ??
@@ -56,7 +56,7 @@ export const insightsProjector = {
     const notices = new ProjectionNotices(config.INSIGHTS_DATABASE_URL, (error) => log.warn({ err: error }, 'insights worker: cannot listen for queued work; polling'));
     onClose(() => notices.close());
     const worker = createAnalysisWorker({
-      store: pgAnalysisStore(pool),
+      store: pgAnalysisStore(pool, keys),
       local: dependencies.local ?? createLocalEntryAnalyzer(),
       ...(claude ? { claude } : {}),
       dailyBudget: config.INSIGHTS_DAILY_BUDGET,

@@ -1,4 +1,5 @@
 import { withTransaction, type Pool, type PoolClient } from '@mindflow/db';
+import type { KeyStore } from '@mindflow/events';
 import { appendToOutbox } from '@mindflow/event-log';
 import type { AnalysisStore } from '../../application/ports/analysis-store.js';
 import type { EntryWorkRows } from '../../application/ports/entry-work-rows.js';
@@ -14,8 +15,11 @@ import {
 } from './pending-analyses.js';
 import { claudeCallsOn, insightsEnabled, reserveClaudeCall } from './user-settings.js';
 
-/** The insights DB behind the analysis worker's port. */
-export function pgAnalysisStore(pool: Pool): AnalysisStore {
+/**
+ * The insights DB behind the analysis worker's port. With `keys`, the events it appends (AIInsightsGenerated: summary,
+ * themes) are sealed with their owner's data key (issue 16), and those of an erased user are not written.
+ */
+export function pgAnalysisStore(pool: Pool, keys?: KeyStore): AnalysisStore {
   return {
     transaction: (work) =>
       withTransaction(pool, (tx) =>
@@ -24,7 +28,7 @@ export function pgAnalysisStore(pool: Pool): AnalysisStore {
           lockProgress: (entryId) => progressOf(tx, entryId, true),
           saveInsights: (insights) => saveInsights(tx, insights),
           saveProgress: (entryId, progress) => saveProgress(tx, entryId, progress.insightsVersion, progress.settledVersion),
-          appendEvents: (events) => appendToOutbox(tx, events),
+          appendEvents: (events) => appendToOutbox(tx, events, { keys, skipErased: true }),
         })),
     claimDue: (limit, leaseMs, now) => claimDueAnalyses(pool, limit, leaseMs, now),
     release: (entryId, entryVersion, dueAt) => releasePendingAnalysis(pool, entryId, entryVersion, dueAt),
