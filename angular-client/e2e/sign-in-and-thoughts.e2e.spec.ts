@@ -2,7 +2,8 @@
 // - the sign-in page says why its button waits, shows the password on request, and words the server's refusal as a
 //   sentence that goes when one types again;
 // - thoughts can be edited or turned into a task: a thought captured with a #tag, edited in place (its text and
-//   tags), then made a task for today — gone from the thoughts, in the planner's today.
+//   tags), then made a task for today — gone from the thoughts, in the planner's today; another made an entry (no
+//   journal yet: said, with a link to make one; then the journal offered, the entry opened with the words, the thought gone).
 // axe on each screen, light and dark.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -94,6 +95,45 @@ describe('the sign-in page, and thoughts edited and made tasks (embedded mode)',
     await made.getByRole('link', { name: 'Open the planner' }).click();
     await page.waitForURL(/\/planner/);
     await page.getByText('Call the harbour master about the mooring #boat #harbour').first().waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+
+    // made an entry: with no journal yet the page says so with a link to make one; then, by keyboard, the journal
+    // offered, the entry made (first line the title, the rest the content, the tag kept), the thought gone
+    await page.goto(`${system.appUrl}/thoughts`);
+    await page.getByLabel(/Capture a thought/).fill('Harbour at dawn #sea\nThe gulls were loud and the tide was out.');
+    await page.getByRole('button', { name: 'Capture' }).click();
+    await list.getByText(/Harbour at dawn/).waitFor();
+    await list.getByRole('button', { name: 'Make it an entry' }).click();
+    const none = page.getByRole('status').filter({ hasText: 'You have no journal yet.' });
+    await none.waitFor();
+    expect(await list.getByRole('button', { name: 'Create the entry' }).isDisabled()).toBe(true);
+    await expectNoSeriousViolations(page, 'thoughts: made an entry with no journal yet');
+    await none.getByRole('link', { name: 'Create a journal' }).click();
+    await page.waitForURL(/\/journals$/);
+    await page.getByLabel('Name').fill('Sea log');
+    await page.getByRole('button', { name: 'Create journal' }).click();
+    await page.getByRole('region', { name: 'Your journals' }).getByText('Sea log').waitFor();
+    await page.goto(`${system.appUrl}/thoughts`);
+    await list.getByRole('button', { name: 'Make it an entry' }).focus();
+    await page.keyboard.press('Enter');
+    const journalPick = list.getByLabel('Journal');
+    await journalPick.waitFor();
+    await expect.poll(() => journalPick.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe('Sea log');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expectNoSeriousViolations(page, `thoughts: picking the journal of an entry (${scheme})`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await list.getByRole('button', { name: 'Create the entry' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/entries\/(?!new)[^/]+$/);
+    await expect.poll(() => page.locator('#entry-title').inputValue(), { timeout: 30_000 }).toBe('Harbour at dawn #sea');
+    await page.getByText('The gulls were loud and the tide was out.').first().waitFor();
+    await expectNoSeriousViolations(page, 'the entry made from a thought');
+    await page.goto(`${system.appUrl}/thoughts`);
+    await page.getByRole('heading', { name: 'Thoughts', level: 1 }).waitFor();
+    await expect.poll(() => list.getByText(/Harbour at dawn/).count(), { timeout: 30_000 }).toBe(0);
     expect(await page.getByRole('alert').count()).toBe(0);
     await context.close();
   }, 240_000);

@@ -1,13 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { Gql } from '../../core/gql';
-import type { ApiError } from '../../core/graphql-errors';
+import { describeError, type ApiError } from '../../core/graphql-errors';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { ErrorMessage } from '../../shared/error-message';
 import {
-  CaptureThoughtDocument, CreateTaskDocument, DeleteThoughtDocument, ThoughtsDocument, UpdateThoughtDocument, type ThoughtFieldsFragment,
+  CaptureThoughtDocument, CreateEntryDocument, CreateTaskDocument, DeleteThoughtDocument, EntryDocument, JournalsDocument, ThoughtsDocument,
+  UpdateThoughtDocument, type ThoughtFieldsFragment,
 } from '../../graphql/generated';
+import { preferredJournal, thoughtAsEntry } from './thought-entry';
 import { splitThought } from './thought-text';
 
 @Component({
@@ -21,6 +23,7 @@ import { splitThought } from './thought-text';
 })
 export class ThoughtsPage {
   private readonly gql = inject(Gql);
+  private readonly router = inject(Router);
   protected readonly tag = signal<string | null>(null);
   protected readonly thoughts = this.gql.watch(ThoughtsDocument, () => ({ first: 50, tag: this.tag() }));
   protected readonly list = computed(() => this.thoughts.data()?.thoughts.edges.map((e) => e.node) ?? []);
@@ -102,6 +105,69 @@ export class ThoughtsPage {
     } finally {
       this.saving.set(false);
     }
+  }
+
+  /** The thought being made an entry (its id); the journals are read only then. */
+  protected readonly toEntry = signal<string | null>(null);
+  protected readonly journals = this.gql.watch(JournalsDocument, () => (this.toEntry() ? { first: 100 } : undefined));
+  protected readonly journalList = computed(() => this.journals.data()?.journals.edges.map((e) => e.node) ?? []);
+  /** The journal picked (empty: the preferred one, the journal written in most recently). */
+  protected readonly pickedJournal = signal('');
+  protected readonly journalId = computed(() => this.pickedJournal() || preferredJournal(this.journalList())?.id || '');
+  /** An entry made from a thought that could not then be deleted: both are kept, and the page says so. */
+  protected readonly keptBoth = signal<{ entryId: string; error: ApiError } | null>(null);
+
+  protected describe(error: ApiError): string {
+    return describeError(error);
+  }
+
+  protected startEntry(thought: ThoughtFieldsFragment): void {
+    this.pickedJournal.set('');
+    this.keptBoth.set(null);
+    this.error.set(null);
+    this.toEntry.set(thought.id);
+  }
+
+  /**
+   * A thought worth keeping: an entry in the chosen journal with its words (thoughtAsEntry), and only once that
+   * entry exists is the thought deleted — if that fails both stay and the page says so; otherwise on to the entry.
+   */
+  protected async makeEntry(thought: ThoughtFieldsFragment): Promise<void> {
+    const journalId = this.journalId();
+    if (!journalId) return;
+    this.saving.set(true);
+    this.error.set(null);
+    this.keptBoth.set(null);
+    let entryId: string;
+    let token: string;
+    try {
+      const { createEntry } = await this.gql.mutate(CreateEntryDocument, {
+        input: { journalId, ...thoughtAsEntry(thought) }, idempotencyKey: `thought-entry-${thought.id}`,
+      });
+      entryId = createEntry.entry.id;
+      token = createEntry.consistencyToken;
+    } catch (e) {
+      this.error.set(e as ApiError); // nothing made, the thought stays and the form stays open
+      this.saving.set(false);
+      return;
+    }
+    try {
+      await this.gql.mutate(DeleteThoughtDocument, { id: thought.id });
+    } catch (e) {
+      this.keptBoth.set({ entryId, error: e as ApiError });
+      this.toEntry.set(null);
+      this.saving.set(false);
+      return;
+    }
+    try {
+      // the editor reads the entry fresh from the read side: wait until that side has the new entry
+      await this.gql.query(EntryDocument, { id: entryId }, { consistentWith: token });
+    } catch {
+      // the editor says itself what it could not read; the entry exists
+    }
+    this.saving.set(false);
+    this.toEntry.set(null);
+    await this.router.navigate(['/entries', entryId]);
   }
 
   protected async confirmDelete(confirmed: boolean): Promise<void> {
