@@ -24,9 +24,10 @@ describe.each(['disk', 's3'] as const)('erasure in the media projection, objects
     let storeConfig: Record<string, string> = { OBJECT_STORE_DIR: directory, OBJECT_STORE_SIGNING_KEY: 'media-erasure-test-key' };
     if (storeKind === 's3') {
       const endpoint = await (await testServers()).s3();
-      bucket = new S3ObjectStore({ kind: 's3', bucket: uniqueBucketName('erasure'), forcePathStyle: true, ...endpoint });
+      const bucketName = uniqueBucketName('erasure');
+    bucket = new S3ObjectStore({ kind: 's3', bucket: bucketName, forcePathStyle: true, ...endpoint });
       await bucket.ensureBucket();
-      storeConfig = { OBJECT_STORE: 's3', S3_ENDPOINT: endpoint.endpoint, S3_BUCKET: bucket.bucket, S3_REGION: endpoint.region,
+      storeConfig = { OBJECT_STORE: 's3', S3_ENDPOINT: endpoint.endpoint, S3_BUCKET: bucketName, S3_REGION: endpoint.region,
         S3_ACCESS_KEY_ID: endpoint.accessKeyId, S3_SECRET_ACCESS_KEY: endpoint.secretAccessKey, S3_FORCE_PATH_STYLE: 'true' };
     }
     projection = await embeddedProjection(`media_erasure_${storeKind}`, {
