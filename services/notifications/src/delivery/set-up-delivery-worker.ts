@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from '@mindflow/db';
+import type { KeyStore } from '@mindflow/events';
 import type { BackoffPolicy, Logger, Mode } from '@mindflow/platform';
 import type { Registry } from 'prom-client';
 import { pgDeliveryStore } from '../adapters/pg/pg-delivery-store.js';
@@ -14,6 +15,8 @@ import type { DeliveryConfig } from './delivery-config.js';
 export interface DeliveryWorkerDependencies {
   /** The notifications DB. */
   readonly pool: Pool;
+  /** Seals the events the worker appends (issue 16); the projection's key store. */
+  readonly keys?: KeyStore | undefined;
   readonly log: Logger;
   /** `embedded` allows loopback webhook targets unless MINDFLOW_WEBHOOK_ALLOW_LOOPBACK says otherwise. */
   readonly mode: Mode;
@@ -48,7 +51,7 @@ export function deliveryLimits(config: Pick<DeliveryConfig, 'NOTIFICATIONS_WEBHO
 export function setUpDeliveryWorker(config: DeliveryConfig, dependencies: DeliveryWorkerDependencies): DeliveryWorker {
   const allowLocal = config.MINDFLOW_WEBHOOK_ALLOW_LOOPBACK ?? dependencies.mode === 'embedded';
   return createDeliveryWorker({
-    store: pgDeliveryStore(dependencies.pool),
+    store: pgDeliveryStore(dependencies.pool, dependencies.keys),
     mail:
       dependencies.mail ??
       smtpMailSender({

@@ -41,12 +41,12 @@ export const notificationsProjector = {
   database: (config) => config.NOTIFICATIONS_DATABASE_URL,
   group: (config) => config.NOTIFICATIONS_PROJECTOR_GROUP,
   migrations: migrateNotificationsDatabase,
-  async setUp({ config, pool, log, metrics, dependencies, onClose }) {
+  async setUp({ config, pool, log, metrics, dependencies, keys, onClose }) {
     const now = dependencies.now ?? (() => new Date());
     const factories: Readonly<Record<string, NotificationsWorkerFactory>> = dependencies.workers ?? notificationsWorkers;
     const workers: Record<string, NotificationsWorker> = {};
     for (const [name, make] of Object.entries(factories)) {
-      workers[name] = await make({ config, pool, log: log.child({ worker: name }), metrics, now, onClose });
+      workers[name] = await make({ config, pool, log: log.child({ worker: name }), metrics, now, keys, onClose });
     }
     const running = Object.values(workers);
     return {

@@ -1,4 +1,5 @@
 import type { Pool } from '@mindflow/db';
+import type { KeyStore } from '@mindflow/events';
 import type { Logger } from '@mindflow/platform';
 import type { Registry } from 'prom-client';
 import { deliveryWorker } from '../delivery/delivery-worker-factory.js';
@@ -22,6 +23,8 @@ export interface NotificationsWorkerContext {
   readonly log: Logger;
   readonly metrics: Registry | undefined;
   readonly now: () => Date;
+  /** The projection's key store: the events a worker appends (NotificationCreated, …) are sealed with it (issue 16). */
+  readonly keys?: KeyStore | undefined;
   /** Closes something the factory opened (after the projector and the workers stopped, or when start-up fails). */
   onClose: (close: () => Promise<void> | void) => void;
 }

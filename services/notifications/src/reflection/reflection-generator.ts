@@ -2,6 +2,7 @@
 // notification commits with it and links it as its subject), once per user and week (a stored week is answered).
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from '@mindflow/db';
+import type { KeyStore } from '@mindflow/events';
 import { generateWeeklyReflectionIn } from './weekly-reflections.js';
 
 const dayMs = 86_400_000;
@@ -23,9 +24,10 @@ export function reflectedWeekStart(occurrence: string): string {
 export async function generateScheduledReflection(
   tx: PoolClient,
   request: { readonly userId: string; readonly occurrence: string; readonly firedAt: Date },
+  keys?: KeyStore,
 ): Promise<string> {
   const { userId, occurrence, firedAt } = request;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(occurrence)) throw new Error(`a weekly reflection's occurrence is a local date, not ${JSON.stringify(occurrence)}`);
-  const reflection = await generateWeeklyReflectionIn(tx, { userId, weekStart: reflectedWeekStart(occurrence), now: firedAt, correlationId: randomUUID() });
+  const reflection = await generateWeeklyReflectionIn(tx, { userId, weekStart: reflectedWeekStart(occurrence), now: firedAt, correlationId: randomUUID(), keys });
   return reflection.id;
 }

@@ -3,7 +3,7 @@
 // one transaction. Idempotent per week: a second request (or a race) answers the stored one.
 import { randomUUID } from 'node:crypto';
 import { withTransaction, type Pool, type PoolClient } from '@mindflow/db';
-import { newEvent } from '@mindflow/events';
+import { newEvent, type KeyStore } from '@mindflow/events';
 import { appendToOutbox } from '@mindflow/event-log';
 import { preferencesOf, reflectionOfWeek, type ReflectionRow } from '../subgraph/store/rows.js';
 import { composeReflection, daysOfWeek, reflectionGenerator, type ReflectionEntry } from './compose-reflection.js';
@@ -52,7 +52,7 @@ async function entriesOfWeek(tx: PoolClient, userId: string, weekStart: string, 
 /** The caller's reflection of the week starting `weekStart` (a Monday): the stored one, else generated now. */
 export async function generateWeeklyReflection(
   pool: Pool,
-  request: { readonly userId: string; readonly weekStart: string; readonly now: Date; readonly correlationId: string },
+  request: { readonly userId: string; readonly weekStart: string; readonly now: Date; readonly correlationId: string; readonly keys?: KeyStore | undefined },
 ): Promise<ReflectionRow> {
   const { userId, weekStart } = request;
   const stored = await reflectionOfWeek(pool, userId, weekStart);
@@ -63,7 +63,7 @@ export async function generateWeeklyReflection(
 /** generateWeeklyReflection inside the caller's transaction (the scheduler's: the reflection commits with its notification). */
 export async function generateWeeklyReflectionIn(
   tx: PoolClient,
-  request: { readonly userId: string; readonly weekStart: string; readonly now: Date; readonly correlationId: string },
+  request: { readonly userId: string; readonly weekStart: string; readonly now: Date; readonly correlationId: string; readonly keys?: KeyStore | undefined },
 ): Promise<ReflectionRow> {
   const { userId, weekStart, now } = request;
   // One generation per user and week at a time; the loser of a race answers the winner's.
@@ -89,6 +89,6 @@ export async function generateWeeklyReflectionIn(
       reflectionId: reflection.id, userId, weekStart, entryCount: reflection.entryCount, themes: [...reflection.themes], summary: reflection.summary,
       highlightEntryIds: [...reflection.highlightIds], generatedBy: reflection.generatedBy, generatedAt: now.toISOString(),
     },
-  })]);
+  })], { keys: request.keys, skipErased: true }); // sealed summary and themes (issue 16); an erased user's not written
   return reflection;
 }

@@ -20,7 +20,7 @@ export function setUpScheduler(context: NotificationsWorkerContext): Scheduler {
   );
   context.onClose(() => wakeups.close());
   const scheduler = createScheduler({
-    store: pgScheduleStore(context.pool),
+    store: pgScheduleStore(context.pool, context.keys),
     log: context.log,
     now: context.now,
     newId: randomUUID,

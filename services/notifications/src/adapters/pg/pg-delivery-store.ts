@@ -1,5 +1,5 @@
 import { withTransaction, type Pool, type PoolClient } from '@mindflow/db';
-import { NotificationKind, type DeliveryChannel } from '@mindflow/events';
+import { NotificationKind, type DeliveryChannel, type KeyStore } from '@mindflow/events';
 import { appendToOutbox } from '@mindflow/event-log';
 import type { DeliveryKey, DeliveryStore, DeliveryTransaction, DueDelivery } from '../../application/ports/delivery-store.js';
 
@@ -8,11 +8,14 @@ type Sql = Pick<PoolClient, 'query'>;
 const keyWhere = 'notification_id = $1 AND channel = $2 AND target = $3';
 const keyOf = (key: DeliveryKey) => [key.notificationId, key.channel, key.target];
 
-/** The notifications DB behind the delivery worker's port. */
-export function pgDeliveryStore(pool: Pool): DeliveryStore {
+/**
+ * The notifications DB behind the delivery worker's port. With `keys`, the events it appends (NotificationCreated of
+ * a webhook's disabling notice) are sealed with their owner's data key (issue 16); an erased user's are not written.
+ */
+export function pgDeliveryStore(pool: Pool, keys?: KeyStore): DeliveryStore {
   return {
     claimDue: (limit, leaseMs, now) => claimDueDeliveries(pool, limit, leaseMs, now),
-    transaction: (work) => withTransaction(pool, (tx) => work(deliveryTransaction(tx))),
+    transaction: (work) => withTransaction(pool, (tx) => work(deliveryTransaction(tx, keys))),
     async nextDueAt() {
       const { rows } = await pool.query<{ at: Date | null }>(`SELECT min(next_attempt_at) AS at FROM notification_deliveries WHERE status = 'pending'`);
       return rows[0]?.at ?? undefined;
@@ -20,7 +23,7 @@ export function pgDeliveryStore(pool: Pool): DeliveryStore {
   };
 }
 
-function deliveryTransaction(tx: PoolClient): DeliveryTransaction {
+function deliveryTransaction(tx: PoolClient, keys: KeyStore | undefined): DeliveryTransaction {
   return {
     async lockPending(key) {
       const { rows } = await tx.query<{ attempts: number }>(`SELECT attempts FROM notification_deliveries WHERE ${keyWhere} AND status = 'pending' FOR UPDATE`, keyOf(key));
@@ -66,7 +69,7 @@ function deliveryTransaction(tx: PoolClient): DeliveryTransaction {
       );
       return rowCount === 1;
     },
-    appendEvents: (events) => appendToOutbox(tx, events),
+    appendEvents: (events) => appendToOutbox(tx, events, { keys, skipErased: true }),
   };
 }
 

@@ -1,11 +1,14 @@
 import { withTransaction, type Pool, type PoolClient } from '@mindflow/db';
-import type { NotificationKind } from '@mindflow/events';
+import type { KeyStore, NotificationKind } from '@mindflow/events';
 import { appendToOutbox } from '@mindflow/event-log';
 import { generateScheduledReflection } from '../../reflection/reflection-generator.js';
 import type { DueFiring, FiringTransaction, NewDelivery, NewNotification, NextFiring, ScheduleStore } from '../../application/ports/schedule-store.js';
 
-/** The notifications DB behind the scheduler's port. */
-export function pgScheduleStore(pool: Pool): ScheduleStore {
+/**
+ * The notifications DB behind the scheduler's port. With `keys`, the events it appends (NotificationCreated: title,
+ * body; WeeklyReflectionGenerated) are sealed with their owner's data key (issue 16); an erased user's are not written.
+ */
+export function pgScheduleStore(pool: Pool, keys?: KeyStore): ScheduleStore {
   return {
     transaction: (work) =>
       withTransaction(pool, async (tx) => {
@@ -15,7 +18,7 @@ export function pgScheduleStore(pool: Pool): ScheduleStore {
         // a row at 5,000 notifications, 12 ms at 20,000 (BENCHMARKS.md, "Reminders"). Planned for each check, it is
         // the primary-key lookup whatever the size when the connection first checked.
         await tx.query('SET LOCAL plan_cache_mode = force_custom_plan');
-        return work(firingTransaction(tx));
+        return work(firingTransaction(tx, keys));
       }),
     async nextFireAt() {
       const { rows } = await pool.query<{ at: Date | null }>('SELECT min(fire_at) AS at FROM scheduled_notifications');
@@ -24,17 +27,17 @@ export function pgScheduleStore(pool: Pool): ScheduleStore {
   };
 }
 
-function firingTransaction(tx: PoolClient): FiringTransaction {
+function firingTransaction(tx: PoolClient, keys: KeyStore | undefined): FiringTransaction {
   return {
     claimDue: (limit, now) => claimDue(tx, limit, now),
     insertNotifications: (notifications) => insertNotifications(tx, notifications),
     insertDeliveries: (deliveries) => insertDeliveries(tx, deliveries),
-    appendEvents: (events) => appendToOutbox(tx, events),
+    appendEvents: (events) => appendToOutbox(tx, events, { keys, skipErased: true }),
     moveOn: (moves, now) => moveOn(tx, moves, now),
     async weeklyReflection(request) {
       await tx.query('SAVEPOINT weekly_reflection');
       try {
-        const id = await generateScheduledReflection(tx, request);
+        const id = await generateScheduledReflection(tx, request, keys);
         await tx.query('RELEASE SAVEPOINT weekly_reflection');
         return id;
       } catch (error) {
