@@ -69,6 +69,8 @@ export const roles: readonly Role[] = [
   { name: 'relay', entry: 'services/relay/src/main.ts', image: 'relay' },
   { name: 'query-projector', entry: 'services/query/src/projector-main.ts', image: 'query' },
   { name: 'query-subgraph', entry: 'services/query/src/subgraph-main.ts', image: 'query', port: { name: 'http', number: 4001 } },
+  // The relay over the read DB (WRITE_DATABASE_URL = the read DB's): the query projection's UserDataErased to Kafka.
+  { name: 'query-relay', entry: 'services/relay/src/main.ts', image: 'relay', bundle: 'relay' },
   { name: 'identity', entry: 'services/identity/src/main.ts', image: 'identity', port: { name: 'http', number: 4002 } },
   // The relay over identity's database (WRITE_DATABASE_URL = identity's): its outbox to Kafka.
   { name: 'identity-relay', entry: 'services/relay/src/main.ts', image: 'relay', bundle: 'relay' },
