@@ -155,7 +155,7 @@ describe('the media subgraph (real Postgres, the disk object store behind signed
     expect(fieldOf(await request({ contentType: '' }))).toEqual(['BAD_USER_INPUT', 'contentType']);
     expect(fieldOf(await request({ contentType: 'x'.repeat(200_000) }))).toEqual(['BAD_USER_INPUT', 'contentType']);
     expect(fieldOf(await request({ size: -1 }))).toEqual(['BAD_USER_INPUT', 'size']);
-    const attach = (to: Record<string, unknown>, uploadId = randomUUID()) => media.post(attachFileMutation, { uploadId, to }, alice);
+    const attach = (to: Record<string, unknown>, uploadId: string = randomUUID()) => media.post(attachFileMutation, { uploadId, to }, alice);
     expect(fieldOf(await attach({ entryId: aliceEntry, thoughtId: "1' OR '1'='1" }))).toEqual(['BAD_USER_INPUT', 'to.thoughtId']);
     expect(fieldOf(await attach({ entryId: `${aliceEntry}\u0000` }))).toEqual(['BAD_USER_INPUT', 'to.entryId']);
     expect(fieldOf(await attach({ entryId: aliceEntry, thoughtId: aliceThought }))).toEqual(['BAD_USER_INPUT', 'to.thoughtId']);
