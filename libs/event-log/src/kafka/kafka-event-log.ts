@@ -1,4 +1,4 @@
-import { eventFromKafkaValue, kafkaValueOf, lookupKeys, topicFor, type KeyStore } from '@mindflow/events';
+import { eventFromKafkaValue, KeyDestroyedError, kafkaValueOf, lookupKeys, sealEvent, topicFor, type AnyEvent, type KeyStore } from '@mindflow/events';
 import type { KafkaMessage } from 'kafkajs';
 import { withTraceContext } from '../tracing/event-trace-context.js';
 import { type BackoffPolicy, defaultBackoff, type Logger, traceparentFrom, traceparentHeader } from '@mindflow/platform';
@@ -98,7 +98,8 @@ export function createKafkaEventLog(options: KafkaEventLogOptions): EventLog {
         return producer;
       })();
       const producer = await deadLetterProducer;
-      await producer.send({ topic, acks: -1, messages: letters.map((letter) => deadLetterMessage(projection, letter)) });
+      const sealed = await Promise.all(letters.map((letter) => sealedLetter(letter, keyStore)));
+      await producer.send({ topic, acks: -1, messages: sealed.map((letter) => deadLetterMessage(projection, letter)) });
     },
     async deleteGroup(group: string): Promise<void> {
       await connected;
@@ -116,10 +117,27 @@ export function createKafkaEventLog(options: KafkaEventLogOptions): EventLog {
 export const deadLetterTopic = (prefix: string, projection: string) => `${prefix}.dlq.${projection}`;
 
 /**
- * key = aggregate id (an aggregate's letters stay in order), value = the event's JSON (or the message's
- * bytes when it did not parse), headers say why it was parked.
+ * The letter as the DLQ topic keeps it (infinite retention): the event sealed again with its owner's key (issue 16),
+ * as the log held it, so destroying the key erases the parked copy too. The projector parked the event opened; the
+ * topic must never hold its personal fields in the clear. An owner whose key is already destroyed (erased between
+ * the read and the park, or read erased) gets no event at all (`erased`: the headers still say what was parked).
+ * Without a key store (crypto-shredding off) the event is published as read, as the log held it.
  */
-function deadLetterMessage(projection: string, letter: DeadLetter) {
+async function sealedLetter(letter: DeadLetter, keys: KeyStore | undefined): Promise<DeadLetter & { erased?: boolean }> {
+  if (!keys || letter.event === null || letter.event === undefined) return letter;
+  try {
+    return { ...letter, event: await sealEvent(letter.event as AnyEvent, keys) };
+  } catch (error) {
+    if (error instanceof KeyDestroyedError) return { ...letter, event: null, erased: true };
+    throw error;
+  }
+}
+
+/**
+ * key = aggregate id (an aggregate's letters stay in order), value = the event's JSON, sealed (or the message's
+ * bytes when it did not parse; none when its owner was erased), headers say why it was parked.
+ */
+function deadLetterMessage(projection: string, letter: DeadLetter & { erased?: boolean }) {
   const headers: Record<string, string> = {
     'dead-letter-projection': projection,
     'dead-letter-reason': letter.reason,
@@ -129,6 +147,7 @@ function deadLetterMessage(projection: string, letter: DeadLetter) {
   if (letter.position) headers['dead-letter-position'] = letter.position;
   if (letter.eventType) headers['event-type'] = letter.eventType;
   if (letter.eventId) headers['event-id'] = letter.eventId;
+  if (letter.erased) headers['dead-letter-erased'] = 'true';
   return {
     key: letter.aggregateId,
     value: letter.event !== null && letter.event !== undefined ? JSON.stringify(letter.event) : letter.raw,
