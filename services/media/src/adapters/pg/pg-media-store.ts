@@ -1,4 +1,5 @@
 import { withTransaction, type Pool, type PoolClient } from '@mindflow/db';
+import type { KeyStore } from '@mindflow/events';
 import { appendToOutbox } from '@mindflow/event-log';
 import type { AttachmentRow, MediaStore, MediaTransaction, TargetRow, UploadRow } from '../../application/ports/media-store.js';
 
@@ -11,10 +12,13 @@ export const attachmentColumns = `attachment_id AS "attachmentId", owner_id AS "
   object_key AS "objectKey", thumbnail_key AS "thumbnailKey", thumbnail_size::float8 AS "thumbnailSize", width, height,
   duration_seconds AS "durationSeconds", created_at AS "createdAt"`;
 
-/** The media DB behind the use cases' store port. */
-export function pgMediaStore(pool: Pool): MediaStore {
+/**
+ * The media DB behind the use cases' store port. With `keys`, the events it appends (AttachmentAdded: fileName) are
+ * sealed with their owner's data key (issue 16); an erased user's are not written.
+ */
+export function pgMediaStore(pool: Pool, keys?: KeyStore): MediaStore {
   return {
-    transaction: (work) => withTransaction(pool, (tx) => work(pgMediaTransaction(tx))),
+    transaction: (work) => withTransaction(pool, (tx) => work(pgMediaTransaction(tx, keys))),
     target: (targetId) => targetIn(pool, targetId, ''),
     async upload(uploadId) {
       const { rows } = await pool.query<UploadRow>(`SELECT ${uploadColumns} FROM media_uploads WHERE upload_id = $1`, [uploadId]);
@@ -23,7 +27,7 @@ export function pgMediaStore(pool: Pool): MediaStore {
   };
 }
 
-export function pgMediaTransaction(tx: PoolClient): MediaTransaction {
+export function pgMediaTransaction(tx: PoolClient, keys?: KeyStore): MediaTransaction {
   return {
     async lockUser(ownerId) {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('media-quota:' || $1, 0))`, [ownerId]);
@@ -72,7 +76,7 @@ export function pgMediaTransaction(tx: PoolClient): MediaTransaction {
     async dequeueObjectDeletions(keys) {
       await tx.query('DELETE FROM media_object_deletions WHERE object_key = ANY($1::text[])', [keys]);
     },
-    appendEvents: (events) => appendToOutbox(tx, events),
+    appendEvents: (events) => appendToOutbox(tx, events, { keys, skipErased: true }),
   };
 }
 
