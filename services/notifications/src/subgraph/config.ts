@@ -1,4 +1,5 @@
 import { authConfigShape } from '@mindflow/auth';
+import { keyStoreConfigSchema } from '@mindflow/event-log';
 import { modeSchema, port } from '@mindflow/platform';
 import { z } from 'zod';
 import { deliveryConfigSchema } from '../delivery/delivery-config.js';
@@ -16,6 +17,9 @@ export const notificationsSubgraphConfigSchema = z.object({
   NOTIFICATIONS_UNSUBSCRIBE_SECRET: deliveryConfigSchema.shape.NOTIFICATIONS_UNSUBSCRIBE_SECRET,
   INTERNAL_CALLER_SECRET: authConfigShape.INTERNAL_CALLER_SECRET,
   OPS_PORT: port(0),
+  /** Embedded: the key store's default home (crypto-shredding: the weekly reflection it writes is sealed). */
+  WRITE_DATABASE_URL: z.string().min(1).optional(),
+  ...keyStoreConfigSchema.shape,
 });
 
 export type NotificationsSubgraphConfig = z.infer<typeof notificationsSubgraphConfigSchema>;

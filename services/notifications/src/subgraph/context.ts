@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { callerHeader, verifyCaller, type Caller } from '@mindflow/auth';
+import type { KeyStore } from '@mindflow/events';
 import type { Pool, PoolClient } from '@mindflow/db';
 import { correlationHeader, correlationIdFrom, type Logger } from '@mindflow/platform';
 import { unauthenticated } from './errors.js';
@@ -18,6 +19,8 @@ export interface NotificationsContext {
   /** createWebhook takes http:// URLs too (MINDFLOW_WEBHOOK_ALLOW_LOOPBACK, development). */
   readonly allowHttpWebhooks: boolean;
   readonly reschedule: Reschedule;
+  /** The data keys the events it writes are sealed with (crypto-shredding); none: written in the clear. */
+  readonly keys: KeyStore | undefined;
 }
 
 /** An entity another subgraph owns, as this one resolves it: by its key alone. */
@@ -32,6 +35,7 @@ export interface ContextDependencies {
   readonly now: () => Date;
   readonly allowHttpWebhooks: boolean;
   readonly reschedule: Reschedule;
+  readonly keys?: KeyStore | undefined;
 }
 
 export function buildContext(headers: IncomingHttpHeaders, deps: ContextDependencies): NotificationsContext {
@@ -45,6 +49,7 @@ export function buildContext(headers: IncomingHttpHeaders, deps: ContextDependen
     now: deps.now,
     allowHttpWebhooks: deps.allowHttpWebhooks,
     reschedule: deps.reschedule,
+    keys: deps.keys,
   };
 }
 

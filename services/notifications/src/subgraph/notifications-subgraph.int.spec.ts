@@ -290,6 +290,8 @@ describe('the notifications subgraph', () => {
       "SELECT event_type, aggregate_id, user_id, payload FROM outbox WHERE event_type = 'WeeklyReflectionGenerated'");
     expect(rows).toEqual([{ event_type: 'WeeklyReflectionGenerated', aggregate_id: reflection.id, user_id: carol,
       payload: expect.objectContaining({ entryCount: 3, highlightEntryIds: [ids[1], ids[2], ids[3]] }) }]);
+    // Its summary and themes are sealed with carol's data key (crypto-shredding): not readable in the outbox.
+    expect(JSON.stringify(rows[0]!.payload)).not.toContain('mostly about family');
     const listed = await post('{ weeklyReflections(first: 1) { totalCount pageInfo { hasNextPage } edges { node { id } } } }', {}, carol);
     expect(listed.data).toEqual({ weeklyReflections: { totalCount: 1, pageInfo: { hasNextPage: false }, edges: [{ node: { id: reflection.id } }] } });
     expect(JSON.stringify(await post(generate, { w: '2025-02-03' }, bob))).not.toContain(ids[1]);

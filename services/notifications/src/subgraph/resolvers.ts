@@ -180,7 +180,7 @@ export const resolvers: Resolvers = {
       const weekStart = weekStartOf(args.weekStart);
       const now = context.now();
       if (!(await weekHasBegun(context.pool, userId, weekStart, now))) throw badUserInput(`the week starting ${weekStart} has not begun yet`, 'weekStart');
-      return generateWeeklyReflection(context.pool, { userId, weekStart, now, correlationId: context.correlationId });
+      return generateWeeklyReflection(context.pool, { userId, weekStart, now, correlationId: context.correlationId, keys: context.keys });
     },
   },
 };

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createPool, ensureDatabase, type Pool } from '@mindflow/db';
+import { keyStoreDatabaseUrl, openKeyStore, type OpenKeyStore } from '@mindflow/event-log';
 import { createLogger, type Logger } from '@mindflow/platform';
 import { serveSubgraphHttp, subgraphHandler, type RunningSubgraph, type SubgraphDefinition, type SubgraphHandler } from '@mindflow/subgraph';
 import { migrateNotificationsDatabase } from '../adapters/pg/notifications-migrations.js';
@@ -41,13 +42,17 @@ export async function startNotificationsSubgraph(
   const reschedule = dependencies.reschedule ?? rescheduleUser;
   const allowHttpWebhooks = config.MINDFLOW_WEBHOOK_ALLOW_LOOPBACK ?? config.MINDFLOW_MODE === 'embedded';
   await ensureDatabase(config.NOTIFICATIONS_DATABASE_URL);
+  // The data keys generateWeeklyReflection seals its event with (crypto-shredding): embedded, the write DB's
+  // (the notifications DB when no write DB is named: the launcher makes them one); distributed, KEY_STORE_DATABASE_URL.
+  const keyDatabase = keyStoreDatabaseUrl(config, config.WRITE_DATABASE_URL ?? config.NOTIFICATIONS_DATABASE_URL);
+  const keyStore: OpenKeyStore | undefined = keyDatabase === undefined ? undefined : await openKeyStore({ ...config, databaseUrl: keyDatabase }, { log });
   const pool = createPool(config.NOTIFICATIONS_DATABASE_URL, { applicationName: 'notifications-subgraph' });
   const definition: SubgraphDefinition<NotificationsContext> = {
     name: 'notifications-subgraph',
     schemaPath: notificationsSchemaPath,
     resolvers,
     context: (req) => buildContext(req.headers, {
-      pool, log, now, reschedule, callerSecret: config.INTERNAL_CALLER_SECRET, allowHttpWebhooks,
+      pool, log, now, reschedule, callerSecret: config.INTERNAL_CALLER_SECRET, allowHttpWebhooks, keys: keyStore?.keys,
     }),
     unauthenticated,
   };
@@ -74,11 +79,13 @@ export async function startNotificationsSubgraph(
         await http.close();
         await running.stop();
         await pool.end();
+        await keyStore?.close();
       },
     };
   } catch (error) {
     await handler?.stop().catch(() => undefined);
     await pool.end();
+    await keyStore?.close();
     throw error;
   }
 }
