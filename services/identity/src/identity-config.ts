@@ -45,7 +45,7 @@ export const identityConfigSchema = z.object({
   /** Erasure (README "Erasure"): the services that must acknowledge a user's erasure, comma-separated. */
   IDENTITY_ERASURE_SERVICES: z
     .string()
-    .default('command,query,search,insights,notifications')
+    .default('command,query,search,insights,notifications,media')
     .transform((list) => list.split(',').map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(ErasingService).min(1)),
   /** A service that has not acknowledged this long after the last request is asked again. */
