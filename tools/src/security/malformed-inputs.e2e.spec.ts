@@ -5,13 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { issueAccessToken, loadSigningKeys } from '@mindflow/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayClient } from '../e2e/gateway-client.js';
-import { documentFor, mutationShapes, probesFor, withValue, type MutationShape, type Probe } from './inputs/mutation-probes.js';
+import { documentFor, mutationShapes, probesFor, queryShape, withValue, type MutationShape, type Probe } from './inputs/mutation-probes.js';
 import { createProberObjects, validArguments, type ProberObjects } from './inputs/valid-arguments.js';
 import { startSecuritySystem, type SecuritySystem } from './test/security-system.js';
 
 interface Answer { status: number; body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string; field?: string; currentVersion?: number } }[] } }
 
-describe('malformed and oversized inputs on every mutation', () => {
+describe('malformed and oversized inputs on every mutation (and exportJournal)', () => {
   let sys: SecuritySystem;
   let prober: GatewayClient;
   let token: string;
@@ -25,7 +25,8 @@ describe('malformed and oversized inputs on every mutation', () => {
     prober = new GatewayClient(sys.gatewayUrl).withToken(token);
     objects = await createProberObjects(prober);
     const schema = await mutationShapes(sys.anonymous);
-    shapes = schema.shapes;
+    // exportJournal is a query whose arguments make a file: probed with the mutations.
+    shapes = [...schema.shapes, await queryShape(sys.anonymous, 'exportJournal')];
     probes = shapes.flatMap((shape) => probesFor(shape, schema.types));
   });
   afterAll(async () => sys?.stop());

@@ -1,5 +1,6 @@
 // For every query of the API: Bob asks with Alice's ids (or cursors, tags, words) and gets nothing of hers.
 import { expect } from 'vitest';
+import { download, exportJournal, type ExportFile } from '../../e2e/export-operations.js';
 import * as op from '../../e2e/mutation-operations.js';
 import { aliceDays, expectNoLeak, type World } from './world.js';
 
@@ -142,6 +143,22 @@ export const queryCases: Record<string, CrossUserCase> = {
       '{ weeklyReflections(first: 100) { totalCount edges { node { id summary themes highlights { id } } } } }');
     expect(res.weeklyReflections.totalCount).toBe(0);
     expectNoLeak(world, res);
+  },
+
+  async exportJournal(world) {
+    // Her journal in every format: NOT_FOUND, as a journal that does not exist, with nothing of hers in the answer.
+    for (const format of ['JSON', 'MARKDOWN', 'PDF']) {
+      const res = await world.bob.client.request<{ exportJournal: ExportFile }>(exportJournal, { id: world.alice.journalId, format });
+      expect(res.data?.exportJournal ?? null).toBeNull();
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+      expectNoLeak(world, res);
+    }
+    // His own journal's export holds none of her words.
+    const own = await world.bob.client.data<{ exportJournal: ExportFile }>(exportJournal, { id: world.bobJournalId, format: 'JSON' });
+    const file = await download(own.exportJournal.url);
+    expect(file.status).toBe(200);
+    expect(file.body.toString('utf8')).not.toContain(world.alice.marker);
+    expect(file.body.toString('utf8')).not.toContain(world.alice.journalId);
   },
 
   async dashboard(world) {

@@ -61,6 +61,7 @@ export const hostileValues: Record<string, HostileValue[]> = {
   ],
   Mood: [{ label: 'an unknown mood', value: 'EUPHORIC', expect: 'refused' }, { label: 'lower case', value: 'great', expect: 'refused' }],
   Priority: [{ label: 'an unknown priority', value: 'CRITICAL', expect: 'refused' }],
+  ExportFormat: [{ label: 'an unknown format', value: 'DOCX', expect: 'refused' }, { label: 'lower case', value: 'pdf', expect: 'refused' }],
   '[String!]': [
     { label: 'a null in the list', value: ['ok', null], expect: 'refused' },
     { label: '5 000 items', value: Array.from({ length: 5_000 }, (_, i) => `t${i}`), expect: 'refused' },

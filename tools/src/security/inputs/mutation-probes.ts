@@ -12,6 +12,8 @@ export interface MutationShape {
   readonly args: readonly InputValue[];
   /** The selection that makes a valid document: the consistency token where the payload has one. */
   readonly selection: string;
+  /** A query probed the same way (exportJournal, whose arguments make a file); absent: a mutation. */
+  readonly operation?: 'query';
 }
 
 export interface Probe extends HostileValue {
@@ -35,12 +37,22 @@ export async function mutationShapes(client: GatewayClient): Promise<{ shapes: M
   return { shapes, types };
 }
 
-/** `mutation ($a: T!, …) { name(a: $a, …) selection }` */
+/** A query of the API as a shape to probe like a mutation's (its payload's first scalar field selected). */
+export async function queryShape(client: GatewayClient, name: string): Promise<MutationShape> {
+  const { __schema: schema } = await client.data<{ __schema: { queryType: { fields: { name: string; type: TypeRef; args: InputValue[] }[] } } }>(`{
+    __schema { queryType { fields { name type { ${typeRef} } args { name type { ${typeRef} } } } } } }`);
+  const field = schema.queryType.fields.find((f) => f.name === name);
+  if (!field) throw new Error(`the gateway serves no Query.${name}`);
+  return { name, args: field.args, selection: '{ __typename }', operation: 'query' };
+}
+
+/** `mutation ($a: T!, …) { name(a: $a, …) selection }` (`query` for a query's shape) */
 export function documentFor(shape: MutationShape): string {
-  if (shape.args.length === 0) return `mutation { ${shape.name} ${shape.selection} }`;
+  const operation = shape.operation ?? 'mutation';
+  if (shape.args.length === 0) return `${operation} { ${shape.name} ${shape.selection} }`;
   const variables = shape.args.map((a) => `$${a.name}: ${printType(a.type)}`).join(', ');
   const args = shape.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  return `mutation (${variables}) { ${shape.name}(${args}) ${shape.selection} }`;
+  return `${operation} (${variables}) { ${shape.name}(${args}) ${shape.selection} }`;
 }
 
 export function probesFor(shape: MutationShape, types: Map<string, IntrospectedType>): Probe[] {

@@ -76,6 +76,8 @@ export function validArguments(mutation: string, o: ProberObjects): Record<strin
     requestUpload: () => ({ input: { fileName: 'probe.jpg', contentType: 'image/jpeg', size: 1000 } }),
     attachFile: () => ({ uploadId: o.uploadId, to: { entryId: o.entryId } }),
     removeAttachment: () => ({ id: o.attachmentId }),
+    // A query, probed like the mutations (malformed-inputs.e2e.spec.ts): the prober's journal, a range around its entry.
+    exportJournal: () => ({ id: o.journalId, format: 'JSON', from: '2020-01-01', to: '2099-12-31' }),
   };
   const make = all[mutation];
   if (!make) throw new Error(`no valid arguments for Mutation.${mutation}: add them to inputs/valid-arguments.ts`);
