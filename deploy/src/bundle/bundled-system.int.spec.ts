@@ -17,12 +17,13 @@ import { bundledRoles, roles } from '../roles/roles.js';
 import { BundledProcess } from '../test/bundled-process.js';
 import { bundleRole, nativeAddOns, type BundleResult } from './bundle-role.js';
 
-/** Start order, as the launcher and compose have it; identity-, insights- and notifications-relay are relay.mjs over those services' databases. */
+/** Start order, as the launcher and compose have it; identity-, insights-, notifications- and query-relay are relay.mjs over those services' databases. */
 const longRunning = [
   { name: 'command', bundle: 'command' },
   { name: 'relay', bundle: 'relay' },
   { name: 'query-projector', bundle: 'query-projector' },
   { name: 'query-subgraph', bundle: 'query-subgraph' },
+  { name: 'query-relay', bundle: 'relay' },
   { name: 'identity', bundle: 'identity' },
   { name: 'identity-relay', bundle: 'relay' },
   { name: 'insights-projector', bundle: 'insights-projector' },
@@ -147,6 +148,8 @@ describe('bundled roles against real servers', () => {
     const second = migrate();
     expect(await second.run(), second.output.join('')).toBe(0);
     expect(second.output.join('')).toMatch(/"scope":"query","applied":\[\],"msg":"already up to date"/);
+    expect(first.output.join('')).toMatch(/"scope":"read-outbox","applied":\["0000-outbox"/);
+    expect(second.output.join('')).toMatch(/"scope":"read-outbox","applied":\[\],"msg":"already up to date"/);
     expect(first.output.join('')).toMatch(/"scope":"search","applied":\["0001-search-documents"/);
     expect(second.output.join('')).toMatch(/"scope":"search","applied":\[\],"msg":"already up to date"/);
     expect(second.output.join('')).toMatch(/"scope":"identity","applied":\[\],"msg":"already up to date"/);
@@ -165,7 +168,9 @@ describe('bundled roles against real servers', () => {
             ? { ...env, WRITE_DATABASE_URL: insights.url, KAFKA_CLIENT_ID: 'mindflow-insights-relay', RELAY_SOURCE: 'insights' }
             : name === 'notifications-relay'
               ? { ...env, WRITE_DATABASE_URL: notifications.url, KAFKA_CLIENT_ID: 'mindflow-notifications-relay', RELAY_SOURCE: 'notifications' }
-              : env;
+              : name === 'query-relay'
+                ? { ...env, WRITE_DATABASE_URL: read.url, KAFKA_CLIENT_ID: 'mindflow-query-relay', RELAY_SOURCE: 'query' }
+                : env;
       const process = new BundledProcess(name, bundles.get(bundle)!.bundle, roleEnv, ports.shift());
       processes.set(name, process);
       startMs.set(name, await process.start());

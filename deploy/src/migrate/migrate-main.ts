@@ -5,7 +5,7 @@
 // rollout never starts new pods against an old schema, and a failing migration stops the rollout visibly.
 import { commandMigrations } from '@mindflow/command';
 import { createPool, ensureDatabase, migrate, migrationsFromDir, type Pool } from '@mindflow/db';
-import { keyStoreMigrations } from '@mindflow/event-log';
+import { keyStoreMigrations, outboxMigrations } from '@mindflow/event-log';
 import { migrateIdentityDatabase } from '@mindflow/identity';
 import { migrateInsightsDatabase } from '@mindflow/insights';
 // The migrations alone: the service's index loads sharp, a native add-on a bundle cannot carry.
@@ -33,6 +33,9 @@ const log = createLogger('migrate', config.LOG_LEVEL);
 
 const plan: { scope: string; url: string; apply: (pool: Pool) => Promise<string[]> }[] = [
   { scope: 'command', url: config.WRITE_DATABASE_URL, apply: async (pool) => migrate(pool, 'command', await commandMigrations()) },
+  // the read DB's outbox (the query projection's UserDataErased, which the query-relay publishes), under the scope
+  // `command` as the query projector applies it (migrateQueryDatabase)
+  { scope: 'read-outbox', url: config.READ_DATABASE_URL, apply: (pool) => migrate(pool, 'command', outboxMigrations) },
   { scope: 'query', url: config.READ_DATABASE_URL, apply: async (pool) => migrate(pool, 'query', await migrationsFromDir(queryMigrationsDir)) },
   // search's tables in the read DB (its Postgres index, used when there is no Elasticsearch), extensions included
   { scope: 'search', url: config.READ_DATABASE_URL, apply: async (pool) => migrate(pool, 'search', await migrationsFromDir(searchMigrationsDir)) },
