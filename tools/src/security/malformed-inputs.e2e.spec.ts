@@ -3,11 +3,12 @@
 // clear one (BAD_USER_INPUT naming the field, or the value accepted), never a 500; the gateway stays up.
 import { randomUUID } from 'node:crypto';
 import { issueAccessToken, loadSigningKeys } from '@mindflow/auth';
+import { startSmtpCatcher, type SmtpCatcher } from '@mindflow/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayClient } from '../e2e/gateway-client.js';
 import { documentFor, mutationShapes, probesFor, queryShape, withValue, type MutationShape, type Probe } from './inputs/mutation-probes.js';
-import { createProberObjects, validArguments, type ProberObjects } from './inputs/valid-arguments.js';
-import { startSecuritySystem, type SecuritySystem } from './test/security-system.js';
+import { createProberObjects, freshResetToken, validArguments, type ProberObjects } from './inputs/valid-arguments.js';
+import { startSecuritySystem, type SecuritySystem, type SignedInUser } from './test/security-system.js';
 
 interface Answer { status: number; body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string; field?: string; currentVersion?: number } }[] } }
 
@@ -18,9 +19,15 @@ describe('malformed and oversized inputs on every mutation (and exportJournal)',
   let objects: ProberObjects;
   let shapes: MutationShape[];
   let probes: Probe[];
+  /** Catches identity's reset mails: resetPassword's valid token is a real link's. */
+  let mail: SmtpCatcher;
+  /** deleteAccount is sent by a throwaway account of its own: a valid one deletes it, never the prober. */
+  let deleter: SignedInUser;
 
   beforeAll(async () => {
-    sys = await startSecuritySystem('security-inputs');
+    mail = await startSmtpCatcher();
+    sys = await startSecuritySystem('security-inputs', { SMTP_URL: mail.url });
+    deleter = await sys.register('deleter');
     token = (await issueAccessToken({ userId: randomUUID(), roles: ['user'] }, await loadSigningKeys())).token;
     prober = new GatewayClient(sys.gatewayUrl).withToken(token);
     objects = await createProberObjects(prober);
@@ -29,12 +36,13 @@ describe('malformed and oversized inputs on every mutation (and exportJournal)',
     shapes = [...schema.shapes, await queryShape(sys.anonymous, 'exportJournal')];
     probes = shapes.flatMap((shape) => probesFor(shape, schema.types));
   });
-  afterAll(async () => sys?.stop());
+  afterAll(async () => { await sys?.stop(); await mail?.close(); });
 
   async function post(shape: MutationShape, variables: Record<string, unknown>): Promise<Answer> {
+    const caller = shape.name === 'deleteAccount' ? deleter.accessToken : token;
     const res = await fetch(sys.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${caller}` },
       body: JSON.stringify({ query: documentFor(shape), variables }),
     });
     return { status: res.status, body: (await res.json()) as Answer['body'] };
@@ -46,6 +54,12 @@ describe('malformed and oversized inputs on every mutation (and exportJournal)',
    * A journal an accepted probe created is deleted again (the free plan keeps 5).
    */
   async function send(shape: MutationShape, variables: Record<string, unknown>): Promise<Answer> {
+    // A reset link is single-use: each send that reaches identity with the valid token gets a fresh one (a
+    // non-string newPassword is refused by GraphQL's own checks and needs none). At most 10 requests an hour
+    // from one client: the control and the four string probes of newPassword mint 5.
+    if (shape.name === 'resetPassword' && variables['token'] === freshResetToken) {
+      variables = { ...variables, token: typeof variables['newPassword'] === 'string' ? await mintResetToken() : 'A'.repeat(43) };
+    }
     let answer = await post(shape, variables);
     const conflict = answer.body.errors?.[0]?.extensions;
     const id = variables['id'];
@@ -65,9 +79,25 @@ describe('malformed and oversized inputs on every mutation (and exportJournal)',
     return answer;
   }
 
+  /** The token of a reset link mailed to a new throwaway account (at most 3 mails an hour per address). */
+  async function mintResetToken(): Promise<string> {
+    const user = await sys.register('reset');
+    const asked = await sys.anonymous.data<{ requestPasswordReset: boolean }>('mutation ($e: String!) { requestPasswordReset(email: $e) }', { e: user.email });
+    expect(asked).toEqual({ requestPasswordReset: true });
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const caught = mail.messages.find((m) => m.to.includes(user.email));
+      const token = /token=([A-Za-z0-9_-]{43})/.exec(`${caught?.parsed.text ?? ''} ${caught?.parsed.html || ''}`)?.[1];
+      if (token) return token;
+      if (Date.now() > deadline) throw new Error(`no reset mail with a token for ${user.email}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   it('has valid arguments for every mutation, each accepted as they are (the control)', async () => {
     // Deletes come last (the final test): the probes aim at the objects they would delete. login's valid
     // arguments name no account (its every answer is "invalid email or password"); refreshSession has none.
+    // deleteAccount is a delete too: its valid arguments (the deleter's password) go last, with the others.
     const refused: string[] = [];
     for (const shape of shapes.filter((s) => !isDelete(s) && !/^(refreshSession|login)$/.test(s.name))) {
       const answer = await send(shape, validArguments(shape.name, objects));

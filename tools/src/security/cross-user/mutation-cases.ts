@@ -1,5 +1,6 @@
 // For every mutation of the API: Bob aims it at Alice's objects (ids, idempotency keys, her account) and
 // is refused with NOT_FOUND — the answer for something that does not exist — or gets only his own.
+import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { attachFile, removeAttachment, requestUpload, samplePhoto, uploadFile } from '../../e2e/attachment-operations.js';
 import * as op from '../../e2e/mutation-operations.js';
@@ -63,6 +64,58 @@ export const mutationCases: Record<string, CrossUserCase> = {
     expect(out.logout).toBe(true);
     expect((await mallory.client.request('{ me { id } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(await world.alice.user.client.data('{ me { id } }')).toEqual({ me: { id: world.alice.user.id } });
+  },
+
+  async requestPasswordReset(world) {
+    // Alice's address and an unknown one are answered alike (nothing tells Bob hers exists), and her account is
+    // as it was: her password still signs her in and her session goes on.
+    const query = 'mutation ($e: String!) { requestPasswordReset(email: $e) }';
+    const hers = await signInExchange(world, query, { e: world.alice.user.email }, { authorization: `Bearer ${world.bob.accessToken}` });
+    const unknown = await signInExchange(world, query, { e: `nobody-${world.alice.user.email}` }, { authorization: `Bearer ${world.bob.accessToken}` });
+    expect(hers.body).toEqual(unknown.body);
+    expect(hers.body).toEqual({ data: { requestPasswordReset: true } });
+    expect(hers.setCookie).toEqual(unknown.setCookie);
+    await expectAliceSignedIn(world);
+  },
+
+  async resetPassword(world) {
+    // Tokens Bob can make up: a well-formed random one, one of all A's, his own refresh token (a real token of
+    // another kind), a guess of another shape. Each is refused as a link that resets nothing; Alice's password stays hers.
+    const forged = [randomBytes(32).toString('base64url'), 'A'.repeat(43), world.bob.cookie.split('=')[1]!, 'reset-token-of-alice'];
+    for (const token of forged) {
+      const res = await world.bob.client.request('mutation ($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }',
+        { t: token, p: 'bob owns this account now' });
+      expect(res.errors?.[0]?.extensions, JSON.stringify(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
+      expect(res.data ?? null).toBeNull();
+      expectNoLeak(world, res);
+    }
+    await expectAliceSignedIn(world);
+  },
+
+  async deleteAccount(world) {
+    // Every user the security system registers shares one password, so "Alice's password" would be Bob's too:
+    // Carol registers with a password of her own, and Bob confirms his deletion with it. It is not his, so the
+    // deletion of his own account is refused (BAD_USER_INPUT, field password), and no account goes.
+    const carol = { e: `carol-${randomBytes(4).toString('hex')}@example.com`, p: 'carols very own passphrase' };
+    const registered = await signInExchange(world, 'mutation ($e: String!, $p: String!) { register(email: $e, password: $p) { user { id } } }', carol, {});
+    const carolId = (registered.body.data as { register: { user: { id: string } } }).register.user.id;
+    for (const guess of [carol.p, 'alices password is not bobs']) {
+      const refused = await world.bob.client.request('mutation ($p: String!) { deleteAccount(password: $p) }', { p: guess });
+      expect(refused.errors?.[0]?.extensions, JSON.stringify(refused)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
+      expect(refused.data ?? null).toBeNull();
+      expectNoLeak(world, refused);
+    }
+    const carolLogin = await signInExchange(world, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { user { id } } }', carol, {});
+    expect(carolLogin.body.data).toEqual({ login: { user: { id: carolId } } });
+    expect(await world.bob.client.data('{ me { id } }')).toEqual({ me: { id: world.bob.id } });
+    await expectAliceSignedIn(world);
+    // Mallory deletes her own account: her token stops working at once; Alice is untouched.
+    const mallory = await world.sys.register('mallory');
+    expect(await mallory.client.data('mutation ($p: String!) { deleteAccount(password: $p) }', { p: password })).toEqual({ deleteAccount: true });
+    expect((await mallory.client.request('{ me { id } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const gone = await signInExchange(world, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { user { id } } }', { e: mallory.email, p: password }, {});
+    expect(gone.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await expectAliceSignedIn(world);
   },
 
   async createJournal(world) {
@@ -189,6 +242,14 @@ export const mutationCases: Record<string, CrossUserCase> = {
     expect(JSON.stringify(res)).not.toContain(world.alice.entryId);
   },
 };
+
+/** Alice's session still answers as hers, and her own password still signs her in. */
+async function expectAliceSignedIn(world: World): Promise<void> {
+  expect(await world.alice.user.client.data('{ me { id } }')).toEqual({ me: { id: world.alice.user.id } });
+  const login = await signInExchange(world, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { user { id } } }',
+    { e: world.alice.user.email, p: password }, {});
+  expect(login.body.data).toEqual({ login: { user: { id: world.alice.user.id } } });
+}
 
 /** After every attempt: each of Alice's objects as she wrote it, at version 1. */
 export async function expectAliceUntouched(world: World): Promise<void> {

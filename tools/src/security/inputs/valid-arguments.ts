@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { GatewayClient } from '../../e2e/gateway-client.js';
 import { attach, samplePhoto, uploadFile } from '../../e2e/attachment-operations.js';
 import * as op from '../../e2e/mutation-operations.js';
+import { password } from '../test/security-system.js';
 
 export interface ProberObjects {
   readonly journalId: string;
@@ -39,6 +40,12 @@ export async function createProberObjects(client: GatewayClient): Promise<Prober
   return { ...ids, webhookId: webhook.createWebhook.webhook.id, uploadId: upload.uploadId, attachmentId: attachment.id, versions: new Map(Object.values(ids).map((id) => [id, 1])) };
 }
 
+/**
+ * resetPassword's token in valid arguments: a placeholder the malformed-inputs spec replaces with the token of a
+ * fresh reset link (mailed to a throwaway account, caught by its SMTP catcher) before sending — a link is single-use.
+ */
+export const freshResetToken = '<a fresh reset link token>';
+
 export function validArguments(mutation: string, o: ProberObjects): Record<string, unknown> {
   const v = (id: string) => o.versions.get(id)!;
   const email = `probe-${randomUUID().slice(0, 8)}@example.com`;
@@ -47,6 +54,11 @@ export function validArguments(mutation: string, o: ProberObjects): Record<strin
     login: () => ({ email, password: 'a long enough passphrase' }),
     refreshSession: () => ({}),
     logout: () => ({ everywhere: false }),
+    // Always true, whatever the address (this one has no account: no mail goes).
+    requestPasswordReset: () => ({ email }),
+    resetPassword: () => ({ token: freshResetToken, newPassword: 'a new long enough passphrase' }),
+    // Sent by the spec as a throwaway account of its own (its password is the security system's): the prober stays.
+    deleteAccount: () => ({ password }),
     createJournal: () => ({ input: { name: 'Probe', description: 'd', color: '#336699', icon: 'book', isPrivate: false } }),
     updateJournal: () => ({ id: o.journalId, expectedVersion: v(o.journalId), input: { name: 'Probe' } }),
     deleteJournal: () => ({ id: o.journalId, expectedVersion: v(o.journalId) }),
