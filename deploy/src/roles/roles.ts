@@ -88,8 +88,9 @@ export const roles: readonly Role[] = [
   // The media projector (media_targets, attachments of deleted targets removed) with the sweeper beside it, and
   // the media subgraph (uploads by signed URL to S3, attachments); services/media/README.md.
   { name: 'media-projector', entry: 'services/media/src/projector-main.ts', image: 'media' },
-  // Its file processor resizes with sharp (libvips, native); the projector loads no native add-on.
-  { name: 'media-subgraph', entry: 'services/media/src/subgraph-main.ts', image: 'media', port: { name: 'http', number: 4006 }, nativePackages: ['sharp'] },
+  // Its file processor resizes with sharp (libvips, native); its PDF export reads pdfkit's and DejaVu's font files
+  // from their packages at run time. The projector loads none of them.
+  { name: 'media-subgraph', entry: 'services/media/src/subgraph-main.ts', image: 'media', port: { name: 'http', number: 4006 }, nativePackages: ['dejavu-fonts-ttf', 'pdfkit', 'sharp'] },
   // The relay over the media database: AttachmentAdded / AttachmentRemoved to Kafka.
   { name: 'media-relay', entry: 'services/relay/src/main.ts', image: 'relay', bundle: 'relay' },
   { name: 'notifier', entry: 'services/notifier/src/main.ts', image: 'notifier' },
