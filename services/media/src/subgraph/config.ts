@@ -1,4 +1,5 @@
 import { authConfigShape } from '@mindflow/auth';
+import { keyStoreConfigSchema } from '@mindflow/event-log';
 import { modeSchema, port } from '@mindflow/platform';
 import { z } from 'zod';
 import { mediaConfigShape } from '../config/media-config.js';
@@ -14,6 +15,9 @@ export const mediaSubgraphConfigSchema = z.object({
   /** exportJournal reads the journal and its entries through the query subgraph, as the caller (EXPORT.md). */
   QUERY_SUBGRAPH_URL: z.string().default('http://127.0.0.1:4001/graphql'),
   OPS_PORT: port(0),
+  /** Embedded: the key store's default home (crypto-shredding: AttachmentAdded's file name is sealed). */
+  WRITE_DATABASE_URL: z.string().min(1).optional(),
+  ...keyStoreConfigSchema.shape,
 });
 
 export type MediaSubgraphConfig = z.infer<typeof mediaSubgraphConfigSchema>;

@@ -66,6 +66,9 @@ describe('the media subgraph (real Postgres, the disk object store behind signed
     const read = await media.post<{ _entities: { attachments: { id: string }[] }[] }>(entryAttachmentsQuery, { reps: [{ __typename: 'Entry', id: aliceEntry }] }, alice);
     expect(read.data!._entities[0]!.attachments.map((a) => a.id)).toEqual([attachment.id]);
     expect(await outboxTypes(attachment.id)).toEqual(['AttachmentAdded']);
+    // Its file name is personal: sealed with alice's data key (crypto-shredding), not readable in the outbox row.
+    const added = await media.subgraph.pool.query<{ payload: unknown }>("SELECT payload FROM outbox WHERE aggregate_id = $1", [attachment.id]);
+    expect(JSON.stringify(added.rows[0]!.payload)).not.toContain('harbour');
     // The upload object is gone: only the processed one is kept.
     expect(await media.subgraph.objects.head(`uploads/${alice.userId}/${t.uploadId}`)).toBeNull();
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createPool, ensureDatabase, type Pool } from '@mindflow/db';
+import { keyStoreDatabaseUrl, openKeyStore, type OpenKeyStore } from '@mindflow/event-log';
 import { createObjectStore, diskObjectHandler, DiskObjectStore, S3ObjectStore, type ObjectStore } from '@mindflow/object-storage';
 import { createLogger, pause, type Logger } from '@mindflow/platform';
 import { serveSubgraphHttp, subgraphHandler, type RunningSubgraph, type SubgraphDefinition, type SubgraphHandler, type SubgraphHttpRoute } from '@mindflow/subgraph';
@@ -52,6 +53,10 @@ export async function startMediaSubgraph(
   const log = dependencies.log ?? createLogger('media-subgraph');
   const now = dependencies.now ?? (() => new Date());
   await ensureDatabase(config.MEDIA_DATABASE_URL);
+  // The data keys AttachmentAdded's personal fields are sealed with (crypto-shredding): embedded, the write DB's
+  // (the media DB when no write DB is named: the launcher makes them one); distributed, KEY_STORE_DATABASE_URL.
+  const keyDatabase = keyStoreDatabaseUrl(config, config.WRITE_DATABASE_URL ?? config.MEDIA_DATABASE_URL);
+  const keyStore: OpenKeyStore | undefined = keyDatabase === undefined ? undefined : await openKeyStore({ ...config, databaseUrl: keyDatabase }, { log });
   const pool = createPool(config.MEDIA_DATABASE_URL, { applicationName: 'media-subgraph' });
   // Made once the port is known (the disk store's URLs start with its origin); nothing reads it before.
   let objects: ObjectStore | undefined;
@@ -64,7 +69,7 @@ export async function startMediaSubgraph(
       buildContext(req.headers, {
         log,
         callerSecret: config.INTERNAL_CALLER_SECRET,
-        store: pgMediaStore(pool),
+        store: pgMediaStore(pool, keyStore?.keys),
         attachments: pgAttachmentReader(pool),
         objects: objects!,
         processor: dependencies.processor ?? mediaFileProcessor(),
@@ -108,12 +113,14 @@ export async function startMediaSubgraph(
         await server.close();
         await running.stop();
         await pool.end();
+        await keyStore?.close();
       },
     };
   } catch (error) {
     await http?.close().catch(() => undefined);
     await handler?.stop().catch(() => undefined);
     await pool.end();
+    await keyStore?.close();
     throw error;
   }
 }
