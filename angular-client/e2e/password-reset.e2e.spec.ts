@@ -150,7 +150,7 @@ describe('forgot password (embedded mode, mail caught locally)', () => {
         await page.goto(`${system.appUrl}${path}`);
         await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
         await expectNoSeriousViolations(page, `${path} at 360 px (${scheme})`);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
       }
     }
     await context.close();

@@ -69,7 +69,7 @@ describe('the phone header, and an entry redated (embedded mode)', () => {
       }
       expect((await box(header)).height).toBeLessThan(64);
       expect(await page.getByRole('button', { name: 'Log out' }).isVisible()).toBe(false);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
       await expectNoSeriousViolations(page, `phone header (${scheme})`);
 
       // the menu opens under the header, inside the screen: the links, then Log out
@@ -127,7 +127,7 @@ describe('the phone header, and an entry redated (embedded mode)', () => {
       await page.goto(entryUrl);
       await page.getByLabel('Title').waitFor();
       return page.getByLabel(/^Date/).inputValue();
-    }, { timeout: 60_000, intervals: [1000] }).toBe(earlier);
+    }, { timeout: 60_000, interval: 1000 }).toBe(earlier);
     expect(await page.getByLabel('Entry', { exact: true }).innerText()).toBe('Wind all night; the boats held.');
     expect(await page.getByRole('alert').count()).toBe(0);
     // the journal lists it on that day

@@ -53,7 +53,7 @@ describe('search in the address, with filters (embedded mode)', () => {
       await page.goto(`${system.appUrl}/search?q=harbour&tag=boat`);
       await page.getByRole('status').filter({ hasText: /results?$/ }).waitFor();
       return results.locator('li').count();
-    }, { timeout: 60_000, intervals: [1000] }).toBe(1);
+    }, { timeout: 60_000, interval: 1000 }).toBe(1);
     expect(await results.textContent()).toContain('Harbour lights at dusk');
     expect(await page.getByLabel('Search entries, thoughts and tasks').inputValue()).toBe('harbour');
     expect(await page.getByLabel('Tag').inputValue()).toBe('boat');
@@ -62,7 +62,7 @@ describe('search in the address, with filters (embedded mode)', () => {
       await expectNoSeriousViolations(page, `search with filters (${scheme})`);
     }
     await page.emulateMedia({ colorScheme: 'light' });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
 
     // another tag, searched on the page: into the address, and a reload runs it again
     await page.getByLabel('Tag').fill('money');

@@ -84,7 +84,7 @@ describe('the sign-in page, and thoughts edited and made tasks (embedded mode)',
     await list.getByRole('button', { name: 'Save' }).click();
     await list.getByText('Call the harbour master about the mooring #boat #harbour').waitFor();
     await list.getByText('#harbour', { exact: true }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
 
     // made a task for today: gone from the thoughts, said with a link to the planner, where it is today
     await list.getByRole('button', { name: 'Make it a task' }).click();
@@ -118,13 +118,13 @@ describe('the sign-in page, and thoughts edited and made tasks (embedded mode)',
     await page.keyboard.press('Enter');
     const journalPick = list.getByLabel('Journal');
     await journalPick.waitFor();
-    await expect.poll(() => journalPick.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe('Sea log');
+    await expect.poll(() => journalPick.locator('option:checked').textContent()).toBe('Sea log');
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await expectNoSeriousViolations(page, `thoughts: picking the journal of an entry (${scheme})`);
     }
     await page.emulateMedia({ colorScheme: 'light' });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await list.getByRole('button', { name: 'Create the entry' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/entries\/(?!new)[^/]+$/);
