@@ -104,7 +104,11 @@ export async function startIdentityService(config: IdentityConfig, dependencies:
     }, 60 * 60_000);
     purge.unref();
     closers.push(() => Promise.resolve(clearInterval(purge)));
-    if (config.IDENTITY_ERASURE_RECEIPTS) {
+    // Embedded, the acknowledgements are in the write DB's outbox: without WRITE_DATABASE_URL (identity started
+    // alone, as some suites do) there is no log to hear them from, and the saga keeps asking until one is given.
+    const receiptsLog = config.MINDFLOW_MODE === 'distributed' || config.WRITE_DATABASE_URL !== undefined;
+    if (config.IDENTITY_ERASURE_RECEIPTS && !receiptsLog) log.warn('erasure receipts not heard: embedded without WRITE_DATABASE_URL');
+    if (config.IDENTITY_ERASURE_RECEIPTS && receiptsLog) {
       const receipts = await startErasureReceipts(
         {
           MINDFLOW_MODE: config.MINDFLOW_MODE,
