@@ -7,6 +7,7 @@ export {
   insightsChangeKinds,
   parseNotification,
   taskChangeKinds,
+  thoughtChangeKinds,
   type NotificationOf,
   type NotificationSubject,
 } from './notification.js';

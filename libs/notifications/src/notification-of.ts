@@ -18,19 +18,20 @@ const changes: { readonly [T in EventType]: ((event: EventEnvelope<T>) => Change
   TaskCompleted: (e) => ({ subject: 'task', kind: 'COMPLETED', subjectId: e.payload.taskId }),
   TaskReopened: (e) => ({ subject: 'task', kind: 'REOPENED', subjectId: e.payload.taskId }),
   TaskDeleted: (e) => ({ subject: 'task', kind: 'DELETED', subjectId: e.payload.taskId }),
+  // thoughtChanged (issue 17). Converting a thought into an entry or a task deletes it: DELETED here, CREATED on the other's.
+  ThoughtCaptured: (e) => ({ subject: 'thought', kind: 'CREATED', subjectId: e.payload.thoughtId }),
+  ThoughtUpdated: (e) => ({ subject: 'thought', kind: 'UPDATED', subjectId: e.payload.thoughtId }),
+  ThoughtDeleted: (e) => ({ subject: 'thought', kind: 'DELETED', subjectId: e.payload.thoughtId }),
   AIInsightsGenerated: (e) => ({ subject: 'insights', kind: 'GENERATED', subjectId: e.payload.entryId }),
   // The entry keeps its previous insights; nothing new to show.
   AIInsightsFailed: null,
-  // No subscription of API.md is about these (journalChanged, thoughtCaptured … would start here).
+  // No subscription is about these (journalChanged … would start here).
   UserRegistered: null,
   UserLoggedIn: null,
   JournalCreated: null,
   JournalUpdated: null,
   JournalDeleted: null,
   TagCreated: null,
-  ThoughtCaptured: null,
-  ThoughtUpdated: null,
-  ThoughtDeleted: null,
   CalendarEventScheduled: null,
   CalendarEventUpdated: null,
   CalendarEventCancelled: null,

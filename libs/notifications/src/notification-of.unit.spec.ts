@@ -31,9 +31,20 @@ describe('notificationOf', () => {
     ['TaskCompleted', 'task', 'COMPLETED'],
     ['TaskReopened', 'task', 'REOPENED'],
     ['TaskDeleted', 'task', 'DELETED'],
+    ['ThoughtCaptured', 'thought', 'CREATED'],
+    ['ThoughtUpdated', 'thought', 'UPDATED'],
+    ['ThoughtDeleted', 'thought', 'DELETED'],
   ] as const)('%s is a %s %s', (eventType, subject, kind) => {
     const event = sampleEvent(eventType, { aggregateVersion: 3 });
     expect(notificationOf(event)).toMatchObject({ subject, kind, subjectId: event.aggregateId, aggregateVersion: 3 });
+  });
+
+  it('names the thought as the subject of its changes, without its text', () => {
+    const event = sampleEvent('ThoughtCaptured', { aggregateVersion: 1 });
+    const notification = notificationOf(event)!;
+    expect(notification).toMatchObject({ subject: 'thought', kind: 'CREATED', subjectId: event.payload.thoughtId, userId: sampleIds.user });
+    expect(JSON.stringify(notification)).not.toContain(event.payload.text);
+    expect(parseNotification(JSON.stringify(notification))).toEqual(notification);
   });
 
   it('names the entry as the subject of its insights, and keeps the insights aggregate for consistency', () => {
@@ -53,7 +64,7 @@ describe('notificationOf', () => {
   });
 
   it('ignores what no subscription is about', () => {
-    for (const eventType of ['UserRegistered', 'JournalCreated', 'ThoughtCaptured', 'AIInsightsFailed', 'CalendarEventScheduled', 'NotificationSent', 'WeeklyReflectionGenerated'] as const) {
+    for (const eventType of ['UserRegistered', 'JournalCreated', 'TagCreated', 'AIInsightsFailed', 'CalendarEventScheduled', 'NotificationSent', 'WeeklyReflectionGenerated'] as const) {
       expect(notificationOf(sampleEvent(eventType))).toBeUndefined();
     }
   });

@@ -8,6 +8,7 @@ import { z } from 'zod';
 
 export const entryChangeKinds = ['CREATED', 'UPDATED', 'DELETED'] as const;
 export const taskChangeKinds = ['CREATED', 'UPDATED', 'COMPLETED', 'REOPENED', 'DELETED'] as const;
+export const thoughtChangeKinds = ['CREATED', 'UPDATED', 'DELETED'] as const;
 export const insightsChangeKinds = ['GENERATED'] as const;
 export const notificationChangeKinds = ['CREATED'] as const;
 
@@ -20,13 +21,14 @@ const header = {
   aggregateId: z.uuid(),
   aggregateVersion: z.number().int().min(1),
   occurredAt: z.iso.datetime({ offset: true }),
-  /** The thing a subscriber asks about: the entry (also for its insights), the task or the notification. */
+  /** The thing a subscriber asks about: the entry (also for its insights), the task, the thought or the notification. */
   subjectId: z.uuid(),
 };
 
 export const Notification = z.discriminatedUnion('subject', [
   z.object({ subject: z.literal('entry'), kind: z.enum(entryChangeKinds), ...header }),
   z.object({ subject: z.literal('task'), kind: z.enum(taskChangeKinds), ...header }),
+  z.object({ subject: z.literal('thought'), kind: z.enum(thoughtChangeKinds), ...header }),
   z.object({ subject: z.literal('insights'), kind: z.enum(insightsChangeKinds), ...header }),
   z.object({ subject: z.literal('notification'), kind: z.enum(notificationChangeKinds), ...header }),
 ]);
