@@ -229,7 +229,7 @@ describe('subscriptions through the gateway', () => {
     expect(introspection.body.data).toEqual({
       // insightsReady is there because the supergraph has Entry.insights (the insights subgraph), notificationReceived
       // because it has Query.notification (the notifications subgraph).
-      __schema: { subscriptionType: { fields: [{ name: 'entryChanged' }, { name: 'taskChanged' }, { name: 'insightsReady' }, { name: 'notificationReceived' }] } },
+      __schema: { subscriptionType: { fields: [{ name: 'entryChanged' }, { name: 'taskChanged' }, { name: 'thoughtChanged' }, { name: 'insightsReady' }, { name: 'notificationReceived' }] } },
       __type: { fields: [{ name: 'kind' }, { name: 'entry' }, { name: 'entryId' }] },
     });
     const overHttp = await post(entryChanged);

@@ -1,5 +1,5 @@
-// The subscription executor over a supergraph that already has what taskChanged, insightsReady and
-// notificationReceived need (`Query.task`, `Entry.insights`, `Query.notification`): the reader executes against a small local schema, as the gateway's
+// The subscription executor over a supergraph that already has what taskChanged, thoughtChanged, insightsReady and
+// notificationReceived need (`Query.task`, `Query.thought`, `Entry.insights`, `Query.notification`): the reader executes against a small local schema, as the gateway's
 // federated executor would, and notifications come from the in-process bus.
 import { createInProcessBus, type Notification } from '@mindflow/notifications';
 import { createLogger } from '@mindflow/platform';
@@ -10,7 +10,8 @@ import { withSubscriptions } from './subscription-schema.js';
 import type { SupergraphReader } from './supergraph-reader.js';
 
 const supergraph = buildSchema(`
-  type Query { entry(id: ID!): Entry task(id: ID!): Task notification(id: ID!): Notification }
+  type Query { entry(id: ID!): Entry task(id: ID!): Task thought(id: ID!): Thought notification(id: ID!): Notification }
+  type Thought { id: ID! text: String! tags: [String!]! }
   type Notification { id: ID! title: String! subject: Task }
   type Entry { id: ID! title: String insights: Insights }
   type Insights { entryId: ID! summary: String! themes: [String!]! }
@@ -20,6 +21,7 @@ const alice = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const taskId = '4e5f6071-8293-4dae-9fc0-3b4c5d6e7f80';
 const entryId = '2c3d4e5f-6071-4b8c-9dae-1f2a3b4c5d6e';
 const notificationId = '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d';
+const thoughtId = '5d6e7f80-91a2-4b3c-8d4e-6f7a8b9c0d1e';
 
 /** What the read side holds, readable by its owner only; records the consistency tokens it was asked to wait for. */
 function localReader(owner: string) {
@@ -27,6 +29,7 @@ function localReader(owner: string) {
   const data = {
     entry: ({ id }: { id: string }) => (id === entryId ? { id, title: 'Tuesday', insights: { entryId, summary: 'calm', themes: ['walk'] } } : null),
     task: ({ id }: { id: string }) => (id === taskId ? { id, title: 'Book dentist', completed: true } : null),
+    thought: ({ id }: { id: string }) => (id === thoughtId ? { id, text: 'Call the plumber', tags: ['home'] } : null),
     notification: ({ id }: { id: string }) =>
       (id === notificationId ? { id, title: 'Book dentist is due', subject: { id: taskId, title: 'Book dentist', completed: true } } : null),
   };
@@ -68,7 +71,7 @@ async function run(query: string, publish: Notification[], owner = alice, expect
 
 describe('subscription execution', () => {
   it('serves every subscription of API.md once the supergraph has their types', () => {
-    expect(withSubscriptions(supergraph).served.map((f) => f.name)).toEqual(['entryChanged', 'taskChanged', 'insightsReady', 'notificationReceived']);
+    expect(withSubscriptions(supergraph).served.map((f) => f.name)).toEqual(['entryChanged', 'taskChanged', 'thoughtChanged', 'insightsReady', 'notificationReceived']);
   });
 
   it('taskChanged: the kind from the event, the task read through the supergraph after it', async () => {
@@ -81,6 +84,26 @@ describe('subscription execution', () => {
       { data: { taskChanged: { kind: 'DELETED', taskId, task: null } } },
     ]);
     expect(waitedFor).toEqual([Buffer.from(`${taskId}:3`).toString('base64url')]); // the deletion needed no read
+  });
+
+  it('thoughtChanged: the kind from the event, the thought read through the supergraph after it, null once deleted', async () => {
+    const { results, waitedFor } = await run('subscription { thoughtChanged { kind thoughtId thought { text tags } } }', [
+      notification('thought', 'CREATED', thoughtId, 1),
+      notification('thought', 'UPDATED', thoughtId, 2),
+      notification('thought', 'DELETED', thoughtId, 3),
+    ]);
+    expect(results).toEqual([
+      { data: { thoughtChanged: { kind: 'CREATED', thoughtId, thought: { text: 'Call the plumber', tags: ['home'] } } } },
+      { data: { thoughtChanged: { kind: 'UPDATED', thoughtId, thought: { text: 'Call the plumber', tags: ['home'] } } } },
+      { data: { thoughtChanged: { kind: 'DELETED', thoughtId, thought: null } } },
+    ]);
+    // each read waited for the read side to hold the write it announces; the deletion needed no read
+    expect(waitedFor).toEqual([1, 2].map((v) => Buffer.from(`${thoughtId}:${v}`).toString('base64url')));
+  });
+
+  it("thoughtChanged: a thought the caller cannot read is never someone else's data", async () => {
+    const { results } = await run('subscription { thoughtChanged { kind thought { text } } }', [notification('thought', 'UPDATED', thoughtId, 2)], 'someone-else');
+    expect(results).toEqual([{ data: { thoughtChanged: { kind: 'UPDATED', thought: null } } }]);
   });
 
   it('insightsReady: the insights object itself, read as entry(id) { insights { … } }', async () => {
@@ -152,6 +175,7 @@ describe('the public schema', () => {
     expect(served.map((f) => f.name)).toEqual(['entryChanged']);
     expect(unserved).toEqual([
       { name: 'taskChanged', reason: 'Query.task is not in the supergraph' },
+      { name: 'thoughtChanged', reason: 'Query.thought is not in the supergraph' },
       { name: 'insightsReady', reason: 'Entry.insights is not in the supergraph' },
       { name: 'notificationReceived', reason: 'Query.notification is not in the supergraph' },
     ]);

@@ -31,7 +31,7 @@ export interface SubscriptionField {
   readonly waitForEvent: boolean;
 }
 
-/** The subscriptions of API.md. Order is the order in the Subscription type. */
+/** The subscriptions of API.md (and thoughtChanged, issue 17). Order is the order in the Subscription type. */
 export const subscriptionFields: readonly SubscriptionField[] = [
   {
     name: 'entryChanged',
@@ -56,6 +56,19 @@ export const subscriptionFields: readonly SubscriptionField[] = [
       type TaskChange { kind: TaskChangeKind! task: Task taskId: ID! }`,
     changeType: { name: 'TaskChange', idField: 'taskId', objectField: 'task' },
     source: { field: 'task', argument: 'id', path: [] },
+    gone: ['DELETED'],
+    waitForEvent: true,
+  },
+  {
+    name: 'thoughtChanged',
+    subject: 'thought',
+    field: `"""The caller's thoughts as they change: \`thought\` is read through the supergraph after the change, null once deleted (converting a thought into an entry or a task deletes it)."""
+      thoughtChanged: ThoughtChange!`,
+    types: `
+      enum ThoughtChangeKind { CREATED UPDATED DELETED }
+      type ThoughtChange { kind: ThoughtChangeKind! thought: Thought thoughtId: ID! }`,
+    changeType: { name: 'ThoughtChange', idField: 'thoughtId', objectField: 'thought' },
+    source: { field: 'thought', argument: 'id', path: [] },
     gone: ['DELETED'],
     waitForEvent: true,
   },

@@ -17,6 +17,7 @@ let db: TestReadDb;
 let subgraph: RunningQuerySubgraph;
 const commands = recordingCommands();
 let bobThought: string;
+let goneThought: string;
 
 beforeAll(async () => {
   db = await createTestReadDb();
@@ -24,7 +25,7 @@ beforeAll(async () => {
   for (let i = 0; i < 5; i++) {
     await seedThought(db.pool, { ownerId: alice, text: `t${i}`, tags: i % 2 ? ['garden'] : ['work'], createdAt: `2030-01-0${i + 1}T10:00:00Z` });
   }
-  await seedThought(db.pool, { ownerId: alice, text: 'gone', tags: ['garden'], deleted: true });
+  goneThought = await seedThought(db.pool, { ownerId: alice, text: 'gone', tags: ['garden'], deleted: true });
   bobThought = await seedThought(db.pool, { ownerId: bob, text: 'bob only', tags: ['garden'] });
 });
 
@@ -73,6 +74,15 @@ describe('thoughts', () => {
       as(bob),
     );
     expect(own.data?.['_entities']).toEqual([{ id: bobThought, text: 'bob only' }]);
+  });
+
+  it("thought(id) reads the caller's live thought, and null for another user's, a deleted or an unknown one (thoughtChanged reads through it)", async () => {
+    const byId = 'query ($id: ID!) { thought(id: $id) { id text tags } }';
+    expect((await postGraphQL(subgraph.url, byId, { id: bobThought }, as(bob))).data).toEqual({ thought: { id: bobThought, text: 'bob only', tags: ['garden'] } });
+    for (const id of [bobThought, goneThought, randomUUID(), 'not-a-uuid']) {
+      const res = await postGraphQL(subgraph.url, byId, { id }, as(alice));
+      expect([res.data, res.errors], id).toEqual([{ thought: null }, undefined]);
+    }
   });
 
   it('captureThought sends the text, tags and idempotency key; updateThought tells absent tags from null', async () => {

@@ -304,6 +304,8 @@ export type Query = {
   readonly entry?: Maybe<Entry>;
   /** The caller's thoughts, newest first; with `tag`, only those carrying it (`#Garden` finds `garden`). */
   readonly thoughts: ThoughtConnection;
+  /** Null when it does not exist, is deleted, or belongs to someone else (thoughtChanged reads a thought through it). */
+  readonly thought?: Maybe<Thought>;
   /**
    * The caller's tasks whose series overlaps [from, to] (a one-off task: whose date lies in it; either bound
    * may be left out), optionally only completed or open ones; by date, then due time, then id. With both
@@ -348,6 +350,11 @@ export type QueryThoughtsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   tag?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryThoughtArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1042,6 +1049,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   journal?: Resolver<Maybe<ResolversTypes['Journal']>, ParentType, ContextType, RequireFields<QueryJournalArgs, 'id'>>;
   entry?: Resolver<Maybe<ResolversTypes['Entry']>, ParentType, ContextType, RequireFields<QueryEntryArgs, 'id'>>;
   thoughts?: Resolver<ResolversTypes['ThoughtConnection'], ParentType, ContextType, RequireFields<QueryThoughtsArgs, 'first'>>;
+  thought?: Resolver<Maybe<ResolversTypes['Thought']>, ParentType, ContextType, RequireFields<QueryThoughtArgs, 'id'>>;
   tasks?: Resolver<ResolversTypes['TaskConnection'], ParentType, ContextType, RequireFields<QueryTasksArgs, 'first'>>;
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<QueryTaskArgs, 'id'>>;
   calendar?: Resolver<ReadonlyArray<ResolversTypes['CalendarDay']>, ParentType, ContextType, RequireFields<QueryCalendarArgs, 'start' | 'end'>>;

@@ -26,6 +26,9 @@ export const Query: QueryResolvers = {
     const tag = args.tag == null ? undefined : normalizedTag(args.tag);
     return thoughtsOf(context.pool, caller.userId, { tag }, pageSize(args.first), decodeCursor(args.after));
   },
+  thought(_root, args, context) {
+    return authenticated(context).loaders.thought.load(args.id);
+  },
   task(_root, args, context) {
     return authenticated(context).loaders.task.load(args.id);
   },

@@ -2,7 +2,7 @@ import { authenticated } from '../context.js';
 import type { ThoughtResolvers } from '../generated/resolvers-types.js';
 
 export const Thought: ThoughtResolvers = {
-  /** `_entities` (search hits): null when the thought is not the caller's. */
+  /** `_entities` (search hits, thoughtChanged): null when the thought is not the caller's. */
   __resolveReference(reference, context) {
     return authenticated(context).loaders.thought.load(reference.id);
   },
