@@ -12,8 +12,9 @@ import { ErrorMessage } from '../../shared/error-message';
 import { MarkdownEditor } from '../../shared/markdown/markdown-editor';
 import { MarkdownView } from '../../shared/markdown/markdown-view';
 import { fieldProblems, generalError } from '../../shared/field-problems';
+import { AttachmentPanel } from '../attachments/attachment-panel';
 import {
-  CreateEntryDocument, DeleteEntryDocument, EntryDocument, EntryInsightsDocument, JournalsDocument, TagSuggestionsDocument,
+  CreateEntryDocument, DeleteEntryDocument, EntryAttachmentsDocument, EntryDocument, EntryInsightsDocument, JournalsDocument, TagSuggestionsDocument,
   UpdateEntryDocument, type EntryFieldsFragment, type Mood,
 } from '../../graphql/generated';
 import { Autosave, SaveConflict, SaveRejected } from './autosave';
@@ -40,7 +41,7 @@ const fieldNames: Record<MergeField, string> = { title: 'Title', content: 'Entry
  */
 @Component({
   selector: 'mf-entry-editor',
-  imports: [FormsModule, RouterLink, ConfirmDialog, ErrorMessage, DatePipe, MarkdownEditor, MarkdownView],
+  imports: [FormsModule, RouterLink, AttachmentPanel, ConfirmDialog, ErrorMessage, DatePipe, MarkdownEditor, MarkdownView],
   templateUrl: './entry-editor.html',
   styleUrl: './entry-editor.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -120,6 +121,20 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
     const id = this.entryId();
     return id ? { id } : undefined;
   });
+  /** The entry's files (their signed URLs are short-lived: read fresh when the editor opens). */
+  protected readonly attachments = this.gql.watch(EntryAttachmentsDocument, () => {
+    const id = this.entryId();
+    return id ? { id } : undefined;
+  });
+  protected readonly attachmentList = computed(() => this.attachments.data()?.entry?.attachments ?? []);
+  /** Files attach to the entry once it exists; dropped on a new one, they wait for its first save. */
+  protected readonly attachTarget = computed(() => {
+    const id = this.entryId();
+    return id ? { entryId: id } : null;
+  });
+  protected readonly attachWaiting = computed(() => this.heldBack() === 'no-journal'
+    ? 'Choose a journal and write a few words: the files are attached once the entry is saved.'
+    : 'Write a few words: the files are attached once the entry is saved.');
 
   /** A new entry with nothing of the writer's own yet: it can start from a template. */
   protected readonly canStartFromTemplate = computed(() =>

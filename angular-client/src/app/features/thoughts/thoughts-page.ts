@@ -5,16 +5,17 @@ import { Gql } from '../../core/gql';
 import { describeError, type ApiError } from '../../core/graphql-errors';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { ErrorMessage } from '../../shared/error-message';
+import { AttachmentPanel } from '../attachments/attachment-panel';
 import {
   CaptureThoughtDocument, CreateEntryDocument, CreateTaskDocument, DeleteThoughtDocument, EntryDocument, JournalsDocument, ThoughtsDocument,
-  UpdateThoughtDocument, type ThoughtFieldsFragment,
+  ThoughtAttachmentsDocument, UpdateThoughtDocument, type ThoughtFieldsFragment,
 } from '../../graphql/generated';
 import { preferredJournal, thoughtAsEntry } from './thought-entry';
 import { splitThought } from './thought-text';
 
 @Component({
   selector: 'mf-thoughts-page',
-  imports: [FormsModule, RouterLink, ConfirmDialog, ErrorMessage],
+  imports: [FormsModule, RouterLink, AttachmentPanel, ConfirmDialog, ErrorMessage],
   templateUrl: './thoughts-page.html',
   styles: `textarea { min-height: 5rem; } .tag-filter button[aria-pressed=true] { background: var(--accent); color: var(--accent-text); }
            .actions { flex-wrap: wrap; justify-content: flex-end; } .edit { flex: 1; } .edit textarea { width: 100%; }
@@ -27,6 +28,9 @@ export class ThoughtsPage {
   protected readonly tag = signal<string | null>(null);
   protected readonly thoughts = this.gql.watch(ThoughtsDocument, () => ({ first: 50, tag: this.tag() }));
   protected readonly list = computed(() => this.thoughts.data()?.thoughts.edges.map((e) => e.node) ?? []);
+  /** The files of the thoughts listed (the same page of the list, read on its own: see attachments.graphql). */
+  protected readonly files = this.gql.watch(ThoughtAttachmentsDocument, () => ({ first: 50, tag: this.tag() }));
+  protected readonly filesOf = computed(() => new Map(this.files.data()?.thoughts.edges.map((e) => [e.node.id, e.node.attachments]) ?? []));
   /** Tags seen so far (the filter keeps them while it narrows the list). */
   private readonly seenTags = signal<readonly string[]>([]);
   protected readonly tags = computed(() => {
