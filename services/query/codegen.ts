@@ -20,6 +20,7 @@ await runResolverCodegen({
     EntryConnection: `${parents}#EntryConnectionParent`,
     ThoughtConnection: `${parents}#ThoughtConnectionParent`,
     TaskConnection: `${parents}#TaskConnectionParent`,
+    CalendarEventConnection: `${parents}#CalendarEventConnectionParent`,
     Dashboard: `${parents}#DashboardRoot`,
     User: `${parents}#UserKey`,
   },

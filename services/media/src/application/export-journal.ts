@@ -1,10 +1,10 @@
-import { PassThrough } from 'node:stream';
 import { exportFileName, exportKey } from '../domain/export-naming.js';
 import { MediaError } from './media-error.js';
 import type { MediaCaller } from './media-settings.js';
 import type { ExportFormat, ExportWriter } from './ports/export-writer.js';
 import type { JournalExportSource } from './ports/journal-export-source.js';
 import type { MediaObjects } from './ports/media-objects.js';
+import { storeExport, type ExportFile } from './store-export.js';
 
 export interface ExportJournalDependencies {
   readonly source: JournalExportSource;
@@ -24,17 +24,12 @@ export interface ExportJournalRequest {
   readonly to?: string | null;
 }
 
-export interface ExportFile {
-  readonly fileName: string;
-  readonly contentType: string;
-  readonly url: string;
-  readonly expiresAt: Date;
-}
+export type { ExportFile } from './store-export.js';
 
 /**
- * Exports one of the caller's journals: the writer of the format streams it straight into object storage (entries
- * read page by page, the file uploaded as it is written: bounded memory whatever the journal's size), and the
- * answer is a signed URL that downloads it under a readable name.
+ * Exports one of the caller's journals: the writer of the format streams it straight into object storage
+ * (`storeExport`: entries read page by page, the file uploaded as it is written: bounded memory whatever the
+ * journal's size), and the answer is a signed URL that downloads it under a readable name.
  */
 export async function exportJournal(deps: ExportJournalDependencies, caller: MediaCaller, request: ExportJournalRequest): Promise<ExportFile> {
   const range = { from: request.from ?? undefined, to: request.to ?? undefined };
@@ -46,31 +41,16 @@ export async function exportJournal(deps: ExportJournalDependencies, caller: Med
   const key = exportKey(caller.userId, deps.newId(), writer.extension);
   const fileName = exportFileName(journal.name, exportedAt.toISOString(), writer.extension);
 
-  const body = new PassThrough({ highWaterMark: 256 * 1024 });
-  const stored = deps.objects.put(key, body, { contentType: writer.contentType });
-  const written = writer
-    .write(
+  const file = { key, fileName, contentType: writer.contentType, exportedAt };
+  return storeExport(deps, file, (output) =>
+    writer.write(
       {
         journal,
         entries: deps.source.entries(caller.userId, journal.id, range),
         exportedAt: exportedAt.toISOString(),
         attachmentBytes: (objectKey) => deps.objects.get(objectKey),
       },
-      body,
-    )
-    .then(
-      () => void body.end(),
-      (error: unknown) => {
-        body.destroy(error instanceof Error ? error : new Error(String(error)));
-        throw error;
-      },
-    );
-  try {
-    await Promise.all([written, stored]);
-  } catch (error) {
-    await deps.objects.delete(key).catch(() => undefined);
-    throw error;
-  }
-  const url = await deps.objects.signedGetUrl(key, { expiresInSeconds: deps.downloadUrlSeconds, downloadName: fileName });
-  return { fileName, contentType: writer.contentType, url, expiresAt: new Date(exportedAt.getTime() + deps.downloadUrlSeconds * 1000) };
+      output,
+    ),
+  );
 }

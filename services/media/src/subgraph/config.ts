@@ -14,6 +14,10 @@ export const mediaSubgraphConfigSchema = z.object({
   INTERNAL_CALLER_SECRET: authConfigShape.INTERNAL_CALLER_SECRET,
   /** exportJournal reads the journal and its entries through the query subgraph, as the caller (EXPORT.md). */
   QUERY_SUBGRAPH_URL: z.string().default('http://127.0.0.1:4001/graphql'),
+  /** exportAccount reads each kind of record from the subgraph that owns it, as the caller (EXPORT.md, "Account export"). */
+  IDENTITY_SUBGRAPH_URL: z.string().default('http://127.0.0.1:4002/graphql'),
+  INSIGHTS_SUBGRAPH_URL: z.string().default('http://127.0.0.1:4004/graphql'),
+  NOTIFICATIONS_SUBGRAPH_URL: z.string().default('http://127.0.0.1:4005/graphql'),
   OPS_PORT: port(0),
   /** Embedded: the key store's default home (crypto-shredding: AttachmentAdded's file name is sealed). */
   WRITE_DATABASE_URL: z.string().min(1).optional(),

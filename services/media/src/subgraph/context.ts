@@ -3,6 +3,8 @@ import { callerHeader, verifyCaller, type Caller } from '@mindflow/auth';
 import { correlationHeader, correlationIdFrom, type Logger } from '@mindflow/platform';
 import { consistencyHeader } from '@mindflow/event-log';
 import type { MediaSettings } from '../application/media-settings.js';
+import type { AccountExportSource } from '../application/ports/account-export-source.js';
+import type { OpenExportArchive } from '../application/ports/export-archive.js';
 import type { ExportFormat, ExportWriter } from '../application/ports/export-writer.js';
 import type { JournalExportSource } from '../application/ports/journal-export-source.js';
 import type { MediaObjects } from '../application/ports/media-objects.js';
@@ -31,6 +33,9 @@ export interface MediaContext {
   /** exportJournal's reader of one caller's journal (EXPORT.md), and its writers by format. */
   readonly exportSource: (reader: { caller: Caller; consistentWith: string | undefined; correlationId: string }) => JournalExportSource;
   readonly exportWriters: Readonly<Record<ExportFormat, ExportWriter>>;
+  /** exportAccount's reader of everything one caller has (EXPORT.md, "Account export"), and the zip it writes. */
+  readonly accountExportSource: (reader: { caller: Caller; consistentWith: string | undefined; correlationId: string }) => AccountExportSource;
+  readonly exportArchive: OpenExportArchive;
 }
 
 /** An entity another subgraph owns, as this one resolves it: by its key alone. */

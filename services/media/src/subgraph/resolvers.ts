@@ -1,8 +1,9 @@
 import { consistencyToken } from '@mindflow/event-log';
 import { CalendarDate, DateTime } from '@mindflow/subgraph';
 import { GraphQLError } from 'graphql';
-import { QuerySubgraphError } from '../adapters/query/query-subgraph-export-source.js';
+import { SubgraphError } from '../adapters/subgraphs/subgraph-client.js';
 import { attachFile } from '../application/attach-file.js';
+import { exportAccount } from '../application/export-account.js';
 import { exportJournal } from '../application/export-journal.js';
 import { removeAttachment } from '../application/remove-attachment.js';
 import { requestUpload } from '../application/request-upload.js';
@@ -17,6 +18,22 @@ const attachmentsOf = (target: { id: string }, context: MediaContext) => {
   return /^[0-9a-f-]{36}$/i.test(target.id) ? context.attachments.ofTarget(target.id.toLowerCase(), userId) : Promise.resolve([]);
 };
 
+/**
+ * An export reads other subgraphs as the caller: where one answers that the read side has not caught up with the
+ * client's last write (the client asks again, as with any read), or that the client's x-consistent-with is no token,
+ * that answer is the client's to act on.
+ */
+async function passingOnSubgraphErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof SubgraphError && ['CONSISTENCY_TIMEOUT', 'BAD_USER_INPUT'].includes(String(error.extensions['code']))) {
+      throw new GraphQLError(error.message.replace(/^the \w+ subgraph: /, ''), { extensions: { ...error.extensions, http: { status: 200 } } });
+    }
+    throw error;
+  }
+}
+
 export const resolvers: Resolvers = {
   DateTime,
   Date: CalendarDate,
@@ -28,16 +45,14 @@ export const resolvers: Resolvers = {
         const request = { journalId: idArg(id, 'id'), format, from: optionalDayArg(from, 'from'), to: optionalDayArg(to, 'to') };
         const source = context.exportSource({ caller, consistentWith: context.consistentWith, correlationId: context.correlationId });
         const deps = { source, objects: context.objects, writers: context.exportWriters, downloadUrlSeconds: context.settings.downloadUrlSeconds, now: context.now, newId: context.newId };
-        try {
-          return await exportJournal(deps, caller, request);
-        } catch (error) {
-          // The read side has not caught up with the client's last write (the client asks again, as with any read), or
-          // the client's x-consistent-with is no token: the query subgraph's answer is the client's to act on.
-          if (error instanceof QuerySubgraphError && ['CONSISTENCY_TIMEOUT', 'BAD_USER_INPUT'].includes(String(error.extensions['code']))) {
-            throw new GraphQLError(error.message.replace(/^the query subgraph: /, ''), { extensions: { ...error.extensions, http: { status: 200 } } });
-          }
-          throw error;
-        }
+        return passingOnSubgraphErrors(() => exportJournal(deps, caller, request));
+      }),
+    exportAccount: (_parent, _args, context) =>
+      mapped(() => {
+        const caller = callerOf(context);
+        const source = context.accountExportSource({ caller, consistentWith: context.consistentWith, correlationId: context.correlationId });
+        const deps = { source, objects: context.objects, archive: context.exportArchive, downloadUrlSeconds: context.settings.downloadUrlSeconds, now: context.now, newId: context.newId };
+        return passingOnSubgraphErrors(() => exportAccount(deps, caller));
       }),
   },
 

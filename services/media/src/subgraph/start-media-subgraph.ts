@@ -11,6 +11,8 @@ import { markdownZipExportWriter } from '../adapters/export/markdown-zip-export-
 import { pdfExportWriter } from '../adapters/export/pdf-export-writer.js';
 import { pgMediaStore } from '../adapters/pg/pg-media-store.js';
 import { querySubgraphExportSource } from '../adapters/query/query-subgraph-export-source.js';
+import { subgraphsAccountExportSource } from '../adapters/subgraphs/subgraphs-account-export-source.js';
+import { zipArchive } from '../adapters/export/zip-archive.js';
 import { mediaFileProcessor } from '../adapters/processing/media-file-processor.js';
 import type { MediaProcessor } from '../application/ports/media-processor.js';
 import { mediaSettingsOf, objectStoreConfigOf } from '../config/media-config.js';
@@ -60,6 +62,12 @@ export async function startMediaSubgraph(
   const pool = createPool(config.MEDIA_DATABASE_URL, { applicationName: 'media-subgraph' });
   // Made once the port is known (the disk store's URLs start with its origin); nothing reads it before.
   let objects: ObjectStore | undefined;
+  const subgraphUrls = {
+    query: config.QUERY_SUBGRAPH_URL,
+    identity: config.IDENTITY_SUBGRAPH_URL,
+    insights: config.INSIGHTS_SUBGRAPH_URL,
+    notifications: config.NOTIFICATIONS_SUBGRAPH_URL,
+  };
   let diskRoute: SubgraphHttpRoute | undefined;
   const definition: SubgraphDefinition<MediaContext> = {
     name: 'media-subgraph',
@@ -80,6 +88,9 @@ export async function startMediaSubgraph(
         exportSource: ({ caller, consistentWith, correlationId }) =>
           querySubgraphExportSource({ url: config.QUERY_SUBGRAPH_URL, callerSecret: config.INTERNAL_CALLER_SECRET, caller, consistentWith, correlationId, pool }),
         exportWriters: { JSON: jsonExportWriter, MARKDOWN: markdownZipExportWriter, PDF: pdfExportWriter },
+        accountExportSource: ({ caller, consistentWith, correlationId }) =>
+          subgraphsAccountExportSource({ urls: subgraphUrls, callerSecret: config.INTERNAL_CALLER_SECRET, caller, consistentWith, correlationId, pool }),
+        exportArchive: zipArchive,
       }),
     unauthenticated,
   };

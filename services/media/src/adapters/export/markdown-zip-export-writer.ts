@@ -1,8 +1,7 @@
-import { once } from 'node:events';
-import archiver from 'archiver';
 import type { ExportWriter } from '../../application/ports/export-writer.js';
 import { entryMarkdown } from '../../domain/entry-markdown.js';
 import { attachmentFileName, entryBaseName, slug } from '../../domain/export-naming.js';
+import { zipArchive } from './zip-archive.js';
 
 /**
  * Markdown: a zip with one folder per journal, one `.md` file per entry (front matter with its fields) and its
@@ -14,17 +13,9 @@ export const markdownZipExportWriter: ExportWriter = {
   contentType: 'application/zip',
   extension: 'zip',
   async write({ journal, entries, exportedAt, attachmentBytes }, output) {
-    const archive = archiver('zip', { zlib: { level: 6 } });
-    const failed = once(archive, 'error').then(([error]) => Promise.reject(error instanceof Error ? error : new Error(String(error))));
-    failed.catch(() => undefined); // observed below, in the race with each step
-    // The caller ends `output` (it may still have to finish the upload); the archive only writes to it.
-    archive.pipe(output, { end: false });
+    const archive = zipArchive(output);
     const root = slug(journal.name);
-    const added = async (source: Buffer | string | NodeJS.ReadableStream, name: string, date: Date) => {
-      const entryDone = once(archive, 'entry');
-      archive.append(source as Buffer, { name: `${root}/${name}`, date });
-      await Promise.race([entryDone, failed]);
-    };
+    const added = (source: string | NodeJS.ReadableStream, name: string, date: Date) => archive.add(`${root}/${name}`, source, date);
     await added(
       `# ${journal.name}\n\nExported from MindFlow on ${exportedAt}. One file per entry, oldest first; attachments in the folder of the same name.\n`,
       'README.md',
@@ -47,8 +38,6 @@ export const markdownZipExportWriter: ExportWriter = {
         if (bytes) await added(bytes, file.path, new Date(file.attachment.createdAt));
       }
     }
-    const ended = once(archive, 'end');
-    await Promise.race([archive.finalize(), failed]);
-    await Promise.race([ended, failed]);
+    await archive.finish();
   },
 };

@@ -1,6 +1,7 @@
-import { callerHeader, signCaller, type Caller } from '@mindflow/auth';
+import type { Caller } from '@mindflow/auth';
 import type { Pool } from '@mindflow/db';
 import { attachmentColumns } from '../pg/pg-media-store.js';
+import { subgraphClient } from '../subgraphs/subgraph-client.js';
 import type { AttachmentRow } from '../../application/ports/media-store.js';
 import type { ExportedAttachment, ExportedEntry, ExportedJournal, JournalExportSource } from '../../application/ports/journal-export-source.js';
 
@@ -10,16 +11,8 @@ import type { ExportedAttachment, ExportedEntry, ExportedJournal, JournalExportS
 // passed on (so the entries it just wrote are there), keyset pages oldest first (`Journal.entriesOldestFirst`,
 // @inaccessible: the gateway does not serve it). The entries' attachments are this service's own rows, read per page.
 
-/** The query subgraph answered an error the caller can act on (e.g. CONSISTENCY_TIMEOUT), with its extensions. */
-export class QuerySubgraphError extends Error {
-  constructor(
-    message: string,
-    readonly extensions: Record<string, unknown>,
-  ) {
-    super(message);
-    this.name = 'QuerySubgraphError';
-  }
-}
+/** The query subgraph's error the client may act on (`subgraphClient`'s). */
+export { SubgraphError as QuerySubgraphError } from '../subgraphs/subgraph-client.js';
 
 export interface QuerySubgraphExportSourceOptions {
   /** The query subgraph's GraphQL URL (QUERY_SUBGRAPH_URL). */
@@ -48,29 +41,8 @@ interface EntryNode { id: string; title: string | null; content: string; mood: s
 interface Page { journal: { entriesOldestFirst: { edges: { node: EntryNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null }
 
 export function querySubgraphExportSource(options: QuerySubgraphExportSourceOptions): JournalExportSource {
-  const send = options.fetch ?? fetch;
   const pageSize = options.pageSize ?? 100;
-
-  async function post<D>(query: string, variables: Record<string, unknown>): Promise<D> {
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      [callerHeader]: signCaller(options.caller, options.callerSecret),
-    };
-    if (options.consistentWith) headers['x-consistent-with'] = options.consistentWith;
-    if (options.correlationId) headers['x-correlation-id'] = options.correlationId;
-    const response = await send(options.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    const text = await response.text();
-    let answer: { data?: D | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-    try {
-      answer = JSON.parse(text) as typeof answer;
-    } catch {
-      throw new Error(`the query subgraph answered ${response.status} without GraphQL: ${text.slice(0, 200)}`);
-    }
-    const error = answer.errors?.[0];
-    if (error) throw new QuerySubgraphError(`the query subgraph: ${error.message}`, error.extensions ?? {});
-    if (!answer.data) throw new Error(`the query subgraph answered ${response.status} without data`);
-    return answer.data;
-  }
+  const post = subgraphClient('query', options.url, options);
 
   return {
     async journal(ownerId, journalId) {

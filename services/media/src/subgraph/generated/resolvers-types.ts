@@ -132,6 +132,15 @@ export type Query = {
    * journal, a deleted one and an unknown id are NOT_FOUND alike. Send x-consistent-with to include what was just written.
    */
   readonly exportJournal: ExportFile;
+  /**
+   * Everything the caller has in MindFlow, as a zip (mindflow-account-YYYY-MM-DD.zip): manifest.json (what each file
+   * is, how many records it holds, when it was exported), one JSON document per kind of record (profile, journals,
+   * entries, insights, thoughts, tasks with their completed occurrences, calendar events, notifications, notification
+   * preferences, webhooks without their secrets, weekly reflections, attachments) and every attachment's bytes under
+   * attachments/. Only the caller's own records; streamed into object storage, however much there is; the URL is
+   * signed and short-lived. Send x-consistent-with to include what was just written.
+   */
+  readonly exportAccount: ExportFile;
 };
 
 
@@ -382,6 +391,7 @@ export type ExportFileResolvers<ContextType = MediaContext, ParentType extends R
 
 export type QueryResolvers<ContextType = MediaContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   exportJournal?: Resolver<ResolversTypes['ExportFile'], ParentType, ContextType, RequireFields<QueryExportJournalArgs, 'id' | 'format'>>;
+  exportAccount?: Resolver<ResolversTypes['ExportFile'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = MediaContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {

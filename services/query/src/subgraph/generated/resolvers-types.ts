@@ -1,7 +1,7 @@
 /* eslint-disable */
 // Generated from ../schema.graphql by the project's codegen.ts (@mindflow/subgraph/codegen). Do not edit.
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { JournalRecord, EntryRecord, ThoughtRecord, TaskRecord, CalendarEventRecord, JournalConnectionParent, EntryConnectionParent, ThoughtConnectionParent, TaskConnectionParent, DashboardRoot, UserKey } from '../resolvers/parents.js';
+import type { JournalRecord, EntryRecord, ThoughtRecord, TaskRecord, CalendarEventRecord, JournalConnectionParent, EntryConnectionParent, ThoughtConnectionParent, TaskConnectionParent, CalendarEventConnectionParent, DashboardRoot, UserKey } from '../resolvers/parents.js';
 import type { SubgraphContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -197,6 +197,18 @@ export type Task = {
   readonly version: Scalars['Int']['output'];
   readonly createdAt: Scalars['DateTime']['output'];
   readonly updatedAt: Scalars['DateTime']['output'];
+  /**
+   * The completed occurrences of a recurring task, by day (empty for a one-off task, whose completion is its own
+   * `completed`): the media service's account export reads them. Not in the public API (@inaccessible).
+   */
+  readonly completedOccurrences: ReadonlyArray<TaskOccurrenceCompletion>;
+};
+
+/** One completed day of a recurring task (Task.completedOccurrences, @inaccessible). */
+export type TaskOccurrenceCompletion = {
+  readonly __typename?: 'TaskOccurrenceCompletion';
+  readonly occurrence: Scalars['Date']['output'];
+  readonly completedAt: Scalars['DateTime']['output'];
 };
 
 /**
@@ -281,6 +293,19 @@ export type ThoughtConnection = {
   readonly totalCount: Scalars['Int']['output'];
 };
 
+export type CalendarEventEdge = {
+  readonly __typename?: 'CalendarEventEdge';
+  readonly node: CalendarEvent;
+  readonly cursor: Scalars['String']['output'];
+};
+
+export type CalendarEventConnection = {
+  readonly __typename?: 'CalendarEventConnection';
+  readonly edges: ReadonlyArray<CalendarEventEdge>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
 export type TaskEdge = {
   readonly __typename?: 'TaskEdge';
   readonly node: Task;
@@ -327,6 +352,12 @@ export type Query = {
    * those starting with it (`#Gar` finds `garden`); at most `first` (0 to 100).
    */
   readonly tags: ReadonlyArray<TagCount>;
+  /**
+   * Every live calendar event series of the caller, oldest first (by createdAt, then id), as scheduled (recurring ones
+   * not expanded): the media service's account export reads them page by page, as the caller. Not in the public API
+   * (@inaccessible): only a service calling this subgraph directly, with a signed caller header, gets it.
+   */
+  readonly calendarEvents: CalendarEventConnection;
 };
 
 
@@ -381,6 +412,12 @@ export type QueryCalendarArgs = {
 export type QueryTagsArgs = {
   prefix?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCalendarEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A tag of the caller's and how many of their live entries and thoughts carry it. */
@@ -793,6 +830,7 @@ export type ResolversTypes = {
   Entry: ResolverTypeWrapper<EntryRecord>;
   Priority: Priority;
   Task: ResolverTypeWrapper<TaskRecord>;
+  TaskOccurrenceCompletion: ResolverTypeWrapper<TaskOccurrenceCompletion>;
   CalendarEvent: ResolverTypeWrapper<CalendarEventRecord>;
   CalendarDay: ResolverTypeWrapper<Omit<CalendarDay, 'tasks' | 'events'> & { tasks: ReadonlyArray<ResolversTypes['Task']>, events: ReadonlyArray<ResolversTypes['CalendarEvent']> }>;
   Thought: ResolverTypeWrapper<ThoughtRecord>;
@@ -803,6 +841,8 @@ export type ResolversTypes = {
   EntryConnection: ResolverTypeWrapper<EntryConnectionParent>;
   ThoughtEdge: ResolverTypeWrapper<Omit<ThoughtEdge, 'node'> & { node: ResolversTypes['Thought'] }>;
   ThoughtConnection: ResolverTypeWrapper<ThoughtConnectionParent>;
+  CalendarEventEdge: ResolverTypeWrapper<Omit<CalendarEventEdge, 'node'> & { node: ResolversTypes['CalendarEvent'] }>;
+  CalendarEventConnection: ResolverTypeWrapper<CalendarEventConnectionParent>;
   TaskEdge: ResolverTypeWrapper<Omit<TaskEdge, 'node'> & { node: ResolversTypes['Task'] }>;
   TaskConnection: ResolverTypeWrapper<TaskConnectionParent>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -840,6 +880,7 @@ export type ResolversParentTypes = {
   Journal: JournalRecord;
   Entry: EntryRecord;
   Task: TaskRecord;
+  TaskOccurrenceCompletion: TaskOccurrenceCompletion;
   CalendarEvent: CalendarEventRecord;
   CalendarDay: Omit<CalendarDay, 'tasks' | 'events'> & { tasks: ReadonlyArray<ResolversParentTypes['Task']>, events: ReadonlyArray<ResolversParentTypes['CalendarEvent']> };
   Thought: ThoughtRecord;
@@ -850,6 +891,8 @@ export type ResolversParentTypes = {
   EntryConnection: EntryConnectionParent;
   ThoughtEdge: Omit<ThoughtEdge, 'node'> & { node: ResolversParentTypes['Thought'] };
   ThoughtConnection: ThoughtConnectionParent;
+  CalendarEventEdge: Omit<CalendarEventEdge, 'node'> & { node: ResolversParentTypes['CalendarEvent'] };
+  CalendarEventConnection: CalendarEventConnectionParent;
   TaskEdge: Omit<TaskEdge, 'node'> & { node: ResolversParentTypes['Task'] };
   TaskConnection: TaskConnectionParent;
   Query: Record<PropertyKey, never>;
@@ -965,6 +1008,12 @@ export type TaskResolvers<ContextType = SubgraphContext, ParentType extends Reso
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  completedOccurrences?: Resolver<ReadonlyArray<ResolversTypes['TaskOccurrenceCompletion']>, ParentType, ContextType>;
+};
+
+export type TaskOccurrenceCompletionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TaskOccurrenceCompletion'] = ResolversParentTypes['TaskOccurrenceCompletion']> = {
+  occurrence?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  completedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type CalendarEventResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CalendarEvent'] = ResolversParentTypes['CalendarEvent'], FederationReferenceType extends FederationReferenceTypes['CalendarEvent'] = FederationReferenceTypes['CalendarEvent']> = {
@@ -1033,6 +1082,17 @@ export type ThoughtConnectionResolvers<ContextType = SubgraphContext, ParentType
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CalendarEventEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CalendarEventEdge'] = ResolversParentTypes['CalendarEventEdge']> = {
+  node?: Resolver<ResolversTypes['CalendarEvent'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CalendarEventConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CalendarEventConnection'] = ResolversParentTypes['CalendarEventConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['CalendarEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type TaskEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TaskEdge'] = ResolversParentTypes['TaskEdge']> = {
   node?: Resolver<ResolversTypes['Task'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1055,6 +1115,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   calendar?: Resolver<ReadonlyArray<ResolversTypes['CalendarDay']>, ParentType, ContextType, RequireFields<QueryCalendarArgs, 'start' | 'end'>>;
   dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType>;
   tags?: Resolver<ReadonlyArray<ResolversTypes['TagCount']>, ParentType, ContextType, RequireFields<QueryTagsArgs, 'first'>>;
+  calendarEvents?: Resolver<ResolversTypes['CalendarEventConnection'], ParentType, ContextType, RequireFields<QueryCalendarEventsArgs, 'first'>>;
 };
 
 export type TagCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TagCount'] = ResolversParentTypes['TagCount']> = {
@@ -1124,6 +1185,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Journal?: JournalResolvers<ContextType>;
   Entry?: EntryResolvers<ContextType>;
   Task?: TaskResolvers<ContextType>;
+  TaskOccurrenceCompletion?: TaskOccurrenceCompletionResolvers<ContextType>;
   CalendarEvent?: CalendarEventResolvers<ContextType>;
   CalendarDay?: CalendarDayResolvers<ContextType>;
   Thought?: ThoughtResolvers<ContextType>;
@@ -1134,6 +1196,8 @@ export type Resolvers<ContextType = SubgraphContext> = {
   EntryConnection?: EntryConnectionResolvers<ContextType>;
   ThoughtEdge?: ThoughtEdgeResolvers<ContextType>;
   ThoughtConnection?: ThoughtConnectionResolvers<ContextType>;
+  CalendarEventEdge?: CalendarEventEdgeResolvers<ContextType>;
+  CalendarEventConnection?: CalendarEventConnectionResolvers<ContextType>;
   TaskEdge?: TaskEdgeResolvers<ContextType>;
   TaskConnection?: TaskConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

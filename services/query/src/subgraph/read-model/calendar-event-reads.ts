@@ -1,4 +1,6 @@
 import type { Reader } from './reader.js';
+import { countOf, toConnection, type Connection } from './connection.js';
+import { cursorAtSql, encodeCursor, type Position } from './cursor.js';
 import type { CalendarEventRecord } from './records.js';
 
 // Every query names the owner: an event of someone else reads exactly like one that does not exist.
@@ -34,6 +36,23 @@ export async function eventSeriesOverlapping(pool: Reader, ownerId: string, from
     [ownerId, from, to, limit],
   );
   return rows.map(toRecord);
+}
+
+/**
+ * The owner's live event series, oldest first (created_at, then id): the account export's keyset pages
+ * (`Query.calendarEvents`, @inaccessible).
+ */
+export async function calendarEventsOf(pool: Reader, ownerId: string, size: number, after?: Position): Promise<Connection<CalendarEventRecord>> {
+  const { rows } = await pool.query<CalendarEventRow & { cursor_at: string }>(
+    `SELECT ${columns}, ${cursorAtSql('created_at')} AS cursor_at FROM calendar_events_view
+      WHERE owner_id = $1 AND cancelled_at IS NULL
+        AND ($2::timestamptz IS NULL OR (created_at, event_id) > ($2::timestamptz, $3::uuid))
+      ORDER BY created_at, event_id
+      LIMIT $4`,
+    [ownerId, after?.at ?? null, after?.id ?? null, size + 1],
+  );
+  const count = countOf(pool, 'SELECT count(*)::int AS n FROM calendar_events_view WHERE owner_id = $1 AND cancelled_at IS NULL', [ownerId]);
+  return toConnection(rows.map((row) => ({ record: toRecord(row), cursor: encodeCursor({ at: row.cursor_at, id: row.event_id }) })), size, count);
 }
 
 function toRecord(row: CalendarEventRow): CalendarEventRecord {

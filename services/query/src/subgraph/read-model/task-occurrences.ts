@@ -37,6 +37,16 @@ export async function completedOccurrencesBetween(pool: Reader, ownerId: string,
   return byTask;
 }
 
+/** Every completed occurrence of one of the owner's tasks, by day (Task.completedOccurrences, the account export). */
+export async function completedOccurrencesOf(pool: Reader, ownerId: string, taskId: string): Promise<{ occurrence: string; completedAt: Date }[]> {
+  const { rows } = await pool.query<{ day: string; completed_at: Date }>(
+    `SELECT to_char(occurrence, 'YYYY-MM-DD') AS day, completed_at FROM task_occurrences_view
+      WHERE owner_id = $1 AND task_id = $2 ORDER BY occurrence`,
+    [ownerId, taskId],
+  );
+  return rows.map((row) => ({ occurrence: row.day, completedAt: row.completed_at }));
+}
+
 /**
  * The task's occurrences in [from, to] (UTC days), in order: a one-off task as it is (when its date lies in
  * the range); each day of a recurring series with `date` and `occurrence` set to it and its own completion.

@@ -1,6 +1,7 @@
 import { authenticated } from '../context.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { calendarDays } from '../read-model/calendar-days.js';
+import { calendarEventsOf } from '../read-model/calendar-event-reads.js';
 import { decodeCursor, pageSize } from '../read-model/cursor.js';
 import { badUserInput } from '../errors.js';
 import { journalsOf } from '../read-model/journal-reads.js';
@@ -49,5 +50,10 @@ export const Query: QueryResolvers = {
   tags(_root, args, context) {
     const { caller } = authenticated(context);
     return tagsOf(context.pool, caller.userId, tagPrefix(args.prefix), pageSize(args.first));
+  },
+  /** @inaccessible: the media service's account export, page by page (schema.graphql). */
+  calendarEvents(_root, args, context) {
+    const { caller } = authenticated(context);
+    return calendarEventsOf(context.pool, caller.userId, pageSize(args.first ?? 100, 500), decodeCursor(args.after));
   },
 };
