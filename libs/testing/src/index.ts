@@ -9,4 +9,5 @@ export { createTestKafka, createTestTopics } from './kafka-topics.js';
 export { uniqueTopicPrefix, uniqueRedisPrefix, uniqueIndexPrefix, uniqueBucketName, uniqueDatabaseName, isStaleTestName } from './unique-names.js';
 export { findRepoRoot } from './repo-root.js';
 export { closeOnInit, messageType, wsUrl } from './graphql-ws.js';
+export { defaultFakeAnalysis, startFakeMessagesApi, type FakeMessagesApi, type RecordedRequest, type ScriptedReply } from './fake-messages-api.js';
 export { startSmtpCatcher, type CaughtMail, type SmtpCatcher, type SmtpCatcherOptions } from './smtp-catcher.js';

@@ -3,7 +3,7 @@ import type { Logger } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import type { Analysis } from '../domain/analysis/insights.js';
 import { chooseAnalyzer } from '../domain/policies/analyzer-choice.js';
-import { budgetDay } from '../domain/policies/daily-budget.js';
+import { budgetDay } from '@mindflow/platform/claude';
 import { AnalysisFailedError, type EntryAnalyzer } from './entry-analyzer.js';
 import { insightsMetrics } from './insights-metrics.js';
 import type { AnalysisStore, PendingAnalysis } from './ports/analysis-store.js';

@@ -7,7 +7,7 @@ import type { EntryAnalyzer } from '../application/entry-analyzer.js';
 import { localAnalyzerName } from '../domain/analysis/local-analyzer.js';
 import { capturedLog } from '../test/captured-log.js';
 import { entryStory } from '../test/entry-events.js';
-import { defaultFakeAnalysis, startFakeMessagesApi, type FakeMessagesApi } from '../test/fake-messages-api.js';
+import { defaultFakeAnalysis, startFakeMessagesApi, type FakeMessagesApi } from '@mindflow/testing';
 import { insightsUnderTest, type InsightsUnderTest } from '../test/insights-under-test.js';
 
 describe('the insights projector (embedded event log, real Postgres, Claude on a local Messages API)', () => {

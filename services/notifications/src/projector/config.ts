@@ -2,6 +2,7 @@ import { projectorConfigSchema } from '@mindflow/event-log';
 import { z } from 'zod';
 import { schedulerConfigSchema } from '../scheduling/scheduler-config.js';
 import { deliveryConfigSchema } from '../delivery/delivery-config.js';
+import { reflectionPreparerConfigShape } from '../reflection/set-up-reflection-preparer.js';
 
 /** The notifications projector's environment (docs/CONVENTIONS.md, "Configuration"): every projector's, and these. */
 export const notificationsProjectorConfigSchema = projectorConfigSchema.extend({
@@ -13,6 +14,8 @@ export const notificationsProjectorConfigSchema = projectorConfigSchema.extend({
   ...schedulerConfigSchema.shape,
   /** The senders' (delivery worker's): SMTP, unsubscribe links, webhook limits (delivery/delivery-config.ts). */
   ...deliveryConfigSchema.shape,
+  /** Premium users' weekly reflections by Claude: key, model, budget, lead (reflection/set-up-reflection-preparer.ts). */
+  ...reflectionPreparerConfigShape,
 });
 
 export type NotificationsProjectorConfig = z.infer<typeof notificationsProjectorConfigSchema>;

@@ -244,6 +244,30 @@ describe('reflection_entries', () => {
     expect(await entryOf(kept)).toEqual({ content: 'A long walk by the river.', mood: 'GRATEFUL', themes: [], sentiment: null });
   });
 
+  it('remembers each author’s plan from their entry events (the weekly reflection by Claude is for premium ones), the latest winning', async () => {
+    const author = randomUUID();
+    const [first, second] = [randomUUID(), randomUUID()];
+    const at = (event: AnyEvent, when: string): AnyEvent => ({ ...fact(event, author), occurredAt: when });
+    const planOf = async () => (await projection.read.query<{ plan: string }>('SELECT plan FROM reflection_authors WHERE user_id = $1', [author])).rows;
+    await projection.append([
+      at(sampleEvent('JournalEntryCreated', { payload: { ...samplePayloads.JournalEntryCreated, entryId: first, journalId: journal, content: 'one', createdAt: occurredAt, authorPlan: 'free' } }), '2030-03-01T10:00:00.000Z'),
+      at(sampleEvent('JournalEntryCreated', { payload: { ...samplePayloads.JournalEntryCreated, entryId: second, journalId: journal, content: 'two', createdAt: occurredAt, authorPlan: 'premium' } }), '2030-03-01T11:00:00.000Z'),
+    ]);
+    await projection.caughtUp();
+    expect(await planOf()).toEqual([{ plan: 'premium' }]);
+    // an older event (a replay, a late stream) does not take it back; an event without authorPlan says nothing
+    await projection.append([
+      at(sampleEvent('JournalEntryUpdated', {
+        payload: { ...samplePayloads.JournalEntryUpdated, entryId: first, journalId: journal, content: 'one, edited', changedFields: ['content'], updatedAt: occurredAt, authorPlan: 'free' },
+      }), '2030-03-01T09:00:00.000Z'),
+      at(sampleEvent('JournalEntryUpdated', {
+        payload: { ...samplePayloads.JournalEntryUpdated, entryId: second, journalId: journal, content: 'two, edited', changedFields: ['content'], updatedAt: occurredAt },
+      }), '2030-03-01T12:00:00.000Z'),
+    ]);
+    await projection.caughtUp();
+    expect(await planOf()).toEqual([{ plan: 'premium' }]);
+  });
+
   it('drops deleted entries and the entries of a deleted journal, even when later events of theirs come after', async () => {
     await projection.append([
       entryCreated(deleted, journal, 'Soon gone.'),

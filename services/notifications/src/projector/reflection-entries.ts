@@ -1,4 +1,18 @@
+import type { PoolClient } from '@mindflow/db';
 import type { ReadModel } from '@mindflow/event-log';
+
+/**
+ * The author's plan as their entry events say it (`authorPlan`; absent on events written before it: nothing
+ * learnt), the latest event's winning: whether their scheduled weekly reflection is Claude's.
+ */
+async function rememberPlan(tx: Pick<PoolClient, 'query'>, userId: string, plan: 'free' | 'premium' | undefined, at: string): Promise<void> {
+  if (!plan) return;
+  await tx.query(
+    `INSERT INTO reflection_authors (user_id, plan, seen_at) VALUES ($1, $2, $3)
+     ON CONFLICT (user_id) DO UPDATE SET plan = EXCLUDED.plan, seen_at = EXCLUDED.seen_at WHERE reflection_authors.seen_at <= EXCLUDED.seen_at`,
+    [userId, plan, at],
+  );
+}
 
 /**
  * `reflection_entries`: each live entry of every user, compact (title, content, mood, created at), with the
@@ -25,6 +39,7 @@ export const reflectionEntries: ReadModel = {
            content = EXCLUDED.content, mood = EXCLUDED.mood, created_at = EXCLUDED.created_at`,
         [p.entryId, event.userId, p.journalId, p.title, p.content, p.mood, p.createdAt],
       );
+      await rememberPlan(tx, event.userId, p.authorPlan, event.occurredAt);
     },
 
     async JournalEntryUpdated(event, tx) {
@@ -37,6 +52,7 @@ export const reflectionEntries: ReadModel = {
       );
       // moved into a journal deleted before: gone with it
       await tx.query('DELETE FROM reflection_entries WHERE entry_id = $1 AND journal_id IN (SELECT journal_id FROM reflection_deleted_journals)', [p.entryId]);
+      await rememberPlan(tx, event.userId, p.authorPlan, event.occurredAt);
     },
 
     async MoodRecorded(event, tx) {

@@ -3,6 +3,7 @@ import type { KeyStore } from '@mindflow/events';
 import type { Logger } from '@mindflow/platform';
 import type { Registry } from 'prom-client';
 import { deliveryWorker } from '../delivery/delivery-worker-factory.js';
+import { setUpReflectionPreparer } from '../reflection/set-up-reflection-preparer.js';
 import { setUpScheduler } from '../scheduling/set-up-scheduler.js';
 import type { NotificationsProjectorConfig } from './config.js';
 
@@ -36,8 +37,8 @@ export type NotificationsWorkerFactory<W extends NotificationsWorker = Notificat
 /**
  * The workers of the notifications projector process, by name (the running projection exposes them under the
  * same names: `projector.workers.<name>`, e.g. for a test's `runOnce()`). The scheduler and the delivery workers
- * add themselves here (their parts of issue 14).
+ * add themselves here (their parts of issue 14), and the preparer of premium users' weekly reflections by Claude.
  */
-export const notificationsWorkers = { scheduler: setUpScheduler, delivery: deliveryWorker } satisfies Record<string, NotificationsWorkerFactory>;
+export const notificationsWorkers = { scheduler: setUpScheduler, delivery: deliveryWorker, reflections: setUpReflectionPreparer } satisfies Record<string, NotificationsWorkerFactory>;
 
 export type NotificationsWorkers = { readonly [K in keyof typeof notificationsWorkers]: Awaited<ReturnType<(typeof notificationsWorkers)[K]>> };

@@ -3,6 +3,7 @@ import { keyStoreConfigSchema } from '@mindflow/event-log';
 import { modeSchema, port } from '@mindflow/platform';
 import { z } from 'zod';
 import { deliveryConfigSchema } from '../delivery/delivery-config.js';
+import { reflectionClaudeConfigShape } from '../reflection/claude-config.js';
 
 /** The notifications subgraph's environment (CONVENTIONS.md, "Configuration"). */
 export const notificationsSubgraphConfigSchema = z.object({
@@ -20,6 +21,8 @@ export const notificationsSubgraphConfigSchema = z.object({
   /** Embedded: the key store's default home (crypto-shredding: the weekly reflection it writes is sealed). */
   WRITE_DATABASE_URL: z.string().min(1).optional(),
   ...keyStoreConfigSchema.shape,
+  /** generateWeeklyReflection by Claude for premium callers: key, model, budget (reflection/claude-config.ts). */
+  ...reflectionClaudeConfigShape,
 });
 
 export type NotificationsSubgraphConfig = z.infer<typeof notificationsSubgraphConfigSchema>;

@@ -3,6 +3,7 @@ import { callerHeader, verifyCaller, type Caller } from '@mindflow/auth';
 import type { KeyStore } from '@mindflow/events';
 import type { Pool, PoolClient } from '@mindflow/db';
 import { correlationHeader, correlationIdFrom, type Logger } from '@mindflow/platform';
+import type { ClaudeReflections } from '../reflection/weekly-reflections.js';
 import { unauthenticated } from './errors.js';
 
 /** What happens in the transaction of a preferences write: the caller's prompt, reflection and reminders move. */
@@ -21,6 +22,8 @@ export interface NotificationsContext {
   readonly reschedule: Reschedule;
   /** The data keys the events it writes are sealed with (crypto-shredding); none: written in the clear. */
   readonly keys: KeyStore | undefined;
+  /** Claude for premium callers' weekly reflections; none (no API key): everyone's is the local one. */
+  readonly claude: ClaudeReflections | undefined;
 }
 
 /** An entity another subgraph owns, as this one resolves it: by its key alone. */
@@ -36,6 +39,7 @@ export interface ContextDependencies {
   readonly allowHttpWebhooks: boolean;
   readonly reschedule: Reschedule;
   readonly keys?: KeyStore | undefined;
+  readonly claude?: ClaudeReflections | undefined;
 }
 
 export function buildContext(headers: IncomingHttpHeaders, deps: ContextDependencies): NotificationsContext {
@@ -50,7 +54,13 @@ export function buildContext(headers: IncomingHttpHeaders, deps: ContextDependen
     allowHttpWebhooks: deps.allowHttpWebhooks,
     reschedule: deps.reschedule,
     keys: deps.keys,
+    claude: deps.claude,
   };
+}
+
+/** The caller's plan: premium when the gateway vouches for the `premium` role (as the command service reads it). */
+export function planOf(context: NotificationsContext): 'free' | 'premium' {
+  return context.caller?.roles.includes('premium') ? 'premium' : 'free';
 }
 
 /** The caller's id; the request guard already refused anonymous operations, this keeps resolvers honest. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { withTransaction } from '@mindflow/db';
 import { consistencyToken } from '@mindflow/event-log';
-import { callerOf, type EntityRef } from './context.js';
+import { callerOf, planOf, type EntityRef } from './context.js';
 import { badUserInput, notFound } from './errors.js';
 import type { MoodPoint, Resolvers } from './generated/resolvers-types.js';
 import {
@@ -180,7 +180,9 @@ export const resolvers: Resolvers = {
       const weekStart = weekStartOf(args.weekStart);
       const now = context.now();
       if (!(await weekHasBegun(context.pool, userId, weekStart, now))) throw badUserInput(`the week starting ${weekStart} has not begun yet`, 'weekStart');
-      return generateWeeklyReflection(context.pool, { userId, weekStart, now, correlationId: context.correlationId, keys: context.keys });
+      return generateWeeklyReflection(context.pool, {
+        userId, weekStart, now, correlationId: context.correlationId, keys: context.keys, plan: planOf(context), claude: context.claude, log: context.log,
+      });
     },
   },
 };

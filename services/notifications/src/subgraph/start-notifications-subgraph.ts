@@ -4,6 +4,8 @@ import { keyStoreDatabaseUrl, openKeyStore, type OpenKeyStore } from '@mindflow/
 import { createLogger, type Logger } from '@mindflow/platform';
 import { serveSubgraphHttp, subgraphHandler, type RunningSubgraph, type SubgraphDefinition, type SubgraphHandler } from '@mindflow/subgraph';
 import { migrateNotificationsDatabase } from '../adapters/pg/notifications-migrations.js';
+import { claudeReflectionsFrom } from '../reflection/claude-config.js';
+import type { ClaudeReflections } from '../reflection/weekly-reflections.js';
 import { unsubscribeHandler, unsubscribePath } from '../adapters/smtp/unsubscribe-handler.js';
 import { rescheduleUser } from '../adapters/pg/task-schedule.js';
 import { notificationsSubgraphConfigSchema, type NotificationsSubgraphConfig } from './config.js';
@@ -23,6 +25,8 @@ export interface NotificationsSubgraphDependencies {
   readonly now?: () => Date;
   /** What moves the caller's schedule in the transaction of a preferences write (default: rescheduleUser). */
   readonly reschedule?: Reschedule;
+  /** Claude for premium callers' reflections instead of the configured one (tests). */
+  readonly claude?: ClaudeReflections;
 }
 
 /**
@@ -47,12 +51,13 @@ export async function startNotificationsSubgraph(
   const keyDatabase = keyStoreDatabaseUrl(config, config.WRITE_DATABASE_URL ?? config.NOTIFICATIONS_DATABASE_URL);
   const keyStore: OpenKeyStore | undefined = keyDatabase === undefined ? undefined : await openKeyStore({ ...config, databaseUrl: keyDatabase }, { log });
   const pool = createPool(config.NOTIFICATIONS_DATABASE_URL, { applicationName: 'notifications-subgraph' });
+  const claude = dependencies.claude ?? claudeReflectionsFrom(config, log);
   const definition: SubgraphDefinition<NotificationsContext> = {
     name: 'notifications-subgraph',
     schemaPath: notificationsSchemaPath,
     resolvers,
     context: (req) => buildContext(req.headers, {
-      pool, log, now, reschedule, callerSecret: config.INTERNAL_CALLER_SECRET, allowHttpWebhooks, keys: keyStore?.keys,
+      pool, log, now, reschedule, callerSecret: config.INTERNAL_CALLER_SECRET, allowHttpWebhooks, keys: keyStore?.keys, claude,
     }),
     unauthenticated,
   };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AnalysisFailedError } from '../../application/entry-analyzer.js';
 import { capturedLog } from '../../test/captured-log.js';
-import { defaultFakeAnalysis, startFakeMessagesApi, type FakeMessagesApi } from '../../test/fake-messages-api.js';
+import { defaultFakeAnalysis, startFakeMessagesApi, type FakeMessagesApi } from '@mindflow/testing';
 import { createClaudeEntryAnalyzer, type ClaudeAnalyzerOptions } from './claude-entry-analyzer.js';
 
 // The real @anthropic-ai/sdk against a local server that speaks the Messages API.

@@ -1,3 +1,4 @@
+import { MalformedReplyError } from '@mindflow/platform/claude';
 import { z } from 'zod';
 import type { Analysis } from '../../domain/analysis/insights.js';
 import { clampSentiment } from '../../domain/analysis/insights.js';
@@ -10,12 +11,7 @@ export const claudeReplySchema = z.object({
   suggestions: z.array(z.string().trim().min(1).max(300)).max(5),
 });
 
-export class MalformedReplyError extends Error {
-  constructor(detail: string) {
-    super(`malformed reply: ${detail}`);
-    this.name = 'MalformedReplyError';
-  }
-}
+export { MalformedReplyError };
 
 /** Reads the model's text as the JSON object the prompt asks for (a ```json fence around it is tolerated). */
 export function parseClaudeReply(text: string): Analysis {

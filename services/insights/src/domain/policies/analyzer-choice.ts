@@ -1,4 +1,4 @@
-import { withinDailyBudget } from './daily-budget.js';
+import { withinDailyBudget } from '@mindflow/platform/claude';
 
 export type AuthorPlan = 'free' | 'premium';
 

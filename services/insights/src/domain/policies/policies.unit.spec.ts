@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseAnalyzer } from './analyzer-choice.js';
-import { closedBreaker, recordFailure, recordSuccess, requestThrough, type BreakerState } from './circuit-breaker.js';
-import { budgetDay, withinDailyBudget } from './daily-budget.js';
+import { budgetDay, closedBreaker, parseRetryAfter, recordFailure, recordSuccess, requestThrough, retryDelay, withinDailyBudget, type BreakerState } from '@mindflow/platform/claude';
 import { dueAt } from './debounce.js';
-import { parseRetryAfter, retryDelay } from './retry-schedule.js';
 
 describe('daily budget', () => {
   it('counts per UTC day and allows up to the limit', () => {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** One scripted answer of the fake Messages API, used for the next request. */
+/** One scripted answer of the fake Messages API, used for the next request (`analysis`: any JSON body, as the reply's text). */
 export type ScriptedReply =
   | { readonly kind: 'analysis'; readonly body: unknown; readonly delayMs?: number }
   | { readonly kind: 'text'; readonly text: string }
@@ -11,7 +11,13 @@ export type ScriptedReply =
 export interface RecordedRequest {
   readonly path: string;
   readonly headers: IncomingMessage['headers'];
-  readonly body: { model: string; system?: string; messages: { role: string; content: string }[] };
+  readonly body: {
+    model: string;
+    system?: string;
+    messages: { role: string; content: string }[];
+    /** Structured output's format (`messages.parse` with `zodOutputFormat`): `{ format: { type: 'json_schema', schema } }`. */
+    output_config?: { format?: { type: string; schema?: Record<string, unknown> } };
+  };
   readonly at: number;
 }
 
