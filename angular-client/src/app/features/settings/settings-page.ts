@@ -10,11 +10,12 @@ import { shortcutHelp } from '../../shell/shortcuts';
 import { NotificationPreferencesSettings } from './notification-preferences';
 import { ThemePreference, themeChoices } from './theme';
 import { AccountDeletion } from './account-deletion';
+import { AccountExport } from './account-export';
 
 /** Appearance (theme), insights on or off, logging out on every device, deleting the account, and the keyboard shortcuts. */
 @Component({
   selector: 'mf-settings-page',
-  imports: [AccountDeletion, ConfirmDialog, ErrorMessage, NotificationPreferencesSettings],
+  imports: [AccountDeletion, AccountExport, ConfirmDialog, ErrorMessage, NotificationPreferencesSettings],
   templateUrl: './settings-page.html',
   styles: `
     fieldset { border: 0; padding: 0; margin: 0; } legend { font-weight: 600; margin-bottom: .25rem; }
