@@ -1,15 +1,16 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
 import { DatePipe } from '@angular/common';
+import { ImageViewer } from './image-viewer';
 import type { AttachmentFieldsFragment } from '../../graphql/generated';
 import { kindOf, readableSize } from './media-types';
 
 /**
- * An entry's or a thought's files: images as thumbnails that open full size (a new tab), voice notes and audio
- * playable in place, PDFs as links. Each can be removed (the parent asks first).
+ * An entry's or a thought's files: images as thumbnails that open full size over the page (image-viewer.ts), voice
+ * notes and audio playable in place, PDFs as download links. Each can be removed (the parent asks first).
  */
 @Component({
   selector: 'mf-attachment-gallery',
-  imports: [DatePipe],
+  imports: [DatePipe, ImageViewer],
   template: `
     @if (attachments().length > 0) {
       <ul class="gallery" [attr.aria-label]="label()">
@@ -17,15 +18,16 @@ import { kindOf, readableSize } from './media-types';
           <li class="item" [attr.data-kind]="kind(a)">
             @switch (kind(a)) {
               @case ('image') {
-                <a [href]="a.url" target="_blank" rel="noopener" class="thumb" [title]="'Open ' + a.fileName + ' full size'">
-                  <img [src]="a.thumbnailUrl ?? a.url" [alt]="a.fileName" loading="lazy" />
-                </a>
+                <button type="button" class="thumb" (click)="view(a, $any($event.currentTarget))" [attr.aria-label]="'Open ' + a.fileName + ' full size'">
+                  <img [src]="a.thumbnailUrl ?? a.url" alt="" loading="lazy" />
+                </button>
               }
               @case ('audio') {
-                <audio controls preload="metadata" [src]="a.url" [attr.aria-label]="a.fileName"></audio>
+                <audio controls preload="metadata" [src]="audioSrc(a)" [attr.aria-label]="a.fileName"
+                       (loadedmetadata)="pin(a, $any($event.target).currentSrc)" (error)="unpin(a)"></audio>
               }
               @default {
-                <a [href]="a.url" target="_blank" rel="noopener" class="file"><span aria-hidden="true">📄</span> Open</a>
+                <a [href]="a.url" class="file" [attr.download]="a.fileName"><span aria-hidden="true">📄</span> Download</a>
               }
             }
             <div class="meta">
@@ -36,12 +38,13 @@ import { kindOf, readableSize } from './media-types';
           </li>
         }
       </ul>
-    }`,
+    }
+    @if (viewing(); as image) { <mf-image-viewer [image]="image" (closed)="closeViewer()" /> }`,
   styles: `
     .gallery { list-style: none; margin: 0; padding: 0; display: grid; gap: .75rem; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); }
     .item { display: flex; flex-direction: column; gap: .35rem; border: 1px solid var(--border); border-radius: 8px; padding: .5rem; min-width: 0; }
     .item[data-kind=audio] { grid-column: span 2; }
-    .thumb { display: block; }
+    .thumb { display: block; padding: 0; border: 0; background: none; min-height: auto; cursor: zoom-in; }
     .thumb img { display: block; width: 100%; height: 8rem; object-fit: cover; border-radius: 4px; background: var(--accent-soft); }
     audio { width: 100%; }
     .meta { display: flex; flex-direction: column; min-width: 0; font-size: .85rem; }
@@ -55,6 +58,36 @@ export class AttachmentGallery {
   readonly remove = output<AttachmentFieldsFragment>();
   protected readonly kind = (a: AttachmentFieldsFragment) => kindOf(a.contentType);
   protected readonly size = readableSize;
+  /** The image open at full size (the newest of its list: its URL is renewed with it). */
+  private readonly viewingId = signal<string | null>(null);
+  protected readonly viewing = () => this.attachments().find((a) => a.id === this.viewingId()) ?? null;
+  /** The thumbnail that opened the viewer: the focus goes back to it. */
+  private opener: HTMLElement | null = null;
+  protected view(a: AttachmentFieldsFragment, opener: HTMLElement): void {
+    this.opener = opener;
+    this.viewingId.set(a.id);
+  }
+  protected closeViewer(): void {
+    this.viewingId.set(null);
+    this.opener?.focus();
+    this.opener = null;
+  }
+  /** The URL each player loaded from, by attachment id. */
+  private readonly pinned = signal<ReadonlyMap<string, string>>(new Map());
+  protected audioSrc(a: AttachmentFieldsFragment): string {
+    return this.pinned().get(a.id) ?? a.url;
+  }
+  protected pin(a: AttachmentFieldsFragment, src: string): void {
+    if (src && this.pinned().get(a.id) !== src) this.pinned.update((m) => new Map(m).set(a.id, src));
+  }
+  protected unpin(a: AttachmentFieldsFragment): void {
+    if (!this.pinned().has(a.id)) return;
+    this.pinned.update((m) => {
+      const next = new Map(m);
+      next.delete(a.id);
+      return next;
+    });
+  }
   protected duration(seconds: number): string {
     const whole = Math.round(seconds);
     return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;

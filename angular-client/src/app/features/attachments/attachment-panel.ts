@@ -63,7 +63,7 @@ let panels = 0;
       }
     </section>
     @if (removing(); as r) {
-      <mf-confirm-dialog title="Remove attachment?" [text]="'“' + r.fileName + '” will be removed from here and deleted.'" confirmLabel="Remove"
+      <mf-confirm-dialog title="Remove attachment?" text="“{subject}” will be removed from here and deleted." [subject]="r.fileName" confirmLabel="Remove"
                          (answered)="confirmRemove($event)" />
     }`,
   styles: `

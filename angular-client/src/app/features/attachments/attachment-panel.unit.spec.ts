@@ -61,17 +61,26 @@ const pasteOf = (files: File[], text = '') => {
 };
 
 describe('AttachmentPanel', () => {
-  it('shows images as thumbnails that open full size, and audio as a player', async () => {
-    const { el } = await setUp();
-    const thumb = el.querySelector<HTMLImageElement>('img[alt="tide.png"]')!;
-    expect(thumb.getAttribute('src')).toBe(photo.thumbnailUrl);
-    const link = thumb.closest('a')!;
-    expect(link.getAttribute('href')).toBe(photo.url);
-    expect(link.getAttribute('target')).toBe('_blank');
+  it('shows images as thumbnails that open full size over the page, and audio as a player', async () => {
+    const { el, settle } = await setUp();
+    const open = el.querySelector<HTMLButtonElement>('button[aria-label="Open tide.png full size"]')!;
+    expect(open.querySelector('img')!.getAttribute('src')).toBe(photo.thumbnailUrl);
     const audio = el.querySelector('audio')!;
     expect(audio.getAttribute('src')).toBe(memo.url);
     expect(audio.getAttribute('aria-label')).toBe('voice-note.webm');
     expect(el.textContent).toContain('48 KB · 1:15');
+
+    open.click();
+    await settle();
+    const viewer = el.querySelector('[role=dialog]')!;
+    expect(viewer.getAttribute('aria-modal')).toBe('true');
+    expect(viewer.querySelector('img')!.getAttribute('src')).toBe(photo.url);
+    expect(viewer.querySelector('img')!.getAttribute('alt')).toBe('tide.png');
+    expect(document.activeElement?.textContent).toBe('Close');
+    viewer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    await settle();
+    expect(el.querySelector('[role=dialog]')).toBeNull();
+    expect(document.activeElement).toBe(open);
   });
 
   it('attaches a pasted image with its progress, and leaves a paste of text to the editor', async () => {
@@ -133,11 +142,28 @@ describe('AttachmentPanel', () => {
     const { el, removed, settle, fixture } = await setUp();
     el.querySelector<HTMLButtonElement>('button[aria-label="Remove tide.png"]')!.click();
     await settle();
-    const dialog = el.querySelector('[role=dialog], [role=alertdialog], dialog')!;
+    const dialog = el.querySelector('[role=alertdialog]')!;
     expect(dialog.textContent).toContain('“tide.png” will be removed from here and deleted.');
+    expect(dialog.querySelector('bdi')?.textContent).toBe('tide.png');
     [...dialog.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Remove')!.click();
     await settle();
     expect(removed).toEqual([{ id: 'a1' }]);
     expect(fixture.componentInstance.changes).toBe(1);
+  });
+});
+
+describe('AttachmentGallery players', () => {
+  it('keep the URL they loaded when the list is read again, and take the newest once theirs fails', async () => {
+    const { fixture, el, settle } = await setUp();
+    const audio = () => el.querySelector('audio')!;
+    Object.defineProperty(audio(), 'currentSrc', { configurable: true, get: () => memo.url });
+    audio().dispatchEvent(new Event('loadedmetadata'));
+    fixture.componentInstance.attachments.set([photo, { ...memo, url: 'https://files.example/memo.webm?renewed' }]);
+    await settle();
+    expect(audio().getAttribute('src')).toBe(memo.url);
+    expect(el.querySelector('.thumb img')!.getAttribute('src')).toBe(photo.thumbnailUrl);
+    audio().dispatchEvent(new Event('error'));
+    await settle();
+    expect(audio().getAttribute('src')).toBe('https://files.example/memo.webm?renewed');
   });
 });

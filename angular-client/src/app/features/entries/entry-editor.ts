@@ -13,6 +13,7 @@ import { MarkdownEditor } from '../../shared/markdown/markdown-editor';
 import { MarkdownView } from '../../shared/markdown/markdown-view';
 import { fieldProblems, generalError } from '../../shared/field-problems';
 import { AttachmentPanel } from '../attachments/attachment-panel';
+import { keepUrlsFresh } from '../attachments/fresh-urls';
 import {
   CreateEntryDocument, DeleteEntryDocument, EntryAttachmentsDocument, EntryDocument, EntryInsightsDocument, JournalsDocument, TagSuggestionsDocument,
   UpdateEntryDocument, type EntryFieldsFragment, type Mood,
@@ -121,11 +122,11 @@ export class EntryEditor implements OnDestroy, LeavesSafely {
     const id = this.entryId();
     return id ? { id } : undefined;
   });
-  /** The entry's files (their signed URLs are short-lived: read fresh when the editor opens). */
-  protected readonly attachments = this.gql.watch(EntryAttachmentsDocument, () => {
+  /** The entry's files (their signed URLs are short-lived: read again before they expire, keepUrlsFresh). */
+  protected readonly attachments = keepUrlsFresh(this.gql.watch(EntryAttachmentsDocument, () => {
     const id = this.entryId();
     return id ? { id } : undefined;
-  });
+  }));
   protected readonly attachmentList = computed(() => this.attachments.data()?.entry?.attachments ?? []);
   /** Files attach to the entry once it exists; dropped on a new one, they wait for its first save. */
   protected readonly attachTarget = computed(() => {

@@ -6,6 +6,7 @@ import { describeError, type ApiError } from '../../core/graphql-errors';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { ErrorMessage } from '../../shared/error-message';
 import { AttachmentPanel } from '../attachments/attachment-panel';
+import { keepUrlsFresh } from '../attachments/fresh-urls';
 import {
   CaptureThoughtDocument, CreateEntryDocument, CreateTaskDocument, DeleteThoughtDocument, EntryDocument, JournalsDocument, ThoughtsDocument,
   ThoughtAttachmentsDocument, UpdateThoughtDocument, type ThoughtFieldsFragment,
@@ -29,7 +30,7 @@ export class ThoughtsPage {
   protected readonly thoughts = this.gql.watch(ThoughtsDocument, () => ({ first: 50, tag: this.tag() }));
   protected readonly list = computed(() => this.thoughts.data()?.thoughts.edges.map((e) => e.node) ?? []);
   /** The files of the thoughts listed (the same page of the list, read on its own: see attachments.graphql). */
-  protected readonly files = this.gql.watch(ThoughtAttachmentsDocument, () => ({ first: 50, tag: this.tag() }));
+  protected readonly files = keepUrlsFresh(this.gql.watch(ThoughtAttachmentsDocument, () => ({ first: 50, tag: this.tag() })));
   protected readonly filesOf = computed(() => new Map(this.files.data()?.thoughts.edges.map((e) => [e.node.id, e.node.attachments]) ?? []));
   /** Tags seen so far (the filter keeps them while it narrows the list). */
   private readonly seenTags = signal<readonly string[]>([]);
