@@ -1,8 +1,10 @@
 import { Injectable, inject, signal } from '@angular/core';
 import { Apollo } from 'apollo-angular';
 import type { Subscription } from 'rxjs';
+import type { ApolloCache, Reference } from '@apollo/client';
+import { isReference } from '@apollo/client/utilities';
 import {
-  EntryChangedDocument, EntryInsightsDocument, InsightsReadyDocument, TaskChangedDocument, type EntryInsightsQuery,
+  EntryChangedDocument, EntryInsightsDocument, InsightsReadyDocument, TaskChangedDocument, ThoughtChangedDocument, type EntryInsightsQuery,
   type InsightsFieldsFragment,
 } from '../graphql/generated';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
@@ -11,9 +13,10 @@ import { RemoteEntries } from './remote-entries';
 import { SessionStore } from './session-store';
 
 /**
- * Live updates over graphql-ws while signed in: changed entries and tasks land in the normalized cache (so every
- * screen showing them updates), creations and deletions re-read the lists on screen, and new insights are
- * written to their entry.
+ * Live updates over graphql-ws while signed in: changed entries, tasks and thoughts land in the normalized cache (so
+ * every screen showing them updates), creations and deletions re-read the lists on screen (a deleted thought, also
+ * one converted into an entry or a task, leaves the cached thought lists at once), and new insights are written to
+ * their entry.
  */
 @Injectable({ providedIn: 'root' })
 export class LiveUpdates {
@@ -44,6 +47,17 @@ export class LiveUpdates {
       client.subscribe({ query: TaskChangedDocument }).subscribe({
         next: ({ data }) => {
           if (data && data.taskChanged.kind !== 'UPDATED') void this.gql.refetchActive();
+        },
+        error: (e: unknown) => this.failed(e),
+      }),
+      client.subscribe({ query: ThoughtChangedDocument }).subscribe({
+        next: ({ data }) => {
+          if (!data) return;
+          const { kind, thoughtId } = data.thoughtChanged;
+          // The gateway read the thought once the read side held the change: a re-read now lists the new one.
+          if (kind === 'CREATED') void this.gql.refetchActive();
+          // Not re-read: a deletion is announced without waiting for the read side, which may still list it.
+          else if (kind === 'DELETED') withoutThought(client.cache, thoughtId);
         },
         error: (e: unknown) => this.failed(e),
       }),
@@ -86,4 +100,19 @@ export class LiveUpdates {
       if (this.session.signedIn()) this.start();
     }, delay);
   }
+}
+
+type CachedThoughts = { edges: readonly { node: Reference }[]; totalCount: number };
+
+/** Takes a thought out of every cached `thoughts` list (each tag and page), as the read side will once it applies the deletion. */
+export function withoutThought(cache: ApolloCache, thoughtId: string): void {
+  cache.modify<{ thoughts: CachedThoughts }>({
+    fields: {
+      thoughts(existing, { readField }) {
+        if (isReference(existing)) return existing;
+        const edges = existing.edges.filter((edge) => readField('id', edge.node) !== thoughtId);
+        return edges.length === existing.edges.length ? existing : { ...existing, edges, totalCount: existing.totalCount - 1 };
+      },
+    },
+  });
 }

@@ -3,6 +3,8 @@ import { TestBed } from '@angular/core/testing';
 import { Apollo } from 'apollo-angular';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Subject } from 'rxjs';
+import { ThoughtsDocument, type ThoughtsQuery } from '../graphql/generated';
+import { cacheTypePolicies } from './apollo-setup';
 import { Gql } from './gql';
 import { LiveUpdates } from './live-updates';
 import { RemoteEntries, type EntryChange } from './remote-entries';
@@ -12,15 +14,22 @@ import { SessionStore } from './session-store';
 function fakeApollo() {
   const streams: Subject<{ data: unknown }>[] = [];
   const writes: unknown[] = [];
+  // The app's cache (its type policies), its writeQuery recorded.
+  const cache = cacheTypePolicies();
+  const writeQuery = cache.writeQuery.bind(cache);
+  cache.writeQuery = ((options: Parameters<typeof writeQuery>[0]) => {
+    writes.push(options);
+    return writeQuery(options);
+  }) as typeof cache.writeQuery;
   const client = {
     subscribe: () => {
       const stream = new Subject<{ data: unknown }>();
       streams.push(stream);
       return stream.asObservable();
     },
-    cache: { writeQuery: (options: unknown) => writes.push(options) },
+    cache,
   };
-  return { apollo: { client }, streams, writes };
+  return { apollo: { client }, streams, writes, cache };
 }
 
 function setup(signedIn = true) {
@@ -42,8 +51,8 @@ describe('LiveUpdates', () => {
   it('re-reads lists on creations and deletions, and writes arriving insights to their entry', () => {
     const { live, streams, refetches, writes } = setup();
     live.start();
-    expect(streams).toHaveLength(3);
-    const [entries, tasks, insights] = streams;
+    expect(streams).toHaveLength(4);
+    const [entries, tasks, , insights] = streams;
     entries!.next({ data: { entryChanged: { kind: 'UPDATED', entryId: 'e1', entry: null } } });
     expect(refetches).toHaveLength(0); // the normalized cache already has the update
     entries!.next({ data: { entryChanged: { kind: 'CREATED', entryId: 'e2', entry: null } } });
@@ -54,6 +63,37 @@ describe('LiveUpdates', () => {
     insights!.next({ data: { insightsReady: ready } });
     expect(live.latestInsights()).toEqual(ready);
     expect(writes[0]).toMatchObject({ variables: { id: 'e1' }, data: { entry: { id: 'e1', insights: { summary: 'Calm.' } } } });
+  });
+
+  it('thoughts: a capture elsewhere re-reads the lists on screen, an edit needs no re-read (the cache has it)', () => {
+    const { live, streams, refetches } = setup();
+    live.start();
+    const thoughts = streams[2]!;
+    thoughts.next({ data: { thoughtChanged: { kind: 'UPDATED', thoughtId: 'th1', thought: null } } });
+    expect(refetches).toHaveLength(0);
+    thoughts.next({ data: { thoughtChanged: { kind: 'CREATED', thoughtId: 'th2', thought: null } } });
+    expect(refetches).toHaveLength(1);
+  });
+
+  it('thoughts: a deletion elsewhere (a thought converted into an entry or a task, too) leaves every cached list at once, without a re-read', () => {
+    const { live, streams, refetches, cache } = setup();
+    const node = (id: string, tags: string[]) => ({ __typename: 'Thought' as const, id, text: `text ${id}`, tags, createdAt: '2026-12-01T07:00:00.000Z', version: 1 });
+    const page = (nodes: ReturnType<typeof node>[]): ThoughtsQuery => ({
+      thoughts: { __typename: 'ThoughtConnection', edges: nodes.map((n) => ({ __typename: 'ThoughtEdge', cursor: `c-${n.id}`, node: n })),
+        pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, totalCount: nodes.length } } as ThoughtsQuery);
+    cache.writeQuery({ query: ThoughtsDocument, variables: { first: 50, tag: null }, data: page([node('th1', ['sea']), node('th2', [])]) });
+    cache.writeQuery({ query: ThoughtsDocument, variables: { first: 50, tag: 'sea' }, data: page([node('th1', ['sea'])]) });
+    live.start();
+    streams[2]!.next({ data: { thoughtChanged: { kind: 'DELETED', thoughtId: 'th1', thought: null } } });
+    const listed = (tag: string | null) => {
+      const read = cache.readQuery({ query: ThoughtsDocument, variables: { first: 50, tag } })!;
+      return [read.thoughts.edges.map((e) => e.node.id), read.thoughts.totalCount];
+    };
+    expect(listed(null)).toEqual([['th2'], 1]);
+    expect(listed('sea')).toEqual([[], 0]);
+    streams[2]!.next({ data: { thoughtChanged: { kind: 'DELETED', thoughtId: 'th9', thought: null } } }); // not listed: nothing changes
+    expect(listed(null)).toEqual([['th2'], 1]);
+    expect(refetches).toHaveLength(0);
   });
 
   it('hands every entry change to RemoteEntries (an open editor merges it)', () => {
@@ -72,13 +112,13 @@ describe('LiveUpdates', () => {
     live.start();
     streams[0]!.error(new Error('Socket closed with event 4401 Unauthorized'));
     vi.advanceTimersByTime(999);
-    expect(streams).toHaveLength(3);
+    expect(streams).toHaveLength(4);
     vi.advanceTimersByTime(1);
-    expect(streams).toHaveLength(6);
+    expect(streams).toHaveLength(8);
 
-    streams[5]!.error(new CombinedGraphQLErrors({ data: null, errors: [{ message: 'Cannot query field "insightsReady"' }] }));
+    streams[7]!.error(new CombinedGraphQLErrors({ data: null, errors: [{ message: 'Cannot query field "insightsReady"' }] }));
     vi.advanceTimersByTime(60_000);
-    expect(streams).toHaveLength(6);
+    expect(streams).toHaveLength(8);
     live.stop();
   });
 
@@ -88,6 +128,6 @@ describe('LiveUpdates', () => {
     live.start();
     streams[0]!.error(new Error('closed'));
     vi.advanceTimersByTime(60_000);
-    expect(streams).toHaveLength(3);
+    expect(streams).toHaveLength(4);
   });
 });
