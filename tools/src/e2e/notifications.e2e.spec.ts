@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { issueAccessToken, loadSigningKeys } from '@mindflow/auth';
-import { testServers } from '@mindflow/testing';
+import { startFakeMessagesApi, testServers, type FakeMessagesApi } from '@mindflow/testing';
 import pg from 'pg';
 import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -36,9 +36,14 @@ describe.each(modes)('notifications through the gateway (%s mode)', (mode) => {
   let alice: GatewayClient;
   let bob: GatewayClient;
   const sockets: Client[] = [];
+  // Claude for premium users (weekly reflections, and insights' analyses of their entries): the local Messages API.
+  let claude: FakeMessagesApi;
 
   beforeAll(async () => {
-    e2e = await startE2eSystem(mode, 'e2e-notifications');
+    claude = await startFakeMessagesApi();
+    e2e = await startE2eSystem(mode, 'e2e-notifications', {
+      extraEnv: { ANTHROPIC_API_KEY: 'e2e-key', ANTHROPIC_BASE_URL: claude.url, REFLECTIONS_MODEL: 'claude-reflection-e2e', INSIGHTS_MODEL: 'claude-insights-e2e' },
+    });
     ({ alice, bob } = await newUsers());
   });
   afterEach(async () => {
@@ -48,6 +53,7 @@ describe.each(modes)('notifications through the gateway (%s mode)', (mode) => {
     // Distributed, the notifications DB is a database of its own beside the suite's (embedded: the write DB).
     const notificationsDb = mode === 'distributed' ? e2e?.system.services.get('notifications-subgraph')?.spec.env['NOTIFICATIONS_DATABASE_URL'] : undefined;
     await e2e?.stop();
+    await claude?.close();
     if (notificationsDb) await dropDatabase(new URL(notificationsDb).pathname.slice(1));
   });
 
@@ -152,6 +158,46 @@ describe.each(modes)('notifications through the gateway (%s mode)', (mode) => {
     expect((await alice.data<{ generateWeeklyReflection: { id: string } }>(generate, { w: weekStart })).generateWeeklyReflection.id).toBe(reflection.id);
     expect(await alice.data('{ weeklyReflections { totalCount edges { node { id } } } }')).toEqual({ weeklyReflections: { totalCount: 1, edges: [{ node: { id: reflection.id } }] } });
     expect(await bob.data('{ weeklyReflections { totalCount edges { node { id } } } }')).toEqual({ weeklyReflections: { totalCount: 0, edges: [] } });
+  });
+
+  it('writes a premium user’s weekly reflection with Claude (structured output), once per week', async () => {
+    const keys = await loadSigningKeys();
+    const carol = new GatewayClient(e2e.system.gatewayUrl).withToken((await issueAccessToken({ userId: randomUUID(), roles: ['user', 'premium'] }, keys)).token);
+    const today = new Date();
+    const monday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - ((today.getUTCDay() + 6) % 7) - 7));
+    const weekStart = monday.toISOString().slice(0, 10);
+    const at = (days: number, hour: number) => new Date(monday.getTime() + days * 86_400_000 + hour * 3_600_000).toISOString();
+    const { createJournal } = await carol.data<{ createJournal: { journal: { id: string } } }>(op.createJournal, { input: { name: 'Premium week' } });
+    const entries = [
+      await carol.data<{ createEntry: { entry: { id: string } } }>(op.createEntry, { input: { journalId: createJournal.journal.id, title: 'Tuesday', content: 'a hard day of meetings', mood: 'LOW', createdAt: at(1, 9) } }),
+      await carol.data<{ createEntry: { entry: { id: string } } }>(op.createEntry, { input: { journalId: createJournal.journal.id, title: 'Saturday', content: 'a slow morning in the garden', mood: 'GOOD', createdAt: at(5, 10) } }),
+    ].map((e) => e.createEntry.entry.id);
+    // Both entries projected with their (Claude) insights first: insights calls the same local API for a premium author.
+    const db = new pg.Client({ connectionString: e2e.system.services.get('notifications-subgraph')!.spec.env['NOTIFICATIONS_DATABASE_URL'] });
+    await db.connect();
+    try {
+      await waitUntil('both entries and their insights in reflection_entries', async () =>
+        (await db.query("SELECT 1 FROM reflection_entries WHERE entry_id = ANY($1::uuid[]) AND themes <> '{}'", [entries])).rowCount === 2, 60_000, 100);
+      expect(await db.query('SELECT plan FROM reflection_authors WHERE user_id = (SELECT user_id FROM reflection_entries WHERE entry_id = $1)', [entries[0]]))
+        .toMatchObject({ rows: [{ plan: 'premium' }] });
+    } finally {
+      await db.end();
+    }
+    const before = claude.requests.length;
+    claude.script({ kind: 'analysis', body: { themes: ['work', 'garden'], moodTrend: 'The week began low and ended gently.', highlights: [2], reflection: 'You made room for a slow morning after a hard Tuesday.' } });
+    const generate = `mutation ($w: Date!) { generateWeeklyReflection(weekStart: $w) {
+      id weekStart entryCount summary themes generatedBy moodTrend { date mood entryCount } highlights { id title } } }`;
+    const { generateWeeklyReflection: reflection } = await carol.data<{ generateWeeklyReflection: { id: string; moodTrend: { mood: string | null }[] } }>(generate, { w: weekStart });
+    expect(reflection).toMatchObject({
+      weekStart, entryCount: 2, generatedBy: 'claude-reflection-e2e', themes: ['work', 'garden'],
+      summary: 'The week began low and ended gently. You made room for a slow morning after a hard Tuesday.', highlights: [{ id: entries[1], title: 'Saturday' }],
+    });
+    expect(reflection.moodTrend.map((p) => p.mood)).toEqual([null, 'LOW', null, null, null, 'GOOD', null]);
+    const asked = claude.requests.slice(before);
+    expect(asked.map((r) => [r.body.model, r.body.output_config?.format?.type])).toEqual([['claude-reflection-e2e', 'json_schema']]);
+    expect(asked[0]!.body.messages[0]!.content).toContain('a slow morning in the garden');
+    expect((await carol.data<{ generateWeeklyReflection: { id: string } }>(generate, { w: weekStart })).generateWeeklyReflection.id).toBe(reflection.id);
+    expect(claude.requests.length).toBe(before + 1);
   });
 
   async function newUsers() {
