@@ -7,8 +7,8 @@ import { createClaudeReflectionWriter } from './claude-reflection-writer.js';
 import type { ClaudeReflections } from './weekly-reflections.js';
 
 export const reflectionClaudeConfigShape = {
-  /** Without it nobody's reflection is Claude's: everyone gets the local composition. */
-  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  /** Without it (or empty, as compose passes an unset one) nobody's reflection is Claude's: everyone gets the local composition. */
+  ANTHROPIC_API_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
   ANTHROPIC_BASE_URL: z.url().optional(),
   REFLECTIONS_MODEL: z.string().min(1).default(defaultClaudeModel),
   /** Claude reflections per premium user and UTC day; past it, the local composition. */
