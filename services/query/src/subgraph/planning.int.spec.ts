@@ -192,3 +192,35 @@ describe('planning mutations', () => {
     expect(scheduled.data?.['scheduleEvent']).toEqual({ event: { startsAt: '2030-04-01T08:00:00.000Z', endsAt: '2030-04-01T09:00:00.000Z' } });
   });
 });
+
+describe('what the account export reads (@inaccessible: only a service calling this subgraph directly)', () => {
+  type EventPage = { calendarEvents: { totalCount: number; edges: { node: { id: string; title: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+  const eventsQuery = 'query ($first: Int, $after: String) { calendarEvents(first: $first, after: $after) { totalCount edges { node { id title } } pageInfo { hasNextPage endCursor } } }';
+
+  it('Query.calendarEvents: every live series of the caller, oldest first, page by page; none of anyone else', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const res: { data?: EventPage | null; errors?: unknown } = await postGraphQL<EventPage>(subgraph.url, eventsQuery, { first: 1, after }, as(alice));
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.calendarEvents.totalCount).toBe(2);
+      seen.push(...res.data!.calendarEvents.edges.map((e) => e.node.id));
+      if (!res.data!.calendarEvents.pageInfo.hasNextPage) break;
+      after = res.data!.calendarEvents.pageInfo.endCursor;
+    }
+    // Each once across the pages (seeded within the same millisecond, they are ordered by id); the cancelled one absent.
+    expect([...seen].sort()).toEqual([ids['trip'], ids['standup']].sort());
+    const bobs = await postGraphQL<EventPage>(subgraph.url, eventsQuery, { first: 100 }, as(bob));
+    expect(bobs.data!.calendarEvents.edges.map((e) => e.node.id)).toEqual([ids['bobsEvent']]);
+    expect((await postGraphQL(subgraph.url, eventsQuery, { first: 501 }, as(alice))).errors).toBeDefined();
+  });
+
+  it('Task.completedOccurrences: a recurring task\'s completed days; a one-off task\'s none', async () => {
+    const query = '{ tasks(first: 100) { edges { node { id completedOccurrences { occurrence completedAt } } } } }';
+    const res = await postGraphQL<{ tasks: { edges: { node: { id: string; completedOccurrences: { occurrence: string; completedAt: string }[] } }[] } }>(subgraph.url, query, {}, as(alice));
+    expect(res.errors).toBeUndefined();
+    const byId = new Map(res.data!.tasks.edges.map((e) => [e.node.id, e.node.completedOccurrences]));
+    expect(byId.get(ids['gym']!)).toEqual([{ occurrence: '2030-03-07', completedAt: expect.any(String) }]);
+    expect(byId.get(ids['noon']!)).toEqual([]);
+  });
+});
