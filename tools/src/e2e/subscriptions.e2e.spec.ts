@@ -30,6 +30,13 @@ interface TaskChanged {
   taskChanged: { kind: string; taskId: string; task: { title: string; completed: boolean; priority: string } | null };
 }
 
+const thoughtChanged = /* GraphQL */ `
+  subscription { thoughtChanged { kind thoughtId thought { text tags version } } }`;
+
+interface ThoughtChanged {
+  thoughtChanged: { kind: string; thoughtId: string; thought: { text: string; tags: string[]; version: number } | null };
+}
+
 // Mutations of API.md these tests send (as any client would write them).
 const updateEntry = /* GraphQL */ `mutation ($id: ID!, $v: Int!, $input: UpdateEntryInput!) {
   updateEntry(id: $id, expectedVersion: $v, input: $input) { entry { id version } } }`;
@@ -38,6 +45,9 @@ const createTask = /* GraphQL */ `mutation ($input: CreateTaskInput!) { createTa
 const completeTask = /* GraphQL */ `mutation ($id: ID!) { completeTask(id: $id) { task { id } } }`;
 const reopenTask = /* GraphQL */ `mutation ($id: ID!) { reopenTask(id: $id) { task { id } } }`;
 const deleteTask = /* GraphQL */ `mutation ($id: ID!) { deleteTask(id: $id) { id } }`;
+const captureThought = /* GraphQL */ `mutation ($text: String!, $tags: [String!]) { captureThought(text: $text, tags: $tags) { thought { id } } }`;
+const updateThought = /* GraphQL */ `mutation ($id: ID!, $v: Int!, $text: String) { updateThought(id: $id, expectedVersion: $v, text: $text) { thought { id } } }`;
+const deleteThought = /* GraphQL */ `mutation ($id: ID!) { deleteThought(id: $id) { id } }`;
 
 describe.each(modes)('subscriptions and limits through the gateway (%s mode)', (mode) => {
   let system: RunningSystem;
@@ -162,6 +172,29 @@ describe.each(modes)('subscriptions and limits through the gateway (%s mode)', (
     await alice.data(deleteEntry, { id: quick.id });
     expect((await entries.until(6)).slice(3).map((r) => r.data?.entryChanged.kind)).toEqual(['CREATED', 'UPDATED', 'DELETED']);
     expect(entries.received.every((r) => r.errors === undefined)).toBe(true);
+  });
+
+  it('follows a thought through its life, for its owner only: captured, edited, deleted (as converting it does)', async () => {
+    const forAlice = subscribe<ThoughtChanged>(socket(tokens.alice), thoughtChanged);
+    const forBob = subscribe<ThoughtChanged>(socket(tokens.bob), thoughtChanged);
+    await subscriptionsRunning(2);
+
+    const { captureThought: captured } = await alice.data<{ captureThought: { thought: { id: string } } }>(captureThought, { text: 'Call the plumber', tags: ['home'] });
+    const thoughtId = captured.thought.id;
+    expect((await forAlice.until(1))[0]!.data?.thoughtChanged).toEqual({ kind: 'CREATED', thoughtId, thought: { text: 'Call the plumber', tags: ['home'], version: 1 } });
+    await alice.data(updateThought, { id: thoughtId, v: 1, text: 'Call the plumber on Monday' });
+    expect((await forAlice.until(2))[1]!.data?.thoughtChanged).toEqual({ kind: 'UPDATED', thoughtId, thought: { text: 'Call the plumber on Monday', tags: ['home'], version: 2 } });
+    await alice.data(deleteThought, { id: thoughtId });
+    expect((await forAlice.until(3))[2]!.data?.thoughtChanged).toEqual({ kind: 'DELETED', thoughtId, thought: null });
+    expect(forAlice.received.every((r) => r.errors === undefined)).toBe(true);
+
+    // Bob's own thought reaches him (his subscription works), none of Alice's ever did.
+    const bob = new GatewayClient(system.gatewayUrl).withToken(tokens.bob);
+    const { captureThought: his } = await bob.data<{ captureThought: { thought: { id: string } } }>(captureThought, { text: 'bob thinks' });
+    expect((await forBob.until(1)).map((r) => r.data?.thoughtChanged)).toEqual([{ kind: 'CREATED', thoughtId: his.thought.id, thought: { text: 'bob thinks', tags: [], version: 1 } }]);
+    await sleep(500); // long enough for a stray delivery to arrive, were there one
+    expect(forBob.received).toHaveLength(1);
+    expect(forAlice.received).toHaveLength(3);
   });
 
   it('refuses a connection without a valid token (4401) and the gateway carries on', async () => {
