@@ -50,6 +50,13 @@ describe('fault drills, quick profile', () => {
     expect(soak?.notes['killed']).not.toContain('not back');
   });
 
+  it('the notifications drill killed the scheduler mid-firing and every reminder fired exactly once after its restart', () => {
+    const crash = run?.results.find((r) => r.drill === 'kill-notifications');
+    expect(Number(crash?.notes['openFiringTransactionsAtKill'])).toBeGreaterThan(0);
+    expect(Number(crash?.notes['committedAtKill'])).toBeLessThan(Number(crash?.notes['remindersDue']));
+    expect(crash?.notes).toMatchObject({ remindersLost: 0, remindersFiredTwice: 0, notificationsWithoutEvent: 0 });
+  });
+
   it('the rebuild drill rebuilt the projection from the log and swapped it in', () => {
     const rebuild = run?.results.find((r) => r.drill === 'rebuild');
     expect(Number(rebuild?.notes['rebuiltEvents'])).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import type { Mode } from '../system/index.js';
 import { account, settle, waitCaughtUp, writtenNow, type Accounting } from './accounting.js';
 import { startLoad, type LoadCounts } from './command-load.js';
 import type { DrillEnvironment } from './environment.js';
+import { killNotifications } from './notifications-crash.js';
 import type { DrillProfile } from './profile.js';
 import { soakDrill } from './soak.js';
 
@@ -97,6 +98,13 @@ export const drills: readonly Drill[] = [
     proves: 'requests in flight when the gateway dies are lost to the client only: what the command service committed reaches the read side; nothing else changes',
     modes: both,
     fault: killAndRestart('gateway'),
+  },
+  {
+    name: 'kill-notifications',
+    title: 'kill -9 the notifications scheduler mid-firing',
+    proves: 'reminders due at once, the scheduler killed while a firing transaction is open (claimed, notified, not committed): after its restart every reminder fired exactly once, none lost, none twice',
+    modes: both,
+    fault: killNotifications,
   },
   {
     name: 'restart-kafka',
