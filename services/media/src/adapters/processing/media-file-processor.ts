@@ -8,6 +8,7 @@ import { parseBuffer } from 'music-metadata';
 import sharp, { type Sharp } from 'sharp';
 import type { AcceptedMedia } from '../../domain/accepted-media.js';
 import type { MediaProcessor, ProcessedMedia } from '../../application/ports/media-processor.js';
+import { webmTracks } from './webm-tracks.js';
 
 /** The longest side of a thumbnail, in pixels. */
 export const thumbnailSize = 320;
@@ -19,7 +20,8 @@ const maxPixels = 100_000_000;
  * re-encodes images, which drops every metadata block (EXIF with GPS, XMP, IPTC, comments) since sharp keeps none
  * unless asked, applies the EXIF orientation first, and makes a WebP thumbnail; HEIC is decoded by `heic-decode`
  * (libheif with libde265, WebAssembly: sharp's own libheif has no HEVC decoder) and stored as JPEG; audio is read
- * by `music-metadata` for its duration and kept byte for byte.
+ * by `music-metadata` for its duration and kept byte for byte (a browser's live WebM recording, which it cannot read,
+ * by its EBML tracks instead: `webm-tracks.ts`, no duration).
  */
 export function mediaFileProcessor(): MediaProcessor {
   return {
@@ -69,7 +71,15 @@ async function heic(bytes: Buffer, media: AcceptedMedia): Promise<ProcessedMedia
 }
 
 async function audio(bytes: Buffer, media: AcceptedMedia): Promise<ProcessedMedia | { refused: string }> {
-  const metadata = await parseBuffer(bytes, { mimeType: media.contentType, size: bytes.length }, { duration: true, skipCovers: true });
+  let metadata;
+  try {
+    metadata = await parseBuffer(bytes, { mimeType: media.contentType, size: bytes.length }, { duration: true, skipCovers: true });
+  } catch (error) {
+    // a voice note recorded in the browser (MediaRecorder's live WebM): its tracks read from its EBML, no duration
+    const recorded = media.contentType === 'audio/webm' ? recordedWebm(bytes, media) : null;
+    if (recorded) return recorded;
+    throw error;
+  }
   if (metadata.format.hasVideo) return { refused: 'the file holds video: only audio is accepted (M4A, MP3, Ogg or WebM)' };
   if (metadata.format.hasAudio === false) return { refused: 'the file holds no audio' };
   const duration = metadata.format.duration;
@@ -81,4 +91,13 @@ async function audio(bytes: Buffer, media: AcceptedMedia): Promise<ProcessedMedi
     height: null,
     durationSeconds: duration !== undefined && Number.isFinite(duration) ? Math.round(duration * 1000) / 1000 : null,
   };
+}
+
+/** A WebM `music-metadata` could not read: accepted when its tracks are all audio (its duration is not known). */
+function recordedWebm(bytes: Buffer, media: AcceptedMedia): ProcessedMedia | { refused: string } | null {
+  const tracks = webmTracks(bytes);
+  if (!tracks || tracks.docType !== 'webm') return null;
+  if (tracks.trackTypes.includes(1)) return { refused: 'the file holds video: only audio is accepted (M4A, MP3, Ogg or WebM)' };
+  if (tracks.trackTypes.length === 0 || tracks.trackTypes.some((type) => type !== 2)) return { refused: 'the file holds no audio' };
+  return { body: bytes, contentType: media.contentType, thumbnail: null, width: null, height: null, durationSeconds: null };
 }
