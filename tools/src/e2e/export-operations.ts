@@ -1,6 +1,6 @@
-// exportJournal (API.md, "Attachments and export") and what a client does with its answer: download the signed URL
-// and look inside (JSON parsed, the Markdown zip listed and read, the PDF's text extracted). Shared by the export
-// int spec, the export e2e suite and the security suites.
+// exportJournal (API.md, "Attachments and export"), exportAccount ("Your data is yours") and what a client does with
+// their answer: download the signed URL and look inside (JSON parsed, a zip listed and read, the PDF's text
+// extracted). Shared by the export int spec, the export e2e suites and the security suites.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,8 @@ const run = promisify(execFile);
 
 export const exportJournal = `query ($id: ID!, $format: ExportFormat!, $from: Date, $to: Date) {
   exportJournal(id: $id, format: $format, from: $from, to: $to) { fileName contentType url expiresAt } }`;
+
+export const exportAccount = '{ exportAccount { fileName contentType url expiresAt } }';
 
 export type ExportFormat = 'JSON' | 'MARKDOWN' | 'PDF';
 export interface ExportFile { fileName: string; contentType: string; url: string; expiresAt: string }

@@ -1,6 +1,6 @@
 // For every query of the API: Bob asks with Alice's ids (or cursors, tags, words) and gets nothing of hers.
 import { expect } from 'vitest';
-import { download, exportJournal, type ExportFile } from '../../e2e/export-operations.js';
+import { download, exportAccount, exportJournal, zipFiles, type ExportFile } from '../../e2e/export-operations.js';
 import * as op from '../../e2e/mutation-operations.js';
 import { aliceDays, expectNoLeak, type World } from './world.js';
 
@@ -73,6 +73,11 @@ export const queryCases: Record<string, CrossUserCase> = {
     const cursor = await aliceCursor(world, 'tasks');
     const replayed = await world.bob.client.request(op.tasks, { after: cursor });
     expectNoLeak(world, [all, replayed]);
+  },
+
+  async thought(world) {
+    const res = await world.bob.client.request('query ($id: ID!) { thought(id: $id) { id text tags } }', { id: world.alice.thoughtId });
+    expect(res).toEqual({ data: { thought: null } });
   },
 
   async task(world) {
@@ -159,6 +164,37 @@ export const queryCases: Record<string, CrossUserCase> = {
     expect(file.status).toBe(200);
     expect(file.body.toString('utf8')).not.toContain(world.alice.marker);
     expect(file.body.toString('utf8')).not.toContain(world.alice.journalId);
+  },
+
+  async exportAccount(world) {
+    // No argument names whose account: Bob's export is his. Nothing of Alice's (her words, address, ids) is in his zip.
+    const res = await world.bob.client.request<{ exportAccount: ExportFile }>(exportAccount);
+    expect(res.errors).toBeUndefined();
+    expectNoLeak(world, res);
+    const file = res.data!.exportAccount;
+    const got = await download(file.url);
+    expect(got.status).toBe(200);
+    const files = await zipFiles(got.body);
+    expect(JSON.parse(files.get('manifest.json')!.toString('utf8'))).toMatchObject({ userId: world.bob.id });
+    const everything = Buffer.concat([...files.values()]).toString('latin1');
+    for (const hers of [world.alice.marker, world.alice.user.email, world.alice.user.id, world.alice.journalId, world.alice.entryId, world.alice.attachmentId]) {
+      expect(everything).not.toContain(hers);
+    }
+    // The URL is short-lived (MEDIA_DOWNLOAD_URL_SECONDS, 5 minutes) and grants that object only, until then: moved to
+    // Alice's folder or given a later expiry, it is refused.
+    expect(new Date(file.expiresAt).getTime()).toBeLessThanOrEqual(Date.now() + 300_000);
+    const url = new URL(file.url);
+    const elsewhere = new URL(url);
+    elsewhere.pathname = url.pathname.replace(world.bob.id, world.alice.user.id);
+    expect(elsewhere.pathname).not.toBe(url.pathname);
+    const later = new URL(url);
+    const expiry = [...later.searchParams.keys()].find((k) => /^x-(amz-)?expires$/i.test(k))!;
+    later.searchParams.set(expiry, String(Number(later.searchParams.get(expiry)) + 86_400));
+    for (const forged of [elsewhere, later]) {
+      const refused = await download(forged.toString());
+      expect(refused.status, forged.toString()).toBeGreaterThanOrEqual(400);
+      expect(refused.body.toString('latin1')).not.toContain(world.alice.marker);
+    }
   },
 
   async dashboard(world) {
