@@ -7,15 +7,16 @@ import { ownerKey } from './journals-view.js';
  * could not read the text) and `mood_days` (per user and UTC day: the most frequent mood, ties going to the
  * latest entry's; entry and word counts; the average sentiment of the day's analysed entries, which `avg()`
  * gives by skipping the nulls). Runs after `entries_view` in the same transaction, and
- * recomputes every day an event touches from the current rows instead of adding deltas: an update, a
- * delete (of the entry or its journal), a re-analysis or a redelivered event then all leave the day exact,
- * in whatever order the entry, journal and insights streams arrive.
+ * recomputes every day an update, a delete (of the entry or its journal), a re-analysis or a redating touches
+ * from the current rows, which leaves the day exact in whatever order the entry, journal and insights streams
+ * arrive. New entries (set-based) move their days by increments instead (`mood_day_moods` keeps each mood's count
+ * and latest entry, so the tie rule holds without reading the day's entries): see `moodDayChanges`.
  */
 export const analyticsView: ReadModel = {
   name: 'analytics',
   // A day is recomputed from committed rows: two chunks recomputing one user's day must take turns. A journal's
   // deletion and an analysis recompute at once, under the owner's key taken exclusively; entry events (set-based)
-  // take it shared and recompute their days at the chunk's end under per-(owner, day) locks (`moodDayRecounts`).
+  // take it shared and write their days at the chunk's end under per-(owner, day) locks (`moodDayChanges`).
   sharedKeys: (event) => (recomputedAtOnce.has(event.eventType) ? [ownerKey(event.userId)] : []),
   commutativeKeys: (event) => (deferred.has(event.eventType) ? [ownerKey(event.userId)] : []),
   batchAlways: true,
@@ -48,9 +49,13 @@ export const analyticsView: ReadModel = {
       await recomputeDayOfEntry(tx, p.entryId);
     },
   },
-  // A chunk's entry events recompute each day they touch once, at the chunk's end (`moodDayRecounts`).
+  // A chunk's entry events write each day they touch once, at the chunk's end (`moodDayChanges`): new entries that
+  // `entries_view` inserted alive (`addNewEntries`) by increments, the others by a recompute.
   batchHandlers: {
-    JournalEntryCreated: (events, _tx, chunk) => recountLater(chunk, events.map((e) => e.payload.entryId)),
+    JournalEntryCreated: (events, _tx, chunk) => {
+      const { added } = chunk.deferred(moodDayChanges);
+      return recountLater(chunk, events.map((e) => e.payload.entryId).filter((id) => !added.has(id)));
+    },
     JournalEntryUpdated: (events, _tx, chunk) => recountLater(chunk, events.map((e) => e.payload.entryId)),
     JournalEntryDeleted: (events, _tx, chunk) => recountLater(chunk, events.map((e) => e.payload.entryId)),
     MoodRecorded: (events, _tx, chunk) => recountLater(chunk, events.map((e) => e.payload.entryId)),
@@ -69,65 +74,142 @@ async function recomputeDayOfEntry(tx: PoolClient, entryId: string): Promise<voi
 
 /** Recomputes one (owner, day) of `mood_days` from the rows (also for `redatedDays`, which finds a day an entry left). */
 export async function recomputeDay(tx: PoolClient, ownerId: string, day: string): Promise<void> {
-  await tx.query('DELETE FROM mood_days WHERE owner_id = $1 AND day = $2::date', [ownerId, day]);
-  await tx.query(
-    `WITH alive AS (
-       SELECT e.mood, e.word_count, e.created_at, s.sentiment
-         FROM entries_view e LEFT JOIN entry_sentiments s ON s.entry_id = e.entry_id
-        WHERE e.owner_id = $1 AND e.deleted_at IS NULL AND e.journal_id IS NOT NULL
-          AND e.created_at >= ($2::date)::timestamp AT TIME ZONE 'UTC'
-          AND e.created_at < ($2::date + 1)::timestamp AT TIME ZONE 'UTC')
-     INSERT INTO mood_days (owner_id, day, mood, entry_count, word_count, average_sentiment)
-     SELECT $1, $2::date,
-            (SELECT mood FROM alive WHERE mood IS NOT NULL GROUP BY mood ORDER BY count(*) DESC, max(created_at) DESC, mood LIMIT 1),
-            count(*), coalesce(sum(word_count), 0), avg(sentiment)
-       FROM alive HAVING count(*) > 0`,
-    [ownerId, day],
-  );
+  await recomputeDays(tx, [{ owner_id: ownerId, day }]);
 }
 
 function recountLater(chunk: ChunkScope, entryIds: readonly string[]): Promise<void> {
-  const entries = chunk.deferred(moodDayRecounts);
-  for (const id of entryIds) entries.add(id);
+  const changes = chunk.deferred(moodDayChanges);
+  for (const id of entryIds) changes.recount.add(id);
   return Promise.resolve();
 }
 
 /**
- * The days of a chunk's entry events (set-based path), recomputed at its end from the rows as they are then: each
- * (owner, day) under its own advisory lock, taken (in one statement, in id order) *before* the statement that
- * recomputes, and held to the commit. A day's inputs change only in transactions that recompute it afterwards
- * under that lock (or under the owner's exclusive key: a journal's deletion, an analysis), so whichever recomputes
- * a day last sees every other change committed: the day is exact, while chunks of the same users run side by side
- * until their last statements.
+ * Entries a chunk inserted for the first time, alive (`entries_view`'s set-based JournalEntryCreated): their days
+ * move by increments at the chunk's end instead of being recomputed, unless something else in the chunk makes a
+ * recompute necessary (see `moodDayChanges`). `MOOD_DAY_INCREMENTS=false` recomputes them as before (A/B).
  */
-const moodDayRecounts: DeferredWrite<Set<string>> = {
+export function addNewEntries(chunk: ChunkScope, entryIds: readonly string[]): void {
+  if (entryIds.length === 0) return;
+  const changes = chunk.deferred(moodDayChanges);
+  const target = incrementsEnabled ? changes.added : changes.recount;
+  for (const id of entryIds) target.add(id);
+}
+
+const incrementsEnabled = process.env['MOOD_DAY_INCREMENTS'] !== 'false';
+
+interface MoodDayChanges {
+  /** Entries whose day is recomputed from the rows (updated, deleted, mood recorded, or not a first insert). */
+  readonly recount: Set<string>;
+  /** New live entries whose day may move by increments. */
+  readonly added: Set<string>;
+}
+
+/**
+ * The days of a chunk's entry events (set-based path), written at its end: each (owner, day) under its own advisory
+ * lock, taken (in one statement, in id order) *before* the statements that write it, and held to the commit. A day's
+ * inputs change only in transactions that write it afterwards under that lock (or under the owner's exclusive key:
+ * a journal's deletion, an analysis), so whichever writes a day last sees every other change committed: the day is
+ * exact, while chunks of the same users run side by side until their last statements.
+ *
+ * A day is recomputed from the rows (`recomputeDays`) when one of its entries changed or was not a first insert,
+ * when a new entry of it already has a sentiment (its analysis was projected first), or when this transaction
+ * already wrote its row (a journal's deletion, an analysis or a redating recomputed it mid-chunk, possibly with the
+ * new entries in it). Otherwise the day only gained entries that have no sentiment: its counters move by
+ * increments (`incrementDays`), a few rows instead of a scan of the day's entries.
+ */
+const moodDayChanges: DeferredWrite<MoodDayChanges> = {
   order: '1 mood_days',
-  start: () => new Set(),
-  async settle(entryIds, tx) {
-    if (entryIds.size === 0) return;
-    const { rows } = await tx.query<{ owner_id: string; day: string }>(
-      `SELECT d.owner_id, to_char(d.day, 'YYYY-MM-DD') AS day, pg_advisory_xact_lock(d.id) AS locked
-       FROM (SELECT owner_id, day, hashtextextended(current_schema() || ':mood-day:' || owner_id || ':' || day, 0) AS id
-               FROM (SELECT DISTINCT owner_id, (created_at AT TIME ZONE 'UTC')::date AS day
-                       FROM entries_view WHERE entry_id = ANY($1::uuid[]) AND created_at IS NOT NULL) AS days
+  start: () => ({ recount: new Set(), added: new Set() }),
+  async settle({ recount, added }, tx) {
+    for (const id of recount) added.delete(id);
+    if (recount.size === 0 && added.size === 0) return;
+    const { rows } = await tx.query<{ owner_id: string; day: string; recompute: boolean }>(
+      `SELECT d.owner_id, to_char(d.day, 'YYYY-MM-DD') AS day, d.recompute, pg_advisory_xact_lock(d.id) AS locked
+       FROM (SELECT owner_id, day, bool_or(recompute) AS recompute,
+                    hashtextextended(current_schema() || ':mood-day:' || owner_id || ':' || day, 0) AS id
+               FROM (SELECT e.owner_id, (e.created_at AT TIME ZONE 'UTC')::date AS day,
+                            e.entry_id = ANY($1::uuid[]) OR s.entry_id IS NOT NULL
+                            OR coalesce(m.xmin::text::bigint = txid_current() % 4294967296, false) AS recompute
+                       FROM entries_view e
+                       LEFT JOIN entry_sentiments s ON s.entry_id = e.entry_id
+                       LEFT JOIN mood_days m ON m.owner_id = e.owner_id AND m.day = (e.created_at AT TIME ZONE 'UTC')::date
+                      WHERE (e.entry_id = ANY($1::uuid[]) OR e.entry_id = ANY($2::uuid[])) AND e.created_at IS NOT NULL) AS days
+              GROUP BY owner_id, day
               ORDER BY id) AS d`,
-      [[...entryIds]],
+      [[...recount], [...added]],
     );
-    if (rows.length > 0) await recomputeDays(tx, rows);
+    const recomputed = rows.filter((r) => r.recompute);
+    if (recomputed.length > 0) await recomputeDays(tx, recomputed);
+    if (recomputed.length < rows.length) await incrementDays(tx, [...added], recomputed);
   },
 };
 
-/** Recomputes each (owner, day) from the rows, in one statement: days left with no live entry lose their row. */
+/**
+ * Adds new live entries to their days (locked by the caller), days in `skip` left out: per mood, `mood_day_moods`
+ * counts them and keeps the latest `created_at`; the day's `mood` is read from those rows after the change (the
+ * ones this statement wrote, from RETURNING, and the day's other moods), its entry and word counts move by the sums.
+ * Its average sentiment does not move: none of these entries has one.
+ */
+async function incrementDays(tx: PoolClient, entryIds: readonly string[], skip: readonly { owner_id: string; day: string }[]): Promise<void> {
+  await tx.query(
+    `WITH added AS (
+       SELECT e.owner_id, (e.created_at AT TIME ZONE 'UTC')::date AS day, e.mood, e.word_count, e.created_at
+         FROM entries_view e
+        WHERE e.entry_id = ANY($1::uuid[]) AND e.deleted_at IS NULL AND e.journal_id IS NOT NULL AND e.created_at IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::date[]) AS s(owner_id, day)
+                           WHERE s.owner_id = e.owner_id AND s.day = (e.created_at AT TIME ZONE 'UTC')::date)),
+     moods AS (
+       INSERT INTO mood_day_moods AS m (owner_id, day, mood, entries, latest_at)
+       SELECT owner_id, day, mood, count(*), max(created_at) FROM added WHERE mood IS NOT NULL
+        GROUP BY owner_id, day, mood ORDER BY owner_id, day, mood
+       ON CONFLICT (owner_id, day, mood) DO UPDATE SET entries = m.entries + EXCLUDED.entries,
+         latest_at = greatest(m.latest_at, EXCLUDED.latest_at)
+       RETURNING owner_id, day, mood, entries, latest_at),
+     days AS (SELECT owner_id, day, count(*) AS n, coalesce(sum(word_count), 0) AS words FROM added GROUP BY owner_id, day),
+     candidates AS (
+       SELECT owner_id, day, mood, entries, latest_at FROM moods
+       UNION ALL
+       SELECT m.owner_id, m.day, m.mood, m.entries, m.latest_at
+         FROM mood_day_moods m JOIN days d ON d.owner_id = m.owner_id AND d.day = m.day
+        WHERE NOT EXISTS (SELECT 1 FROM moods w WHERE w.owner_id = m.owner_id AND w.day = m.day AND w.mood = m.mood))
+     INSERT INTO mood_days AS m (owner_id, day, mood, entry_count, word_count, average_sentiment)
+     SELECT d.owner_id, d.day,
+            (SELECT c.mood FROM candidates c WHERE c.owner_id = d.owner_id AND c.day = d.day
+              ORDER BY c.entries DESC, c.latest_at DESC, c.mood LIMIT 1),
+            d.n, d.words, NULL
+       FROM days d ORDER BY d.owner_id, d.day
+     ON CONFLICT (owner_id, day) DO UPDATE SET mood = EXCLUDED.mood, entry_count = m.entry_count + EXCLUDED.entry_count,
+       word_count = m.word_count + EXCLUDED.word_count`,
+    [entryIds, skip.map((r) => r.owner_id), skip.map((r) => r.day)],
+  );
+}
+
+/**
+ * Recomputes each (owner, day) from the rows, in one statement: `mood_days` (days left with no live entry lose their
+ * row) and the day's `mood_day_moods` (moods no longer on it lose theirs).
+ */
 async function recomputeDays(tx: PoolClient, days: readonly { owner_id: string; day: string }[]): Promise<void> {
   await tx.query(
-    `WITH computed AS (
+    `WITH d AS (SELECT * FROM unnest($1::uuid[], $2::date[]) AS d(owner_id, day)),
+     moods_now AS (
+       SELECT d.owner_id, d.day, e.mood, count(*)::int AS entries, max(e.created_at) AS latest_at
+         FROM d JOIN entries_view e ON e.owner_id = d.owner_id AND e.deleted_at IS NULL AND e.journal_id IS NOT NULL AND e.mood IS NOT NULL
+          AND e.created_at >= d.day::timestamp AT TIME ZONE 'UTC' AND e.created_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC'
+        GROUP BY d.owner_id, d.day, e.mood),
+     moods_gone AS (
+       DELETE FROM mood_day_moods m USING d
+        WHERE m.owner_id = d.owner_id AND m.day = d.day
+          AND NOT EXISTS (SELECT 1 FROM moods_now n WHERE n.owner_id = m.owner_id AND n.day = m.day AND n.mood = m.mood)),
+     moods_written AS (
+       INSERT INTO mood_day_moods AS m (owner_id, day, mood, entries, latest_at)
+       SELECT owner_id, day, mood, entries, latest_at FROM moods_now ORDER BY owner_id, day, mood
+       ON CONFLICT (owner_id, day, mood) DO UPDATE SET entries = EXCLUDED.entries, latest_at = EXCLUDED.latest_at),
+     computed AS (
        SELECT d.owner_id, d.day,
-              (SELECT e.mood FROM entries_view e
-                WHERE e.owner_id = d.owner_id AND e.deleted_at IS NULL AND e.journal_id IS NOT NULL AND e.mood IS NOT NULL
-                  AND e.created_at >= d.day::timestamp AT TIME ZONE 'UTC' AND e.created_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC'
-                GROUP BY e.mood ORDER BY count(*) DESC, max(e.created_at) DESC, e.mood LIMIT 1) AS mood,
+              (SELECT n.mood FROM moods_now n WHERE n.owner_id = d.owner_id AND n.day = d.day
+                ORDER BY n.entries DESC, n.latest_at DESC, n.mood LIMIT 1) AS mood,
               a.n, a.words, a.sentiment
-         FROM unnest($1::uuid[], $2::date[]) AS d(owner_id, day)
+         FROM d
          CROSS JOIN LATERAL (
            SELECT count(*) AS n, coalesce(sum(e.word_count), 0) AS words, avg(s.sentiment) AS sentiment
              FROM entries_view e LEFT JOIN entry_sentiments s ON s.entry_id = e.entry_id

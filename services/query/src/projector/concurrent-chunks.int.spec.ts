@@ -116,6 +116,7 @@ async function derived(pool: Pool) {
     kept: {
       entryCounts: await rows('SELECT journal_id, entry_count FROM journals_view ORDER BY journal_id'),
       moodDays: await rows(`SELECT owner_id, to_char(day, 'YYYY-MM-DD') AS day, mood, entry_count, word_count, round(average_sentiment::numeric, 9) AS sentiment FROM mood_days ORDER BY owner_id, day`),
+      moodDayMoods: await rows(`SELECT owner_id, to_char(day, 'YYYY-MM-DD') AS day, mood, entries, latest_at FROM mood_day_moods ORDER BY owner_id, day, mood`),
       tags: await rows('SELECT owner_id, tag, count FROM tags_view ORDER BY owner_id, tag'),
       stamps: await rows('SELECT owner_id, stamp::int FROM read_stamps ORDER BY owner_id'),
     },
@@ -130,6 +131,10 @@ async function derived(pool: Pool) {
                  GROUP BY mood ORDER BY count(*) DESC, max(created_at) DESC, mood LIMIT 1) AS mood,
                count(*)::int AS entry_count, coalesce(sum(word_count), 0)::int AS word_count, round(avg(sentiment)::numeric, 9) AS sentiment
           FROM alive a GROUP BY owner_id, day ORDER BY owner_id, day`),
+      moodDayMoods: await rows(`
+        SELECT owner_id, to_char((created_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day, mood, count(*)::int AS entries, max(created_at) AS latest_at
+          FROM entries_view WHERE deleted_at IS NULL AND journal_id IS NOT NULL AND mood IS NOT NULL
+         GROUP BY owner_id, (created_at AT TIME ZONE 'UTC')::date, mood ORDER BY owner_id, day, mood`),
       tags: await rows(`
         SELECT owner_id, tag, count(*)::int AS count FROM (
           SELECT DISTINCT entry_id AS item_id, owner_id, tag FROM entries_view, unnest(tags) AS tag WHERE deleted_at IS NULL
@@ -190,6 +195,7 @@ describe('set-based chunks of the same users, applied concurrently', () => {
     expect(kept.tags.length).toBeGreaterThan(3);
     expect(kept.entryCounts).toEqual(recounted.entryCounts);
     expect(kept.moodDays).toEqual(recounted.moodDays);
+    expect(kept.moodDayMoods).toEqual(recounted.moodDayMoods);
     expect(kept.tags).toEqual(recounted.tags);
     expect(kept.stamps).toEqual(expectedStamps(history));
     expect(kept).toEqual((await derived(oneByOne.pool)).kept);
@@ -201,5 +207,51 @@ describe('set-based chunks of the same users, applied concurrently', () => {
     projectors.push(await runProjector({ name: queryProjection, eventLog: again.eventLog, readPool: concurrent.pool, readModels: [...queryReadModels, holdingChunks], log, metrics: new Registry(), chunkSize: 100 }));
     await Promise.all(parts.map((part) => again.deliver(part, 500)));
     expect(await derived(concurrent.pool)).toEqual(before);
+  });
+});
+
+describe('new entries only, applied concurrently (their days move by increments)', () => {
+  // No edits and no analyses: every entry chunk only adds live entries without a sentiment, so each day's
+  // mood_days and mood_day_moods rows move by increments at the chunk's end, under the day locks, side by side.
+  const moods = ['GOOD', 'CALM', 'LOW', null, 'CALM', 'GOOD', 'LOW'] as const;
+  const scenario = journalScenario({ seed: 29, users: 3, journalsPerUser: 2, entries: 150, edits: 0 }).map((event, i): AnyEvent =>
+    event.eventType === 'JournalEntryCreated' ? { ...event, payload: { ...event.payload, mood: moods[i % moods.length]! } } : event);
+  const parts = asTopics(scenario);
+  let incrementing: PooledTestDatabase<Pool>;
+  let reference: PooledTestDatabase<Pool>;
+  beforeAll(async () => {
+    [incrementing, reference] = await Promise.all([readDb('increments'), readDb('increments_ref')]);
+  });
+  afterAll(async () => {
+    await Promise.all([incrementing?.drop(), reference?.drop()]);
+  });
+
+  it('leave mood_days and mood_day_moods as a recount from scratch, and as one by one; redelivery changes nothing', async () => {
+    expect(scenario.some((e) => e.eventType === 'JournalEntryUpdated' || e.eventType === 'JournalEntryDeleted' || e.eventType === 'MoodRecorded')).toBe(false);
+    const fast = handLog();
+    const slow = handLog();
+    projectors.push(
+      await runProjector({ name: queryProjection, eventLog: fast.eventLog, readPool: incrementing.pool, readModels: [...queryReadModels, holdingChunks], log, metrics: new Registry(), chunkSize: 25 }),
+      await runProjector({ name: queryProjection, eventLog: slow.eventLog, readPool: reference.pool, readModels: queryReadModels, log, metrics: new Registry(), setBased: false }),
+    );
+    await Promise.all([
+      (async () => {
+        await Promise.all(parts.slice(partitions).map((part) => fast.deliver(part, 100)));
+        await Promise.all(parts.slice(0, partitions).map((part) => fast.deliver(part, 25)));
+      })(),
+      slow.deliver(scenario, 500),
+    ]);
+    const { kept, recounted } = await derived(incrementing.pool);
+    expect(kept.moodDays.length).toBeGreaterThan(0);
+    expect(kept.moodDayMoods.length).toBeGreaterThan(kept.moodDays.length);
+    expect(kept.moodDays).toEqual(recounted.moodDays);
+    expect(kept.moodDayMoods).toEqual(recounted.moodDayMoods);
+    expect(kept.entryCounts).toEqual(recounted.entryCounts);
+    expect(kept).toEqual((await derived(reference.pool)).kept);
+
+    const again = handLog();
+    projectors.push(await runProjector({ name: queryProjection, eventLog: again.eventLog, readPool: incrementing.pool, readModels: [...queryReadModels, holdingChunks], log, metrics: new Registry(), chunkSize: 25 }));
+    await Promise.all(parts.map((part) => again.deliver(part, 100)));
+    expect((await derived(incrementing.pool)).kept).toEqual(kept);
   });
 });

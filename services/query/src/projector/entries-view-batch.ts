@@ -1,4 +1,5 @@
 import type { BatchProjectionHandlers } from '@mindflow/event-log';
+import { addNewEntries } from './analytics-view.js';
 import { addMoves, entryCountMoves } from './entry-count-moves.js';
 
 /**
@@ -17,7 +18,7 @@ export const entriesViewBatch: BatchProjectionHandlers = {
       entry_id: p.entryId, journal_id: p.journalId, owner_id: userId, title: p.title, content: p.content, mood: p.mood, tags: p.tags,
       word_count: p.wordCount, version: aggregateVersion, created_at: p.createdAt,
     }));
-    const { rows: moved } = await tx.query<{ journal_id: string; n: number }>(
+    const { rows: written } = await tx.query<{ journal_id: string; n: number; entry_ids: string[] }>(
       `WITH written AS (
          INSERT INTO entries_view (entry_id, journal_id, owner_id, journal_name, title, content, mood, tags,
                                    word_count, version, created_at, updated_at, deleted_at)
@@ -28,14 +29,16 @@ export const entriesViewBatch: BatchProjectionHandlers = {
          LEFT JOIN journals_view j ON j.journal_id = r.journal_id
          ON CONFLICT (entry_id) DO UPDATE SET title = EXCLUDED.title, content = EXCLUDED.content,
            mood = EXCLUDED.mood, tags = EXCLUDED.tags, word_count = EXCLUDED.word_count, version = EXCLUDED.version
-         RETURNING (xmax = 0) AS inserted, journal_id, deleted_at)
-       -- Count only first inserts (a rebuild over existing rows must not count an entry twice), in journals alive now.
-       SELECT w.journal_id, count(*)::int AS n
-         FROM written w JOIN journals_view v ON v.journal_id = w.journal_id AND v.deleted_at IS NULL
+         RETURNING (xmax = 0) AS inserted, entry_id, journal_id, deleted_at)
+       -- Count only first inserts (a rebuild over existing rows must not count an entry twice), in journals alive now;
+       -- the first inserts of live entries are also what mood_days may move by increments (addNewEntries).
+       SELECT w.journal_id, (count(*) FILTER (WHERE v.journal_id IS NOT NULL))::int AS n, array_agg(w.entry_id) AS entry_ids
+         FROM written w LEFT JOIN journals_view v ON v.journal_id = w.journal_id AND v.deleted_at IS NULL
         WHERE w.inserted AND w.deleted_at IS NULL GROUP BY w.journal_id`,
       [JSON.stringify(rows)],
     );
-    addMoves(chunk.deferred(entryCountMoves), moved);
+    addMoves(chunk.deferred(entryCountMoves), written.filter((w) => w.n > 0));
+    addNewEntries(chunk, written.flatMap((w) => w.entry_ids));
   },
 
   async JournalEntryUpdated(events, tx, chunk) {

@@ -7,7 +7,7 @@ import { queryProjection } from './query-read-models.js';
  */
 export const queryUserTables = [
   'journals_view', 'entries_view', 'thoughts_view', 'tasks_view', 'task_occurrences_view', 'calendar_events_view',
-  'tags_view', 'tag_uses', 'entry_sentiments', 'mood_days', 'read_stamps',
+  'tags_view', 'tag_uses', 'entry_sentiments', 'mood_days', 'mood_day_moods', 'read_stamps',
 ] as const;
 
 /**

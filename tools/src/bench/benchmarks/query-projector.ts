@@ -71,7 +71,7 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
       `${settings.rounds} rounds taking turns (raw upserts, projector set-based, projector one event at a time), each on fresh topics and databases: ${perRound} events = ${settings.users} JournalCreated, then ${settings.entries} JournalEntryCreated spread over those journals, on 3-partition topics`,
       `projector clock: from joining its consumer group (ready) until projection_versions holds every event (polled every 10 ms); start-up and migrations excluded (mean ${startupMs} ms)`,
       `projector: chunks of ≤ ${settings.chunkSize} events per read-DB transaction (PROJECTOR_CHUNK_SIZE), set-based: each read model writes a chunk's events of a type in one statement; one at a time (PROJECTOR_SET_BASED=false): a statement or more per event and read model; ${settings.parallelism} partitions consumed concurrently, owner locks, version checks, Kafka offsets committed after each transaction`,
-      `baseline: per ${settings.chunkSize}-event chunk one transaction of set-based upserts (jsonb_to_recordset) into journals_view, entries_view (+ entry_count), tag_uses + tags_view, read_stamps, mood_days (each owner's touched days recomputed from their rows) and projection_versions — every row the projection writes for these events — ${settings.parallelism} connections, one per share of the owners, rows from memory (no Kafka)`,
+      `baseline: per ${settings.chunkSize}-event chunk one transaction of set-based upserts (jsonb_to_recordset) into journals_view, entries_view (+ entry_count), tag_uses + tags_view, read_stamps, mood_day_moods + mood_days (each owner's touched days moved by increments computed in memory) and projection_versions — every row the projection writes for these events — ${settings.parallelism} connections, one per share of the owners, rows from memory (no Kafka)`,
       'both end with the same read model (row counts, entry counts and a digest of the derived tables checked every round)',
     ],
   };
@@ -183,7 +183,7 @@ async function upsertChunk(pool: Pool, chunk: readonly AnyEvent[]): Promise<void
 /**
  * What the projection derives from new entries, hand-written from memory where memory knows it: each tag's use
  * (`tag_uses`) and the owner's tag counts (`tags_view`), the owner's cache stamp (`read_stamps`, one per event), and
- * each (owner, UTC day) touched recomputed in `mood_days` from the day's rows (its most frequent mood needs them).
+ * each (owner, UTC day) touched moved by increments in `mood_day_moods` (per mood) and `mood_days` (counts, the mood read back).
  */
 async function deriveFromEntries(tx: PoolClient, chunk: readonly AnyEvent[]): Promise<void> {
   const uses: { item_id: string; owner_id: string; tag: string }[] = [];
@@ -211,22 +211,41 @@ async function deriveFromEntries(tx: PoolClient, chunk: readonly AnyEvent[]): Pr
      ON CONFLICT (owner_id) DO UPDATE SET stamp = read_stamps.stamp + EXCLUDED.stamp`,
     [chunk.map((event) => event.userId)],
   );
+  // Per (owner, UTC day, mood) the new entries and the latest of them, added to mood_day_moods; each day's counts
+  // added to mood_days, its mood read back from mood_day_moods (most entries, then the latest, then the name).
+  const moods = new Map<string, { owner_id: string; day: string; mood: string; entries: number; latest_at: string }>();
+  const dayCounts = new Map<string, { owner_id: string; day: string; n: number; words: number }>();
+  for (const event of chunk) {
+    if (event.eventType !== 'JournalEntryCreated') continue;
+    const p = event.payload;
+    const day = p.createdAt.slice(0, 10);
+    const counts = dayCounts.get(`${event.userId}/${day}`) ?? { owner_id: event.userId, day, n: 0, words: 0 };
+    counts.n += 1;
+    counts.words += p.wordCount;
+    dayCounts.set(`${event.userId}/${day}`, counts);
+    if (p.mood === null || p.mood === undefined) continue;
+    const key = `${event.userId}/${day}/${p.mood}`;
+    const mood = moods.get(key) ?? { owner_id: event.userId, day, mood: p.mood, entries: 0, latest_at: p.createdAt };
+    mood.entries += 1;
+    if (Date.parse(p.createdAt) > Date.parse(mood.latest_at)) mood.latest_at = p.createdAt;
+    moods.set(key, mood);
+  }
   await tx.query(
-    `INSERT INTO mood_days (owner_id, day, mood, entry_count, word_count, average_sentiment)
-     SELECT d.owner_id, d.day, a.mood, a.n, a.words, NULL
-       FROM jsonb_to_recordset($1::jsonb) AS d(owner_id uuid, day date)
-       CROSS JOIN LATERAL (
-         SELECT count(*) AS n, coalesce(sum(e.word_count), 0) AS words,
-                (SELECT m.mood FROM entries_view m
-                  WHERE m.owner_id = d.owner_id AND m.deleted_at IS NULL AND m.journal_id IS NOT NULL AND m.mood IS NOT NULL
-                    AND m.created_at >= d.day::timestamp AT TIME ZONE 'UTC' AND m.created_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC'
-                  GROUP BY m.mood ORDER BY count(*) DESC, max(m.created_at) DESC, m.mood LIMIT 1) AS mood
-           FROM entries_view e
-          WHERE e.owner_id = d.owner_id AND e.deleted_at IS NULL AND e.journal_id IS NOT NULL
-            AND e.created_at >= d.day::timestamp AT TIME ZONE 'UTC' AND e.created_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC') AS a
-      WHERE a.n > 0
-     ON CONFLICT (owner_id, day) DO UPDATE SET mood = EXCLUDED.mood, entry_count = EXCLUDED.entry_count, word_count = EXCLUDED.word_count`,
-    [JSON.stringify([...days.values()])],
+    `INSERT INTO mood_day_moods AS m (owner_id, day, mood, entries, latest_at)
+     SELECT owner_id, day, mood, entries, latest_at
+       FROM jsonb_to_recordset($1::jsonb) AS r(owner_id uuid, day date, mood text, entries int, latest_at timestamptz)
+     ON CONFLICT (owner_id, day, mood) DO UPDATE SET entries = m.entries + EXCLUDED.entries, latest_at = greatest(m.latest_at, EXCLUDED.latest_at)`,
+    [JSON.stringify([...moods.values()])],
+  );
+  await tx.query(
+    `INSERT INTO mood_days AS m (owner_id, day, mood, entry_count, word_count, average_sentiment)
+     SELECT d.owner_id, d.day,
+            (SELECT x.mood FROM mood_day_moods x WHERE x.owner_id = d.owner_id AND x.day = d.day ORDER BY x.entries DESC, x.latest_at DESC, x.mood LIMIT 1),
+            d.n, d.words, NULL
+       FROM jsonb_to_recordset($1::jsonb) AS d(owner_id uuid, day date, n int, words int)
+     ON CONFLICT (owner_id, day) DO UPDATE SET mood = EXCLUDED.mood, entry_count = m.entry_count + EXCLUDED.entry_count,
+       word_count = m.word_count + EXCLUDED.word_count`,
+    [JSON.stringify([...dayCounts.values()])],
   );
 }
 
@@ -248,6 +267,7 @@ async function derivedDigest(pool: Pool): Promise<string> {
   const { rows } = await pool.query<{ digest: string }>(
     `SELECT concat_ws('/',
        (SELECT md5(coalesce(string_agg(concat_ws(',', owner_id, day, mood, entry_count, word_count), ';' ORDER BY owner_id, day), '')) FROM mood_days),
+       (SELECT md5(coalesce(string_agg(concat_ws(',', owner_id, day, mood, entries, latest_at), ';' ORDER BY owner_id, day, mood), '')) FROM mood_day_moods),
        (SELECT md5(coalesce(string_agg(concat_ws(',', owner_id, tag, count), ';' ORDER BY owner_id, tag), '')) FROM tags_view),
        (SELECT count(*) FROM tag_uses),
        (SELECT coalesce(sum(stamp), 0) FROM read_stamps)) AS digest`,

@@ -68,13 +68,42 @@ function guardedBatchHandlers(batchHandlers: NonNullable<ReadModel['batchHandler
   for (const [type, batch] of Object.entries(batchHandlers) as [EventType, BatchProjectionHandler<EventType>][]) {
     const handler = batch as unknown as AnyBatchHandler;
     guarded[type] = async (events, tx, ...rest) => {
-      const erased = await erasedAmong(tx, events.map((event) => event.userId));
+      const scope = rest[0];
+      const erased = isDeferringScope(scope) && answerOncePerChunk
+        ? await erasedAmongInChunk(scope, tx, events.map((event) => event.userId))
+        : await erasedAmong(tx, events.map((event) => event.userId));
       const kept = erased.size === 0 ? events : events.filter((event) => !erased.has(event.userId.toLowerCase()));
       if (kept.length > 0) await handler(kept, tx, ...rest);
     };
   }
   return guarded;
 }
+
+/**
+ * `erasedAmong` once per user and chunk (set-based path): every read model's batch handler of every group asks, so
+ * a chunk would otherwise lock and look up the same users some eight times (issue 11: two round trips each). The
+ * answer cannot change before the chunk's end: the shared lock taken on the first asking is held to the commit (no
+ * other transaction's erasure crosses it), and this chunk's own erasures are settled after every handler.
+ */
+async function erasedAmongInChunk(scope: DeferringScope, tx: PoolClient, userIds: readonly string[]): Promise<Set<string>> {
+  const known = scope.deferred(erasureAnswers);
+  const asking = [...new Set(userIds.map((id) => id.toLowerCase()))].filter((id) => !known.has(id));
+  if (asking.length > 0) {
+    const erased = await erasedAmong(tx, asking);
+    for (const id of asking) known.set(id, erased.has(id));
+  }
+  return new Set(userIds.map((id) => id.toLowerCase()).filter((id) => known.get(id)));
+}
+
+/** `PROJECTOR_ERASURE_CHECK_PER_GROUP=true` asks per group and read model as before (benchmark A/B, BENCHMARKS.md Session 9). */
+const answerOncePerChunk = process.env['PROJECTOR_ERASURE_CHECK_PER_GROUP'] !== 'true';
+
+/** Per chunk, the users asked about and whether they are erased (nothing to write at its end). */
+const erasureAnswers = {
+  order: '0 erasure answers',
+  start: () => new Map<string, boolean>(),
+  settle: () => Promise.resolve(),
+};
 
 /** A chunk's scope where the runtime defers shared writes to the chunk's end (`ChunkScope`), if it does. */
 interface DeferringScope {
