@@ -3,12 +3,15 @@
 // (a real PNG made here) attached to an entry shows as a thumbnail in its gallery and opens full size; a file
 // whose bytes are not an accepted type is refused with a sentence saying so, the entry's text untouched; the
 // microphone refused by the browser is said so; a thought gets a file too; the journal exported as PDF downloads
-// a file that starts with %PDF. axe on the editor with its gallery and on the export menu.
+// a file that starts with %PDF; with Chromium's fake microphone a voice note is recorded, uploaded as WebM and
+// plays in the gallery. axe on the editor with its gallery and on the export menu.
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousViolations } from './a11y.js';
+import type { Page } from 'playwright-core';
 import { appUnderTest, register, type AppUnderTest } from './app-under-test.js';
+import { launchChromium } from './browser.js';
 
 /** A 96×64 PNG: two coloured halves (a real image for the server to read, strip and thumbnail). */
 async function photo(): Promise<Buffer> {
@@ -17,6 +20,22 @@ async function photo(): Promise<Buffer> {
     .composite([{ input: { create: { ...half, background: { r: 240, g: 200, b: 80 } } }, left: 48, top: 0 }])
     .png()
     .toBuffer();
+}
+
+/** A journal with one saved entry, open in the editor; answers the journal's address. */
+async function journalWithEntry(page: Page, journal: string, text: string): Promise<string> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journals' }).click();
+  await page.getByLabel('Name').fill(journal);
+  await page.getByRole('button', { name: 'Create journal' }).click();
+  await page.getByRole('link', { name: new RegExp(journal) }).click();
+  await page.getByRole('heading', { name: new RegExp(journal) }).waitFor();
+  const journalUrl = page.url();
+  await page.getByRole('link', { name: 'New entry' }).first().click();
+  await page.getByLabel('Title').fill('Low tide');
+  await page.getByLabel('Entry', { exact: true }).fill(text);
+  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+  await page.waitForURL(/\/entries\/[0-9a-f-]{36}$/);
+  return journalUrl;
 }
 
 describe('attachments and export in the browser (embedded mode)', () => {
@@ -34,32 +53,30 @@ describe('attachments and export in the browser (embedded mode)', () => {
     const { page } = await app.newPage({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
     await register(page, app.appUrl, { name: 'Pia', email: `attach-${Date.now()}@example.com`, password: 'correct horse battery staple' });
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journals' }).click();
-    await page.getByLabel('Name').fill('Field notes');
-    await page.getByRole('button', { name: 'Create journal' }).click();
-    await page.getByRole('link', { name: /Field notes/ }).click();
-    await page.getByRole('heading', { name: /Field notes/ }).waitFor();
-    const journalUrl = page.url();
-
-    await page.getByRole('link', { name: 'New entry' }).first().click();
-    await page.getByLabel('Title').fill('Low tide');
     const text = 'The tide went out past the second sandbar; I photographed the pools it left.';
-    await page.getByLabel('Entry', { exact: true }).fill(text);
-    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
-    await page.waitForURL(/\/entries\/[0-9a-f-]{36}$/);
+    const journalUrl = await journalWithEntry(page, 'Field notes', text);
 
     // the photo: chosen with the picker, sent to the signed URL, attached; its thumbnail loads from storage
     const files = page.getByRole('region', { name: 'Attachments' });
     await files.locator('input[type=file]').setInputFiles({ name: 'tide-pools.png', mimeType: 'image/png', buffer: await photo() });
-    const thumbnail = files.getByRole('img', { name: 'tide-pools.png' });
-    await thumbnail.waitFor();
-    await expect.poll(() => page.evaluate<number>(`document.querySelector('img[alt="tide-pools.png"]')?.naturalWidth ?? 0`), { timeout: 15_000 }).toBeGreaterThan(0);
-    // the thumbnail is the server's (at most 320 px, WebP), and the link opens the full-size image
-    expect(await thumbnail.getAttribute('src')).not.toBe(await files.getByRole('link', { name: 'tide-pools.png' }).getAttribute('href'));
-    const full = await page.request.get((await files.getByRole('link', { name: 'tide-pools.png' }).getAttribute('href'))!);
-    expect(full.status()).toBe(200);
-    expect(full.headers()['content-type']).toBe('image/png');
-    expect((await sharp(await full.body()).metadata()).width).toBe(96);
+    const open = files.getByRole('button', { name: 'Open tide-pools.png full size' });
+    await open.waitFor();
+    const loaded = (selector: string) => page.evaluate<number>(`document.querySelector(${JSON.stringify(selector)})?.naturalWidth ?? 0`);
+    await expect.poll(() => loaded('.thumb img'), { timeout: 15_000 }).toBeGreaterThan(0);
+    // the thumbnail is the server's (WebP, at most 320 px); the full-size image opens over the page, as uploaded
+    const thumbnail = await page.request.get((await open.locator('img').getAttribute('src'))!);
+    expect(thumbnail.headers()['content-type']).toBe('image/webp');
+    await open.click();
+    const viewer = page.getByRole('dialog', { name: 'tide-pools.png' });
+    const full = viewer.getByRole('img', { name: 'tide-pools.png' });
+    await expect.poll(() => loaded('[role=dialog] img'), { timeout: 15_000 }).toBe(96);
+    const original = await page.request.get((await full.getAttribute('src'))!);
+    expect(original.headers()['content-type']).toBe('image/png');
+    expect((await sharp(await original.body()).metadata()).width).toBe(96);
+    await expectNoSeriousViolations(page, 'an attached photo at full size');
+    await page.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'detached' });
+    expect(await page.evaluate<string>('document.activeElement?.getAttribute("aria-label") ?? ""')).toBe('Open tide-pools.png full size');
 
     // a text file named like a photo: sent, then refused from its bytes, said in a sentence; the text stays
     await files.locator('input[type=file]').setInputFiles({ name: 'not-a-photo.png', mimeType: 'image/png', buffer: Buffer.from('just some words, not an image\n') });
@@ -76,7 +93,7 @@ describe('attachments and export in the browser (embedded mode)', () => {
 
     // after a reload the gallery is read again, with fresh signed URLs
     await page.reload();
-    await expect.poll(() => page.evaluate<number>(`document.querySelector('img[alt="tide-pools.png"]')?.naturalWidth ?? 0`), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => loaded('.thumb img'), { timeout: 15_000 }).toBeGreaterThan(0);
 
     // the journal as PDF: prepared by the server while a progress bar runs, then downloaded
     await page.goto(journalUrl);
@@ -101,7 +118,34 @@ describe('attachments and export in the browser (embedded mode)', () => {
     await thought.waitFor();
     const files = thought.getByRole('region', { name: 'Files of the thought' });
     await files.locator('input[type=file]').setInputFiles({ name: 'wall.png', mimeType: 'image/png', buffer: await photo() });
-    await expect.poll(() => page.evaluate<number>(`document.querySelector('img[alt="wall.png"]')?.naturalWidth ?? 0`), { timeout: 15_000 }).toBeGreaterThan(0);
+    await files.getByRole('button', { name: 'Open wall.png full size' }).waitFor();
+    await expect.poll(() => page.evaluate<number>(`document.querySelector('.thumb img')?.naturalWidth ?? 0`), { timeout: 15_000 }).toBeGreaterThan(0);
     await expectNoSeriousViolations(page, 'thoughts with a file');
+  });
+
+  it('records a voice note with the microphone (Chromium\'s fake one) and plays it from the gallery', async () => {
+    const browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+      page.setDefaultTimeout(30_000);
+      await register(page, app.appUrl, { name: 'Vera', email: `voice-${Date.now()}@example.com`, password: 'correct horse battery staple' });
+      await journalWithEntry(page, 'Voice notes', 'A note about the foghorn, and what it sounded like.');
+      const files = page.getByRole('region', { name: 'Attachments' });
+      await files.getByRole('button', { name: /Record a voice note/ }).click();
+      await files.getByRole('status').filter({ hasText: 'Recording… 0:02' }).waitFor();
+      await files.getByRole('button', { name: 'Stop recording' }).click();
+      const player = files.getByRole('list', { name: 'Attachments' }).locator('audio');
+      const refused = files.getByRole('alert');
+      await expect.poll(async () => ((await player.count()) > 0 ? 'attached' : (await refused.allTextContents()).join(' ') || 'waiting'), { timeout: 30_000 })
+        .toBe('attached');
+      expect(await player.getAttribute('aria-label')).toMatch(/^voice-note-\d{4}-\d\d-\d\d-\d{4}\.webm$/);
+      // the server read it as audio (its tracks) and the browser loads it from its signed URL
+      await expect.poll(() => page.evaluate<number>(`document.querySelector('audio')?.readyState ?? 0`), { timeout: 15_000 }).toBeGreaterThan(0);
+      const stored = await page.request.get((await player.getAttribute('src'))!);
+      expect(stored.headers()['content-type']).toBe('audio/webm');
+      expect((await stored.body()).subarray(0, 4).toString('hex')).toBe('1a45dfa3'); // EBML: a WebM file
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -13,10 +13,11 @@ export function chromiumPath(): string {
   throw new Error('Chromium is not installed: run `bash tools/infra/chromium.sh` (Debian package `chromium`), or set CHROMIUM_PATH.');
 }
 
-export function launchChromium(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches, e.g. a fake microphone (`--use-fake-device-for-media-stream`). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', ...extraArgs],
     timeout: 60_000,
   });
 }
