@@ -30,12 +30,19 @@ export class VoiceRecorder implements OnDestroy {
   protected readonly clock = () => `${Math.floor(this.seconds() / 60)}:${String(this.seconds() % 60).padStart(2, '0')}`;
   private recording: Recording | null = null;
   private ticking: ReturnType<typeof setInterval> | undefined;
+  /** Gone while the browser still asked for the microphone: what it grants afterwards is let go at once. */
+  private destroyed = false;
 
   protected async start(): Promise<void> {
     this.problem.set(null);
     this.state.set('asking');
     try {
-      this.recording = await this.capture.start();
+      const recording = await this.capture.start();
+      if (this.destroyed) {
+        recording.cancel();
+        return;
+      }
+      this.recording = recording;
       this.seconds.set(0);
       this.ticking = setInterval(() => this.seconds.update((s) => s + 1), 1000);
       this.state.set('recording');
@@ -61,6 +68,7 @@ export class VoiceRecorder implements OnDestroy {
   }
 
   ngOnDestroy(): void {
+    this.destroyed = true;
     clearInterval(this.ticking);
     this.recording?.cancel();
   }

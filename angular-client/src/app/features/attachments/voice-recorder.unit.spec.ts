@@ -28,6 +28,20 @@ describe('VoiceRecorder', () => {
     expect(el.textContent).toContain('Record a voice note');
   });
 
+  it('lets the microphone go when the recorder is gone before the browser granted it', async () => {
+    let grant!: (recording: Recording) => void;
+    let cancelled = 0;
+    TestBed.configureTestingModule({ providers: [{ provide: VoiceCapture, useValue: { start: () => new Promise<Recording>((resolve) => (grant = resolve)) } }] });
+    const fixture = TestBed.createComponent(VoiceRecorder);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    [...el.querySelectorAll('button')].find((b) => /Record a voice note/.test(b.textContent ?? ''))!.click();
+    fixture.destroy(); // the entry closed while the browser's prompt was open
+    grant({ stop: async () => new File([], 'x.webm'), cancel: () => void cancelled++ });
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(cancelled).toBe(1);
+  });
+
   it('says clearly when the browser refuses the microphone, and what to do', async () => {
     const { el, recorded, click } = await setUp(async () => { throw new RecordingRefused('denied'); });
     await click(/Record a voice note/);
