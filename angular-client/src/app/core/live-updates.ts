@@ -4,8 +4,8 @@ import type { Subscription } from 'rxjs';
 import type { ApolloCache, Reference } from '@apollo/client';
 import { isReference } from '@apollo/client/utilities';
 import {
-  EntryChangedDocument, EntryInsightsDocument, InsightsReadyDocument, TaskChangedDocument, ThoughtChangedDocument, type EntryInsightsQuery,
-  type InsightsFieldsFragment,
+  EntryChangedDocument, EntryInsightsDocument, InsightsReadyDocument, TaskChangedDocument, ThoughtChangedDocument, ThoughtFieldsFragmentDoc, type EntryInsightsQuery,
+  type InsightsFieldsFragment, type ThoughtFieldsFragment,
 } from '../graphql/generated';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Gql } from './gql';
@@ -53,7 +53,9 @@ export class LiveUpdates {
       client.subscribe({ query: ThoughtChangedDocument }).subscribe({
         next: ({ data }) => {
           if (!data) return;
-          const { kind, thoughtId } = data.thoughtChanged;
+          const { kind, thoughtId, thought } = data.thoughtChanged;
+          // The thought as the read side has it after the change, into the normalized cache: every list showing it updates.
+          if (thought) client.cache.writeFragment({ fragment: ThoughtFieldsFragmentDoc, data: { __typename: 'Thought', ...thought } as ThoughtFieldsFragment });
           // The gateway read the thought once the read side held the change: a re-read now lists the new one.
           if (kind === 'CREATED') void this.gql.refetchActive();
           // Not re-read: a deletion is announced without waiting for the read side, which may still list it.

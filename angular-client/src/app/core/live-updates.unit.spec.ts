@@ -65,11 +65,16 @@ describe('LiveUpdates', () => {
     expect(writes[0]).toMatchObject({ variables: { id: 'e1' }, data: { entry: { id: 'e1', insights: { summary: 'Calm.' } } } });
   });
 
-  it('thoughts: a capture elsewhere re-reads the lists on screen, an edit needs no re-read (the cache has it)', () => {
-    const { live, streams, refetches } = setup();
+  it('thoughts: a capture elsewhere re-reads the lists on screen, an edit is written to the cached thought (no re-read)', () => {
+    const { live, streams, refetches, cache } = setup();
+    const listed = { __typename: 'Thought' as const, id: 'th1', text: 'Call the plumber', tags: ['home'], createdAt: '2026-12-01T07:00:00.000Z', version: 1 };
+    cache.writeQuery({ query: ThoughtsDocument, variables: { first: 50, tag: null }, data: { thoughts: { __typename: 'ThoughtConnection',
+      edges: [{ __typename: 'ThoughtEdge', cursor: 'c1', node: listed }], pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, totalCount: 1 } } as unknown as ThoughtsQuery });
     live.start();
     const thoughts = streams[2]!;
-    thoughts.next({ data: { thoughtChanged: { kind: 'UPDATED', thoughtId: 'th1', thought: null } } });
+    const edited = { id: 'th1', text: 'Call the plumber on Monday', tags: ['home'], createdAt: listed.createdAt, version: 2 };
+    thoughts.next({ data: { thoughtChanged: { kind: 'UPDATED', thoughtId: 'th1', thought: edited } } });
+    expect(cache.readQuery({ query: ThoughtsDocument, variables: { first: 50, tag: null } })!.thoughts.edges[0]!.node).toEqual({ __typename: 'Thought', ...edited });
     expect(refetches).toHaveLength(0);
     thoughts.next({ data: { thoughtChanged: { kind: 'CREATED', thoughtId: 'th2', thought: null } } });
     expect(refetches).toHaveLength(1);
