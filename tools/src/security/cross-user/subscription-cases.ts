@@ -24,6 +24,12 @@ export const subscriptionCases: Record<string, SubscriptionCase> = {
       (await client.data<{ createTask: { task: op.Task } }>(op.createTask, { input: { title: `live ${marker}`, date: '2031-03-01' } })).createTask.task.id,
     idOf: (data) => (data['taskChanged'] as { taskId: string }).taskId,
   },
+  thoughtChanged: {
+    query: 'subscription { thoughtChanged { kind thoughtId thought { id text tags } } }',
+    write: async (client, _journalId, marker) =>
+      (await client.data<{ captureThought: { thought: op.Thought } }>(op.captureThought, { text: `live ${marker}`, tags: [marker] })).captureThought.thought.id,
+    idOf: (data) => (data['thoughtChanged'] as { thoughtId: string }).thoughtId,
+  },
   insightsReady: {
     query: 'subscription { insightsReady { entryId summary themes } }',
     write: createEntry,
