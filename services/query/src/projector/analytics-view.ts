@@ -86,16 +86,13 @@ function recountLater(chunk: ChunkScope, entryIds: readonly string[]): Promise<v
 /**
  * Entries a chunk inserted for the first time, alive (`entries_view`'s set-based JournalEntryCreated): their days
  * move by increments at the chunk's end instead of being recomputed, unless something else in the chunk makes a
- * recompute necessary (see `moodDayChanges`). `MOOD_DAY_INCREMENTS=false` recomputes them as before (A/B).
+ * recompute necessary (see `moodDayChanges`).
  */
 export function addNewEntries(chunk: ChunkScope, entryIds: readonly string[]): void {
   if (entryIds.length === 0) return;
   const changes = chunk.deferred(moodDayChanges);
-  const target = incrementsEnabled ? changes.added : changes.recount;
-  for (const id of entryIds) target.add(id);
+  for (const id of entryIds) changes.added.add(id);
 }
-
-const incrementsEnabled = process.env['MOOD_DAY_INCREMENTS'] !== 'false';
 
 interface MoodDayChanges {
   /** Entries whose day is recomputed from the rows (updated, deleted, mood recorded, or not a first insert). */

@@ -69,7 +69,7 @@ function guardedBatchHandlers(batchHandlers: NonNullable<ReadModel['batchHandler
     const handler = batch as unknown as AnyBatchHandler;
     guarded[type] = async (events, tx, ...rest) => {
       const scope = rest[0];
-      const erased = isDeferringScope(scope) && answerOncePerChunk
+      const erased = isDeferringScope(scope)
         ? await erasedAmongInChunk(scope, tx, events.map((event) => event.userId))
         : await erasedAmong(tx, events.map((event) => event.userId));
       const kept = erased.size === 0 ? events : events.filter((event) => !erased.has(event.userId.toLowerCase()));
@@ -95,8 +95,6 @@ async function erasedAmongInChunk(scope: DeferringScope, tx: PoolClient, userIds
   return new Set(userIds.map((id) => id.toLowerCase()).filter((id) => known.get(id)));
 }
 
-/** `PROJECTOR_ERASURE_CHECK_PER_GROUP=true` asks per group and read model as before (benchmark A/B, BENCHMARKS.md Session 9). */
-const answerOncePerChunk = process.env['PROJECTOR_ERASURE_CHECK_PER_GROUP'] !== 'true';
 
 /** Per chunk, the users asked about and whether they are erased (nothing to write at its end). */
 const erasureAnswers = {
