@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ensureDatabase } from '@mindflow/db';
 import { freePort, repoRoot } from '@mindflow/platform';
@@ -58,6 +59,8 @@ export interface SystemOptions {
    * and restart roles themselves.
    */
   readonly supervise?: SupervisorOptions;
+  /** Roles of one start wave (startWaves) started at once; 1 starts them one after another. Default: one per core. */
+  readonly startConcurrency?: number;
 }
 
 export interface RunningSystem {
@@ -228,31 +231,64 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     ...(withClient ? [{ name: 'client', entry: 'angular-client/server/main.ts', env: clientEnv, listens: ['client' as const] }] : []),
   ];
   const services = new Map<string, ServiceProcess>();
+  // The edge first (no request reaches a role that is going), then every other role at once: each leaves its
+  // consumer group and closes its pools by itself, and one after another a system's stop cost the sum of them.
   const stop = async () => {
-    for (const service of [...services.values()].reverse()) await service.stop();
+    const edge = ['client', 'gateway'];
+    await Promise.all(edge.map((name) => services.get(name)?.stop() ?? Promise.resolve()));
+    await Promise.all([...services].filter(([name]) => !edge.includes(name)).map(([, service]) => service.stop()));
   };
+  const launch = (spec: (typeof specs)[number], moved: number[]) =>
+    startWithPortRetry(
+      () => {
+        // The gateway's /health/ready lists every role started before it (gateway/src/health/role-states.ts).
+        const roleHealth: Record<string, string> = spec.name === 'gateway'
+          ? { GATEWAY_ROLE_HEALTH_URLS: [...services].filter(([name]) => name !== 'gateway').map(([name, s]) => `${name}=${s.readyUrl}`).join(',') }
+          : {};
+        const own = typeof spec.env === 'function' ? spec.env() : spec.env;
+        return new ServiceProcess(
+          { name: spec.name, entry: join(repoRoot, spec.entry), env: { ...envFor(), ...roleHealth, ...own }, opsPort: 0 },
+          options.output === undefined ? process.stderr : options.output,
+        );
+      },
+      async (port) => {
+        const taken = (spec.listens ?? []).find((name) => ports[name] === port && !fixed.has(name));
+        if (!taken) return false;
+        ports[taken] = await freePort();
+        moved.push(port);
+        return true;
+      },
+    );
   try {
-    for (const spec of specs) {
-      const service = await startWithPortRetry(
-        () => {
-          // The gateway's /health/ready lists every role started before it (gateway/src/health/role-states.ts).
-          const roleHealth: Record<string, string> = spec.name === 'gateway'
-            ? { GATEWAY_ROLE_HEALTH_URLS: [...services].map(([name, s]) => `${name}=${s.readyUrl}`).join(',') }
-            : {};
-          const own = typeof spec.env === 'function' ? spec.env() : spec.env;
-          return new ServiceProcess(
-            { name: spec.name, entry: join(repoRoot, spec.entry), env: { ...envFor(), ...roleHealth, ...own }, opsPort: 0 },
-            options.output === undefined ? process.stderr : options.output,
-          );
-        },
-        async (port) => {
-          const taken = (spec.listens ?? []).find((name) => ports[name] === port && !fixed.has(name));
-          if (!taken) return false;
-          ports[taken] = await freePort();
-          return true;
-        },
-      );
-      services.set(spec.name, service);
+    for (const wave of startWaves(specs)) {
+      // a wave's roles start together (each waits on its databases, Kafka and its module loading, mostly not on
+      // the others'), at most `startConcurrency` at once; a wave starts once the one before it is ready.
+      const moved = new Map<string, number[]>();
+      const started = await mapLimited(wave, options.startConcurrency ?? startConcurrency, async (spec) => {
+        const ports: number[] = [];
+        moved.set(spec.name, ports);
+        return launch(spec, ports);
+      });
+      for (const [index, spec] of wave.entries()) {
+        const result = started[index]!;
+        if (result.status === 'fulfilled') services.set(spec.name, result.value);
+      }
+      const failed = started.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+      // A role moved off a port that was taken: the roles started before it (or beside it) were told the old one
+      // (the notifications projector's unsubscribe links, a subgraph's URL …); they start again with the new one.
+      // (A role started again may move too: its move joins the queue.)
+      const queue = [...moved].flatMap(([mover, ports]) => ports.map((port) => ({ mover, port })));
+      for (let move = queue.shift(); move; move = queue.shift()) {
+        for (const earlier of specs) {
+          const service = services.get(earlier.name);
+          if (!service || earlier.name === move.mover || !Object.values(service.spec.env).some((value) => new RegExp(`127\\.0\\.0\\.1:${move.port}(?!\\d)`).test(value))) continue;
+          await service.stop();
+          const again: number[] = [];
+          services.set(earlier.name, await launch(earlier, again));
+          queue.push(...again.map((port) => ({ mover: earlier.name, port })));
+        }
+      }
     }
   } catch (error) {
     await stop();
@@ -324,4 +360,47 @@ export function mediaDatabaseUrlFor(writeDatabaseUrl: string): string {
   const url = new URL(writeDatabaseUrl);
   url.pathname = `${url.pathname.replace(/\/+$/, '')}_media`;
   return url.toString();
+}
+
+/**
+ * How many roles of a wave start at once: one per core, at most 2. A role's start is mostly loading and compiling its modules
+ * (CPU); one at a time left the second core idle, more than the cores only stretches each role's start towards its
+ * timeout on a busy machine (4 at once at load 40: the notifier did not announce its port within 60 s).
+ */
+const startConcurrency = Math.max(1, Math.min(2, availableParallelism()));
+
+/**
+ * The start order, as waves: the command service first (it migrates the write DB, whose outbox is the embedded
+ * log every other role reads), then identity, the projectors, the write DB's relay and the notifier (each
+ * migrates its own database), then the subgraphs and the relays of the other databases (they read what the
+ * projectors migrated), then the gateway (its readiness lists every role), then the SPA's server.
+ */
+export function startWaves<T extends { readonly name: string }>(specs: readonly T[]): T[][] {
+  const waveOf = (name: string): number =>
+    name === 'command' ? 0
+      : name === 'gateway' ? 3
+        : name === 'client' ? 4
+          : name.endsWith('-subgraph') || name.endsWith('-relay') ? 2
+            : 1;
+  const waves: T[][] = [[], [], [], [], []];
+  for (const spec of specs) waves[waveOf(spec.name)]!.push(spec);
+  return waves.filter((wave) => wave.length > 0);
+}
+
+/** `work` over `items`, at most `limit` at a time; every result settled, in the items' order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+  const results: PromiseSettledResult<R>[] = new Array<PromiseSettledResult<R>>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      try {
+        results[index] = { status: 'fulfilled', value: await work(items[index]!) };
+      } catch (reason) {
+        results[index] = { status: 'rejected', reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
