@@ -11,15 +11,17 @@ export interface ExportFile {
 
 export interface StoreExportDependencies {
   readonly objects: MediaObjects;
-  /** How long the answer's signed URL works. */
+  /** How long the answer's signed URL works, from when it is signed. */
   readonly downloadUrlSeconds: number;
+  readonly now: () => Date;
 }
 
 /**
  * Every export's last step (exportJournal, exportAccount): `write` streams the file through a `PassThrough` straight
  * into `objects.put` (S3: multipart upload; disk: temp file + rename), so the file is uploaded as it is written and
- * memory never holds it; a failure on either side deletes what was stored. Answers a signed URL that downloads it
- * under `fileName`, valid `downloadUrlSeconds` from `exportedAt`.
+ * memory never holds it; a failure on either side deletes what was stored, and a failed upload destroys the stream,
+ * so the writer stops (its archive fails) instead of waiting forever for a reader. Answers a signed URL that
+ * downloads it under `fileName`, valid `downloadUrlSeconds` from its signing (a long export does not shorten it).
  */
 export async function storeExport(
   deps: StoreExportDependencies,
@@ -27,7 +29,11 @@ export async function storeExport(
   write: (output: NodeJS.WritableStream) => Promise<void>,
 ): Promise<ExportFile> {
   const body = new PassThrough({ highWaterMark: 256 * 1024 });
-  const stored = deps.objects.put(file.key, body, { contentType: file.contentType });
+  body.on('error', () => undefined); // each side's failure is reported through its promise below
+  const stored = deps.objects.put(file.key, body, { contentType: file.contentType }).catch((error: unknown) => {
+    body.destroy(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  });
   const written = write(body).then(
     () => void body.end(),
     (error: unknown) => {
@@ -41,6 +47,7 @@ export async function storeExport(
     await deps.objects.delete(file.key).catch(() => undefined);
     throw error;
   }
+  const signedAt = deps.now();
   const url = await deps.objects.signedGetUrl(file.key, { expiresInSeconds: deps.downloadUrlSeconds, downloadName: file.fileName });
-  return { fileName: file.fileName, contentType: file.contentType, url, expiresAt: new Date(file.exportedAt.getTime() + deps.downloadUrlSeconds * 1000) };
+  return { fileName: file.fileName, contentType: file.contentType, url, expiresAt: new Date(signedAt.getTime() + deps.downloadUrlSeconds * 1000) };
 }

@@ -10,8 +10,18 @@ import type { ExportArchive } from '../../application/ports/export-archive.js';
  */
 export function zipArchive(output: NodeJS.WritableStream): ExportArchive {
   const archive = archiver('zip', { zlib: { level: 6 } });
-  const failed = once(archive, 'error').then(([error]) => Promise.reject(error instanceof Error ? error : new Error(String(error))));
+  let fail: (error: Error) => void = () => undefined;
+  const failed = new Promise<never>((_resolve, reject) => (fail = reject));
   failed.catch(() => undefined); // observed below, in the race with each step
+  // every error of the archive, not only its first (a second one unheard would crash the process)
+  archive.on('error', (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
+  // The output closed before the archive was finished (its upload failed): nobody reads on, so the archive stops.
+  let finished = false;
+  output.once('close', () => {
+    if (finished) return;
+    fail(new Error('the export could not be stored: its upload stopped before the archive was finished'));
+    archive.abort();
+  });
   // The caller ends `output` (it may still have to finish the upload); the archive only writes to it.
   archive.pipe(output, { end: false });
   return {
@@ -25,6 +35,7 @@ export function zipArchive(output: NodeJS.WritableStream): ExportArchive {
       const ended = once(archive, 'end');
       await Promise.race([archive.finalize(), failed]);
       await Promise.race([ended, failed]);
+      finished = true;
     },
   };
 }
