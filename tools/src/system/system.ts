@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ensureDatabase } from '@mindflow/db';
 import { freePort, repoRoot } from '@mindflow/platform';
@@ -59,7 +58,7 @@ export interface SystemOptions {
    * and restart roles themselves.
    */
   readonly supervise?: SupervisorOptions;
-  /** Roles of one start wave (startWaves) started at once; 1 starts them one after another. Default: one per core. */
+  /** Roles of one start wave (startWaves) started at once; default 1 (one after another, in the waves' order). */
   readonly startConcurrency?: number;
 }
 
@@ -203,7 +202,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     },
     { name: 'insights-projector', entry: 'services/insights/src/projector-main.ts' },
     { name: 'insights-subgraph', entry: 'services/insights/src/subgraph-main.ts', listens: ['insights'] },
-    // insights' outbox (AIInsightsGenerated, AIInsightsFailed) to Kafka, like identity's.
+    // insights' outbox (AIInsightsGenerated, AIInsightsFailed, InsightsSettingChanged) to Kafka, like identity's.
     ...(options.mode === 'distributed'
       ? [{ name: 'insights-relay', entry: 'services/relay/src/main.ts',
           env: { WRITE_DATABASE_URL: insightsDatabaseUrl, KAFKA_CLIENT_ID: 'mindflow-insights-relay', RELAY_SOURCE: 'insights' } }]
@@ -261,8 +260,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     );
   try {
     for (const wave of startWaves(specs)) {
-      // a wave's roles start together (each waits on its databases, Kafka and its module loading, mostly not on
-      // the others'), at most `startConcurrency` at once; a wave starts once the one before it is ready.
+      // a wave's roles start `startConcurrency` at a time; a wave starts once the one before it is ready.
       const moved = new Map<string, number[]>();
       const started = await mapLimited(wave, options.startConcurrency ?? startConcurrency, async (spec) => {
         const ports: number[] = [];
@@ -363,11 +361,13 @@ export function mediaDatabaseUrlFor(writeDatabaseUrl: string): string {
 }
 
 /**
- * How many roles of a wave start at once: one per core, at most 2. A role's start is mostly loading and compiling its modules
- * (CPU); one at a time left the second core idle, more than the cores only stretches each role's start towards its
- * timeout on a busy machine (4 at once at load 40: the notifier did not announce its port within 60 s).
+ * How many roles of a wave start at once: one. Measured on this 2-core machine (load 2–7), a whole system's start,
+ * one at a time against two at once, in pairs: embedded 25.2 / 25.1 s and 31.3 / 27.8 s, distributed 72.7 / 54.8 s
+ * and 61.6 / 78.1 s: no gain beyond the noise (a role's start is mostly its own module loading and connecting, and
+ * two of them share the cores), while 4 at once at load 40 stretched a role past its 60 s start timeout. Kept as
+ * an option (`startConcurrency`) for machines with more cores.
  */
-const startConcurrency = Math.max(1, Math.min(2, availableParallelism()));
+const startConcurrency = 1;
 
 /**
  * The start order, as waves: the command service first (it migrates the write DB, whose outbox is the embedded
