@@ -12,7 +12,7 @@ describe('the catalogue', () => {
         'ThoughtCaptured', 'ThoughtUpdated', 'ThoughtDeleted',
         'TaskCreated', 'TaskUpdated', 'TaskCompleted', 'TaskReopened', 'TaskDeleted',
         'CalendarEventScheduled', 'CalendarEventUpdated', 'CalendarEventCancelled',
-        'AIInsightsGenerated', 'AIInsightsFailed',
+        'AIInsightsGenerated', 'AIInsightsFailed', 'InsightsSettingChanged',
         'NotificationCreated', 'NotificationSent', 'NotificationFailed',
         'WeeklyReflectionGenerated',
         'AttachmentAdded', 'AttachmentRemoved',
@@ -26,6 +26,7 @@ describe('the catalogue', () => {
     expect(aggregateTypeOf('JournalEntryUpdated')).toBe('entry');
     expect(aggregateTypeOf('JournalDeleted')).toBe('journal');
     expect(aggregateTypeOf('AIInsightsFailed')).toBe('insights');
+    expect(aggregateTypeOf('InsightsSettingChanged')).toBe('insights');
     expect(aggregateTypeOf('CalendarEventCancelled')).toBe('calendarEvent');
     expect(aggregateTypes.flatMap((a) => eventTypesOf(a)).sort()).toEqual([...eventTypes].sort());
     expect(eventTypesOf('entry')).toEqual(['JournalEntryCreated', 'JournalEntryUpdated', 'JournalEntryDeleted', 'MoodRecorded']);

@@ -52,7 +52,7 @@ export {
   type IncomingKafkaMessage,
   type OutgoingKafkaMessage,
 } from './serialization.js';
-export { insightsAggregateId } from './insights-id.js';
+export { insightsAggregateId, insightsSettingsAggregateId } from './insights-id.js';
 export { countWords } from './word-count.js';
 export { Mood, Priority } from './vocabulary.js';
 export { CalendarDate, Id, Instant, RecurrenceRule, Tag, TimeOfDay } from './scalars.js';
@@ -92,7 +92,7 @@ export {
   CalendarEventScheduledPayload,
   CalendarEventUpdatedPayload,
 } from './calendar-events.js';
-export { AIInsightsFailedPayload, AIInsightsGeneratedPayload } from './insights-events.js';
+export { AIInsightsFailedPayload, AIInsightsGeneratedPayload, InsightsSettingChangedPayload } from './insights-events.js';
 export {
   DeliveryChannel,
   NotificationCreatedPayload,

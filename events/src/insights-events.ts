@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { defineEvent } from './event-definition.js';
 import { notPersonal, personal } from './privacy/personal.js';
-import { insightsAggregateId } from './insights-id.js';
+import { insightsAggregateId, insightsSettingsAggregateId } from './insights-id.js';
 import { Id, Instant } from './scalars.js';
 
 // Aggregate: insights (aggregateId = insightsAggregateId(entryId), see insights-id.ts for why not the entry
-// id itself). Emitted by the insights projector; its version sequence counts analyses of one entry.
+// id itself). Emitted by the insights projector; its version sequence counts analyses of one entry. A user's
+// insights setting is an aggregate of the same type (same topic) with its own id, insightsSettingsAggregateId(userId).
 
 export const AIInsightsGeneratedPayload = z.object({
   entryId: Id,
@@ -38,7 +39,21 @@ export const AIInsightsFailedPayload = z.object({
 });
 export type AIInsightsFailedPayload = z.infer<typeof AIInsightsFailedPayload>;
 
+/**
+ * The user turned AI insights on or off (`setInsightsEnabled`). Emitted by the insights subgraph through the insights
+ * outbox in the transaction that stores the setting; aggregate `insights`, id `insightsSettingsAggregateId(userId)`,
+ * version +1 per change. Consumers that send a user's words to an AI model (the weekly reflection by Claude) honour
+ * it; nothing heard means enabled, the insights default.
+ */
+export const InsightsSettingChangedPayload = z.object({
+  userId: Id,
+  enabled: z.boolean(),
+  changedAt: Instant,
+});
+export type InsightsSettingChangedPayload = z.infer<typeof InsightsSettingChangedPayload>;
+
 export const insightsEvents = {
   AIInsightsGenerated: defineEvent(AIInsightsGeneratedPayload, { schemaVersion: 2, aggregateIdOf: (p) => insightsAggregateId(p.entryId) }),
   AIInsightsFailed: defineEvent(AIInsightsFailedPayload, { aggregateIdOf: (p) => insightsAggregateId(p.entryId) }),
+  InsightsSettingChanged: defineEvent(InsightsSettingChangedPayload, { aggregateIdOf: (p) => insightsSettingsAggregateId(p.userId) }),
 };

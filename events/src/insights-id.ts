@@ -24,3 +24,12 @@ function uuidV5(namespace: string, name: string): string {
 export function insightsAggregateId(entryId: string): string {
   return uuidV5(insightsNamespace, entryId.toLowerCase());
 }
+
+/**
+ * The aggregateId of a user's insights setting (InsightsSettingChanged): not the user id, which the user aggregate
+ * (identity's outbox; one outbox with insights' in embedded mode) already counts its versions under. The name
+ * `settings:<userId>` cannot be an entry id (a UUID), so it never meets an entry's insights aggregate.
+ */
+export function insightsSettingsAggregateId(userId: string): string {
+  return uuidV5(insightsNamespace, `settings:${userId.toLowerCase()}`);
+}

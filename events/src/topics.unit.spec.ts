@@ -8,6 +8,7 @@ describe('topics', () => {
     expect(topicFor('TaskReopened', 'test-42')).toBe('test-42.task');
     expect(topicFor('CalendarEventScheduled')).toBe('mindflow.calendarEvent');
     expect(topicForAggregate('insights', 'x')).toBe('x.insights');
+    expect(topicFor('InsightsSettingChanged')).toBe('mindflow.insights');
   });
 
   it('lists one topic per aggregate type', () => {

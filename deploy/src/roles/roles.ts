@@ -78,7 +78,7 @@ export const roles: readonly Role[] = [
   { name: 'search-subgraph', entry: 'services/search/src/subgraph-main.ts', image: 'search', port: { name: 'http', number: 4003 } },
   { name: 'insights-projector', entry: 'services/insights/src/projector-main.ts', image: 'insights' },
   { name: 'insights-subgraph', entry: 'services/insights/src/subgraph-main.ts', image: 'insights', port: { name: 'http', number: 4004 } },
-  // The relay over insights' database: AIInsightsGenerated / AIInsightsFailed to Kafka.
+  // The relay over insights' database: AIInsightsGenerated / AIInsightsFailed / InsightsSettingChanged to Kafka.
   { name: 'insights-relay', entry: 'services/relay/src/main.ts', image: 'relay', bundle: 'relay' },
   // The notifications projector with its scheduler and senders beside it (services/notifications/README.md).
   { name: 'notifications-projector', entry: 'services/notifications/src/projector-main.ts', image: 'notifications' },

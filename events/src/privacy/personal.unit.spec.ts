@@ -38,6 +38,7 @@ describe('personal data in the event contract', () => {
     expect(personalFieldsOf(payloadSchemaOf('TagCreated'))).toEqual(['tag']);
     expect(personalFieldsOf(payloadSchemaOf('AttachmentAdded'))).toEqual(['fileName']);
     expect(personalFieldsOf(payloadSchemaOf('TaskCompleted'))).toEqual([]);
+    expect(personalFieldsOf(payloadSchemaOf('InsightsSettingChanged'))).toEqual([]);
   });
 
   it('finds an unclassified string wherever it hides, and accepts a declared one', () => {

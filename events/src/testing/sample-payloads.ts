@@ -84,6 +84,7 @@ export const samplePayloads: { readonly [T in EventType]: PayloadOf<T> } = {
     entryVersion: 1,
   },
   AIInsightsFailed: { entryId: sampleIds.entry, reason: 'timeout', attempts: 3, entryVersion: 1, failedAt: at },
+  InsightsSettingChanged: { userId: sampleIds.user, enabled: false, changedAt: at },
   NotificationCreated: {
     notificationId: sampleIds.notification,
     userId: sampleIds.user,

@@ -25,6 +25,8 @@ const changes: { readonly [T in EventType]: ((event: EventEnvelope<T>) => Change
   AIInsightsGenerated: (e) => ({ subject: 'insights', kind: 'GENERATED', subjectId: e.payload.entryId }),
   // The entry keeps its previous insights; nothing new to show.
   AIInsightsFailed: null,
+  // A setting the user just changed themselves (the subgraph answers the mutation); read by the weekly reflection.
+  InsightsSettingChanged: null,
   // No subscription is about these (journalChanged … would start here).
   UserRegistered: null,
   UserLoggedIn: null,

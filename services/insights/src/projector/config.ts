@@ -8,8 +8,8 @@ export const insightsProjectorConfigSchema = projectorConfigSchema.extend({
   INSIGHTS_DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/mindflow_write_insights'),
   /** Consumer group; by default `<KAFKA_TOPIC_PREFIX>.insights-projector`. */
   INSIGHTS_PROJECTOR_GROUP: z.string().optional(),
-  /** Without it nobody gets Claude: everyone gets the local analyzer. */
-  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  /** Without it (or empty, as compose passes an unset one) nobody gets Claude: everyone gets the local analyzer. */
+  ANTHROPIC_API_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
   ANTHROPIC_BASE_URL: z.url().optional(),
   INSIGHTS_MODEL: z.string().min(1).default(defaultClaudeModel),
   /** Claude analyses per premium user and UTC day; past it, the local analyzer. */

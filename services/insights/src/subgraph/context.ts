@@ -13,6 +13,8 @@ export interface InsightsContext {
   readonly pool: Pool;
   readonly log: Logger;
   readonly now: () => Date;
+  /** The request's correlation id (the gateway's header, else a new one): the events it causes carry it. */
+  readonly correlationId: string;
 }
 
 /** An entity another subgraph owns, as this one resolves it: by its key alone. */
@@ -29,6 +31,7 @@ export function buildContext(headers: IncomingHttpHeaders, deps: { pool: Pool; l
     pool: deps.pool,
     log: deps.log.child({ correlationId }),
     now: deps.now,
+    correlationId,
   };
 }
 

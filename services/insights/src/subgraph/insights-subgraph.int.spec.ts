@@ -4,7 +4,8 @@ import { createLogger } from '@mindflow/platform';
 import { createTestDatabase, type TestDatabase } from '@mindflow/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveInsights } from '../adapters/pg/insights-rows.js';
-import { insightsEnabled } from '../adapters/pg/user-settings.js';
+import { insightsSettingsAggregateId } from '@mindflow/events';
+import { insightsEnabled, publishUnpublishedSettings } from '../adapters/pg/user-settings.js';
 import { startInsightsSubgraph, type RunningInsightsSubgraph } from './start-insights-subgraph.js';
 
 describe('the insights subgraph', () => {
@@ -95,5 +96,34 @@ describe('the insights subgraph', () => {
     expect((await post(read, { r: [{ __typename: 'User', id: alice }] }, alice)).data?.['_entities']).toEqual([{ insightsEnabled: true }]);
     await post(set, { on: true }, bob);
     expect(await insightsEnabled(subgraph.pool, bob)).toBe(true);
+  });
+
+  it('records each change of the setting in the insights outbox, with the setting, and nothing when it did not change', async () => {
+    const carol = randomUUID();
+    const set = 'mutation ($on: Boolean!) { setInsightsEnabled(enabled: $on) }';
+    const published = async () => (await subgraph.pool.query<{ event_type: string; aggregate_type: string; aggregate_version: number; user_id: string; correlation_id: string; payload: { userId: string; enabled: boolean; changedAt: string } }>(
+      'SELECT event_type, aggregate_type, aggregate_version, user_id, correlation_id, payload FROM outbox WHERE aggregate_id = $1 ORDER BY aggregate_version',
+      [insightsSettingsAggregateId(carol)])).rows;
+    expect(await published()).toEqual([]);
+    expect((await post(set, { on: false }, carol)).data).toEqual({ setInsightsEnabled: false });
+    expect((await post(set, { on: false }, carol)).data).toEqual({ setInsightsEnabled: false });
+    const off = await published();
+    expect(off.map((r) => [r.event_type, r.aggregate_type, r.aggregate_version, r.user_id, r.payload.userId, r.payload.enabled])).toEqual([
+      ['InsightsSettingChanged', 'insights', 1, carol, carol, false],
+    ]);
+    expect(Number.isNaN(Date.parse(off[0]!.payload.changedAt))).toBe(false);
+    await post(set, { on: true }, carol);
+    expect((await published()).map((r) => [r.aggregate_version, r.payload.enabled])).toEqual([[1, false], [2, true]]);
+    expect(await insightsEnabled(subgraph.pool, carol)).toBe(true);
+  });
+
+  it('publishes a setting stored before the event existed once, at start-up', async () => {
+    const dave = randomUUID();
+    await subgraph.pool.query('INSERT INTO insights_settings (user_id, enabled, updated_at, version) VALUES ($1, false, now(), 0)', [dave]);
+    expect(await publishUnpublishedSettings(subgraph.pool, new Date())).toBe(1);
+    expect(await publishUnpublishedSettings(subgraph.pool, new Date())).toBe(0);
+    const { rows } = await subgraph.pool.query<{ aggregate_version: number; payload: { enabled: boolean } }>(
+      'SELECT aggregate_version, payload FROM outbox WHERE aggregate_id = $1', [insightsSettingsAggregateId(dave)]);
+    expect(rows.map((r) => [r.aggregate_version, r.payload.enabled])).toEqual([[1, false]]);
   });
 });

@@ -37,7 +37,8 @@ export const resolvers: Resolvers = {
   Mutation: {
     setInsightsEnabled: async (_root, args, context) => {
       const { caller } = callerOf(context);
-      await setInsightsEnabled(context.pool, caller.userId, args.enabled, context.now());
+      // The setting and its InsightsSettingChanged (the weekly reflection's Claude honours it) commit together.
+      await setInsightsEnabled(context.pool, caller.userId, args.enabled, context.now(), context.correlationId);
       // Work queued before turning off would be dropped by the worker anyway; dropping it now is tidier.
       if (!args.enabled) await dropPendingForUser(context.pool, caller.userId);
       return args.enabled;

@@ -3,6 +3,7 @@ import { createPool, ensureDatabase, type Pool } from '@mindflow/db';
 import { createLogger, type Logger } from '@mindflow/platform';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@mindflow/subgraph';
 import { migrateInsightsDatabase } from '../adapters/pg/insights-migrations.js';
+import { publishUnpublishedSettings } from '../adapters/pg/user-settings.js';
 import { insightsSubgraphConfigSchema, type InsightsSubgraphConfig } from './config.js';
 import { buildContext, unauthenticated, type InsightsContext } from './context.js';
 import { resolvers } from './resolvers.js';
@@ -39,7 +40,12 @@ export async function startInsightsSubgraph(
     log,
     port: config.INSIGHTS_SUBGRAPH_PORT,
     host: config.INSIGHTS_SUBGRAPH_HOST,
-    migrate: () => migrateInsightsDatabase(pool),
+    migrate: async () => {
+      const applied = await migrateInsightsDatabase(pool);
+      const published = await publishUnpublishedSettings(pool, now());
+      if (published > 0) log.info({ published }, 'insights settings stored before InsightsSettingChanged existed: published');
+      return applied;
+    },
     close: () => pool.end(),
   });
   return { ...subgraph, pool };

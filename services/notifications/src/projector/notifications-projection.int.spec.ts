@@ -5,6 +5,7 @@ import { sampleEvent, samplePayloads } from '@mindflow/events/testing';
 import { embeddedProjection, type EmbeddedProjection } from '@mindflow/event-log/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockUserSchedule, rescheduleUser } from '../adapters/pg/task-schedule.js';
+import { reflectionEntries } from './reflection-entries.js';
 import { notificationsProjection, startNotificationsProjector, type RunningNotificationsProjector } from './notifications-projector.js';
 
 // The notifications projection on the embedded event log over real Postgres (docs/CONVENTIONS.md, "Adding a read
@@ -266,6 +267,21 @@ describe('reflection_entries', () => {
     ]);
     await projection.caughtUp();
     expect(await planOf()).toEqual([{ plan: 'premium' }]);
+  });
+
+  it('remembers whether each user wants AI insights (the weekly reflection by Claude only when they do), the setting’s latest version winning', async () => {
+    const user = randomUUID();
+    const setting = (enabled: boolean) => fact(sampleEvent('InsightsSettingChanged', { payload: { userId: user, enabled, changedAt: occurredAt } }), user);
+    const settingOf = async () => (await projection.read.query<{ insights_enabled: boolean; version: number }>(
+      'SELECT insights_enabled, version FROM reflection_insights_settings WHERE user_id = $1', [user])).rows;
+    expect(await settingOf()).toEqual([]);
+    await projection.append([setting(false), setting(true), setting(false)]);
+    await projection.caughtUp();
+    expect(await settingOf()).toEqual([{ insights_enabled: false, version: 3 }]);
+    // an older version again (a replay) does not take it back
+    const replayed = sampleEvent('InsightsSettingChanged', { userId: user, aggregateVersion: 1, occurredAt, payload: { userId: user, enabled: true, changedAt: occurredAt } });
+    await withTransaction(projection.read, (tx) => reflectionEntries.handlers.InsightsSettingChanged!(replayed, tx));
+    expect(await settingOf()).toEqual([{ insights_enabled: false, version: 3 }]);
   });
 
   it('drops deleted entries and the entries of a deleted journal, even when later events of theirs come after', async () => {

@@ -88,5 +88,17 @@ export const reflectionEntries: ReadModel = {
       );
       await tx.query('UPDATE reflection_entries SET themes = $2, sentiment = $3 WHERE entry_id = $1', [p.entryId, p.themes, sentiment]);
     },
+
+    // The user turned AI insights on or off: off, their weekly reflection is the local one, never Claude's. The
+    // setting aggregate's latest version wins.
+    async InsightsSettingChanged(event, tx) {
+      const p = event.payload;
+      await tx.query(
+        `INSERT INTO reflection_insights_settings (user_id, insights_enabled, version, changed_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (user_id) DO UPDATE SET insights_enabled = EXCLUDED.insights_enabled, version = EXCLUDED.version, changed_at = EXCLUDED.changed_at
+          WHERE reflection_insights_settings.version < EXCLUDED.version`,
+        [p.userId, p.enabled, event.aggregateVersion, p.changedAt],
+      );
+    },
   },
 };

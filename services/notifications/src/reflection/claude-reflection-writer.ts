@@ -22,20 +22,27 @@ export const reflectionSystemPrompt = [
   'Speak to the writer as "you". Use only what the entries say; never invent events, people or feelings. No diagnosis, no advice beyond a gentle suggestion.',
 ].join(' ');
 
-/** Per entry and in all: a long week is cut, not refused (the newest entries are kept whole first). */
+/**
+ * Per entry and in all: a long week is cut, not refused. The week's budget is spent newest entry first (entries come
+ * oldest first), so a long week loses its oldest words, never its latest; the message keeps them in date order.
+ */
 const entryChars = 3_000;
 const weekChars = 24_000;
 
 export function reflectionMessage(weekStart: string, entries: readonly ReflectionEntry[]): string {
   const lines = [`The week starting Monday ${weekStart}: ${entries.length} entries.`, ''];
+  const shown: string[] = [];
   let budget = weekChars;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const content = entries[i]!.content;
+    const text = content.length > entryChars ? `${content.slice(0, entryChars)} …` : content;
+    shown[i] = budget <= 0 ? '(not shown: the week is long)' : text.slice(0, budget);
+    budget -= shown[i]!.length;
+  }
   entries.forEach((entry, i) => {
-    const text = entry.content.length > entryChars ? `${entry.content.slice(0, entryChars)} …` : entry.content;
-    const shown = budget <= 0 ? '(not shown: the week is long)' : text.slice(0, budget);
-    budget -= shown.length;
     lines.push(`<entry n="${i + 1}" day="${entry.day}"${entry.mood ? ` mood="${entry.mood}"` : ''}>`);
     if (entry.title) lines.push(`Title: ${entry.title}`);
-    lines.push(shown, '</entry>', '');
+    lines.push(shown[i]!, '</entry>', '');
   });
   return lines.join('\n');
 }

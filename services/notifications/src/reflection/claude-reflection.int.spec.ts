@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { devCallerSecret, signCaller } from '@mindflow/auth';
+import { withTransaction } from '@mindflow/db';
+import { sampleEvent } from '@mindflow/events/testing';
 import { createLogger } from '@mindflow/platform';
 import { createClaudeCaller } from '@mindflow/platform/claude';
 import { createTestDatabase, startFakeMessagesApi, type FakeMessagesApi, type TestDatabase } from '@mindflow/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pgScheduleStore } from '../adapters/pg/pg-schedule-store.js';
+import { reflectionEntries } from '../projector/reflection-entries.js';
 import { createScheduler } from '../application/scheduler.js';
 import { startNotificationsSubgraph, type RunningNotificationsSubgraph } from '../subgraph/start-notifications-subgraph.js';
 import { createClaudeReflectionWriter } from './claude-reflection-writer.js';
@@ -139,6 +142,42 @@ describe('the weekly reflection by Claude for premium users', () => {
     expect(api.requests).toHaveLength(3);
     const { rows } = await subgraph.pool.query<{ calls: number }>('SELECT calls FROM reflection_claude_usage WHERE user_id = $1', [userId]);
     expect(rows).toEqual([{ calls: 3 }]);
+  });
+
+  // (before the breaker test below, which leaves the shared caller's breaker open)
+  it('treats a premium user who turned AI insights off like a free one, on demand and scheduled: the local reflection, nothing sent to Claude; on again, Claude', async () => {
+    const userId = randomUUID();
+    const insightsSetting = (enabled: boolean, version: number) => withTransaction(subgraph.pool, (tx) => reflectionEntries.handlers.InsightsSettingChanged!(
+      sampleEvent('InsightsSettingChanged', { userId, aggregateVersion: version, payload: { userId, enabled, changedAt: new Date().toISOString() } }), tx));
+    for (const w of ['2025-04-07', '2025-04-14', '2025-04-21', '2025-04-28']) await week(userId, w);
+    await insightsSetting(false, 1);
+    api.script({ kind: 'analysis', body: claudeReply }); // would be spent if anything were sent
+    expect(await generate(userId, '2025-04-07', ['user', 'premium'])).toMatchObject({ generatedBy: reflectionGenerator, entryCount: 3 });
+    // scheduled: the preparer leaves it to the firing, which composes it locally
+    const firesAt = new Date('2025-04-21T18:00:00Z'); // Monday: reflects 14–20 April
+    await subgraph.pool.query("INSERT INTO reflection_authors (user_id, plan, seen_at) VALUES ($1, 'premium', now())", [userId]);
+    await subgraph.pool.query(
+      `INSERT INTO scheduled_notifications (key, user_id, kind, subject_id, occurrence, fire_at, updated_at) VALUES ($1, $2, 'WEEKLY_REFLECTION', NULL, '2025-04-21', $3, now())`,
+      [`weekly:${userId}`, userId, firesAt]);
+    let now = new Date(firesAt.getTime() - 60_000);
+    const preparer = createReflectionPreparer({ pool: subgraph.pool, claude, log, now: () => now, leadMs: 5 * 60_000 });
+    expect(await preparer.runOnce()).toBe(0);
+    now = new Date(firesAt.getTime() + 500);
+    const scheduler = createScheduler({ store: pgScheduleStore(subgraph.pool), log, now: () => now, newId: randomUUID, concurrency: 1 });
+    expect(await scheduler.runOnce()).toBeGreaterThanOrEqual(1);
+    const fired = await subgraph.pool.query<{ generated_by: string }>(
+      "SELECT generated_by FROM weekly_reflections WHERE user_id = $1 AND week_start = '2025-04-14'", [userId]);
+    expect(fired.rows).toEqual([{ generated_by: reflectionGenerator }]);
+    expect(api.requests).toHaveLength(0);
+
+    // an older event (a replay) does not turn them back on; a newer one does
+    await insightsSetting(true, 1);
+    expect((await generate(userId, '2025-04-21', ['premium'])).generatedBy).toBe(reflectionGenerator);
+    expect(api.requests).toHaveLength(0);
+    await insightsSetting(true, 2);
+    expect(await generate(userId, '2025-04-28', ['premium'])).toMatchObject({ generatedBy: model, entryCount: 3 });
+    expect(api.requests).toHaveLength(1);
+    expect(api.requests[0]!.body.messages[0]!.content).toContain('secret-marker');
   });
 
   it('prepares a premium user’s scheduled reflection with Claude before it fires; the firing links it, and the breaker open means local without a call', async () => {

@@ -1,4 +1,5 @@
-// The scheduled weekly reflection of a premium user, written by Claude ahead of its firing. The scheduler fires
+// The scheduled weekly reflection of a premium user with AI insights on (a user who turned them off is left to the
+// firing's local composition, like a free one), written by Claude ahead of its firing. The scheduler fires
 // due rows in batches, one transaction each, and must not wait for Claude inside it (every reminder in the batch
 // would be late, its rows locked): so this worker looks at the `weekly:` rows of premium users due within
 // `leadMs`, writes and stores their reflection (generateWeeklyReflection: Claude outside any transaction, the
@@ -53,7 +54,8 @@ export function createReflectionPreparer(options: ReflectionPreparerOptions): Re
       `WITH due AS (
          SELECT s.user_id, s.occurrence, s.fire_at, s.occurrence::date AS day
            FROM scheduled_notifications s JOIN reflection_authors a ON a.user_id = s.user_id AND a.plan = 'premium'
-          WHERE s.kind = 'WEEKLY_REFLECTION' AND s.fire_at <= $1 AND s.occurrence ~ '^\\d{4}-\\d{2}-\\d{2}$')
+          WHERE s.kind = 'WEEKLY_REFLECTION' AND s.fire_at <= $1 AND s.occurrence ~ '^\\d{4}-\\d{2}-\\d{2}$'
+            AND NOT EXISTS (SELECT 1 FROM reflection_insights_settings x WHERE x.user_id = s.user_id AND NOT x.insights_enabled))
        SELECT d.user_id, d.occurrence FROM due d
         WHERE NOT EXISTS (SELECT 1 FROM weekly_reflections w WHERE w.user_id = d.user_id
                             AND w.week_start = d.day - (extract(isodow FROM d.day)::int - 1) - CASE WHEN extract(isodow FROM d.day) = 7 THEN 0 ELSE 7 END)

@@ -1,6 +1,7 @@
 // generateWeeklyReflection (API.md): the caller's reflection of one week, generated once from the entries the
 // projector keeps in reflection_entries, stored with WeeklyReflectionGenerated in the notifications outbox in
-// one transaction. Idempotent per week: a second request (or a race) answers the stored one. A premium user's is
+// one transaction. Idempotent per week: a second request (or a race) answers the stored one. A premium user's (AI
+// insights on: a user who turned them off is treated as on the free plan) is
 // written by Claude (with budget left; breaker closed; the reply the schema) before that transaction opens, so
 // no lock is held while Claude answers; everyone else's, and every Claude failure's, by the local composition.
 import { randomUUID } from 'node:crypto';
@@ -104,9 +105,16 @@ export async function planOf(db: Queryable, userId: string): Promise<ReflectionP
   return rows[0]?.plan ?? 'free';
 }
 
+/** Whether the user wants AI insights, as the insights service last published it (enabled when it never said). */
+export async function insightsEnabled(db: Queryable, userId: string): Promise<boolean> {
+  const { rows } = await db.query<{ insights_enabled: boolean }>('SELECT insights_enabled FROM reflection_insights_settings WHERE user_id = $1', [userId]);
+  return rows[0]?.insights_enabled ?? true;
+}
+
 /**
  * The week's reflection as it would be stored, outside any transaction: Claude's words over the local composition
- * for a premium user with a week of entries and budget left, else (and on any Claude failure) the local one.
+ * for a premium user with AI insights on, a week of entries and budget left, else (and on any Claude failure) the
+ * local one.
  * An empty week costs no call: there is nothing to reflect on.
  */
 export async function composeWeek(pool: Pool, request: WritingRequest): Promise<WeekComposition> {
@@ -116,6 +124,11 @@ export async function composeWeek(pool: Pool, request: WritingRequest): Promise<
   const local = composeReflection(weekStart, entries);
   const localOne: WeekComposition = { ...local, generatedBy: reflectionGenerator };
   if (request.plan !== 'premium' || !claude || entries.length === 0) return localOne;
+  if (!(await insightsEnabled(pool, userId))) {
+    // AI insights off (insights' setting, InsightsSettingChanged): treated as the free plan, nothing sent to Claude
+    request.log?.info({ userId, weekStart, why: 'insights-off' }, 'weekly reflection: local (AI insights turned off)');
+    return localOne;
+  }
   if (!(await reserveReflectionCall(pool, userId, budgetDay(request.now), claude.dailyBudget))) {
     request.log?.info({ userId, weekStart, why: 'budget-spent' }, 'weekly reflection: local (Claude budget spent)');
     return localOne;
