@@ -144,7 +144,7 @@ describe('sealed events in the embedded log', () => {
   it('copies stored rows as they are (the relay outbox target): sealed once, opened with the same key', async () => {
     const user = randomUUID();
     await withTransaction(writeDb.pool, (tx) => appendToOutbox(tx, story(user), { keys }));
-    const { rows } = await writeDb.pool.query(`SELECT ${outboxColumns} FROM outbox WHERE user_id = $1 ORDER BY position`, [user]);
+    const { rows } = await writeDb.pool.query(`SELECT ${outboxColumns} FROM outbox WHERE user_id = $1 ORDER BY outbox.position`, [user]); // qualified: the bare name is the text output column ("10" before "9")
     const stored = rows.map((row) => storedEventFromOutboxRow(outboxRowFrom(row), 'identity'));
     const target = await testDatabase('sealed_copy');
     try {
@@ -168,7 +168,7 @@ describe('sealed events on Kafka', () => {
     const events = story(user);
     // What the relay sends: the outbox rows as stored, personal fields sealed.
     await withTransaction(writeDb.pool, (tx) => appendToOutbox(tx, events, { keys }));
-    const { rows } = await writeDb.pool.query(`SELECT ${outboxColumns} FROM outbox WHERE user_id = $1 ORDER BY position`, [user]);
+    const { rows } = await writeDb.pool.query(`SELECT ${outboxColumns} FROM outbox WHERE user_id = $1 ORDER BY outbox.position`, [user]); // qualified: the bare name is the text output column ("10" before "9")
     const stored = rows.map((row) => storedEventFromOutboxRow(outboxRowFrom(row), 'command'));
     expect(stored.map((e) => toKafkaMessage(e).value).join('\n')).not.toMatch(new RegExp(marker, 'i'));
     await publisher.publish(stored);
