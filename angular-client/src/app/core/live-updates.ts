@@ -30,6 +30,18 @@ export class LiveUpdates {
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   /** The newest insights that arrived live, for a toast. */
   readonly latestInsights = signal<InsightsFieldsFragment | null>(null);
+  /**
+   * Thoughts deleted live (the newest 200): a re-read the read side answers before it applied the deletion (the task a
+   * thought became is announced once the read side has the task, maybe before the thought's deletion) lists them
+   * again, so each re-read takes them out once more.
+   */
+  private readonly deletedThoughts = new Set<string>();
+
+  /** Re-reads the queries on screen, then takes the thoughts deleted live out of what came back. */
+  private async refetch(): Promise<void> {
+    await this.gql.refetchActive();
+    for (const id of this.deletedThoughts) withoutThought(this.apollo.client.cache, id);
+  }
 
   start(): void {
     if (this.subscriptions.length > 0) return;
@@ -40,13 +52,13 @@ export class LiveUpdates {
           this.retries = 0;
           if (!data) return;
           this.remoteEntries.arrived(data.entryChanged); // an open editor merges it
-          if (data.entryChanged.kind !== 'UPDATED') void this.gql.refetchActive();
+          if (data.entryChanged.kind !== 'UPDATED') void this.refetch();
         },
         error: (e: unknown) => this.failed(e),
       }),
       client.subscribe({ query: TaskChangedDocument }).subscribe({
         next: ({ data }) => {
-          if (data && data.taskChanged.kind !== 'UPDATED') void this.gql.refetchActive();
+          if (data && data.taskChanged.kind !== 'UPDATED') void this.refetch();
         },
         error: (e: unknown) => this.failed(e),
       }),
@@ -57,9 +69,13 @@ export class LiveUpdates {
           // The thought as the read side has it after the change, into the normalized cache: every list showing it updates.
           if (thought) client.cache.writeFragment({ fragment: ThoughtFieldsFragmentDoc, data: { __typename: 'Thought', ...thought } as ThoughtFieldsFragment });
           // The gateway read the thought once the read side held the change: a re-read now lists the new one.
-          if (kind === 'CREATED') void this.gql.refetchActive();
+          if (kind === 'CREATED') void this.refetch();
           // Not re-read: a deletion is announced without waiting for the read side, which may still list it.
-          else if (kind === 'DELETED') withoutThought(client.cache, thoughtId);
+          else if (kind === 'DELETED') {
+            this.deletedThoughts.add(thoughtId);
+            if (this.deletedThoughts.size > 200) this.deletedThoughts.delete(this.deletedThoughts.values().next().value!);
+            withoutThought(client.cache, thoughtId);
+          }
         },
         error: (e: unknown) => this.failed(e),
       }),

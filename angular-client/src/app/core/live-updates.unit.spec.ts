@@ -32,13 +32,13 @@ function fakeApollo() {
   return { apollo: { client }, streams, writes, cache };
 }
 
-function setup(signedIn = true) {
+function setup(signedIn = true, onRefetch: (cache: ReturnType<typeof cacheTypePolicies>) => void = () => undefined) {
   const fake = fakeApollo();
   const refetches: number[] = [];
   TestBed.configureTestingModule({
     providers: [
       { provide: Apollo, useValue: fake.apollo },
-      { provide: Gql, useValue: { refetchActive: async () => void refetches.push(1) } },
+      { provide: Gql, useValue: { refetchActive: async () => { refetches.push(1); onRefetch(fake.cache); } } },
       { provide: SessionStore, useValue: { signedIn: signal(signedIn) } },
     ],
   });
@@ -99,6 +99,22 @@ describe('LiveUpdates', () => {
     streams[2]!.next({ data: { thoughtChanged: { kind: 'DELETED', thoughtId: 'th9', thought: null } } }); // not listed: nothing changes
     expect(listed(null)).toEqual([['th2'], 1]);
     expect(refetches).toHaveLength(0);
+  });
+
+  it('thoughts: a re-read answered before the read side applied a live deletion does not bring the thought back', async () => {
+    const node = (id: string) => ({ __typename: 'Thought' as const, id, text: `text ${id}`, tags: [], createdAt: '2026-12-01T07:00:00.000Z', version: 1 });
+    const page = (ids: string[]): ThoughtsQuery => ({
+      thoughts: { __typename: 'ThoughtConnection', edges: ids.map((id) => ({ __typename: 'ThoughtEdge', cursor: `c-${id}`, node: node(id) })),
+        pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, totalCount: ids.length } } as ThoughtsQuery);
+    // the read side still lists th1 when the re-read comes (the task it became is there, its deletion not yet)
+    const { live, streams, cache } = setup(true, (c) => c.writeQuery({ query: ThoughtsDocument, variables: { first: 50, tag: null }, data: page(['th1', 'th2']) }));
+    cache.writeQuery({ query: ThoughtsDocument, variables: { first: 50, tag: null }, data: page(['th1', 'th2']) });
+    live.start();
+    streams[2]!.next({ data: { thoughtChanged: { kind: 'DELETED', thoughtId: 'th1', thought: null } } });
+    streams[1]!.next({ data: { taskChanged: { kind: 'CREATED', taskId: 't1', task: null } } }); // the task th1 became: a re-read
+    await new Promise((resolve) => setTimeout(resolve));
+    const read = cache.readQuery({ query: ThoughtsDocument, variables: { first: 50, tag: null } })!;
+    expect(read.thoughts.edges.map((e) => e.node.id)).toEqual(['th2']);
   });
 
   it('hands every entry change to RemoteEntries (an open editor merges it)', () => {
