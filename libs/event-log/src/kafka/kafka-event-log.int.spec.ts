@@ -2,7 +2,7 @@ import type { AnyEvent } from '@mindflow/events';
 import { createLogger } from '@mindflow/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KafkaPublisher } from '../../test/kafka-publisher.js';
-import { interleave, journalHistory } from '../../test/test-events.js';
+import { interleave, journalHistory, unrelatedEvent } from '../../test/test-events.js';
 import { eventually, testDatabase, testKafkaBrokers, uniquePrefix, type TestDatabase } from '../../test/test-servers.js';
 import type { EventBatch, EventLog, Subscription } from '../event-log.js';
 import type { ReadModel } from '../projector/projection-handlers.js';
@@ -78,6 +78,29 @@ describe('Kafka event log', () => {
     await eventually('the 3 new events', () => second.seen.length === 3);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(second.seen.map((e) => e.eventId)).toEqual(more.map((e) => e.eventId));
+    await subscription.stop();
+  });
+
+  it('starts a new group "from the end" of every topic at once: not what was written before, all that follows', async () => {
+    const before = journalHistory(3);
+    await publisher.publish(before);
+    const seen = recorder();
+    const eventLog = kafkaLog();
+    const started = Date.now();
+    // five topics (journals, entries, tasks, thoughts, users): kafkajs's setOffsets took one 5 s fetch wait per topic
+    const subscription = await eventLog.subscribe({
+      group: `${prefix}.from-end`, eventTypes: ['JournalCreated', 'JournalUpdated', 'JournalEntryCreated', 'TaskCreated', 'ThoughtCaptured', 'UserRegistered'], fromBeginning: false, handle: seen.handle,
+    });
+    const subscribedMs = Date.now() - started;
+    // written after subscribe() and before the member joined: the start was fixed at subscribe time, so they count
+    const after = journalHistory(2);
+    const afterTask = unrelatedEvent();
+    await publisher.publish([...after, afterTask]);
+    await subscription.ready();
+    await eventually('the 3 events written after subscribe', () => seen.seen.length === 3);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(seen.seen.map((e) => e.eventId).sort()).toEqual([...after, afterTask].map((e) => e.eventId).sort());
+    expect(subscribedMs).toBeLessThan(10_000);
     await subscription.stop();
   });
 

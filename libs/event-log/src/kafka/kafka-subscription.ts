@@ -136,15 +136,19 @@ export class KafkaSubscription implements Subscription {
   private async pinNewGroupToEnd(): Promise<void> {
     const groupId = this.options.group;
     const committed = await this.deps.admin.fetchOffsets({ groupId, topics: [...this.deps.topics] });
-    for (const { topic, partitions } of committed) {
-      if (!partitions.some((p) => p.offset === '-1')) continue;
-      const ends = new Map((await this.deps.admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p.high]));
-      const unset = partitions.filter((p) => p.offset === '-1').map((p) => ({ partition: p.partition, offset: ends.get(p.partition) ?? '0' }));
-      try {
-        await this.deps.admin.setOffsets({ groupId, topic, partitions: unset });
-      } catch (error) {
-        this.deps.log.debug({ err: error, group: groupId, topic }, 'start position already set by another member');
-      }
+    const unset = await Promise.all(
+      committed
+        .filter(({ partitions }) => partitions.some((p) => p.offset === '-1'))
+        .map(async ({ topic, partitions }) => {
+          const ends = new Map((await this.deps.admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p.high]));
+          return { topic, partitions: partitions.filter((p) => p.offset === '-1').map((p) => ({ partition: p.partition, offset: ends.get(p.partition) ?? '0' })) };
+        }),
+    );
+    if (unset.length === 0) return;
+    try {
+      await setEmptyGroupOffsets(this.deps.kafka, this.deps.admin, groupId, unset);
+    } catch (error) {
+      this.deps.log.debug({ err: error, group: groupId }, 'start position already set by another member');
     }
   }
 
@@ -223,4 +227,59 @@ function aggregateHintOf(message: KafkaMessage): string | undefined {
   const header = message.headers?.['aggregate-id'];
   const first = Array.isArray(header) ? header[0] : header;
   return first?.toString('utf8') ?? message.key?.toString('utf8');
+}
+
+const emptyGroupStates = new Set(['Empty', 'Dead']);
+
+/**
+ * Commits `offsets` for a group no member has joined, in one join for every topic. kafkajs's `admin.setOffsets`
+ * does one topic per call, and each call sleeps a whole fetch wait (5 s by default) with its partitions paused
+ * before it sees its commit through: the notifier's five topics took 25 s to start. Here the short-lived member
+ * waits 50 ms per fetch, and leaves once every offset reads back as committed.
+ */
+export async function setEmptyGroupOffsets(
+  kafka: Kafka,
+  admin: Admin,
+  groupId: string,
+  offsets: readonly { readonly topic: string; readonly partitions: readonly { readonly partition: number; readonly offset: string }[] }[],
+  timeoutMs = 30_000,
+): Promise<void> {
+  const topics = offsets.map((o) => o.topic);
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 50, allowAutoTopicCreation: false });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics, fromBeginning: true });
+    const { state } = await consumer.describeGroup();
+    if (!emptyGroupStates.has(state)) throw new Error(`group ${groupId} has running members (${state}): its offsets are theirs`);
+    const allCommitted = async () => {
+      const now = await admin.fetchOffsets({ groupId, topics });
+      return offsets.every(({ topic, partitions }) =>
+        partitions.every(({ partition, offset }) => now.find((t) => t.topic === topic)?.partitions.find((p) => p.partition === partition)?.offset === offset));
+    };
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`setting the start offsets of ${groupId} took over ${timeoutMs} ms`)), timeoutMs);
+      let checking = false;
+      consumer.on(consumer.events.FETCH, () => {
+        if (checking) return;
+        checking = true;
+        allCommitted().then(
+          (done) => {
+            checking = false;
+            if (done) { clearTimeout(timer); resolve(); }
+          },
+          (error: unknown) => { clearTimeout(timer); reject(error instanceof Error ? error : new Error(String(error))); },
+        );
+      });
+      // `run` makes the member at once (then joins in the background): the seeks below are committed by its first
+      // fetch, which reads nothing (every partition paused).
+      consumer.run({ eachBatchAutoResolve: false, eachBatch: () => Promise.resolve() }).catch((error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      });
+      consumer.pause(topics.map((topic) => ({ topic })));
+      for (const { topic, partitions } of offsets) for (const { partition, offset } of partitions) consumer.seek({ topic, partition, offset });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
 }
