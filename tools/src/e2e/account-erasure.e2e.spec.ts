@@ -1,19 +1,32 @@
-// Deleting an account through the gateway (issue 16, API.md "Your data is yours"), embedded mode: Alice writes a
-// marker word into a journal, an entry (analysed by insights), a thought and a task with a reminder (notifications);
-// she deletes her account with her password; then her token and her password are refused, and the read DB, insights
-// and notifications hold nothing of her (no row, and the marker nowhere in the read DB), while Bob, who wrote his own
-// marker, is untouched. The search index (nobody finds her word; no search_* row) and media (her attachment and pending
-// upload: no row, no object on the disk store) erase too. (Not here yet: the write DB; services/identity/README.md.)
+// Deleting an account through the gateway (issue 16, API.md "Your data is yours"), in both ways to run: Alice writes a
+// marker word into a journal, an entry (analysed by insights, tagged with it), a thought and a task with a reminder
+// (notifications), attaches a photo, leaves an upload unattached and exports her journal as JSON; she deletes her
+// account with her password; then her token and her password are refused, and no database of the system (write, read,
+// identity, insights, notifications, media, keys: every table of every schema, as text) holds her word, the search
+// index finds it for nobody, media holds no row or object of hers, while Bob, who wrote his own marker, is untouched.
+// Distributed, the raw bytes are searched too: every message of every topic of the system's prefix (key, value and
+// headers, read from the beginning by a plain consumer), every document of the Elasticsearch indices of its prefix
+// and every object of its S3 bucket. Last, the query projection is rebuilt from the event log by the operators'
+// tool (tools/src/projections/rebuild.ts): nothing of her comes back, Bob's data comes back whole.
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayClient } from './gateway-client.js';
 import * as op from './mutation-operations.js';
 import { attach, samplePhoto, uploadFile } from './attachment-operations.js';
-import { identityDatabaseUrlFor, startSystem, type RunningSystem } from '../system/index.js';
-import { createTestDatabase, type TestDatabase } from '@mindflow/testing';
+import { exportJournal } from './export-operations.js';
+import {
+  identityDatabaseUrlFor, insightsDatabaseUrlFor, keysDatabaseUrlFor, mediaDatabaseUrlFor, notificationsDatabaseUrlFor, startSystem,
+  type Mode, type RunningSystem,
+} from '../system/index.js';
+import { createTestDatabase, testServers, uniqueBucketName, uniqueIndexPrefix, uniqueTopicPrefix, type S3Endpoint, type TestDatabase } from '@mindflow/testing';
 
 const register = 'mutation ($email: String!, $password: String!) { register(email: $email, password: $password) { accessToken user { id } } }';
 const login = 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }';
@@ -31,23 +44,62 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 }
 
 const awaited = ['command', 'insights', 'media', 'notifications', 'query', 'search'];
+const modes: Mode[] = ['embedded', 'distributed'];
+const tsx = createRequire(import.meta.url).resolve('tsx');
 
-describe('deleting an account through the gateway (embedded mode)', () => {
+/** Where the distributed system keeps its raw bytes besides the databases. */
+interface Distributed { brokers: string[]; topicPrefix: string; elasticsearchUrl: string; indexPrefix: string; s3: S3Endpoint & { bucket: string } }
+
+describe.each(modes)('deleting an account through the gateway (%s mode)', (mode) => {
   let system: RunningSystem;
   let databases: TestDatabase[] = [];
+  let distributed: Distributed | undefined;
+  /** Every database of the system by role (embedded, insights, notifications and media share the write DB). */
+  let pools: Map<string, pg.Pool>;
   let write: pg.Pool;
   let read: pg.Pool;
+  let insightsDb: pg.Pool;
+  let notificationsDb: pg.Pool;
+  let mediaDb: pg.Pool;
+  let identityDb: pg.Pool;
 
   beforeAll(async () => {
-    databases = await Promise.all([createTestDatabase('e2e-erasure-write'), createTestDatabase('e2e-erasure-read')]);
-    system = await startSystem({ mode: 'embedded', writeDatabaseUrl: databases[0]!.url, readDatabaseUrl: databases[1]!.url,
+    databases = await Promise.all([createTestDatabase(`e2e-erasure-${mode}-write`), createTestDatabase(`e2e-erasure-${mode}-read`)]);
+    const writeUrl = databases[0]!.url;
+    if (mode === 'distributed') {
+      const servers = await testServers();
+      distributed = {
+        brokers: await servers.kafkaBrokers(), topicPrefix: uniqueTopicPrefix('e2e-erasure'), elasticsearchUrl: await servers.elasticsearchUrl(),
+        indexPrefix: uniqueIndexPrefix('e2e-erasure'), s3: { ...(await servers.s3()), bucket: uniqueBucketName('e2e-erasure') },
+      };
+    }
+    system = await startSystem({
+      mode, writeDatabaseUrl: writeUrl, readDatabaseUrl: databases[1]!.url,
+      ...(distributed
+        ? {
+            topicPrefix: distributed.topicPrefix, kafkaBrokers: distributed.brokers.join(','), redisUrl: await (await testServers()).redisUrl(),
+            elasticsearchUrl: distributed.elasticsearchUrl, searchIndexPrefix: distributed.indexPrefix, s3: distributed.s3,
+          }
+        : {}),
       // every service that erases and acknowledges today
-      extraEnv: { IDENTITY_ERASURE_SERVICES: awaited.join(',') }, output: process.env['E2E_LOGS'] ? process.stderr : null });
-    write = new pg.Pool({ connectionString: databases[0]!.url, max: 2 });
-    read = new pg.Pool({ connectionString: databases[1]!.url, max: 2 });
+      extraEnv: { IDENTITY_ERASURE_SERVICES: awaited.join(',') }, output: process.env['E2E_LOGS'] ? process.stderr : null,
+    });
+    const urls: Record<string, string> = {
+      write: writeUrl, read: databases[1]!.url, identity: identityDatabaseUrlFor(writeUrl),
+      ...(mode === 'distributed'
+        ? { insights: insightsDatabaseUrlFor(writeUrl), notifications: notificationsDatabaseUrlFor(writeUrl), media: mediaDatabaseUrlFor(writeUrl), keys: keysDatabaseUrlFor(writeUrl) }
+        : {}),
+    };
+    pools = new Map(Object.entries(urls).map(([role, url]) => [role, new pg.Pool({ connectionString: url, max: 2 })]));
+    write = pools.get('write')!;
+    read = pools.get('read')!;
+    identityDb = pools.get('identity')!;
+    insightsDb = pools.get('insights') ?? write;
+    notificationsDb = pools.get('notifications') ?? write;
+    mediaDb = pools.get('media') ?? write;
   }, 600_000); // every role as its own process: minutes on a loaded machine
   afterAll(async () => {
-    await Promise.all([write?.end(), read?.end()]);
+    await Promise.all([...(pools?.values() ?? [])].map((pool) => pool.end()));
     await system?.stop();
     await Promise.all(databases.map((db) => db.drop()));
   });
@@ -61,43 +113,151 @@ describe('deleting an account through the gateway (embedded mode)', () => {
     const { createEntry } = await client.data<{ createEntry: { entry: { id: string }; consistencyToken: string } }>(op.createEntry, {
       input: { journalId: createJournal.journal.id, title: `About ${marker}`, content: `Today I felt wonderful and calm, thinking of ${marker}.`, tags: [marker] },
     });
-    await client.data(op.captureThought, { text: `Remember ${marker}`, tags: ['ideas'] });
-    // A photo on the entry and an upload never attached. Their names do not hold the marker: media appends
-    // AttachmentAdded (fileName is personal) to its outbox unsealed, so the name would stay readable in the log after
-    // the erasure (the raw-bytes check below would fail); media's events are not sealed yet (issue 16).
+    await client.data(op.captureThought, { text: `Remember ${marker}`, tags: ['ideas', `${marker}-thought`] });
+    // A photo on the entry (its name holds the marker: AttachmentAdded's fileName is sealed) and an upload never attached.
     const photo = await samplePhoto();
-    const attachment = await attach(client, { entryId: createEntry.entry.id }, 'photo.jpg', 'image/jpeg', photo);
+    const attachment = await attach(client, { entryId: createEntry.entry.id }, `${marker}.jpg`, 'image/jpeg', photo);
     await uploadFile(client, 'pending.jpg', 'image/jpeg', photo);
     const remindAt = new Date(Date.now() + 3 * 24 * 3_600_000).toISOString();
     await client.data(op.createTask, { input: { title: `Call ${marker}`, date: remindAt.slice(0, 10), remindAt } });
-    return { email, client, userId: session.user.id, entryId: createEntry.entry.id, token: createEntry.consistencyToken, attachmentId: attachment.id };
+    return { email, client, userId: session.user.id, journalId: createJournal.journal.id, entryId: createEntry.entry.id, token: createEntry.consistencyToken, attachmentId: attachment.id };
   }
 
-  /** Rows of every table of the read DB whose text holds `word`. */
-  async function readDbMentions(word: string): Promise<Record<string, number>> {
-    const { rows } = await read.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+  /** Rows of every table of the database (every schema but the system's) whose text holds `word`, by `schema.table`. */
+  async function mentions(pool: pg.Pool, word: string, schemas: 'all' | 'public' = 'all'): Promise<Record<string, number>> {
+    const { rows } = await pool.query<{ table_schema: string; table_name: string }>(
+      `SELECT table_schema, table_name FROM information_schema.tables
+        WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') AND ($1 = 'all' OR table_schema = 'public')`,
+      [schemas],
     );
     const found: Record<string, number> = {};
-    for (const { table_name } of rows) {
-      const n = Number((await read.query<{ n: string }>(`SELECT count(*) AS n FROM "${table_name}" t WHERE t::text ILIKE $1`, [`%${word}%`])).rows[0]!.n);
-      if (n > 0) found[table_name] = n;
+    for (const { table_schema, table_name } of rows) {
+      const n = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "${table_schema}"."${table_name}" t WHERE t::text ILIKE $1`, [`%${word}%`])).rows[0]!.n);
+      if (n > 0) found[`${table_schema}.${table_name}`] = n;
     }
     return found;
   }
-  /** The caller's search hits for `word` (the embedded index: Postgres full-text search in the read DB). */
+  /** The same over every database of the system, by `role:schema.table`. */
+  async function mentionsEverywhere(word: string): Promise<Record<string, number>> {
+    const found: Record<string, number> = {};
+    const seen = new Set<string>();
+    for (const [role, pool] of pools) {
+      const url = (pool.options as { connectionString: string }).connectionString;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      for (const [table, n] of Object.entries(await mentions(pool, word))) found[`${role}:${table}`] = n;
+    }
+    return found;
+  }
+  /** The caller's search hits for `word` (embedded: Postgres full-text search in the read DB; distributed: Elasticsearch). */
   const searchHits = async (client: GatewayClient, word: string) =>
     (await client.data<{ search: { totalCount: number } }>('query ($q: String!) { search(query: $q) { totalCount } }', { q: word })).search.totalCount;
-  /** Files of the disk object store (embedded: .cache/media-objects/<write DB name>) whose path names the user. */
-  async function storedFilesOf(userId: string): Promise<string[]> {
+  /** Paths of every stored object (embedded: files of the disk store, .cache/media-objects/<write DB name>; distributed: keys of the bucket) with their bytes. */
+  async function storedObjects(): Promise<Map<string, Buffer>> {
+    const objects = new Map<string, Buffer>();
+    if (distributed) {
+      const s3 = new S3Client({
+        endpoint: distributed.s3.endpoint, region: distributed.s3.region, forcePathStyle: true,
+        credentials: { accessKeyId: distributed.s3.accessKeyId, secretAccessKey: distributed.s3.secretAccessKey },
+        // as libs/object-storage's adapter: S3Proxy implements none of the newer checksum headers
+        requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED',
+      });
+      try {
+        let token: string | undefined;
+        do {
+          const page = await s3.send(new ListObjectsV2Command({ Bucket: distributed.s3.bucket, ContinuationToken: token }));
+          for (const { Key } of page.Contents ?? []) {
+            const body = await (await s3.send(new GetObjectCommand({ Bucket: distributed.s3.bucket, Key: Key! }))).Body!.transformToByteArray();
+            objects.set(Key!, Buffer.from(body));
+          }
+          token = page.IsTruncated ? page.NextContinuationToken : undefined;
+        } while (token);
+      } finally {
+        s3.destroy();
+      }
+      return objects;
+    }
     const directory = join(import.meta.dirname, '..', '..', '..', '.cache', 'media-objects', new URL(databases[0]!.url).pathname.replace(/^\/+/, ''));
-    const files = await readdir(directory, { recursive: true, withFileTypes: true });
-    return files.filter((f) => f.isFile() && join(f.parentPath, f.name).includes(userId)).map((f) => join(f.parentPath, f.name));
+    for (const file of await readdir(directory, { recursive: true, withFileTypes: true })) {
+      if (file.isFile()) objects.set(join(file.parentPath, file.name), await readFile(join(file.parentPath, file.name)));
+    }
+    return objects;
+  }
+  const objectsOf = async (userId: string) => [...(await storedObjects()).keys()].filter((path) => path.includes(userId)).sort();
+  const objectsHolding = async (word: string) => [...(await storedObjects())].filter(([, bytes]) => bytes.includes(Buffer.from(word))).map(([path]) => path);
+  /**
+   * Every message of every topic of the system's prefix, read from the beginning by a consumer group of its own up to
+   * each partition's end as it was when the scan began: how many, and how many hold each needle in their raw bytes
+   * (key, value or a header).
+   */
+  async function kafkaScan(needles: readonly string[]): Promise<{ topics: number; messages: number; holding: Record<string, number> }> {
+    const { brokers, topicPrefix } = distributed!;
+    const kafka = new Kafka({ clientId: 'e2e-erasure-scan', brokers, logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(`${topicPrefix}.`));
+    const ends = new Map<string, bigint>(); // topic/partition → the offset after its last record
+    for (const topic of topics) {
+      for (const p of await admin.fetchTopicOffsets(topic)) if (BigInt(p.high) > BigInt(p.low)) ends.set(`${topic}/${p.partition}`, BigInt(p.high));
+    }
+    await admin.disconnect();
+    const holding: Record<string, number> = Object.fromEntries(needles.map((n) => [n, 0]));
+    const bytes = needles.map((n) => [n, Buffer.from(n)] as const);
+    let messages = 0;
+    if (ends.size === 0) return { topics: topics.length, messages, holding };
+    const consumer = kafka.consumer({ groupId: `${topicPrefix}.erasure-scan-${randomUUID()}` });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topics, fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`kafka scan: ${ends.size} partitions not read to their end in 120 s (${[...ends.keys()].join(', ')})`)), 120_000);
+        consumer.run({
+          eachBatch: ({ batch }) => {
+            for (const message of batch.messages) {
+              messages += 1;
+              const parts = [message.key, message.value, ...Object.values(message.headers ?? {}).flat()].filter((part): part is Buffer => Buffer.isBuffer(part));
+              for (const [needle, raw] of bytes) if (parts.some((part) => part.includes(raw))) holding[needle]! += 1;
+            }
+            const key = `${batch.topic}/${batch.partition}`;
+            // lastOffset counts the records the consumer does not hand over (transaction markers) too
+            if (ends.has(key) && BigInt(batch.lastOffset()) + 1n >= ends.get(key)!) ends.delete(key);
+            if (ends.size === 0) {
+              clearTimeout(timer);
+              resolve();
+            }
+            return Promise.resolve();
+          },
+        }).catch(reject);
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    return { topics: topics.length, messages, holding };
+  }
+  /** Every document of the Elasticsearch indices of the system's prefix, as the raw JSON Elasticsearch answers. */
+  async function elasticsearchDocuments(): Promise<{ indices: string[]; documents: number; raw: string }> {
+    const { elasticsearchUrl, indexPrefix } = distributed!;
+    const pattern = `${indexPrefix}*`;
+    const indices = ((await (await fetch(`${elasticsearchUrl}/_cat/indices/${pattern}?format=json`)).json()) as { index: string }[]).map((i) => i.index).sort();
+    await fetch(`${elasticsearchUrl}/${pattern}/_refresh`, { method: 'POST' });
+    const response = await fetch(`${elasticsearchUrl}/${pattern}/_search?size=10000`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: { match_all: {} }, track_total_hits: true }),
+    });
+    const raw = await response.text();
+    if (!response.ok) throw new Error(`elasticsearch search: ${response.status} ${raw}`);
+    return { indices, documents: (JSON.parse(raw) as { hits: { total: { value: number } } }).hits.total.value, raw };
   }
   const userRows = async (pool: pg.Pool, table: string, userId: string, column = 'user_id') =>
     Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE ${column} = $1`, [userId])).rows[0]!.n);
+  /** The operators' rebuild of the query projection, run as they run it: its own process, the query projector's environment. */
+  async function rebuildQueryProjection(): Promise<string> {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', tsx, join(import.meta.dirname, '..', 'projections', 'rebuild.ts'), '--projection', 'query'], {
+      env: { ...process.env, ...system.services.get('query-projector')!.spec.env, LOG_LEVEL: 'warn' }, timeout: 240_000,
+    });
+    return stdout;
+  }
 
-  it('erases everything of the user from the API, the read DB, the search index, insights, notifications and media, and nobody else', async () => {
+  it('erases everything of the user from the API, every database, the search index, media and the raw log, nobody else; a rebuild brings nothing back', async () => {
     const [aliceMarker, bobMarker] = [`quokka${randomUUID().slice(0, 8)}`, `wombat${randomUUID().slice(0, 8)}`];
     const alice = await signUp(aliceMarker);
     const bob = await signUp(bobMarker);
@@ -108,17 +268,31 @@ describe('deleting an account through the gateway (embedded mode)', () => {
         return entry?.insights ? true : undefined;
       });
     }
-    expect(await userRows(write, 'notification_recipients', alice.userId)).toBe(1);
-    expect(await userRows(write, 'task_reminders', alice.userId)).toBe(1);
-    expect(Object.keys(await readDbMentions(aliceMarker)).length).toBeGreaterThan(0);
-    // Her word is in the search index, her photo and pending upload in media (rows and objects).
+    // Her journal as JSON: an export object in the store that holds her word in the clear.
+    const { exportJournal: exported } = await alice.client.data<{ exportJournal: { url: string } }>(exportJournal, { id: alice.journalId, format: 'JSON' });
+    expect(exported.url).toEqual(expect.any(String));
+    expect(await userRows(notificationsDb, 'notification_recipients', alice.userId)).toBe(1);
+    expect(await userRows(notificationsDb, 'task_reminders', alice.userId)).toBe(1);
+    expect(Object.keys(await mentions(read, aliceMarker)).length).toBeGreaterThan(0);
+    expect(Object.keys(await mentions(identityDb, aliceMarker))).toContain('public.users'); // her address
+    // Her word is in the search index, her photo, pending upload and export in media (rows and objects).
     await until('the search index has her entry, thought and task', async () => ((await searchHits(alice.client, aliceMarker)) >= 3 ? true : undefined));
-    expect(await userRows(read, 'search_documents', alice.userId, 'owner_id')).toBeGreaterThanOrEqual(3);
-    expect(await userRows(write, 'media_attachments', alice.userId, 'owner_id')).toBe(1);
-    expect(await userRows(write, 'media_uploads', alice.userId, 'owner_id')).toBe(1);
-    expect((await storedFilesOf(alice.userId)).length).toBeGreaterThanOrEqual(3); // original, thumbnail, pending upload
-    const bobFiles = (await storedFilesOf(bob.userId)).sort();
-    const bobBefore = await readDbMentions(bobMarker);
+    if (mode === 'embedded') expect(await userRows(read, 'search_documents', alice.userId, 'owner_id')).toBeGreaterThanOrEqual(3);
+    expect(await userRows(mediaDb, 'media_attachments', alice.userId, 'owner_id')).toBe(1);
+    expect(await userRows(mediaDb, 'media_uploads', alice.userId, 'owner_id')).toBe(1);
+    expect((await objectsOf(alice.userId)).length).toBeGreaterThanOrEqual(4); // original, thumbnail, pending upload, export
+    expect((await objectsHolding(aliceMarker)).length).toBeGreaterThan(0); // the JSON export: the scan sees plain text
+    const bobObjects = await objectsOf(bob.userId);
+    const bobBefore = await mentions(read, bobMarker, 'public');
+    if (distributed) {
+      // The raw scans see her: documents with her word in the index, messages of hers (her id) on every topic read.
+      const documents = await elasticsearchDocuments();
+      expect(documents.indices.length).toBeGreaterThan(0);
+      expect(documents.raw).toContain(aliceMarker);
+      const scan = await kafkaScan([aliceMarker, alice.userId]);
+      expect(scan.holding[alice.userId]).toBeGreaterThan(0);
+      expect(scan.holding[aliceMarker]).toBe(0); // sealed from the start
+    }
 
     // A wrong password deletes nothing.
     expect((await alice.client.request(deleteAccount, { password: 'not my password at all' })).errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
@@ -128,66 +302,75 @@ describe('deleting an account through the gateway (embedded mode)', () => {
     expect((await alice.client.request('{ journals { totalCount } }')).errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
     expect((await new GatewayClient(system.gatewayUrl).request(login, { email: alice.email, password })).errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
 
-    // The read DB (query projection): nothing of her, and her word nowhere.
-    await until('the query projection erased her', async () => ((await userRows(read, 'erased_users', alice.userId)) === 1 ? true : undefined));
-    expect(await readDbMentions(aliceMarker)).toEqual({});
+    // Identity heard every acknowledgement from the log: the erasure is complete, every awaited service confirmed once.
+    let acknowledged: string[] = [];
+    const erasure = await until('identity completed the erasure', async () => {
+      const { rows } = await identityDb.query<{ completed_at: Date | null; key_destroyed_at: Date | null }>('SELECT completed_at, key_destroyed_at FROM erasures WHERE user_id = $1', [alice.userId]);
+      acknowledged = (await identityDb.query<{ service: string }>('SELECT service FROM erasure_receipts WHERE user_id = $1 AND acknowledged_at IS NOT NULL ORDER BY service', [alice.userId])).rows.map((r) => r.service);
+      return rows[0]?.completed_at ? rows[0] : undefined;
+    }, 120_000).catch((error: Error) => {
+      throw new Error(`${error.message} (acknowledged: ${acknowledged.join(', ') || 'none'})`);
+    });
+    expect(erasure.key_destroyed_at).toEqual(expect.any(Date));
+    const { rows: receipts } = await identityDb.query<{ service: string; attempt: number }>(
+      'SELECT service, attempt FROM erasure_receipts WHERE user_id = $1 AND service = ANY($2) AND acknowledged_at IS NOT NULL ORDER BY service',
+      [alice.userId, awaited],
+    );
+    expect(receipts).toEqual(awaited.map((service) => ({ service, attempt: 1 })));
+
+    // Every database of the system: her word in no table of any schema (the outboxes, the embedded log, included),
+    // no row of hers in the read models, insights, notifications or media.
+    expect(await userRows(read, 'erased_users', alice.userId)).toBe(1);
+    expect(await mentionsEverywhere(aliceMarker)).toEqual({});
     for (const table of ['journals_view', 'entries_view', 'thoughts_view', 'tasks_view', 'tags_view', 'mood_days', 'entry_sentiments']) {
       expect(await userRows(read, table, alice.userId, 'owner_id')).toBe(0);
     }
-    // The command service, insights and notifications (their tables live in the write DB in embedded mode) and the query projection (its
-    // read DB's outbox, through the query relay) each acknowledged on the log.
-    let acknowledged: string[] = [];
-    await until('every awaited service acknowledged', async () => {
-      const { rows } = await write.query<{ service: string }>(`SELECT payload->>'service' AS service FROM outbox WHERE event_type = 'UserDataErased' AND user_id = $1`, [alice.userId]);
-      acknowledged = rows.map((r) => r.service).sort();
-      // (others may acknowledge too: a service not awaited here that erases as well)
-      return awaited.every((service) => acknowledged.includes(service)) ? acknowledged : undefined;
-    }).catch((error: Error) => {
-      throw new Error(`${error.message} (acknowledged: ${acknowledged.join(', ') || 'none'})`);
-    });
-    for (const table of ['entry_insights', 'pending_analyses', 'notification_recipients', 'task_reminders', 'scheduled_notifications', 'notifications']) {
-      expect(await userRows(write, table, alice.userId)).toBe(0);
-    }
-    // The search index: no document of hers (the read DB's search_* tables hold her word nowhere: readDbMentions
-    // above), and her word found by nobody.
-    expect(await userRows(read, 'search_documents', alice.userId, 'owner_id')).toBe(0);
-    expect(await userRows(read, 'search_vocabulary', alice.userId, 'owner_id')).toBe(0);
+    for (const table of ['entry_insights', 'pending_analyses']) expect(await userRows(insightsDb, table, alice.userId)).toBe(0);
+    for (const table of ['notification_recipients', 'task_reminders', 'scheduled_notifications', 'notifications']) expect(await userRows(notificationsDb, table, alice.userId)).toBe(0);
+    for (const table of ['media_attachments', 'media_uploads', 'media_targets']) expect(await userRows(mediaDb, table, alice.userId, 'owner_id')).toBe(0);
+    // The search index: her word found by nobody, no document of hers.
     expect(await searchHits(bob.client, aliceMarker)).toBe(0);
-    // Media: no attachment, upload or target row, her word in none of them, and no object of hers on the disk store.
-    for (const table of ['media_attachments', 'media_uploads', 'media_targets']) expect(await userRows(write, table, alice.userId, 'owner_id')).toBe(0);
-    expect(await storedFilesOf(alice.userId)).toEqual([]);
-
-    // The event log's raw bytes (the write DB's outbox, which is the log in embedded mode, and identity's own): her
-    // word nowhere in the clear, since her events were sealed with the key her erasure destroyed.
-    const rawMentions = async (pool: pg.Pool, word: string) =>
-      (await pool.query<{ event_type: string }>(`SELECT event_type FROM outbox WHERE payload::text ILIKE $1`, [`%${word}%`])).rows.map((r) => r.event_type);
-    expect(await rawMentions(write, aliceMarker)).toEqual([]);
-    const identityDb = new pg.Pool({ connectionString: identityDatabaseUrlFor(databases[0]!.url), max: 1 });
-    try {
-      expect(await rawMentions(identityDb, aliceMarker)).toEqual([]);
-      // Identity heard every acknowledgement from the log: the erasure is complete, every awaited service confirmed.
-      const erasure = await until('identity completed the erasure', async () => {
-        const { rows } = await identityDb.query<{ completed_at: Date | null; key_destroyed_at: Date | null }>('SELECT completed_at, key_destroyed_at FROM erasures WHERE user_id = $1', [alice.userId]);
-        return rows[0]?.completed_at ? rows[0] : undefined;
-      });
-      expect(erasure.key_destroyed_at).toEqual(expect.any(Date));
-      const { rows: receipts } = await identityDb.query<{ service: string; attempt: number }>(
-        'SELECT service, attempt FROM erasure_receipts WHERE user_id = $1 AND service = ANY($2) AND acknowledged_at IS NOT NULL ORDER BY service',
-        [alice.userId, awaited],
-      );
-      expect(receipts).toEqual(awaited.map((service) => ({ service, attempt: 1 })));
-    } finally {
-      await identityDb.end();
+    if (mode === 'embedded') {
+      expect(await userRows(read, 'search_documents', alice.userId, 'owner_id')).toBe(0);
+      expect(await userRows(read, 'search_vocabulary', alice.userId, 'owner_id')).toBe(0);
+    }
+    // The object store: no object of hers (original, thumbnail, upload, export), her word in no object.
+    expect(await objectsOf(alice.userId)).toEqual([]);
+    expect(await objectsHolding(aliceMarker)).toEqual([]);
+    if (distributed) {
+      // Elasticsearch: no document of its indices holds her word or her id.
+      const documents = await elasticsearchDocuments();
+      expect(documents.documents).toBeGreaterThan(0); // Bob's
+      expect(documents.raw).not.toContain(aliceMarker);
+      expect(documents.raw).not.toContain(alice.userId);
+      expect(documents.raw).toContain(bobMarker);
+      // Kafka: her events stay on the log (her id in their keys and headers), their bytes hold her word nowhere.
+      const scan = await kafkaScan([aliceMarker, alice.userId, bobMarker]);
+      expect(scan).toMatchObject({ holding: { [aliceMarker]: 0, [bobMarker]: 0 } });
+      expect(scan.holding[alice.userId]).toBeGreaterThan(0);
+      expect(scan.messages).toBeGreaterThan(20);
     }
 
-    // Bob is untouched: his words, his insights, his reminder.
-    expect(await readDbMentions(bobMarker)).toEqual(bobBefore);
-    expect(await userRows(write, 'entry_insights', bob.userId)).toBe(1);
-    expect(await userRows(write, 'task_reminders', bob.userId)).toBe(1);
+    // Bob is untouched: his words, his insights, his reminder, his objects.
+    expect(await mentions(read, bobMarker, 'public')).toEqual(bobBefore);
+    expect(await userRows(insightsDb, 'entry_insights', bob.userId)).toBe(1);
+    expect(await userRows(notificationsDb, 'task_reminders', bob.userId)).toBe(1);
     expect(await searchHits(bob.client, bobMarker)).toBeGreaterThanOrEqual(3);
-    expect(await userRows(write, 'media_attachments', bob.userId, 'owner_id')).toBe(1);
-    expect((await storedFilesOf(bob.userId)).sort()).toEqual(bobFiles);
+    expect(await userRows(mediaDb, 'media_attachments', bob.userId, 'owner_id')).toBe(1);
+    expect(await objectsOf(bob.userId)).toEqual(bobObjects);
     expect((await bob.client.data<{ journals: { totalCount: number } }>('{ journals { totalCount } }')).journals.totalCount).toBe(1);
+
+    // A rebuild of the query projection from the whole log (her sealed events included) brings nothing of her back,
+    // and Bob's read model back as it was.
+    const rebuilt = /^rebuilt query: (\d+) events/m.exec(await rebuildQueryProjection());
+    expect(Number(rebuilt?.[1])).toBeGreaterThan(10); // both users' events, hers sealed with a key that is gone
+    expect(await mentions(read, aliceMarker)).toEqual({});
+    for (const table of ['journals_view', 'entries_view', 'thoughts_view', 'tasks_view', 'tags_view', 'mood_days', 'entry_sentiments']) {
+      expect(await userRows(read, table, alice.userId, 'owner_id')).toBe(0);
+    }
+    expect(await mentions(read, bobMarker, 'public')).toEqual(bobBefore);
+    const { entry: bobEntry } = await bob.client.data<{ entry: { content: string } | null }>(entryWithInsights, { id: bob.entryId });
+    expect(bobEntry?.content).toContain(bobMarker);
 
     // The address can register again: a new, empty account.
     const again = await new GatewayClient(system.gatewayUrl).data<{ register: { accessToken: string; user: { id: string } } }>(register, { email: alice.email, password });
@@ -195,5 +378,5 @@ describe('deleting an account through the gateway (embedded mode)', () => {
     const newcomer = new GatewayClient(system.gatewayUrl).withToken(again.register.accessToken);
     expect((await newcomer.data<{ journals: { totalCount: number } }>('{ journals { totalCount } }')).journals.totalCount).toBe(0);
     expect(await searchHits(newcomer, aliceMarker)).toBe(0);
-  }, 400_000);
+  }, 600_000);
 });
