@@ -6,6 +6,7 @@ import { journalsByIds } from './journal-reads.js';
 import { calendarEventsByIds } from './calendar-event-reads.js';
 import type { CalendarEventRecord, EntryRecord, JournalRecord, TaskRecord, ThoughtRecord } from './records.js';
 import { tasksByIds } from './task-reads.js';
+import { completedOccurrencesOfTasks, type OccurrenceCompletion } from './task-occurrences.js';
 import { thoughtsByIds } from './thought-reads.js';
 
 export interface Loaders {
@@ -14,6 +15,8 @@ export interface Loaders {
   readonly thought: DataLoader<string, ThoughtRecord | null>;
   readonly task: DataLoader<string, TaskRecord | null>;
   readonly calendarEvent: DataLoader<string, CalendarEventRecord | null>;
+  /** A recurring task's completed occurrences, by task id: a page of tasks asking is one statement. */
+  readonly completedOccurrences: DataLoader<string, readonly OccurrenceCompletion[]>;
 }
 
 /**
@@ -27,6 +30,11 @@ export function createLoaders(pool: Reader, ownerId: string): Loaders {
     thought: new DataLoader((ids) => byId(ids, (valid) => thoughtsByIds(pool, ownerId, valid))),
     task: new DataLoader((ids) => byId(ids, (valid) => tasksByIds(pool, ownerId, valid))),
     calendarEvent: new DataLoader((ids) => byId(ids, (valid) => calendarEventsByIds(pool, ownerId, valid))),
+    completedOccurrences: new DataLoader(async (ids) => {
+      const valid = [...new Set(ids.filter(isId).map((id) => id.toLowerCase()))];
+      const found = await completedOccurrencesOfTasks(pool, ownerId, valid);
+      return ids.map((id) => found.get(id.toLowerCase()) ?? []);
+    }),
   };
 }
 

@@ -37,14 +37,27 @@ export async function completedOccurrencesBetween(pool: Reader, ownerId: string,
   return byTask;
 }
 
-/** Every completed occurrence of one of the owner's tasks, by day (Task.completedOccurrences, the account export). */
-export async function completedOccurrencesOf(pool: Reader, ownerId: string, taskId: string): Promise<{ occurrence: string; completedAt: Date }[]> {
-  const { rows } = await pool.query<{ day: string; completed_at: Date }>(
-    `SELECT to_char(occurrence, 'YYYY-MM-DD') AS day, completed_at FROM task_occurrences_view
-      WHERE owner_id = $1 AND task_id = $2 ORDER BY occurrence`,
-    [ownerId, taskId],
+/** A completed occurrence of a recurring task: its day and when it was completed. */
+export interface OccurrenceCompletion { readonly occurrence: string; readonly completedAt: Date }
+
+/**
+ * Every completed occurrence of each of these tasks of the owner, by task id, each by day (Task.completedOccurrences,
+ * the account export): one statement for a page of tasks (the subgraph's loader batches them), not one per task.
+ */
+export async function completedOccurrencesOfTasks(pool: Reader, ownerId: string, taskIds: readonly string[]): Promise<Map<string, OccurrenceCompletion[]>> {
+  const byTask = new Map<string, OccurrenceCompletion[]>();
+  if (!taskIds.length) return byTask;
+  const { rows } = await pool.query<{ task_id: string; day: string; completed_at: Date }>(
+    `SELECT task_id, to_char(occurrence, 'YYYY-MM-DD') AS day, completed_at FROM task_occurrences_view
+      WHERE owner_id = $1 AND task_id = ANY($2::uuid[]) ORDER BY task_id, occurrence`,
+    [ownerId, taskIds],
   );
-  return rows.map((row) => ({ occurrence: row.day, completedAt: row.completed_at }));
+  for (const row of rows) {
+    const days = byTask.get(row.task_id) ?? [];
+    days.push({ occurrence: row.day, completedAt: row.completed_at });
+    byTask.set(row.task_id, days);
+  }
+  return byTask;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { authenticated } from '../context.js';
 import type { TaskResolvers } from '../generated/resolvers-types.js';
-import { completedOccurrencesOf } from '../read-model/task-occurrences.js';
 
 export const Task: TaskResolvers = {
   /** `_entities` (search hits, taskChanged): null when the task is not the caller's. */
@@ -8,12 +7,11 @@ export const Task: TaskResolvers = {
     return authenticated(context).loaders.task.load(reference.id);
   },
   /**
-   * @inaccessible: the account export. One statement per task: only the export asks, a page of tasks at a time,
-   * and only for recurring ones (a one-off task's completion is its own `completed`).
+   * @inaccessible: the account export, a page of tasks at a time: the recurring ones' completions in one statement
+   * (the loader; a one-off task's completion is its own `completed`).
    */
   completedOccurrences(task, _args, context) {
-    const { caller } = authenticated(context);
     if (task.recurrence === null) return [];
-    return completedOccurrencesOf(context.pool, caller.userId, task.id);
+    return authenticated(context).loaders.completedOccurrences.load(task.id);
   },
 };
