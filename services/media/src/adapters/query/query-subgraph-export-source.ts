@@ -1,7 +1,7 @@
 import type { Caller } from '@mindflow/auth';
 import type { Pool } from '@mindflow/db';
 import { attachmentColumns } from '../pg/pg-media-store.js';
-import { subgraphClient } from '../subgraphs/subgraph-client.js';
+import { pages, subgraphClient } from '../subgraphs/subgraph-client.js';
 import type { AttachmentRow } from '../../application/ports/media-store.js';
 import type { ExportedAttachment, ExportedEntry, ExportedJournal, JournalExportSource } from '../../application/ports/journal-export-source.js';
 
@@ -39,6 +39,7 @@ const pageQuery = `query ($id: ID!, $first: Int!, $after: String, $from: Date, $
 
 interface EntryNode { id: string; title: string | null; content: string; mood: string | null; tags: string[]; createdAt: string; updatedAt: string }
 interface Page { journal: { entriesOldestFirst: { edges: { node: EntryNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null }
+const entriesOf = (page: Page) => page.journal?.entriesOldestFirst ?? null;
 
 export function querySubgraphExportSource(options: QuerySubgraphExportSourceOptions): JournalExportSource {
   const pageSize = options.pageSize ?? 100;
@@ -52,16 +53,10 @@ export function querySubgraphExportSource(options: QuerySubgraphExportSourceOpti
     },
     async *entries(ownerId, journalId, range) {
       if (ownerId !== options.caller.userId) return;
-      let after: string | null = null;
-      for (;;) {
-        const page: Page = await post<Page>(pageQuery, { id: journalId, first: pageSize, after, from: range.from ?? null, to: range.to ?? null });
-        const journal = page.journal;
-        if (!journal) return;
-        const { edges, pageInfo } = journal.entriesOldestFirst;
-        const attachments = await attachmentsOf(options.pool, ownerId, edges.map((e) => e.node.id));
-        for (const { node } of edges) yield exportedEntry(node, attachments.get(node.id) ?? []);
-        if (!pageInfo.hasNextPage || !pageInfo.endCursor) return;
-        after = pageInfo.endCursor;
+      // the paged reader the account export uses too (subgraph-client's `pages`)
+      for await (const nodes of pages(post, pageQuery, entriesOf, { id: journalId, from: range.from ?? null, to: range.to ?? null }, pageSize)) {
+        const attachments = await attachmentsOf(options.pool, ownerId, nodes.map((node) => node.id));
+        for (const node of nodes) yield exportedEntry(node, attachments.get(node.id) ?? []);
       }
     },
   };

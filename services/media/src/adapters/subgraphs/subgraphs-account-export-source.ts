@@ -34,8 +34,12 @@ const insightsFields = 'entryId sentiment themes summary suggestions generatedBy
 
 const journalsQuery = `query ($first: Int!, $after: String) { journals(first: $first, after: $after) {
   edges { node { ${journalFields} } } pageInfo { hasNextPage endCursor } } }`;
-const entriesQuery = `query ($id: ID!, $first: Int!, $after: String) { journal(id: $id) {
-  entriesOldestFirst(first: $first, after: $after) { edges { node { ${entryFields} } } pageInfo { hasNextPage endCursor } } } }`;
+const entriesPageQuery = (fields: string) => `query ($id: ID!, $first: Int!, $after: String) { journal(id: $id) {
+  entriesOldestFirst(first: $first, after: $after) { edges { node { ${fields} } } pageInfo { hasNextPage endCursor } } } }`;
+const entriesQuery = entriesPageQuery(entryFields);
+const entryIdsQuery = entriesPageQuery('id');
+/** Entry ids the entries document keeps for the insights document (36 bytes each: 50 000 ≈ 2 MB at most). */
+const rememberedEntryIds = 50_000;
 const thoughtsQuery = `query ($first: Int!, $after: String) { thoughts(first: $first, after: $after) {
   edges { node { id text tags version createdAt updatedAt } } pageInfo { hasNextPage endCursor } } }`;
 const tasksQuery = `query ($first: Int!, $after: String) { tasks(first: $first, after: $after) {
@@ -63,6 +67,17 @@ export function subgraphsAccountExportSource(options: SubgraphsAccountExportSour
   const identity = subgraphClient('identity', options.urls.identity, options);
   const insights = subgraphClient('insights', options.urls.insights, options);
   const notifications = subgraphClient('notifications', options.urls.notifications, options);
+  // The entries' ids, remembered by the entries document for the insights document written after it: the entries
+  // are read once, not a second time for their ids (ids only, and only up to `rememberedEntryIds`; beyond, or when
+  // insights come first, an ids-only walk of the entries).
+  let entryIds: string[] | null = null;
+  async function* entryIdPages(): AsyncGenerator<string[]> {
+    if (entryIds) {
+      for (let start = 0; start < entryIds.length; start += 100) yield entryIds.slice(start, start + 100);
+      return;
+    }
+    for await (const entries of entryPages(query, entryIdsQuery)) yield entries.map((entry) => entry.id);
+  }
 
   const readers: Record<Exclude<AccountRecordKind, 'attachments'>, () => AsyncIterable<object>> = {
     async *profile() {
@@ -71,12 +86,17 @@ export function subgraphsAccountExportSource(options: SubgraphsAccountExportSour
     },
     journals: () => flatten(pages(query, journalsQuery, (d: { journals: Connection }) => d.journals)),
     async *entries() {
-      for await (const entries of entryPages(query)) yield* entries;
+      const ids: string[] = [];
+      for await (const entries of entryPages(query, entriesQuery)) {
+        if (ids.length < rememberedEntryIds) ids.push(...entries.map((entry) => entry.id));
+        yield* entries;
+      }
+      entryIds = ids.length < rememberedEntryIds ? ids : null;
     },
     async *insights() {
-      for await (const entries of entryPages(query)) {
-        if (!entries.length) continue;
-        const representations = entries.map((entry) => ({ __typename: 'Entry', id: entry.id }));
+      for await (const ids of entryIdPages()) {
+        if (!ids.length) continue;
+        const representations = ids.map((id) => ({ __typename: 'Entry', id }));
         const { _entities } = await insights<{ _entities: ({ insights: object | null } | null)[] }>(insightsQuery, { representations });
         for (const entity of _entities) if (entity?.insights) yield entity.insights;
       }
@@ -104,13 +124,13 @@ export function subgraphsAccountExportSource(options: SubgraphsAccountExportSour
   };
 }
 
-/** Every live entry of the caller, journal by journal, oldest first, a page at a time (each with its journalId). */
-async function* entryPages(query: SubgraphPost): AsyncGenerator<Node[]> {
+/** Every live entry of the caller (`entries`: one of the entry page queries), journal by journal, oldest first, a page at a time (each with its journalId). */
+async function* entryPages(query: SubgraphPost, entries: string): AsyncGenerator<Node[]> {
   for await (const journals of pages(query, journalsQuery, (d: { journals: Connection }) => d.journals)) {
     for (const journal of journals) {
       const entryPage = (d: { journal: { entriesOldestFirst: Connection } | null }) => d.journal?.entriesOldestFirst ?? null;
-      for await (const entries of pages(query, entriesQuery, entryPage, { id: journal.id }, 100)) {
-        yield entries.map((entry) => ({ ...entry, journalId: journal.id }));
+      for await (const page of pages(query, entries, entryPage, { id: journal.id }, 100)) {
+        yield page.map((entry) => ({ ...entry, journalId: journal.id }));
       }
     }
   }
