@@ -30,6 +30,13 @@ const holdingChunks: ReadModel = {
   batchHandlers: { JournalEntryCreated: (_e, _tx, chunk) => Promise.resolve(void chunk.deferred(hold)), JournalEntryUpdated: (_e, _tx, chunk) => Promise.resolve(void chunk.deferred(hold)) },
   batchAlways: true,
 };
+/** Holds journal chunks too, after their per-journal locks: entry chunks then meet them in their last statements. */
+const holdingJournals: ReadModel = {
+  name: 'hold journals',
+  handlers: { JournalCreated: () => Promise.resolve() },
+  batchHandlers: { JournalCreated: (_e, _tx, chunk) => Promise.resolve(void chunk.deferred(hold)) },
+  batchAlways: true,
+};
 const partitions = 3;
 
 /** A log driven by hand: `deliver` hands the projector a partition's events in batches, as an adapter does. */
@@ -44,6 +51,7 @@ function handLog() {
     deleteGroup: () => Promise.resolve(),
     close: () => Promise.resolve(),
   };
+  const failed: unknown[] = [];
   /** Delivers `events` in batches of `size`; after a failure (a deadlock, say) again from the first event not done. */
   async function deliver(events: readonly AnyEvent[], size: number): Promise<void> {
     let rest = events;
@@ -56,12 +64,13 @@ function handLog() {
       try {
         await handle!(batch);
       } catch (error) {
+        failed.push(error);
         if (++failures > 20) throw error;
       }
       rest = rest.slice(state.done + 1);
     }
   }
-  return { eventLog, deliver };
+  return { eventLog, deliver, failed };
 }
 
 async function readDb(label: string): Promise<PooledTestDatabase<Pool>> {
@@ -253,5 +262,79 @@ describe('new entries only, applied concurrently (their days move by increments)
     projectors.push(await runProjector({ name: queryProjection, eventLog: again.eventLog, readPool: incrementing.pool, readModels: [...queryReadModels, holdingChunks], log, metrics: new Registry(), chunkSize: 25 }));
     await Promise.all(parts.map((part) => again.deliver(part, 100)));
     expect((await derived(incrementing.pool)).kept).toEqual(kept);
+  });
+});
+
+describe('journals created while entry chunks of their owners are in flight', () => {
+  // A journal's creation takes its owner's key shared, beside entry chunks: entries projected before their journal
+  // (committed, or still in flight when it is created) must be counted once and carry its name, in either order of
+  // the two chunks' last statements (both chunks are held open 150 ms after them, so they meet there).
+  const scenario = journalScenario({ seed: 31, users: 2, journalsPerUser: 6, entries: 160, edits: 120 });
+  const parts = asTopics(scenario);
+  let shared: PooledTestDatabase<Pool>;
+  let reference: PooledTestDatabase<Pool>;
+  beforeAll(async () => {
+    [shared, reference] = await Promise.all([readDb('journals_shared'), readDb('journals_ref')]);
+  });
+  afterAll(async () => {
+    await Promise.all([shared?.drop(), reference?.drop()]);
+  });
+
+  /** Entries whose journal is not projected (yet) when their chunk writes them, counted by a read model applied first. */
+  let unseen = 0;
+  const probe: ReadModel = {
+    name: 'unseen journals',
+    handlers: { JournalEntryCreated: () => Promise.resolve() },
+    batchHandlers: {
+      async JournalEntryCreated(events, tx) {
+        const { rows } = await tx.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM unnest($1::uuid[]) AS j(id) WHERE NOT EXISTS (SELECT 1 FROM journals_view v WHERE v.journal_id = j.id)',
+          [events.map((e) => e.payload.journalId)],
+        );
+        unseen += rows[0]!.n;
+      },
+    },
+    batchAlways: true,
+  };
+  const misnamed = async (pool: Pool) =>
+    (await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM entries_view e JOIN journals_view j USING (journal_id) WHERE e.journal_name IS DISTINCT FROM j.name`,
+    )).rows[0]!.n;
+
+  it('count every entry once and name it, as a recount and as one by one; redelivery changes nothing', async () => {
+    const journalEvents = parts[partitions]!;
+    expect(journalEvents.every((e) => e.aggregateType === 'journal')).toBe(true);
+    expect(journalEvents.filter((e) => e.eventType === 'JournalCreated')).toHaveLength(12);
+    const fast = handLog();
+    const slow = handLog();
+    projectors.push(
+      await runProjector({ name: queryProjection, eventLog: fast.eventLog, readPool: shared.pool, readModels: [probe, ...queryReadModels, holdingChunks, holdingJournals], log, metrics: new Registry(), chunkSize: 20 }),
+      await runProjector({ name: queryProjection, eventLog: slow.eventLog, readPool: reference.pool, readModels: queryReadModels, log, metrics: new Registry(), setBased: false }),
+    );
+    // The entry partitions start first; the journals (chunks of 2) follow 200 ms later, while they are in flight.
+    await Promise.all([
+      ...parts.slice(0, partitions).map((part) => fast.deliver(part, 20)),
+      (async () => {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await fast.deliver(journalEvents, 2);
+      })(),
+      slow.deliver(scenario, 500),
+    ]);
+    expect(unseen).toBeGreaterThan(20);
+    expect(fast.failed).toEqual([]);
+    const { kept, recounted } = await derived(shared.pool);
+    expect(kept.entryCounts).toHaveLength(12);
+    expect(kept.entryCounts).toEqual(recounted.entryCounts);
+    expect(await misnamed(shared.pool)).toBe(0);
+    expect(await misnamed(reference.pool)).toBe(0);
+    expect(kept).toEqual((await derived(reference.pool)).kept);
+    const entries = 'SELECT entry_id, journal_id, journal_name, deleted_at FROM entries_view ORDER BY entry_id';
+    expect((await shared.pool.query(entries)).rows).toEqual((await reference.pool.query(entries)).rows);
+
+    const again = handLog();
+    projectors.push(await runProjector({ name: queryProjection, eventLog: again.eventLog, readPool: shared.pool, readModels: [...queryReadModels, holdingChunks, holdingJournals], log, metrics: new Registry(), chunkSize: 20 }));
+    await Promise.all(parts.map((part) => again.deliver(part, 20)));
+    expect((await derived(shared.pool)).kept).toEqual(kept);
+    expect(await misnamed(shared.pool)).toBe(0);
   });
 });

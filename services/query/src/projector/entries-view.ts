@@ -17,7 +17,7 @@ import { ownerKey } from './journals-view.js';
 export const entriesView: ReadModel = {
   name: 'entries_view',
   // MoodRecorded changes no placement: no lock needed. The set-based path takes the owner's key shared (its
-  // count moves are deferred deltas, `entryCountMoves`); a journal's events take it exclusively.
+  // count moves are deferred deltas, `entryCountMoves`); a journal's deletion and renaming take it exclusively.
   commutativeKeys: (event) => (event.aggregateType === 'entry' && event.eventType !== 'MoodRecorded' ? [ownerKey(event.userId)] : []),
   batchAlways: true,
   handlers: {

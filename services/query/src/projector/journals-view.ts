@@ -4,13 +4,16 @@ import { entryCountMoves } from './entry-count-moves.js';
 /**
  * `journals_view`: one row per journal, with its live entry count. Entries travel on another stream than
  * journals, so an entry can be projected before its journal: the count is therefore taken from
- * `entries_view` when the journal appears, and kept up by the entry handlers afterwards (both under the
- * owner's shared lock, see `ownerKey`).
+ * `entries_view` when the journal appears, and kept up by the entry handlers afterwards (set-based, both under
+ * the owner's shared lock and per-journal locks at the chunk's end, see `entryCountMoves`).
  */
 export const journalsView: ReadModel = {
   name: 'journals_view',
-  // Exclusive: a journal's events read and rewrite its entries' rows and its count (entry chunks take the key shared).
-  sharedKeys: (event) => (event.aggregateType === 'journal' ? [ownerKey(event.userId)] : []),
+  // A journal's deletion and renaming rewrite its entries' rows and its count at once: exclusive (entry chunks take the
+  // key shared). Its creation, set-based, counts and names under per-journal locks at the chunk's end (`entryCountMoves`):
+  // shared beside entry chunks, exclusive one by one.
+  sharedKeys: (event) => (event.aggregateType === 'journal' && event.eventType !== 'JournalCreated' ? [ownerKey(event.userId)] : []),
+  commutativeKeys: (event) => (event.eventType === 'JournalCreated' ? [ownerKey(event.userId)] : []),
   batchAlways: true,
   handlers: {
     async JournalCreated(event, tx) {
@@ -55,29 +58,25 @@ export const journalsView: ReadModel = {
     },
   },
   batchHandlers: {
-    // JournalCreated for a chunk of journals: one upsert, one rename of their entries already projected.
+    // JournalCreated for a chunk of journals: one upsert; their counts and their names on the entries already projected
+    // are written at the chunk's end, under per-journal locks (`entryCountMoves`), beside entry chunks in flight.
     async JournalCreated(events, tx, chunk) {
-      // Its count is taken from the entries as they are now, this chunk's included: their moves are in it.
-      const moves = chunk.deferred(entryCountMoves);
-      for (const { payload } of events) moves.delete(payload.journalId.toLowerCase());
+      const placements = chunk.deferred(entryCountMoves);
+      for (const { payload } of events) placements.created.add(payload.journalId.toLowerCase());
       const rows = events.map(({ payload: p, userId, aggregateVersion }) => ({
         journal_id: p.journalId, owner_id: userId, name: p.name, description: p.description, color: p.color, icon: p.icon,
         is_private: p.isPrivate, version: aggregateVersion, created_at: p.createdAt,
       }));
       await tx.query(
-        `WITH written AS (
-           INSERT INTO journals_view (journal_id, owner_id, name, description, color, icon, is_private, version,
-                                      entry_count, created_at, updated_at)
-           SELECT r.journal_id, r.owner_id, r.name, r.description, r.color, r.icon, r.is_private, r.version,
-                  (SELECT count(*) FROM entries_view e WHERE e.journal_id = r.journal_id AND e.deleted_at IS NULL), r.created_at, r.created_at
-           FROM jsonb_to_recordset($1::jsonb) AS r(journal_id uuid, owner_id uuid, name text, description text, color text, icon text,
-                                                   is_private bool, version int, created_at timestamptz)
-           ON CONFLICT (journal_id) DO UPDATE SET owner_id = EXCLUDED.owner_id, name = EXCLUDED.name,
-             description = EXCLUDED.description, color = EXCLUDED.color, icon = EXCLUDED.icon,
-             is_private = EXCLUDED.is_private, version = EXCLUDED.version, entry_count = EXCLUDED.entry_count,
-             created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at
-           RETURNING journal_id, name)
-         UPDATE entries_view e SET journal_name = w.name FROM written w WHERE e.journal_id = w.journal_id`,
+        `INSERT INTO journals_view (journal_id, owner_id, name, description, color, icon, is_private, version,
+                                    entry_count, created_at, updated_at)
+         SELECT r.journal_id, r.owner_id, r.name, r.description, r.color, r.icon, r.is_private, r.version, 0, r.created_at, r.created_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(journal_id uuid, owner_id uuid, name text, description text, color text, icon text,
+                                                 is_private bool, version int, created_at timestamptz)
+         ON CONFLICT (journal_id) DO UPDATE SET owner_id = EXCLUDED.owner_id, name = EXCLUDED.name,
+           description = EXCLUDED.description, color = EXCLUDED.color, icon = EXCLUDED.icon,
+           is_private = EXCLUDED.is_private, version = EXCLUDED.version,
+           created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at`,
         [JSON.stringify(rows)],
       );
     },
