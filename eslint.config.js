@@ -58,8 +58,8 @@ export default tseslint.config(
             // a service uses contracts and libs, never another service's internals
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contract', 'type:lib'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contract', 'type:lib'] },
-            // tools (start scripts, drills, benches) may wire anything together
-            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:contract', 'type:lib', 'type:service', 'type:app'] },
+            // tools (start scripts, drills, benches) may wire anything together, and run the roles as deploy bundles them
+            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:contract', 'type:lib', 'type:service', 'type:app', 'scope:deploy'] },
           ],
         },
       ],
@@ -79,7 +79,7 @@ export default tseslint.config(
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:contract', 'type:lib', 'type:testing'] },
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contract', 'type:lib', 'type:testing'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contract', 'type:lib', 'type:testing'] },
-            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:contract', 'type:lib', 'type:testing', 'type:service', 'type:app'] },
+            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:contract', 'type:lib', 'type:testing', 'type:service', 'type:app', 'scope:deploy'] },
           ],
         },
       ],

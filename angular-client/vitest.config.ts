@@ -10,7 +10,11 @@ export default defineConfig({
       { extends: true, test: { name: 'int', include: ['server/**/*.int.spec.ts'], testTimeout: 30_000 } },
       {
         extends: true,
-        test: { name: 'e2e', include: ['e2e/**/*.e2e.spec.ts'], testTimeout: 240_000, hookTimeout: 240_000, fileParallelism: false },
+        test: {
+          name: 'e2e', include: ['e2e/**/*.e2e.spec.ts'], testTimeout: 240_000, hookTimeout: 240_000, fileParallelism: false,
+          // the system's roles run from bundles built once per run (tools/src/system/role-bundles.ts)
+          globalSetup: ['../tools/src/system/test/role-bundles.global-setup.ts'],
+        },
       },
     ],
   },

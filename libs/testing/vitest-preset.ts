@@ -21,7 +21,16 @@ class FlakyReporter implements Reporter {
   }
 }
 
-export function projectTestConfig() {
+export interface ProjectTestOptions {
+  /**
+   * Global setup files of the tiers against real servers (int, e2e): e.g. tools' role bundles, built once per run
+   * for the suites that start whole systems.
+   */
+  readonly serverTierSetup?: readonly string[];
+}
+
+export function projectTestConfig(options: ProjectTestOptions = {}) {
+  const globalSetup = options.serverTierSetup ? { globalSetup: [...options.serverTierSetup] } : {};
   return defineConfig({
     test: {
       passWithNoTests: true,
@@ -37,6 +46,7 @@ export function projectTestConfig() {
             retry: serverTestRetry,
             hookTimeout: 120_000,
             fileParallelism: false,
+            ...globalSetup,
           },
         },
         {
@@ -48,6 +58,7 @@ export function projectTestConfig() {
             retry: serverTestRetry,
             hookTimeout: 180_000,
             fileParallelism: false,
+            ...globalSetup,
           },
         },
       ],

@@ -37,6 +37,8 @@ export interface BundleResult {
   readonly bytes: number;
   readonly assets: readonly string[];
   readonly packages: readonly string[];
+  /** Every file the bundle was built from (relative to the repository root): what a cached bundle depends on. */
+  readonly inputs: readonly string[];
 }
 
 export async function bundleRole(role: Role, options: { repoRoot: string; outRoot: string; sourcemap?: boolean }): Promise<BundleResult> {
@@ -78,7 +80,7 @@ export async function bundleRole(role: Role, options: { repoRoot: string; outRoo
     await mkdir(dirname(join(outDir, asset)), { recursive: true });
     await copyFile(join(options.repoRoot, asset), join(outDir, asset));
   }
-  return { role: role.name, outDir, bundle, bytes: (await stat(bundle)).size, assets, packages };
+  return { role: role.name, outDir, bundle, bytes: (await stat(bundle)).size, assets, packages, inputs };
 }
 
 function workspacePackages(repoRoot: string, metafile: Metafile): string[] {

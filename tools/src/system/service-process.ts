@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { listeningPrefix, repoRoot } from '@mindflow/platform';
+import { roleBundleFor } from './role-bundles.js';
 import { answers } from './wait-until.js';
 
 const tsxLoader = createRequire(import.meta.url).resolve('tsx');
@@ -112,7 +113,9 @@ export class ServiceProcess {
   private async startOnce(timeoutMs: number, until: 'ready' | 'live'): Promise<void> {
     this.stopping = false;
     this.tail.length = 0;
-    const child = spawn(process.execPath, ['--import', tsxLoader, this.spec.entry], {
+    // The role's bundle when the test tier built them (role-bundles.ts), else its source through tsx.
+    const bundle = roleBundleFor(this.spec.entry);
+    const child = spawn(process.execPath, bundle ? [bundle] : ['--import', tsxLoader, this.spec.entry], {
       env: { NODE_COMPILE_CACHE: compileCache, ...process.env, ...this.spec.env, OPS_PORT: String(this.opsPort), MINDFLOW_ANNOUNCE_PORTS: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,0 +1,115 @@
+// The roles as the images run them: each one bundled by deploy's bundler into one ES module, which Node loads in a
+// fraction of the time tsx takes to compile and resolve the role's few thousand source modules (query-subgraph:
+// 1.31 s to listening from source, 0.61 s bundled). The test tiers that start whole systems run them so
+// (role-bundles.global-setup.ts); `npm start` and the drills run the sources unless MINDFLOW_ROLE_BUNDLES is set.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { bundledRoles, bundleRole, roles } from '@mindflow/deploy';
+import { repoRoot } from '@mindflow/platform';
+
+/** Names the folder of built role bundles; a ServiceProcess whose entry has a bundle there runs the bundle. */
+export const roleBundlesVariable = 'MINDFLOW_ROLE_BUNDLES';
+
+/** Where the test tiers keep them (git-ignored, like every other cache). */
+export const defaultRoleBundlesDir = join(repoRoot, '.cache', 'role-bundles');
+
+/** `<dir>/<bundle>.json`: where the current build of one bundle is, and what it was built from. */
+interface Pointer {
+  /** The bundle file, in a build folder of its own (`<dir>/builds/<time>-<pid>/<bundle>/`): never rebuilt in place. */
+  readonly bundle: string;
+  /** Every file the bundle came from or carries (relative to the repository), with its size and mtime then. */
+  readonly files: Record<string, readonly [size: number, mtimeMs: number]>;
+}
+
+const pointerOf = (dir: string, name: string) => join(dir, `${name}.json`);
+
+async function fingerprint(files: readonly string[]): Promise<Pointer['files']> {
+  const entries = await Promise.all(files.map(async (file) => {
+    const info = await stat(join(repoRoot, file));
+    return [file, [info.size, info.mtimeMs] as const] as const;
+  }));
+  return Object.fromEntries(entries);
+}
+
+function readPointer(dir: string, name: string): Pointer | undefined {
+  try {
+    return JSON.parse(readFileSync(pointerOf(dir, name), 'utf8')) as Pointer;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A bundle is current when it exists and every file it was built from still has the size and mtime it had. */
+async function current(dir: string, name: string): Promise<boolean> {
+  const pointer = readPointer(dir, name);
+  if (!pointer || !existsSync(pointer.bundle)) return false;
+  try {
+    const now = await fingerprint(Object.keys(pointer.files));
+    return Object.entries(pointer.files).every(([file, [size, mtime]]) => now[file]?.[0] === size && now[file]?.[1] === mtime);
+  } catch {
+    return false; // a file it came from is gone
+  }
+}
+
+/**
+ * Bundles every role whose bundle is missing or older than one of its files. A build goes to a folder of its own
+ * and then the role's pointer (`<dir>/<bundle>.json`) is replaced atomically: a system another run started from
+ * the previous build keeps it (builds older than a day that no pointer names are removed). Each build folder stands
+ * for the repository root at run time (deploy/src/bundle/import-meta-paths.ts): its `.cache` links to the
+ * repository's, so a bundled role shares the dev signing keys and the local object store with the sources and the
+ * tests. Returns the bundles it (re)built.
+ */
+export async function buildRoleBundles(dir = defaultRoleBundlesDir, log: (line: string) => void = () => undefined): Promise<string[]> {
+  const wanted = bundledRoles().filter((role) => existsSync(join(repoRoot, role.entry)) && !role.oneShot);
+  const stale = (await Promise.all(wanted.map(async (role) => ((await current(dir, role.name)) ? undefined : role)))).filter((r) => r !== undefined);
+  if (stale.length === 0) return [];
+  const started = Date.now();
+  const build = join(dir, 'builds', `${started}-${process.pid}`);
+  await mkdir(build, { recursive: true });
+  log(`role bundles: building ${stale.map((r) => r.name).join(', ')} into ${build}`);
+  const built = await Promise.all(stale.map(async (role) => {
+    const result = await bundleRole(role, { repoRoot, outRoot: build });
+    await symlink(join(repoRoot, '.cache'), join(result.outDir, '.cache'), 'dir');
+    const files = await fingerprint([...result.inputs, ...result.assets].filter((file) => existsSync(join(repoRoot, file))));
+    const pointer: Pointer = { bundle: result.bundle, files };
+    const next = `${pointerOf(dir, role.name)}.${process.pid}`;
+    await writeFile(next, JSON.stringify(pointer));
+    await rename(next, pointerOf(dir, role.name));
+    return role.name;
+  }));
+  log(`role bundles: ${built.length} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await pruneBuilds(dir, wanted.map((r) => r.name));
+  return built;
+}
+
+/** Removes build folders no pointer names, once they are a day old (a system started from one may still run). */
+async function pruneBuilds(dir: string, names: readonly string[]): Promise<void> {
+  const named = new Set(names.map((name) => readPointer(dir, name)?.bundle).filter((b) => b !== undefined).map((b) => resolve(b, '..', '..')));
+  const builds = join(dir, 'builds');
+  for (const entry of await readdir(builds)) {
+    const folder = join(builds, entry);
+    if (named.has(folder)) continue;
+    if (Date.now() - (await stat(folder)).mtimeMs > 24 * 3600_000) await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** Removes the bundles (a test of the builder, or a clean slate). */
+export async function removeRoleBundles(dir = defaultRoleBundlesDir): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/**
+ * The bundle that runs `entry` (an absolute path of a role's main file) when `MINDFLOW_ROLE_BUNDLES` names a folder
+ * of them, else undefined (run the source). Roles sharing an entry share its bundle (the relays).
+ */
+export function roleBundleFor(entry: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dir = env[roleBundlesVariable];
+  if (!dir) return undefined;
+  const role = roles.find((r) => resolve(repoRoot, r.entry) === resolve(entry));
+  if (!role) return undefined;
+  const name = role.bundle ?? role.name;
+  const bundle = readPointer(dir, name)?.bundle;
+  if (!bundle || !existsSync(bundle)) throw new Error(`${roleBundlesVariable}=${dir} has no bundle for ${role.name}: build them with buildRoleBundles()`);
+  return bundle;
+}
