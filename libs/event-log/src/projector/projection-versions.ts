@@ -1,4 +1,5 @@
 import type { PoolClient } from '@mindflow/db';
+import { projectionAppliedChannel } from '../consistency/projection-notices.js';
 import { decideVersion, type VersionDecision } from './version-decision.js';
 
 /** Two members claimed a new aggregate at once (a rebalance overlap): the chunk is retried, never parked. */
@@ -69,26 +70,30 @@ export class ChunkVersions {
     this.parked.add(aggregateId.toLowerCase());
   }
 
-  /** Writes the chunk's new versions; fails (to retry the chunk) when another member claimed a new aggregate first. */
-  async save(tx: PoolClient): Promise<void> {
+  /**
+   * Writes the chunk's new versions in one statement; fails (to retry the chunk) when another member claimed a new
+   * aggregate first. `notify` (a projection's name) also announces it on `projectionAppliedChannel`, delivered to
+   * readers waiting for these versions when (and only if) the transaction commits: one round trip for both.
+   */
+  async save(tx: PoolClient, notify?: string): Promise<void> {
     const updates = [...this.changed].filter((id) => this.stored.has(id));
     const inserts = [...this.changed].filter((id) => !this.stored.has(id));
-    if (updates.length > 0) {
-      await tx.query(
-        `UPDATE projection_versions p SET version = u.version
+    if (updates.length === 0 && inserts.length === 0 && notify === undefined) return;
+    const { rows } = await tx.query<{ inserted: number }>(
+      `WITH updated AS (
+         UPDATE projection_versions p SET version = u.version
          FROM unnest($2::uuid[], $3::int[]) AS u(aggregate_id, version)
-         WHERE p.projection = $1 AND p.aggregate_id = u.aggregate_id`,
-        [this.projection, updates, updates.map((id) => this.current.get(id))],
-      );
-    }
-    if (inserts.length > 0) {
-      const { rowCount } = await tx.query(
-        `INSERT INTO projection_versions (projection, aggregate_id, version)
-         SELECT $1, aggregate_id, version FROM unnest($2::uuid[], $3::int[]) AS u(aggregate_id, version)
-         ON CONFLICT (projection, aggregate_id) DO NOTHING`,
-        [this.projection, inserts, inserts.map((id) => this.current.get(id))],
-      );
-      if (rowCount !== inserts.length) throw new ConcurrentProjectionError(this.projection);
-    }
+         WHERE p.projection = $1 AND p.aggregate_id = u.aggregate_id
+         RETURNING 1),
+       inserted AS (
+         INSERT INTO projection_versions (projection, aggregate_id, version)
+         SELECT $1, aggregate_id, version FROM unnest($4::uuid[], $5::int[]) AS u(aggregate_id, version)
+         ON CONFLICT (projection, aggregate_id) DO NOTHING
+         RETURNING 1)
+       SELECT (SELECT count(*) FROM inserted)::int AS inserted, (SELECT count(*) FROM updated)::int AS updated,
+              (SELECT count(*) FROM (SELECT pg_notify('${projectionAppliedChannel}', $6::text) WHERE $6::text IS NOT NULL) AS n)::int AS notified`,
+      [this.projection, updates, updates.map((id) => this.current.get(id)), inserts, inserts.map((id) => this.current.get(id)), notify ?? null],
+    );
+    if (rows[0]!.inserted !== inserts.length) throw new ConcurrentProjectionError(this.projection);
   }
 }

@@ -2,7 +2,6 @@ import { withTransaction, type Pool, type PoolClient } from '@mindflow/db';
 import type { AnyEvent } from '@mindflow/events';
 import type { Logger } from '@mindflow/platform';
 import { Registry } from 'prom-client';
-import { notifyProjectionApplied } from '../consistency/projection-notices.js';
 import type { DeadLetter, UnreadableMessage } from '../dead-letter.js';
 import type { EventBatch, EventLog, Subscription } from '../event-log.js';
 import { applyEvents } from './apply-events.js';
@@ -147,9 +146,8 @@ export async function runProjector(options: ProjectorOptions): Promise<Projector
     const settlement = new ChunkSettlement();
     if (setBased) await applyEvents(name, readModels, applying, tx, log, settlement);
     else for (const event of applying) await applyInTrace(name, event, log, () => applyHandlers(readModels, event, tx));
-    await versions.save(tx);
-    // Readers waiting for these versions (read-your-writes) hear of them the moment this commits.
-    if (applying.length > 0) await tx.query(notifyProjectionApplied, [name]);
+    // Readers waiting for these versions (read-your-writes) hear of them the moment this commits (same round trip).
+    await versions.save(tx, applying.length > 0 ? name : undefined);
     if (letters.length > 0) {
       await insertDeadLetters(tx, name, letters);
       await publish(letters); // before the commit: a parked event is always on the topic (at least once)
