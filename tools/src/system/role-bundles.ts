@@ -4,7 +4,7 @@
 // (role-bundles.global-setup.ts); `npm start` and the drills run the sources unless MINDFLOW_ROLE_BUNDLES is set.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { bundledRoles, bundleRole, roles } from '@mindflow/deploy';
 import { repoRoot } from '@mindflow/platform';
 
@@ -13,6 +13,13 @@ export const roleBundlesVariable = 'MINDFLOW_ROLE_BUNDLES';
 
 /** Where the test tiers keep them (git-ignored, like every other cache). */
 export const defaultRoleBundlesDir = join(repoRoot, '.cache', 'role-bundles');
+
+/**
+ * Build outputs a role reads at run time that its bundle does not carry (the images copy them in, see
+ * docker/node-role.Dockerfile): linked into the bundle's folder at the same relative place, so the bundle serves
+ * what the repository last built (the gateway's GraphiQL playground: `nx run @mindflow/gateway:build`).
+ */
+const builtOutputs: Readonly<Record<string, readonly string[]>> = { gateway: ['gateway/dist/playground'] };
 
 /** `<dir>/<bundle>.json`: where the current build of one bundle is, and what it was built from. */
 interface Pointer {
@@ -71,6 +78,10 @@ export async function buildRoleBundles(dir = defaultRoleBundlesDir, log: (line: 
   const built = await Promise.all(stale.map(async (role) => {
     const result = await bundleRole(role, { repoRoot, outRoot: build });
     await symlink(join(repoRoot, '.cache'), join(result.outDir, '.cache'), 'dir');
+    for (const output of builtOutputs[role.name] ?? []) {
+      await mkdir(dirname(join(result.outDir, output)), { recursive: true });
+      await symlink(join(repoRoot, output), join(result.outDir, output), 'dir');
+    }
     const files = await fingerprint([...result.inputs, ...result.assets].filter((file) => existsSync(join(repoRoot, file))));
     const pointer: Pointer = { bundle: result.bundle, files };
     const next = `${pointerOf(dir, role.name)}.${process.pid}`;
