@@ -26,6 +26,12 @@ const { values } = parseArgs({
     'spread-ms': { type: 'string', default: '60000' },
     instances: { type: 'string', default: '2' },
     'timeout-s': { type: 'string', default: '240' },
+    'batch-size': { type: 'string' },
+    lanes: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    'look-ahead-s': { type: 'string', default: '0' },
+    'flip-batch-size': { type: 'string' },
+    'lead-s': { type: 'string', default: '10' },
   },
 });
 const reminders = Number(values.reminders);
@@ -33,6 +39,35 @@ const users = Number(values.users);
 const instances = Number(values.instances);
 const timeoutMs = Number(values['timeout-s']) * 1000;
 const log = createLogger('bench-reminders', 'warn');
+type ScheduleStore = ReturnType<typeof pgScheduleStore>;
+
+/** --profile: the time of every call of the scheduler's store port (each a statement or a few), summed per phase. */
+const timings = new Map<string, { calls: number; ms: number }>();
+function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!values.profile) return work();
+  const started = performance.now();
+  return work().finally(() => {
+    const t = timings.get(name) ?? { calls: 0, ms: 0 };
+    t.calls += 1;
+    t.ms += performance.now() - started;
+    timings.set(name, t);
+  });
+}
+function profiled(store: ScheduleStore): ScheduleStore {
+  if (!values.profile) return store;
+  const wrap = <O extends object>(target: O, prefix: string): O =>
+    new Proxy(target, {
+      get(object, property, receiver) {
+        const value = Reflect.get(object, property, receiver) as unknown;
+        if (typeof value !== 'function' || typeof property !== 'string') return value;
+        return (...args: unknown[]) => timed(`${prefix}${property}`, () => (value as (...a: unknown[]) => Promise<unknown>).apply(object, args));
+      },
+    });
+  return {
+    ...wrap(store, ''),
+    transaction: (work) => timed('transaction (all of it)', () => store.transaction((tx) => work(wrap(tx, 'tx.')))),
+  };
+}
 
 interface PhaseResult {
   readonly phase: string;
@@ -92,7 +127,11 @@ async function runPhase(phase: 'burst' | 'spread'): Promise<PhaseResult> {
       const pool = createPool(db.url, { applicationName: `bench-reminders-${i}`, max: 4 });
       pools.push(pool);
       const scheduler = createScheduler({
-        store: pgScheduleStore(pool), log, now: () => new Date(), newId: randomUUID,
+        store: profiled(pgScheduleStore(pool)), log,
+        ...(values['batch-size'] ? { batchSize: Number(values['batch-size']) } : {}),
+        ...(values.lanes ? { concurrency: Number(values.lanes) } : {}),
+        lookAheadMs: Number(values['look-ahead-s']) * 1000,
+        ...(values['flip-batch-size'] ? { flipBatchSize: Number(values['flip-batch-size']) } : {}), now: () => new Date(), newId: randomUUID,
         onFired: (batch) => {
           for (const f of batch) lateness.recordMs(f.committedAt.getTime() - f.fireAt.getTime());
           fired += batch.length;
@@ -104,7 +143,7 @@ async function runPhase(phase: 'burst' | 'spread'): Promise<PhaseResult> {
     }
     // The schedulers sleep (nothing due for a day); then every row moves to its fire time, a few seconds ahead.
     await sleep(1_500);
-    const firstAt = Date.now() + 10_000;
+    const firstAt = Date.now() + Number(values['lead-s']) * 1000;
     const spreadMs = phase === 'burst' ? 0 : Number(values['spread-ms']);
     const updateStarted = Date.now();
     await admin.query(
@@ -130,6 +169,12 @@ async function runPhase(phase: 'burst' | 'spread'): Promise<PhaseResult> {
       throw new Error(`${phase}: ${notifications} notifications, ${events} NotificationCreated, ${keys} dedupe keys, ${fired} fired`);
     }
     if (fired < reminders) console.error(`${phase}: only ${fired} of ${reminders} fired within the time limit (${values['timeout-s']} s after the last fire time)`);
+    if (values.profile) {
+      for (const [name, t] of [...timings].sort((a, b) => b[1].ms - a[1].ms)) {
+        console.info(`${phase} profile: ${name}: ${t.calls} calls, ${Math.round(t.ms)} ms in all, ${(t.ms / t.calls).toFixed(1)} ms mean`);
+      }
+      timings.clear();
+    }
     const summary = lateness.summary();
     const drainSeconds = (lastCommit - firstAt - spreadMs) / 1000;
     return {

@@ -22,11 +22,12 @@ afterAll(async () => {
 });
 
 /** A started scheduler that sleeps up to 10 s between looks: only a wake-up makes it fire sooner. */
-function startScheduler(options: { listen: boolean; metrics?: Registry }): Scheduler {
+function startScheduler(options: { listen: boolean; metrics?: Registry; lookAheadMs?: number; maxSleepMs?: number }): Scheduler {
   let scheduler: Scheduler | undefined = undefined;
   const wakeups = scheduleWakeups(db.url, () => scheduler?.wake(), () => undefined);
   scheduler = createScheduler({
-    store: pgScheduleStore(db.pool), log, now: () => new Date(), newId: randomUUID, maxSleepMs: 10_000,
+    store: pgScheduleStore(db.pool), log, now: () => new Date(), newId: randomUUID, maxSleepMs: options.maxSleepMs ?? 10_000,
+    lookAheadMs: options.lookAheadMs ?? 0,
     ...(options.listen ? { listen: () => wakeups.listen() } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
   });
@@ -179,4 +180,39 @@ it('a weekly reflection fires with its reflection, generated in the same transac
   expect(generated.rowCount).toBe(1);
   // the row moved on to the next Wednesday
   expect((await db.pool.query<{ occurrence: string }>('SELECT occurrence FROM scheduled_notifications WHERE key = $1', [`weekly:${userId}`])).rows).toEqual([{ occurrence: '2030-04-10' }]);
+});
+
+it('look-ahead: decided and staged ahead, nothing visible before its time, fired at it; a task changed after staging fires as changed', async () => {
+  const metrics = new Registry();
+  const userId = await user();
+  const fireAt = new Date(Date.now() + 4_000);
+  const kept = await scheduleTask(userId, fireAt, 'Kept as staged');
+  const changed = await scheduleTask(userId, fireAt, 'Before the change');
+  const staged = async () => (await db.pool.query<{ key: string; title: string }>('SELECT key, title FROM prepared_firings WHERE user_id = $1 ORDER BY title', [userId])).rows;
+  startScheduler({ listen: false, metrics, lookAheadMs: 30_000, maxSleepMs: 200 });
+  await expect.poll(async () => (await staged()).length, { timeout: 3_000, interval: 20 }).toBe(2);
+  // the task changes after its firing was decided (the projector writes task_reminders): that decision is dropped
+  await db.pool.query(`UPDATE task_reminders SET title = 'After the change' WHERE task_id = $1`, [changed]);
+  expect((await staged()).map((r) => r.key)).not.toContain(`task:${changed}`);
+  expect(Date.now()).toBeLessThan(fireAt.getTime());
+  expect(await notificationOf(kept)).toBeUndefined();
+  expect(await notificationOf(changed)).toBeUndefined();
+  expect((await db.pool.query(`SELECT 1 FROM outbox WHERE event_type = 'NotificationCreated' AND user_id = $1`, [userId])).rowCount).toBe(0);
+
+  await expect.poll(async () => (await notificationOf(kept)) && (await notificationOf(changed)), { timeout: 8_000, interval: 20 }).toBeDefined();
+  const firedAt = Date.now();
+  expect(firedAt).toBeGreaterThanOrEqual(fireAt.getTime());
+  expect(firedAt - fireAt.getTime()).toBeLessThan(2_000);
+  expect((await notificationOf(kept))!).toMatchObject({ title: 'Kept as staged', created_at: fireAt });
+  expect((await notificationOf(changed))!.title).toBe('After the change');
+  const events = await db.pool.query<{ payload: { title: string; channels: string[] } }>(
+    `SELECT payload FROM outbox WHERE event_type = 'NotificationCreated' AND user_id = $1 ORDER BY payload->>'title'`, [userId]);
+  expect(events.rows.map((r) => r.payload)).toMatchObject([{ title: 'After the change', channels: ['EMAIL'] }, { title: 'Kept as staged', channels: ['EMAIL'] }]);
+  const deliveries = await db.pool.query<{ next_attempt_at: Date }>(
+    `SELECT d.next_attempt_at FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.user_id = $1`, [userId]);
+  expect(deliveries.rows).toHaveLength(2);
+  // both rows went (one-off reminders), nothing staged is left, and the metrics counted them
+  expect((await db.pool.query(`SELECT 1 FROM scheduled_notifications WHERE user_id = $1`, [userId])).rowCount).toBe(0);
+  expect(await staged()).toEqual([]);
+  expect(await metrics.getSingleMetricAsString('mindflow_notifications_fired_total')).toMatch(/kind="TASK_DUE"} 2/);
 });

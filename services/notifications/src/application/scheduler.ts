@@ -2,7 +2,7 @@ import { newEvent, type AnyEvent } from '@mindflow/events';
 import type { Logger } from '@mindflow/platform';
 import { Registry } from 'prom-client';
 import { decideFiring, nextTaskFiring as domainNextTaskFiring, type Firing, type NextTaskFiring } from './firing.js';
-import type { DueFiring, NewDelivery, NextFiring, ScheduleStore } from './ports/schedule-store.js';
+import type { DueFiring, FlippedFiring, NewDelivery, NextFiring, PreparedFiring, ScheduleStore } from './ports/schedule-store.js';
 import { schedulerMetrics } from './scheduler-metrics.js';
 
 /** The `source` of the events this service decides. */
@@ -26,6 +26,18 @@ export interface SchedulerOptions {
   readonly listen?: () => Promise<boolean>;
   /** How far ahead a row whose decision throws is moved (default a day): it waits there, logged, not in the way. */
   readonly parkMs?: number;
+  /**
+   * The look-ahead (0: off): rows due within this many ms are decided ahead of their time and staged (their
+   * notification, deliveries and NotificationCreated computed and sealed as at their fire time, invisible), so at
+   * the fire time one set-wise statement per batch fires them. Weekly reflections are decided when they fire.
+   */
+  readonly lookAheadMs?: number;
+  /** Rows decided per look-ahead transaction. */
+  readonly lookAheadBatchSize?: number;
+  /** Staged firings fired per transaction at their time. */
+  readonly flipBatchSize?: number;
+  /** How late a staged firing may still be fired as decided (default 30 s); later, it is decided again. */
+  readonly stagedGraceMs?: number;
   readonly metrics?: Registry;
   /** Told of every notification committed (tests, the benchmark). */
   readonly onFired?: (fired: readonly FiredNotification[]) => void;
@@ -63,6 +75,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const busyPauseMs = Math.min(50, maxSleepMs);
   const parkMs = options.parkMs ?? 86_400_000;
   const nextTaskFiring = options.nextTaskFiring ?? domainNextTaskFiring;
+  const lookAheadMs = options.lookAheadMs ?? 0;
+  const lookAheadBatchSize = options.lookAheadBatchSize ?? 1_000;
+  const flipBatchSize = options.flipBatchSize ?? 2_000;
+  const graceMs = options.stagedGraceMs ?? 30_000;
+  /** A look-ahead turn's time budget, so that it does not hold back a round of firing for long. */
+  const prepareBudgetMs = 250;
+  let lastStaleDrop = 0;
   const metrics = schedulerMetrics(options.metrics ?? new Registry());
   let running: Promise<void> | undefined;
   let stopping = false;
@@ -72,7 +91,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   async function fireBatch(): Promise<{ claimed: number; fired: number }> {
     const outcome = await store.transaction(async (tx) => {
       const now = options.now();
-      const due = await tx.claimDue(batchSize, now);
+      const due = await tx.claimDue(batchSize, now, lookAheadMs > 0 ? { skipStagedWithinMs: graceMs } : undefined);
       if (due.length === 0) return { claimed: 0, fresh: [] as { firing: Firing; fireAt: Date }[], parkedKinds: [] as string[] };
       // Each row is decided on its own: a row whose decision throws (a plan that cannot be read, an event that does
       // not validate) is parked a day ahead with its key logged, and the rest of the batch fires. Without this one
@@ -96,20 +115,69 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       }
       const inserted = await tx.insertNotifications(firings.map(({ firing }) => firing.notification));
       const fresh = firings.filter(({ firing }) => inserted.has(firing.notification.id));
-      const deliveries: NewDelivery[] = [];
-      for (const { firing } of fresh) {
-        const { notification } = firing;
-        if (firing.channels.includes('EMAIL')) deliveries.push({ notificationId: notification.id, channel: 'EMAIL', target: 'email', nextAttemptAt: now });
-        for (const webhookId of firing.webhookIds) deliveries.push({ notificationId: notification.id, channel: 'WEBHOOK', target: webhookId, nextAttemptAt: now });
-      }
+      const deliveries: NewDelivery[] = fresh.flatMap(({ firing }) =>
+        deliveriesOf(firing).map((d) => ({ notificationId: firing.notification.id, ...d, nextAttemptAt: now })));
       await tx.insertDeliveries(deliveries);
       await tx.appendEvents(fresh.map(({ event }) => event));
       await tx.moveOn([...firings.map(({ firing, row }) => ({ key: row.key, next: firing.next })), ...parked.map(({ key, next }) => ({ key, next }))], now);
       return { claimed: due.length, fresh: fresh.map(({ firing, row }) => ({ firing, fireAt: row.fireAt })), parkedKinds: parked.map((p) => p.kind) };
     });
     for (const kind of outcome.parkedKinds) metrics.parked.inc({ kind }); // counted once committed
-    if (outcome.fresh.length > 0) afterCommit(outcome.fresh);
+    if (outcome.fresh.length > 0) {
+      afterCommit(outcome.fresh.map(({ firing, fireAt }) => ({ notificationId: firing.notification.id, dedupeKey: firing.notification.dedupeKey, kind: firing.notification.kind, fireAt })));
+    }
     return { claimed: outcome.claimed, fired: outcome.fresh.length };
+  }
+
+  /** What a firing delivers beyond IN_APP: EMAIL to the address, WEBHOOK to each of the webhooks. */
+  function deliveriesOf(firing: Firing): { channel: 'EMAIL' | 'WEBHOOK'; target: string }[] {
+    return [
+      ...(firing.channels.includes('EMAIL') ? [{ channel: 'EMAIL' as const, target: 'email' }] : []),
+      ...firing.webhookIds.map((webhookId) => ({ channel: 'WEBHOOK' as const, target: webhookId })),
+    ];
+  }
+
+  /** Fires one batch of staged firings due now (the look-ahead's decisions), one statement. */
+  async function flipBatch(): Promise<{ taken: number; fired: number }> {
+    const outcome = await store.transaction((tx) => tx.flipDue(flipBatchSize, options.now(), graceMs));
+    if (outcome.fired.length > 0) afterCommit(outcome.fired);
+    return { taken: outcome.taken, fired: outcome.fired.length };
+  }
+
+  /**
+   * The look-ahead: decides rows due within `lookAheadMs` as at their fire time and stages them, batch after batch
+   * until none is left or `deadline` (at least one batch). A row whose decision throws is not staged: it is decided
+   * (and parked) when it is due. Resolves with whether rows may be left to stage. `concurrency` lanes at once
+   * (SKIP LOCKED keeps them apart), as the firing's.
+   */
+  async function prepareAhead(deadline: number): Promise<boolean> {
+    const lanes = await Promise.all(Array.from({ length: concurrency }, () => prepareLane(deadline)));
+    return lanes.some(Boolean);
+  }
+
+  async function prepareLane(deadline: number): Promise<boolean> {
+    do {
+      const claimed = await store.transaction(async (tx) => {
+        const now = options.now();
+        const rows = await tx.claimAhead(lookAheadBatchSize, now, new Date(now.getTime() + lookAheadMs));
+        const prepared: PreparedFiring[] = [];
+        for (const row of rows) {
+          try {
+            const firing = decideFiring(row, row.fireAt, options.newId(), nextTaskFiring);
+            prepared.push({
+              key: row.key, occurrence: row.occurrence, fireAt: row.fireAt, notification: firing.notification,
+              deliveries: deliveriesOf(firing), event: notificationCreated(firing, row.fireAt), next: firing.next,
+            });
+          } catch {
+            // decided again at its fire time, where it is parked and logged
+          }
+        }
+        await tx.stage(prepared, now);
+        return rows.length;
+      });
+      if (claimed < lookAheadBatchSize) return false;
+    } while (!stopping && options.now().getTime() < deadline);
+    return true;
   }
 
   function notificationCreated(firing: Firing, now: Date): AnyEvent {
@@ -137,13 +205,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     });
   }
 
-  function afterCommit(fresh: readonly { firing: Firing; fireAt: Date }[]): void {
+  function afterCommit(fresh: readonly FlippedFiring[]): void {
     const committedAt = options.now();
-    for (const { firing, fireAt } of fresh) {
-      metrics.fired.inc({ kind: firing.notification.kind });
+    for (const { kind, fireAt } of fresh) {
+      metrics.fired.inc({ kind });
       metrics.lateness.observe(Math.max(0, committedAt.getTime() - fireAt.getTime()) / 1000);
     }
-    options.onFired?.(fresh.map(({ firing, fireAt }) => ({ notificationId: firing.notification.id, dedupeKey: firing.notification.dedupeKey, fireAt, committedAt })));
+    options.onFired?.(fresh.map(({ notificationId, dedupeKey, fireAt }) => ({ notificationId, dedupeKey, fireAt, committedAt })));
     log.debug({ fired: fresh.length }, 'notifications fired');
   }
 
@@ -151,6 +219,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   async function lane(): Promise<number> {
     let fired = 0;
     for (let i = 0; i < 10_000 && !stopping; i += 1) {
+      if (lookAheadMs > 0) {
+        const flip = await flipBatch();
+        fired += flip.fired;
+        if (flip.taken >= flipBatchSize) continue;
+      }
       const batch = await fireBatch();
       fired += batch.fired;
       if (batch.claimed < batchSize) break;
@@ -181,6 +254,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       woken = false;
       try {
         const fired = await runOnce();
+        let more = false;
+        if (lookAheadMs > 0) {
+          const soonest = await store.nextFireAt();
+          const started = options.now().getTime();
+          more = await prepareAhead(Math.min(started + prepareBudgetMs, soonest?.getTime() ?? Number.POSITIVE_INFINITY));
+          if (started - lastStaleDrop > 10_000) {
+            lastStaleDrop = started;
+            await store.dropStale(options.now(), graceMs);
+          }
+        }
+        if (more) continue;
         if (options.listen) await options.listen().catch(() => false);
         const next = await store.nextFireAt();
         // Until the earliest fire time, at most maxSleepMs: a row inserted due sooner wakes it (NOTIFY) or, when

@@ -8,7 +8,7 @@ import { acknowledgeInOutbox, eraseOwnedRows, type UserEraser } from '@mindflow/
 export const notificationsUserTables = [
   'notifications', 'webhooks', 'scheduled_notifications', 'task_reminders', 'reflection_entries', 'reflection_insights', 'weekly_reflections',
   'notification_preferences', 'notification_recipients', 'reflection_authors', 'reflection_claude_usage',
-  'reflection_insights_settings',
+  'reflection_insights_settings', 'prepared_firings',
 ] as const;
 
 /**

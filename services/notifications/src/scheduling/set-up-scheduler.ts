@@ -27,6 +27,8 @@ export function setUpScheduler(context: NotificationsWorkerContext): Scheduler {
     batchSize: config.NOTIFICATIONS_SCHEDULER_BATCH_SIZE,
     concurrency: config.NOTIFICATIONS_SCHEDULER_CONCURRENCY,
     maxSleepMs: config.NOTIFICATIONS_SCHEDULER_MAX_SLEEP_MS,
+    lookAheadMs: config.NOTIFICATIONS_SCHEDULER_LOOKAHEAD_MS,
+    flipBatchSize: config.NOTIFICATIONS_SCHEDULER_FLIP_BATCH_SIZE,
     listen: () => wakeups.listen(),
     ...(context.metrics ? { metrics: context.metrics } : {}),
   });

@@ -1,4 +1,5 @@
 // The scheduler as its own OS process, for the crash test (scheduler-crash.int.spec.ts): SCHEDULE_DATABASE_URL,
+// SCHEDULE_LOOKAHEAD_MS (the look-ahead: staged firings fired at their time; a held batch is then a flip),
 // and CRASH_POINT `before-commit` (a batch's writes done, its COMMIT not sent) or `after-commit` (committed, the
 // process not told yet): there it says HOLDING on stdout and waits for the kill.
 import { randomUUID } from 'node:crypto';
@@ -20,6 +21,7 @@ const hold = () => {
 
 const crashing: ScheduleStore = {
   nextFireAt: () => store.nextFireAt(),
+  dropStale: (now, graceMs) => store.dropStale(now, graceMs),
   async transaction(work) {
     let claimed = 0;
     const result = await store.transaction(async (tx) => {
@@ -27,6 +29,10 @@ const crashing: ScheduleStore = {
         const rows = await tx.claimDue(limit, now);
         claimed += rows.length;
         return rows;
+      }, flipDue: async (limit, now, graceMs) => {
+        const flipped = await tx.flipDue(limit, now, graceMs);
+        claimed += flipped.taken;
+        return flipped;
       } });
       if (crashPoint === 'before-commit' && claimed > 0) await hold();
       return done;
@@ -44,6 +50,8 @@ const scheduler = createScheduler({
   batchSize: Number(process.env['SCHEDULE_BATCH_SIZE'] ?? 50),
   concurrency: 1,
   maxSleepMs: 200,
+  lookAheadMs: Number(process.env['SCHEDULE_LOOKAHEAD_MS'] ?? 0),
+  flipBatchSize: Number(process.env['SCHEDULE_BATCH_SIZE'] ?? 50),
 });
 scheduler.start();
 process.on('SIGTERM', () => void scheduler.stop().then(() => pool.end()).then(() => process.exit(0)));

@@ -74,10 +74,36 @@ export interface NewDelivery {
 /** Where a fired row goes next: a later fire time (and the occurrence it fires), or away. */
 export type NextFiring = { readonly fireAt: Date; readonly occurrence: string } | null;
 
+/**
+ * A firing decided ahead of its time (the look-ahead): what the firing will write, staged out of sight until the
+ * row's fire time, used only while its schedule row still says the same (key, occurrence, fireAt).
+ */
+export interface PreparedFiring {
+  readonly key: string;
+  readonly occurrence: string;
+  readonly fireAt: Date;
+  readonly notification: NewNotification;
+  readonly deliveries: readonly { readonly channel: DeliveryChannel; readonly target: string }[];
+  /** NotificationCreated. */
+  readonly event: AnyEvent;
+  readonly next: NextFiring;
+}
+
+/** A staged firing that fired (its notification committed). */
+export interface FlippedFiring {
+  readonly notificationId: string;
+  readonly dedupeKey: string;
+  readonly kind: NotificationKind;
+  readonly fireAt: Date;
+}
+
 /** One firing round's writes, all in one transaction of the notifications DB. */
 export interface FiringTransaction {
-  /** Locks up to `limit` rows due at `now` that no other transaction holds (SKIP LOCKED), earliest first. */
-  claimDue(limit: number, now: Date): Promise<DueFiring[]>;
+  /**
+   * Locks up to `limit` rows due at `now` that no other transaction holds (SKIP LOCKED), earliest first; with
+   * `skipStagedWithinMs`, not those whose staged firing `flipDue` will fire (at most that late).
+   */
+  claimDue(limit: number, now: Date, options?: { readonly skipStagedWithinMs: number }): Promise<DueFiring[]>;
   /** Inserts the notifications whose dedupe key is new; resolves with the ids inserted. */
   insertNotifications(notifications: readonly NewNotification[]): Promise<ReadonlySet<string>>;
   insertDeliveries(deliveries: readonly NewDelivery[]): Promise<void>;
@@ -91,6 +117,21 @@ export interface FiringTransaction {
   weeklyReflection(request: { readonly userId: string; readonly occurrence: string; readonly firedAt: Date }): Promise<string>;
   /** Moves each claimed row to its next fire time, or deletes it (null). */
   moveOn(moves: readonly { readonly key: string; readonly next: NextFiring }[], now: Date): Promise<void>;
+  /**
+   * Look-ahead: locks up to `limit` rows due after `now` and at most at `until` (SKIP LOCKED) that have no staged
+   * firing matching them, earliest first, WEEKLY_REFLECTION rows excepted (their reflection is generated when they
+   * fire).
+   */
+  claimAhead(limit: number, now: Date, until: Date): Promise<DueFiring[]>;
+  /** Stages decided firings (replacing a key's stale one); an erased user's are left out (they fire undecided). */
+  stage(firings: readonly PreparedFiring[], now: Date): Promise<void>;
+  /**
+   * Fires up to `limit` staged firings due at `now` (at most `graceMs` late) whose rows still match, earliest first,
+   * skipping rows another transaction holds: their notifications (a dedupe key already fired: nothing), deliveries,
+   * NotificationCreated and the rows moved on, set-wise. Resolves with how many staged firings it took and those
+   * that fired.
+   */
+  flipDue(limit: number, now: Date, graceMs: number): Promise<{ readonly taken: number; readonly fired: readonly FlippedFiring[] }>;
 }
 
 /** The notifications DB as the scheduler sees it. */
@@ -98,4 +139,6 @@ export interface ScheduleStore {
   transaction<R>(work: (tx: FiringTransaction) => Promise<R>): Promise<R>;
   /** The earliest fire time of the schedule, if it has a row. */
   nextFireAt(): Promise<Date | undefined>;
+  /** Drops staged firings that can no longer be used (more than `graceMs` late at `now`); resolves with how many. */
+  dropStale(now: Date, graceMs: number): Promise<number>;
 }
