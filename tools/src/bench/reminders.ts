@@ -1,13 +1,16 @@
 // npx tsx tools/src/bench/reminders.ts [--reminders 100000] [--users 10000] [--phases burst,spread] [--spread-ms 60000] [--instances 2] [--timeout-s 240]
+//   [--look-ahead-s 0] [--lead-s 10] [--flip-batch-size 2000] [--batch-size 200] [--lanes 2] [--profile]
 // Issue 14, "Reminders fire at their time (±2 s)": 100,000 reminders due in the same minute, fired by the scheduler
 // (services/notifications, application/scheduler.ts over the real Postgres store) as `--instances` projector
 // replicas would run it (each its own pool and lanes; SKIP LOCKED shares the rows). Two phases, each on a fresh
 // notifications DB: `burst`, every reminder due at the same instant (reminders are set to the minute, so this is
 // the top of a busy minute), and `spread`, due evenly over `--spread-ms` (the same minute's reminders one by one).
-// The rows are written a day ahead, then moved to their fire times in one UPDATE 10 s before the first,
+// The rows are written a day ahead, then moved to their fire times in one UPDATE `--lead-s` before the first,
 // with the schedulers already asleep. Lateness = commit of the notification's transaction − its fire_at. After
 // each phase: every reminder fired has exactly one notification and one NotificationCreated in the outbox (a
 // phase that does not finish within `--timeout-s` after its last fire time says how many fired).
+// `--look-ahead-s` N: the scheduler's look-ahead (rows due within N s decided and staged ahead; 0: off, every row
+// decided at its fire time); `--profile`: the time of every call of the store port, summed per phase.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
