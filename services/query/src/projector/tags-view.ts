@@ -51,26 +51,31 @@ async function countJournals(tx: PoolClient, journalIds: readonly string[], chun
 
 /**
  * Replaces the items' uses with the tags their rows carry now (`live`: item_id, owner_id, tags of the live ones) and
- * moves each (owner, tag) count by the difference; a count that reaches 0 is removed. With a `chunk` (set-based
- * path) the differences are gathered and written at its end (`tagCountMoves`); without, at once.
+ * moves each (owner, tag) count by the difference; a count that reaches 0 is removed. One statement: the uses no
+ * longer carried are deleted (-1), the new ones inserted (+1), the ones kept left alone (their keys are disjoint).
+ * With a `chunk` (set-based path) the differences are gathered and written at its end (`tagCountMoves`); without,
+ * at once.
  */
 async function recount(tx: PoolClient, itemIds: readonly string[], live: string, chunk?: ChunkScope): Promise<void> {
-  const now = `SELECT DISTINCT i.item_id, i.owner_id, t.tag FROM (${live}) i, unnest(i.tags) AS t(tag)`;
-  const delta = `WITH gone AS (DELETE FROM tag_uses WHERE item_id = ANY($1::uuid[]) RETURNING owner_id, tag, -1 AS n),
-          delta AS (SELECT owner_id, tag, sum(n)::int AS n
-                    FROM (SELECT owner_id, tag, n FROM gone UNION ALL SELECT owner_id, tag, 1 FROM (${now}) uses) d
-                    GROUP BY owner_id, tag HAVING sum(n) <> 0)`;
+  const delta = `WITH now AS (SELECT DISTINCT i.item_id, i.owner_id, t.tag FROM (${live}) i, unnest(i.tags) AS t(tag)),
+          gone AS (DELETE FROM tag_uses u WHERE u.item_id = ANY($1::uuid[])
+                     AND NOT EXISTS (SELECT 1 FROM now WHERE now.item_id = u.item_id AND now.tag = u.tag)
+                   RETURNING u.owner_id, u.tag, -1 AS n),
+          added AS (INSERT INTO tag_uses (item_id, owner_id, tag) SELECT item_id, owner_id, tag FROM now
+                    ON CONFLICT (item_id, tag) DO NOTHING
+                    RETURNING owner_id, tag, 1 AS n)
+          SELECT owner_id, tag, sum(n)::int AS n FROM (SELECT * FROM gone UNION ALL SELECT * FROM added) d
+          GROUP BY owner_id, tag HAVING sum(n) <> 0`;
   if (chunk) {
-    const { rows } = await tx.query<TagMove>(`${delta} SELECT owner_id, tag, n FROM delta`, [itemIds]);
+    const { rows } = await tx.query<TagMove>(delta, [itemIds]);
     const moves = chunk.deferred(tagCountMoves);
     for (const { owner_id, tag, n } of rows) {
       const key = JSON.stringify([owner_id, tag]);
       moves.set(key, { owner_id, tag, n: (moves.get(key)?.n ?? 0) + n });
     }
   } else {
-    await moveTagCounts(tx, (await tx.query<TagMove>(`${delta} SELECT owner_id, tag, n FROM delta ORDER BY owner_id, tag`, [itemIds])).rows);
+    await moveTagCounts(tx, (await tx.query<TagMove>(`${delta} ORDER BY owner_id, tag`, [itemIds])).rows);
   }
-  await tx.query(`INSERT INTO tag_uses (item_id, owner_id, tag) ${now}`, [itemIds]);
 }
 
 interface TagMove {
