@@ -2,10 +2,10 @@
 // createJournal / createEntry → query subgraph → gRPC → command service (rows + outbox in one transaction)
 // → event log (Kafka via the relay, or the outbox itself) → query projector → journal(id) { entries }.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
-import { issueAccessToken, loadSigningKeys } from '@mindflow/auth';
+import { issueAccessToken, loadSigningKeys, type SigningKeys } from '@mindflow/auth';
 import { handledEventTypes, readCommittedOutbox, storedEventFromOutboxRow } from '@mindflow/event-log';
 import { aggregateTypeOf, toKafkaMessage, topicFor } from '@mindflow/events';
 import { queryReadModels } from '@mindflow/query';
@@ -24,6 +24,8 @@ describe.each(modes)('walking skeleton (%s mode)', (mode) => {
   let readDb: TestDatabase;
   let topicPrefix: string;
   let kafkaBrokers: string[] = [];
+  let keys: SigningKeys;
+  let client: GatewayClient;
   let alice: GatewayClient;
   let bob: GatewayClient;
   let carol: GatewayClient;
@@ -44,11 +46,15 @@ describe.each(modes)('walking skeleton (%s mode)', (mode) => {
       // As `npm start` runs it: roles that die are restarted (the tests' own kill/start are not crashes).
       supervise: { log: (line) => void supervisorLog.push(line), backoff: { initialMs: 200, maxMs: 2_000 } },
     });
-    const keys = await loadSigningKeys();
-    const client = new GatewayClient(system.gatewayUrl);
-    alice = client.withToken((await issueAccessToken({ userId: randomUUID(), roles: ['user'] }, keys)).token);
+    keys = await loadSigningKeys();
+    client = new GatewayClient(system.gatewayUrl);
     bob = client.withToken((await issueAccessToken({ userId: randomUUID(), roles: ['user'] }, keys)).token);
     carol = client.withToken((await issueAccessToken({ userId: randomUUID(), roles: ['user'] }, keys)).token);
+  });
+
+  // A new alice for every test (and every retry): her journals count against the free plan's five.
+  beforeEach(async () => {
+    alice = client.withToken((await issueAccessToken({ userId: randomUUID(), roles: ['user'] }, keys)).token);
   });
 
   afterAll(async () => {
