@@ -8,7 +8,7 @@ import { appliedOf, missingVersions, summarizeLedger, writtenAfterCut } from './
 import { liveVersionsTable, readTransitions } from './audit.js';
 import type { DrillEnvironment } from './environment.js';
 import { hasPostgresSearch, writtenFor, parkedExamples, parkedLetters, postgresSearchReadSide, projectedVersions, queryReadSide, writeSnapshot, writtenVersions, type Written } from './read-sides.js';
-import { reconcile, type ReadSide, type ReconciliationResult } from './reconcile.js';
+import { reconcile, type EntitySnapshot, type ReadSide, type ReconciliationResult } from './reconcile.js';
 
 /** The event types the query projection handles (its read models' handlers). */
 export const projectedEventTypes: readonly string[] = [...new Set(queryReadModels.flatMap((model) => Object.keys(model.handlers)))];
@@ -26,6 +26,8 @@ export interface Accounting {
   /** Written events the live read model never applied (parked ones included). */
   readonly lost: number;
   readonly parked: number;
+  /** Erased users' aggregates in the outbox (the erase-user drill), left out of every figure above: how many, their events, their letters still parked. */
+  readonly erased?: { readonly aggregates: number; readonly events: number; readonly parked: number };
   readonly reconciliation: readonly ReconciliationResult[];
   /** Per projection in the read DB (query; search when its index is there): applied, duplicates applied, lost. */
   readonly projections: readonly { readonly projection: string; readonly applied: number; readonly duplicatesApplied: number; readonly lost: number }[];
@@ -49,9 +51,11 @@ async function projections(env: DrillEnvironment): Promise<string[]> {
  * debounce after the entry's last edit), which the projector had no chance to apply yet. Judging those as
  * lost would compare two different moments; they are counted as `writtenAfterSettle` instead.
  */
-export async function account(env: DrillEnvironment, cut?: Written): Promise<Accounting> {
-  const now = await writtenVersions(env.writePool, projectedEventTypes);
-  const written = cut ?? now;
+export async function account(env: DrillEnvironment, cut?: Written, erased: ReadonlySet<string> = new Set()): Promise<Accounting> {
+  const everything = await writtenVersions(env.writePool, projectedEventTypes);
+  const now = withoutAggregates(everything, erased);
+  const written = withoutAggregates(cut ?? everything, erased);
+  const erasedEvents = everything.total - now.total; // the erased users' events in the outbox now
   const late = writtenAfterCut(written.byAggregate, now.byAggregate);
   const liveTable = await liveVersionsTable(env.readPool);
   const perProjection = [];
@@ -67,11 +71,17 @@ export async function account(env: DrillEnvironment, cut?: Written): Promise<Acc
     if (lostExamples.length === 0) lostExamples = lost.examples.map((l) => ({ projection, ...l }));
   }
   const delivered = env.kafka ? await deliveredOnKafka(env) : written.total;
-  const truth = await writeSnapshot(env.writePool);
+  const truth = withoutEntities(await writeSnapshot(env.writePool), erased);
   const reconciliation = [];
-  for (const side of await readSides(env)) reconciliation.push(reconcile(side, truth, await side.snapshot()));
+  for (const side of await readSides(env)) reconciliation.push(reconcile(side, truth, withoutEntities(await side.snapshot(), erased)));
   let parked = 0;
-  for (const { projection } of perProjection) parked += await parkedLetters(env.readPool, projection);
+  let erasedParked = 0;
+  for (const { projection } of perProjection) {
+    const all = await parkedLetters(env.readPool, projection);
+    const others = erased.size > 0 ? await parkedLetters(env.readPool, projection, erased) : all;
+    parked += others;
+    erasedParked += all - others;
+  }
   return {
     written: written.total,
     writtenAfterSettle: late.count,
@@ -80,6 +90,7 @@ export async function account(env: DrillEnvironment, cut?: Written): Promise<Acc
     duplicatesApplied: perProjection.reduce((sum, p) => sum + p.duplicatesApplied, 0),
     lost: perProjection.reduce((sum, p) => sum + p.lost, 0),
     parked,
+    ...(erased.size > 0 ? { erased: { aggregates: erased.size, events: erasedEvents, parked: erasedParked } } : {}),
     reconciliation,
     projections: perProjection,
     examples: {
@@ -112,11 +123,11 @@ async function deliveredOnKafka(env: DrillEnvironment): Promise<number> {
  * returns the milliseconds it took, or undefined when it did not within `timeoutMs`. Read-DB errors (it may
  * be down) count as "not yet".
  */
-export async function waitCaughtUp(env: DrillEnvironment, target: Written | undefined, timeoutMs: number): Promise<number | undefined> {
+export async function waitCaughtUp(env: DrillEnvironment, target: Written | undefined, timeoutMs: number, erased: ReadonlySet<string> = new Set()): Promise<number | undefined> {
   const started = performance.now();
   while (performance.now() - started < timeoutMs) {
     try {
-      const written = target ?? (await writtenVersions(env.writePool, projectedEventTypes));
+      const written = withoutAggregates(target ?? (await writtenVersions(env.writePool, projectedEventTypes)), erased);
       const { rows } = await env.readPool.query<{ projection: string }>('SELECT DISTINCT projection FROM projection_versions');
       let behind = false;
       for (const projection of new Set([queryProjection, ...rows.map((r) => r.projection)])) {
@@ -145,15 +156,15 @@ export async function waitCaughtUp(env: DrillEnvironment, target: Written | unde
  * the same outbox), and nothing written meanwhile. Returns the milliseconds and the written set it confirmed
  * (the cut `account` judges), or undefined when that did not happen within `timeoutMs`.
  */
-export async function settle(env: DrillEnvironment, timeoutMs: number): Promise<{ ms: number; written: Written; writtenAfterFirstCaughtUp: number; writtenAfterFirstCaughtUpTypes: string } | undefined> {
+export async function settle(env: DrillEnvironment, timeoutMs: number, erased: ReadonlySet<string> = new Set()): Promise<{ ms: number; written: Written; writtenAfterFirstCaughtUp: number; writtenAfterFirstCaughtUpTypes: string } | undefined> {
   const started = performance.now();
   let firstCaughtUp: Written | undefined;
   while (performance.now() - started < timeoutMs) {
-    const target = await writtenNow(env).catch(() => undefined);
-    if (target && (await waitCaughtUp(env, target, timeoutMs - (performance.now() - started))) !== undefined) {
+    const target = await writtenNow(env, erased).catch(() => undefined);
+    if (target && (await waitCaughtUp(env, target, timeoutMs - (performance.now() - started), erased)) !== undefined) {
       firstCaughtUp ??= target;
       const idle = await producersIdle(env).catch(() => false);
-      const after = await writtenNow(env).catch(() => undefined);
+      const after = await writtenNow(env, erased).catch(() => undefined);
       if (idle && after && after.total === target.total) {
         // What a settle on "caught up" alone would have missed (the producers' work written since).
         const late = writtenAfterCut(firstCaughtUp.byAggregate, target.byAggregate);
@@ -182,9 +193,35 @@ async function producersIdle(env: DrillEnvironment): Promise<boolean> {
   return !rows[0]!.pending;
 }
 
-/** Everything written up to now (the target a recovery is measured against). */
-export async function writtenNow(env: DrillEnvironment): Promise<Written> {
-  return writtenVersions(env.writePool, projectedEventTypes);
+/** Everything written up to now (the target a recovery is measured against), but the `erased` aggregates. */
+export async function writtenNow(env: DrillEnvironment, erased: ReadonlySet<string> = new Set()): Promise<Written> {
+  return withoutAggregates(await writtenVersions(env.writePool, projectedEventTypes), erased);
+}
+
+/**
+ * The aggregates of these users (the write DB's outbox says whose each event is): an erased user's, which the erase-user
+ * drill judges by its own scans, and which the accounting leaves out.
+ */
+export async function aggregatesOf(env: DrillEnvironment, users: ReadonlySet<string>): Promise<Set<string>> {
+  if (users.size === 0) return new Set();
+  const { rows } = await env.writePool.query<{ aggregate_id: string }>('SELECT DISTINCT aggregate_id FROM outbox WHERE user_id = ANY($1::uuid[])', [[...users]]);
+  return new Set(rows.map((r) => r.aggregate_id.toLowerCase()));
+}
+
+/** `written` without these aggregates (their versions run 1..highest, one event each: the outbox's unique (aggregate, version)). */
+function withoutAggregates(written: Written, excluded: ReadonlySet<string>): Written {
+  if (excluded.size === 0) return written;
+  let removed = 0;
+  for (const id of excluded) removed += written.byAggregate.get(id) ?? 0;
+  return {
+    total: written.total - removed,
+    byAggregate: new Map([...written.byAggregate].filter(([id]) => !excluded.has(id))),
+    types: new Map([...written.types].filter(([id]) => !excluded.has(id))),
+  };
+}
+
+function withoutEntities(snapshot: EntitySnapshot, excluded: ReadonlySet<string>): EntitySnapshot {
+  return excluded.size === 0 ? snapshot : new Map([...snapshot].filter(([, state]) => !excluded.has(state.id.toLowerCase())));
 }
 
 async function parkedAggregates(env: DrillEnvironment, projection: string): Promise<Set<string>> {

@@ -7,11 +7,12 @@ import { createLogger } from '@mindflow/platform';
 import { queryMigrationsDir, queryProjection, queryReadModels } from '@mindflow/query';
 import { graphql, JsonClient } from '../bench/http-client.js';
 import type { Mode } from '../system/index.js';
-import { account, settle, waitCaughtUp, writtenNow, type Accounting } from './accounting.js';
+import { account, aggregatesOf, settle, waitCaughtUp, writtenNow, type Accounting } from './accounting.js';
 import { startLoad, type LoadCounts } from './command-load.js';
 import type { DrillEnvironment } from './environment.js';
 import { killNotifications } from './notifications-crash.js';
 import type { DrillProfile } from './profile.js';
+import { eraseUserDrill } from './erase-user.js';
 import { soakDrill } from './soak.js';
 
 export interface DrillContext {
@@ -19,6 +20,11 @@ export interface DrillContext {
   readonly profile: DrillProfile;
   /** A function value (drills take it out of the context): not a method. */
   readonly log: (line: string) => void;
+  /**
+   * Users the fault erased (the erase-user drill adds its victim): their aggregates are left out of the accounting,
+   * which judges everybody else; the drill proves by its own scans that nothing of them is left. Set by runDrill.
+   */
+  readonly erasedUsers?: Set<string>;
 }
 
 /** What a fault reports besides the accounting (e.g. what the poison drill saw while parked). */
@@ -153,6 +159,7 @@ export const drills: readonly Drill[] = [
     fault: rebuild,
   },
   soakDrill,
+  eraseUserDrill,
 ];
 
 export const drillNames = drills.map((d) => d.name);
@@ -242,6 +249,7 @@ async function rebuild({ env, log }: DrillContext): Promise<FaultNotes> {
 /** Runs one drill on a running environment: load, fault, recovery, settle, accounting. */
 export async function runDrill(drill: Drill, context: DrillContext): Promise<DrillResult> {
   const { env, profile, log } = context;
+  const erasedUsers = new Set<string>();
   const begun = performance.now();
   const load = startLoad({
     gatewayUrl: env.gatewayUrl, writers: env.writers, perWriterPerSecond: profile.perWriterPerSecond,
@@ -258,15 +266,16 @@ export async function runDrill(drill: Drill, context: DrillContext): Promise<Dri
     log(`${drill.name}: fault under load (${load.counts.ok} commands answered so far)`);
     const faultStart = performance.now();
     try {
-      notes = (await drill.fault(context)) ?? {};
+      notes = (await drill.fault({ ...context, erasedUsers })) ?? {};
     } catch (error) {
       failures.push(`fault: ${error instanceof Error ? error.message : String(error)}`);
       notes = (error as { notes?: FaultNotes }).notes ?? {};
     }
     const faultEnd = performance.now();
     faultMs = faultEnd - faultStart;
-    const target = await writtenNow(env);
-    const recovered = await waitCaughtUp(env, target, profile.settleMs);
+    const erasedSoFar = await aggregatesOf(env, erasedUsers);
+    const target = await writtenNow(env, erasedSoFar);
+    const recovered = await waitCaughtUp(env, target, profile.settleMs, erasedSoFar);
     recoverMs = recovered === undefined ? undefined : recovered;
     if (recoverMs === undefined) failures.push(`the read side did not catch up with the events written before the fault ended within ${profile.settleMs} ms`);
     const remaining = profile.afterMs - (performance.now() - faultEnd);
@@ -276,9 +285,10 @@ export async function runDrill(drill: Drill, context: DrillContext): Promise<Dri
   } finally {
     counts = await load.stop();
   }
-  const settled = await settle(env, profile.settleMs);
+  const erased = await aggregatesOf(env, erasedUsers);
+  const settled = await settle(env, profile.settleMs, erased);
   if (settled === undefined) failures.push(`the read side did not settle within ${profile.settleMs} ms after the load stopped (caught up with everything written, no insights analysis pending, nothing written meanwhile)`);
-  const accounting = await account(env, settled?.written);
+  const accounting = await account(env, settled?.written, erased);
   if (accounting.duplicatesApplied !== 0) failures.push(`${accounting.duplicatesApplied} events applied twice`);
   if (accounting.lost !== 0) failures.push(`${accounting.lost} events written but never applied`);
   if (accounting.parked !== 0) failures.push(`${accounting.parked} dead letters still parked, e.g. ${accounting.examples.parked.join('; ')}`);

@@ -64,12 +64,12 @@ export async function startDrillEnvironment(options: EnvironmentOptions): Promis
 
     const writeDb: TestDatabase = await createTestDatabase('drills-write');
     cleanups.push(() => writeDb.drop());
-    // startSystem's databases next to the write DB (identity's; distributed, insights' and notifications'): dropped with it.
+    // startSystem's databases next to the write DB (identity's; distributed, insights', notifications', media's, the keys'): dropped with it.
     const writeName = new URL(writeDb.url).pathname.slice(1);
     cleanups.push(async () => {
       const admin = createPool(writeDb.url, { applicationName: 'drills-cleanup', max: 1 });
       try {
-        for (const name of [`${writeName}_identity`, `${writeName}_insights`, `${writeName}_notifications`]) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        for (const name of [`${writeName}_identity`, `${writeName}_insights`, `${writeName}_notifications`, `${writeName}_media`, `${writeName}_keys`]) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       } finally {
         await admin.end();
       }

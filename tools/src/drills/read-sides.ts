@@ -108,11 +108,13 @@ export async function projectedVersions(readPool: Pool, projection: string): Pro
   return new Map(rows.map((r) => [r.aggregate_id, r.version]));
 }
 
-/** Dead letters of `projection` still parked. */
-export async function parkedLetters(readPool: Pool, projection: string): Promise<number> {
+/** Dead letters of `projection` still parked (but those of the `except` aggregates). */
+export async function parkedLetters(readPool: Pool, projection: string, except: ReadonlySet<string> = new Set()): Promise<number> {
   const exists = await readPool.query(`SELECT to_regclass('dead_letters') IS NOT NULL AS present`);
   if (!(exists.rows[0] as { present: boolean }).present) return 0;
-  const { rows } = await readPool.query<{ n: string }>('SELECT count(*) AS n FROM dead_letters WHERE projection = $1', [projection]);
+  const { rows } = await readPool.query<{ n: string }>(
+    'SELECT count(*) AS n FROM dead_letters WHERE projection = $1 AND (aggregate_id IS NULL OR NOT aggregate_id = ANY($2::uuid[]))', [projection, [...except]],
+  );
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -16,7 +16,8 @@ export function markdownTable(run: DrillRun): string {
   lines.push('', '| drill | mode | per projection: applied / duplicates applied / lost | recovery notes | load avg after |', '|---|---|---|---|---|');
   for (const r of run.results) {
     const projections = (r.accounting.projections ?? []).map((p) => `${p.projection}: ${p.applied} / ${p.duplicatesApplied} / ${p.lost}`).join('; ');
-    const notes = Object.entries(r.notes).map(([k, v]) => `${k} ${String(v)}`).join(', ');
+    const erased = r.accounting.erased ? [`left out of the accounting as erased: ${r.accounting.erased.aggregates} aggregates, ${r.accounting.erased.events} events, ${r.accounting.erased.parked} parked`] : [];
+    const notes = [...Object.entries(r.notes).map(([k, v]) => `${k} ${String(v)}`), ...erased].join(', ');
     lines.push(`| ${r.drill} | ${r.mode} | ${projections} | ${notes || '—'}; settle ${ms(r.settleMs)}, drill ${r.seconds} s | ${run.loadAverages[`${r.drill} (${r.mode})`] ?? 'n/a'} |`);
   }
   for (const error of run.errors) lines.push(`\nnot run: ${error}`);

@@ -10,14 +10,15 @@
 // tool (tools/src/projections/rebuild.ts): nothing of her comes back, Bob's data comes back whole.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  diskObjectStore, elasticsearchDocuments as elasticsearchDocuments_, kafkaScan as kafkaScan_, mentions, mentionsEverywhere as mentionsEverywhere_,
+  objectsHolding as objectsHolding_, objectsOf as objectsOf_, type ObjectStore,
+} from './erasure-scans.js';
 import { GatewayClient } from './gateway-client.js';
 import * as op from './mutation-operations.js';
 import { attach, samplePhoto, uploadFile } from './attachment-operations.js';
@@ -123,130 +124,16 @@ describe.each(modes)('deleting an account through the gateway (%s mode)', (mode)
     return { email, client, userId: session.user.id, journalId: createJournal.journal.id, entryId: createEntry.entry.id, token: createEntry.consistencyToken, attachmentId: attachment.id };
   }
 
-  /** Rows of every table of the database (every schema but the system's) whose text holds `word`, by `schema.table`. */
-  async function mentions(pool: pg.Pool, word: string, schemas: 'all' | 'public' = 'all'): Promise<Record<string, number>> {
-    const { rows } = await pool.query<{ table_schema: string; table_name: string }>(
-      `SELECT table_schema, table_name FROM information_schema.tables
-        WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') AND ($1 = 'all' OR table_schema = 'public')`,
-      [schemas],
-    );
-    const found: Record<string, number> = {};
-    for (const { table_schema, table_name } of rows) {
-      const n = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "${table_schema}"."${table_name}" t WHERE t::text ILIKE $1`, [`%${word}%`])).rows[0]!.n);
-      if (n > 0) found[`${table_schema}.${table_name}`] = n;
-    }
-    return found;
-  }
-  /** The same over every database of the system, by `role:schema.table`. */
-  async function mentionsEverywhere(word: string): Promise<Record<string, number>> {
-    const found: Record<string, number> = {};
-    const seen = new Set<string>();
-    for (const [role, pool] of pools) {
-      const url = (pool.options as { connectionString: string }).connectionString;
-      if (seen.has(url)) continue;
-      seen.add(url);
-      for (const [table, n] of Object.entries(await mentions(pool, word))) found[`${role}:${table}`] = n;
-    }
-    return found;
-  }
+  const mentionsEverywhere = (word: string) => mentionsEverywhere_(pools, word);
+  /** Embedded: files of the disk store, .cache/media-objects/<write DB name>; distributed: keys of the bucket. */
+  const store = (): ObjectStore => (distributed ? { s3: distributed.s3 } : diskObjectStore(databases[0]!.url));
+  const objectsOf = (userId: string) => objectsOf_(store(), userId);
+  const objectsHolding = (word: string) => objectsHolding_(store(), word);
+  const kafkaScan = (needles: readonly string[]) => kafkaScan_(distributed!, needles);
+  const elasticsearchDocuments = () => elasticsearchDocuments_(distributed!);
   /** The caller's search hits for `word` (embedded: Postgres full-text search in the read DB; distributed: Elasticsearch). */
   const searchHits = async (client: GatewayClient, word: string) =>
     (await client.data<{ search: { totalCount: number } }>('query ($q: String!) { search(query: $q) { totalCount } }', { q: word })).search.totalCount;
-  /** Paths of every stored object (embedded: files of the disk store, .cache/media-objects/<write DB name>; distributed: keys of the bucket) with their bytes. */
-  async function storedObjects(): Promise<Map<string, Buffer>> {
-    const objects = new Map<string, Buffer>();
-    if (distributed) {
-      const s3 = new S3Client({
-        endpoint: distributed.s3.endpoint, region: distributed.s3.region, forcePathStyle: true,
-        credentials: { accessKeyId: distributed.s3.accessKeyId, secretAccessKey: distributed.s3.secretAccessKey },
-        // as libs/object-storage's adapter: S3Proxy implements none of the newer checksum headers
-        requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED',
-      });
-      try {
-        let token: string | undefined;
-        do {
-          const page = await s3.send(new ListObjectsV2Command({ Bucket: distributed.s3.bucket, ContinuationToken: token }));
-          for (const { Key } of page.Contents ?? []) {
-            const body = await (await s3.send(new GetObjectCommand({ Bucket: distributed.s3.bucket, Key: Key! }))).Body!.transformToByteArray();
-            objects.set(Key!, Buffer.from(body));
-          }
-          token = page.IsTruncated ? page.NextContinuationToken : undefined;
-        } while (token);
-      } finally {
-        s3.destroy();
-      }
-      return objects;
-    }
-    const directory = join(import.meta.dirname, '..', '..', '..', '.cache', 'media-objects', new URL(databases[0]!.url).pathname.replace(/^\/+/, ''));
-    for (const file of await readdir(directory, { recursive: true, withFileTypes: true })) {
-      if (file.isFile()) objects.set(join(file.parentPath, file.name), await readFile(join(file.parentPath, file.name)));
-    }
-    return objects;
-  }
-  const objectsOf = async (userId: string) => [...(await storedObjects()).keys()].filter((path) => path.includes(userId)).sort();
-  const objectsHolding = async (word: string) => [...(await storedObjects())].filter(([, bytes]) => bytes.includes(Buffer.from(word))).map(([path]) => path);
-  /**
-   * Every message of every topic of the system's prefix, read from the beginning by a consumer group of its own up to
-   * each partition's end as it was when the scan began: how many, and how many hold each needle in their raw bytes
-   * (key, value or a header).
-   */
-  async function kafkaScan(needles: readonly string[]): Promise<{ topics: number; messages: number; holding: Record<string, number> }> {
-    const { brokers, topicPrefix } = distributed!;
-    const kafka = new Kafka({ clientId: 'e2e-erasure-scan', brokers, logLevel: logLevel.NOTHING });
-    const admin = kafka.admin();
-    await admin.connect();
-    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(`${topicPrefix}.`));
-    const ends = new Map<string, bigint>(); // topic/partition → the offset after its last record
-    for (const topic of topics) {
-      for (const p of await admin.fetchTopicOffsets(topic)) if (BigInt(p.high) > BigInt(p.low)) ends.set(`${topic}/${p.partition}`, BigInt(p.high));
-    }
-    await admin.disconnect();
-    const holding: Record<string, number> = Object.fromEntries(needles.map((n) => [n, 0]));
-    const bytes = needles.map((n) => [n, Buffer.from(n)] as const);
-    let messages = 0;
-    if (ends.size === 0) return { topics: topics.length, messages, holding };
-    const consumer = kafka.consumer({ groupId: `${topicPrefix}.erasure-scan-${randomUUID()}` });
-    await consumer.connect();
-    try {
-      await consumer.subscribe({ topics, fromBeginning: true });
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`kafka scan: ${ends.size} partitions not read to their end in 120 s (${[...ends.keys()].join(', ')})`)), 120_000);
-        consumer.run({
-          eachBatch: ({ batch }) => {
-            for (const message of batch.messages) {
-              messages += 1;
-              const parts = [message.key, message.value, ...Object.values(message.headers ?? {}).flat()].filter((part): part is Buffer => Buffer.isBuffer(part));
-              for (const [needle, raw] of bytes) if (parts.some((part) => part.includes(raw))) holding[needle]! += 1;
-            }
-            const key = `${batch.topic}/${batch.partition}`;
-            // lastOffset counts the records the consumer does not hand over (transaction markers) too
-            if (ends.has(key) && BigInt(batch.lastOffset()) + 1n >= ends.get(key)!) ends.delete(key);
-            if (ends.size === 0) {
-              clearTimeout(timer);
-              resolve();
-            }
-            return Promise.resolve();
-          },
-        }).catch(reject);
-      });
-    } finally {
-      await consumer.disconnect();
-    }
-    return { topics: topics.length, messages, holding };
-  }
-  /** Every document of the Elasticsearch indices of the system's prefix, as the raw JSON Elasticsearch answers. */
-  async function elasticsearchDocuments(): Promise<{ indices: string[]; documents: number; raw: string }> {
-    const { elasticsearchUrl, indexPrefix } = distributed!;
-    const pattern = `${indexPrefix}*`;
-    const indices = ((await (await fetch(`${elasticsearchUrl}/_cat/indices/${pattern}?format=json`)).json()) as { index: string }[]).map((i) => i.index).sort();
-    await fetch(`${elasticsearchUrl}/${pattern}/_refresh`, { method: 'POST' });
-    const response = await fetch(`${elasticsearchUrl}/${pattern}/_search?size=10000`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: { match_all: {} }, track_total_hits: true }),
-    });
-    const raw = await response.text();
-    if (!response.ok) throw new Error(`elasticsearch search: ${response.status} ${raw}`);
-    return { indices, documents: (JSON.parse(raw) as { hits: { total: { value: number } } }).hits.total.value, raw };
-  }
   const userRows = async (pool: pg.Pool, table: string, userId: string, column = 'user_id') =>
     Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE ${column} = $1`, [userId])).rows[0]!.n);
   /** The operators' rebuild of the query projection, run as they run it: its own process, the query projector's environment. */
