@@ -36,12 +36,14 @@ export const profiles: Record<Profile['name'], Profile> = {
   },
   quick: {
     name: 'quick',
-    command: { concurrency: [1, 8, 64], rounds: 1, warmupMs: 300, durationMs: 600, users: 4 },
+    // Windows longer than the slowest answer on a loaded 2-core runner: with 600 ms, 64 gRPC clients at load 10 had
+    // none of their answers inside the window (0 req/s, the CI rehearsal of 2026-12-07).
+    command: { concurrency: [1, 8, 64], rounds: 1, warmupMs: 1_000, durationMs: 2_000, users: 4 },
     relay: { rounds: 1, events: 1_000, batchSize: 500, partitions: 3 },
     projector: { rounds: 1, users: 5, entries: 1_000, chunkSize: 100, parallelism: 4 },
     searchProjector: { rounds: 1, users: 5, events: 300, chunkSize: 100, parallelism: 3 },
     freshness: { perSecond: [40], durationMs: 1_500, users: 4, baselineDurationMs: 1_000, drainMs: 15_000 },
-    gateway: { concurrency: [1, 8], rounds: 1, warmupMs: 100, durationMs: 400, entries: 5 },
+    gateway: { concurrency: [1, 8], rounds: 1, warmupMs: 300, durationMs: 1_000, entries: 5 },
     subscriptionScale: { sockets: 300, fanOut: 100, rounds: 3, connectConcurrency: 50, connectTimeoutMs: 20_000, idleMs: 500 },
     seededReads: { sizes: [1_000, 10_000], entriesPerUser: 100, rounds: 1, warmupMs: 100, durationMs: 300, timeoutMs: 60_000 },
   },
