@@ -1,6 +1,9 @@
 import type { PoolClient } from '@mindflow/db';
 import type { ReadModel } from '@mindflow/event-log';
 
+/** The key of a user's `reflection_authors` row, among the runtime's shared keys (`<schema>:<key>`). */
+export const reflectionAuthorKey = (userId: string) => `reflection-author:${userId}`;
+
 /**
  * The author's plan as their entry events say it (`authorPlan`; absent on events written before it: nothing
  * learnt), the latest event's winning: whether their scheduled weekly reflection is Claude's.
@@ -20,10 +23,17 @@ async function rememberPlan(tx: Pick<PoolClient, 'query'>, userId: string, plan:
  * The entry, journal and insights streams may come in any order (0003-reflection-entries-any-order.sql): an
  * entry's insights are kept in `reflection_insights` until the entry comes, a deleted entry's insights row says
  * so (later insights are ignored), a deleted journal is remembered (its entries' later events project nothing).
- * Entry events touch only their own entry's rows; a journal's deletion only its own entries: no shared keys.
+ * Entry events touch only their own entry's rows, but for their author's plan (`reflection_authors`, one row per
+ * user, shared by all their entries): an entry event that carries the plan takes its author's key (`sharedKeys`),
+ * which the runtime locks before the chunk, with every other key of the chunk, in one global order. Without it,
+ * chunks of several partitions upserted their authors' rows each in its own event order and deadlocked (40P01,
+ * retried in halves) whenever two of them shared two authors (concurrent-chunks.int.spec.ts). A journal's
+ * deletion touches only its own entries.
  */
 export const reflectionEntries: ReadModel = {
   name: 'reflection_entries',
+  sharedKeys: (event) =>
+    (event.eventType === 'JournalEntryCreated' || event.eventType === 'JournalEntryUpdated') && event.payload.authorPlan ? [reflectionAuthorKey(event.userId)] : [],
   handlers: {
     async JournalEntryCreated(event, tx) {
       const p = event.payload;
