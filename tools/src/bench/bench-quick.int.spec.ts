@@ -13,7 +13,7 @@ describe('benchmarks, quick profile', () => {
     expect(run.benchmarks.map((b) => b.name)).toEqual(benchmarkNames);
     expect(run.machine.cpus).toBeGreaterThan(0);
     expect(run.load.max).toBeGreaterThanOrEqual(0);
-  }, 300_000);
+  }, 480_000);
 
   it.each(benchmarkNames)('%s: a baseline and a subject, positive throughput, no errors, ordered percentiles, finite ratios', (name) => {
     const bench = run.benchmarks.find((b) => b.name === name);

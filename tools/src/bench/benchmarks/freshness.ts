@@ -12,12 +12,18 @@ import { Histogram } from '../histogram.js';
 import { steadyRate } from '../load.js';
 import { measurement, type BenchmarkOutcome, type Measurement, type Ratio } from '../result.js';
 import { processCpuMs } from '../process-cpu.js';
+import type { Profile } from '../profile.js';
 import { uniqueTopicPrefix } from '../servers.js';
 import { connectSubscriber, metricValue, subscribe } from '../subscriptions.js';
 
 export const name = 'freshness';
 export const title = 'end-to-end freshness at a steady command rate: commit → read model, commit → subscription';
 export const needsSystem = true;
+/** Settling, every rate with its drain, the Kafka baseline, users and sockets: the worst case, not the usual one. */
+export const timeoutMs = (profile: Profile) => {
+  const { settleMs, perSecond, durationMs, drainMs, baselineDurationMs } = profile.freshness;
+  return settleMs + perSecond.length * (durationMs + drainMs + settleMs) + baselineDurationMs + 60_000;
+};
 
 const entryChanged = /* GraphQL */ `subscription { entryChanged { kind entryId entry { id title version } } }`;
 
@@ -52,7 +58,7 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
   const settings = context.profile.freshness;
   const system = await context.system();
   // Earlier benchmarks may have left the projector a backlog: start from a caught-up read side.
-  const settled = await system.settle(context.profile.name === 'quick' ? 15_000 : 120_000);
+  const settled = await system.settle(settings.settleMs);
   const users = await Promise.all(Array.from({ length: settings.users }, () => system.newUser()));
   const grpc = createCommandClient(system.grpcAddress);
   await grpc.waitForReady(10_000);
@@ -83,7 +89,7 @@ export async function run(context: BenchContext): Promise<BenchmarkOutcome> {
   const notes: string[] = [];
   const rounds: { rate: number; read: Measurement; live: Measurement }[] = [];
   for (const rate of settings.perSecond) {
-    if (rounds.length > 0) await system.settle(60_000);
+    if (rounds.length > 0) await system.settle(settings.settleMs);
     current = new Round(system, users, grpc);
     const droppedBefore = await metricValue(gatewayOps, 'mindflow_gateway_subscription_dropped_total');
     const cpuBefore = cpuOfRoles(system);
