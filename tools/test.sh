@@ -16,11 +16,14 @@ step() {
 
 status=0
 step -t lint check build || status=1
-# Tiers run one after another so a failure in a fast tier is reported before the slow ones start;
-# integration and e2e run one project at a time (2 cores; their servers are shared).
+# Tiers run one after another so a failure in a fast tier is reported before the slow ones start.
+# Integration and e2e run two projects at a time (MINDFLOW_TEST_PARALLEL): every suite has its own databases,
+# topic, index, bucket and Redis prefixes on the shared servers, and much of their time is spent waiting on
+# those servers, so two at once on two cores finish sooner than one after another.
+parallel=${MINDFLOW_TEST_PARALLEL:-2}
 if [ $status -eq 0 ]; then step -t test || status=1; fi
-if [ $status -eq 0 ]; then step -t test:int --parallel=1 || status=1; fi
-if [ $status -eq 0 ]; then step -t test:e2e --parallel=1 || status=1; fi
+if [ $status -eq 0 ]; then step -t test:int --parallel="$parallel" || status=1; fi
+if [ $status -eq 0 ]; then step -t test:e2e --parallel="$parallel" || status=1; fi
 
 # One plain closing line over every Vitest run (each project prints its own "Tests  N passed (M)").
 sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
