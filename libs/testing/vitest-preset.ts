@@ -27,10 +27,15 @@ export interface ProjectTestOptions {
    * for the suites that start whole systems.
    */
   readonly serverTierSetup?: readonly string[];
+  /** Global setup files of the e2e tier only, run after `serverTierSetup`'s: e.g. tools' shared systems. */
+  readonly e2eSetup?: readonly string[];
 }
 
 export function projectTestConfig(options: ProjectTestOptions = {}) {
   const globalSetup = options.serverTierSetup ? { globalSetup: [...options.serverTierSetup] } : {};
+  const e2eSetup = options.serverTierSetup || options.e2eSetup
+    ? { globalSetup: [...(options.serverTierSetup ?? []), ...(options.e2eSetup ?? [])] }
+    : {};
   return defineConfig({
     test: {
       passWithNoTests: true,
@@ -58,7 +63,7 @@ export function projectTestConfig(options: ProjectTestOptions = {}) {
             retry: serverTestRetry,
             hookTimeout: 180_000,
             fileParallelism: false,
-            ...globalSetup,
+            ...e2eSetup,
           },
         },
       ],

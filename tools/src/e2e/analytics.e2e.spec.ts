@@ -2,11 +2,12 @@
 // owns User, the query subgraph adds these), `dashboard`, each read back with the writes' consistency
 // tokens, so the read cache never answers from before them; and one user never sees another's numbers.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mode } from '../system/index.js';
 import { GatewayClient } from './gateway-client.js';
 import * as op from './mutation-operations.js';
-import { startE2eSystem, type E2eSystem } from './test/e2e-system.js';
+import type { E2eGateway } from './test/e2e-system.js';
+import { sharedE2eSystem } from './test/shared-e2e-system.js';
 
 const modes: Mode[] = ['embedded', 'distributed'];
 const after = (...tokens: string[]) => ({ 'x-consistent-with': tokens.join(',') });
@@ -29,20 +30,19 @@ interface Dashboard {
 }
 
 describe.each(modes)('analytics and the dashboard through the gateway (%s mode)', (mode) => {
-  let e2e: E2eSystem;
+  let e2e: E2eGateway;
   let alice: GatewayClient;
   let bob: GatewayClient;
 
   beforeAll(async () => {
-    e2e = await startE2eSystem(mode, 'e2e-analytics');
-    const anonymous = new GatewayClient(e2e.system.gatewayUrl);
+    e2e = await sharedE2eSystem(mode);
+    const anonymous = new GatewayClient(e2e.gatewayUrl);
     const signUp = async () => {
       const { register: auth } = await anonymous.data<{ register: { accessToken: string } }>(register, { email: `${randomUUID()}@example.test`, password: 'correct horse battery staple' });
       return anonymous.withToken(auth.accessToken);
     };
     [alice, bob] = await Promise.all([signUp(), signUp()]);
   });
-  afterAll(async () => e2e?.stop());
 
   async function writeEntry(client: GatewayClient, journalId: string, title: string, mood: string) {
     const { createEntry } = await client.data<{ createEntry: { entry: { id: string }; consistencyToken: string } }>(

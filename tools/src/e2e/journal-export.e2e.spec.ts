@@ -3,18 +3,19 @@
 // as JSON, a Markdown zip and a PDF right after writing (her last write's token in x-consistent-with), downloads
 // each signed URL and finds the marker in it. Bob cannot export her journal, nor learn it exists.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mode } from '../system/index.js';
 import { attach, samplePhoto } from './attachment-operations.js';
 import { download, exportJournal, pdfText, zipFiles, type ExportFile, type ExportFormat } from './export-operations.js';
 import type { GatewayClient } from './gateway-client.js';
 import * as op from './mutation-operations.js';
-import { startE2eSystem, type E2eSystem } from './test/e2e-system.js';
+import type { E2eGateway } from './test/e2e-system.js';
+import { sharedE2eSystem } from './test/shared-e2e-system.js';
 
 const modes: Mode[] = ['embedded', 'distributed'];
 
 describe.each(modes)('exportJournal through the gateway (%s mode)', (mode) => {
-  let e2e: E2eSystem;
+  let e2e: E2eGateway;
   let alice: GatewayClient;
   let bob: GatewayClient;
   let journalId: string;
@@ -22,7 +23,7 @@ describe.each(modes)('exportJournal through the gateway (%s mode)', (mode) => {
   const marker = `quince${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    e2e = await startE2eSystem(mode, 'e2e-export');
+    e2e = await sharedE2eSystem(mode);
     [alice, bob] = await Promise.all([e2e.newUser(), e2e.newUser()]);
     const created = await alice.data<{ createJournal: { journal: { id: string }; consistencyToken: string } }>(op.createJournal, { input: { name: 'Walks' } });
     journalId = created.createJournal.journal.id;
@@ -40,7 +41,6 @@ describe.each(modes)('exportJournal through the gateway (%s mode)', (mode) => {
     consistentWith = tokens.join(',');
     await attach(alice, { entryId: entryIds[1]! }, 'bridge.jpg', 'image/jpeg', await samplePhoto());
   });
-  afterAll(async () => e2e?.stop());
 
   /** exportJournal read right after the writes; CONSISTENCY_TIMEOUT (a slow read side here) is asked again, as a client would. */
   async function exported(client: GatewayClient, format: ExportFormat, id = journalId) {

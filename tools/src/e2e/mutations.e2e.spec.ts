@@ -1,9 +1,10 @@
 // Every mutation of API.md that the query subgraph serves, sent once through the gateway in both ways to
 // run, each read back with its x-consistent-with token; and one user unable to read or change another's
 // objects. (register / login / refreshSession / logout belong to identity's suite.)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mode } from '../system/index.js';
-import { startE2eSystem, type E2eSystem } from './test/e2e-system.js';
+import type { E2eGateway } from './test/e2e-system.js';
+import { sharedE2eSystem } from './test/shared-e2e-system.js';
 import type { GatewayClient } from './gateway-client.js';
 import * as op from './mutation-operations.js';
 
@@ -11,15 +12,14 @@ const modes: Mode[] = ['embedded', 'distributed'];
 const after = (token: string) => ({ 'x-consistent-with': token });
 
 describe.each(modes)('every mutation through the gateway (%s mode)', (mode) => {
-  let e2e: E2eSystem;
+  let e2e: E2eGateway;
   let alice: GatewayClient;
   let bob: GatewayClient;
 
   beforeAll(async () => {
-    e2e = await startE2eSystem(mode, 'e2e-mutations');
+    e2e = await sharedE2eSystem(mode);
     [alice, bob] = await Promise.all([e2e.newUser(), e2e.newUser()]);
   });
-  afterAll(async () => e2e?.stop());
 
   async function codeOf(client: GatewayClient, query: string, variables: Record<string, unknown>) {
     const res = await client.request(query, variables);

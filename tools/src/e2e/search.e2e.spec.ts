@@ -2,11 +2,12 @@
 // an entry, a thought and a task written through the gateway are found by `search` with highlights, the
 // hits resolved by the query subgraph (federated entity references), a search sent with the write's
 // consistency token finds the write at once, `suggest` completes words, and another user finds nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mode } from '../system/index.js';
 import type { GatewayClient } from './gateway-client.js';
 import * as op from './operations.js';
-import { startE2eSystem, type E2eSystem } from './test/e2e-system.js';
+import type { E2eGateway } from './test/e2e-system.js';
+import { sharedE2eSystem } from './test/shared-e2e-system.js';
 
 const modes: Mode[] = ['embedded', 'distributed'];
 
@@ -37,14 +38,14 @@ const createTask = /* GraphQL */ `
   mutation ($input: CreateTaskInput!) { createTask(input: $input) { task { id } consistencyToken } }`;
 
 describe.each(modes)('search through the gateway (%s mode)', (mode) => {
-  let e2e: E2eSystem;
+  let e2e: E2eGateway;
   let alice: GatewayClient;
   let bob: GatewayClient;
   const ids: Record<string, string> = {};
   const tokens: string[] = [];
 
   beforeAll(async () => {
-    e2e = await startE2eSystem(mode, 'e2e-search');
+    e2e = await sharedE2eSystem(mode);
     alice = await e2e.newUser();
     bob = await e2e.newUser();
     const { createJournal } = await alice.data<op.CreatedJournal>(op.createJournal, { input: { name: 'Seaside' } });
@@ -63,7 +64,6 @@ describe.each(modes)('search through the gateway (%s mode)', (mode) => {
     tokens.push(createJournal.consistencyToken, createEntry.consistencyToken, thought.consistencyToken, task.consistencyToken);
   });
 
-  afterAll(async () => e2e?.stop());
 
   it('finds the caller’s entry, thought and task right after writing them (consistency token), with highlights', async () => {
     const answer = await alice.data<SearchAnswer>(search, { q: 'kayak' }, { 'x-consistent-with': tokens.join(',') });

@@ -2,11 +2,12 @@
 // caller's live entries and thoughts (the query projection's tags_view), most used first, read back with the
 // writes' consistency tokens; updates, deletions and a journal's deletion move the counts; one user never sees
 // another's tags.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mode } from '../system/index.js';
 import type { GatewayClient } from './gateway-client.js';
 import * as op from './mutation-operations.js';
-import { startE2eSystem, type E2eSystem } from './test/e2e-system.js';
+import type { E2eGateway } from './test/e2e-system.js';
+import { sharedE2eSystem } from './test/shared-e2e-system.js';
 
 const modes: Mode[] = ['embedded', 'distributed'];
 const after = (...tokens: string[]) => ({ 'x-consistent-with': tokens.join(',') });
@@ -16,15 +17,14 @@ interface Written { consistencyToken: string }
 interface Tags { tags: { tag: string; count: number }[] }
 
 describe.each(modes)('the caller’s tags through the gateway (%s mode)', (mode) => {
-  let e2e: E2eSystem;
+  let e2e: E2eGateway;
   let alice: GatewayClient;
   let bob: GatewayClient;
 
   beforeAll(async () => {
-    e2e = await startE2eSystem(mode, 'e2e-tags');
+    e2e = await sharedE2eSystem(mode);
     [alice, bob] = await Promise.all([e2e.newUser(), e2e.newUser()]);
   });
-  afterAll(async () => e2e?.stop());
 
   const journal = async (client: GatewayClient, name: string) =>
     (await client.data<{ createJournal: { journal: { id: string } } & Written }>(op.createJournal, { input: { name } })).createJournal;

@@ -2,10 +2,11 @@
 // reminderMinutesBefore, read back from the query projection with the write's consistency token (task and
 // tasks(from, to), whose occurrences carry the series' reminders), updateTask keeping an absent one and clearing a
 // null one, and the refusals a client can act on (field named, nothing written). Another user never sees them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mode } from '../system/index.js';
 import type { GatewayClient } from './gateway-client.js';
-import { startE2eSystem, type E2eSystem } from './test/e2e-system.js';
+import type { E2eGateway } from './test/e2e-system.js';
+import { sharedE2eSystem } from './test/shared-e2e-system.js';
 
 const modes: Mode[] = ['embedded', 'distributed'];
 const after = (...tokens: string[]) => ({ 'x-consistent-with': tokens.join(',') });
@@ -21,15 +22,14 @@ interface Task { id: string; remindAt: string | null; reminderMinutesBefore: num
 interface Written { task: Task; consistencyToken: string }
 
 describe.each(modes)('task reminders through the gateway (%s mode)', (mode) => {
-  let e2e: E2eSystem;
+  let e2e: E2eGateway;
   let alice: GatewayClient;
   let bob: GatewayClient;
 
   beforeAll(async () => {
-    e2e = await startE2eSystem(mode, 'e2e-reminders');
+    e2e = await sharedE2eSystem(mode);
     [alice, bob] = await Promise.all([e2e.newUser(), e2e.newUser()]);
   });
-  afterAll(async () => e2e?.stop());
 
   const read = async (id: string, token: string) => (await alice.data<{ task: Task | null }>(task, { id }, after(token))).task;
   const update = async (id: string, v: number, input: Record<string, unknown>) =>

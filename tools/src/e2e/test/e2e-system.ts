@@ -4,11 +4,26 @@ import { createTestDatabase, testServers, uniqueBucketName, uniqueIndexPrefix, u
 import { startSystem, type Mode, type RunningSystem } from '../../system/index.js';
 import { GatewayClient } from '../gateway-client.js';
 
-export interface E2eSystem {
-  readonly system: RunningSystem;
+/** What most suites need of a running system: its gateway, and users signed in to it. */
+export interface E2eGateway {
+  readonly gatewayUrl: string;
   /** A new signed-in user each call (a fresh id, role `user`). */
   newUser(): Promise<GatewayClient>;
+}
+
+export interface E2eSystem extends E2eGateway {
+  readonly system: RunningSystem;
   stop(): Promise<void>;
+}
+
+/** The gateway at `gatewayUrl`, with users signed in by the development keys. */
+export async function gatewayOf(gatewayUrl: string): Promise<E2eGateway> {
+  const keys = await loadSigningKeys();
+  const client = new GatewayClient(gatewayUrl);
+  return {
+    gatewayUrl,
+    newUser: async () => client.withToken((await issueAccessToken({ userId: randomUUID(), roles: ['user'] }, keys)).token),
+  };
 }
 
 /**
@@ -37,11 +52,9 @@ export async function startE2eSystem(mode: Mode, label: string, options: { reado
       output: process.env['E2E_LOGS'] ? process.stderr : null,
       ...(options.extraEnv ? { extraEnv: options.extraEnv } : {}),
     });
-    const keys = await loadSigningKeys();
-    const client = new GatewayClient(system.gatewayUrl);
     return {
+      ...(await gatewayOf(system.gatewayUrl)),
       system,
-      newUser: async () => client.withToken((await issueAccessToken({ userId: randomUUID(), roles: ['user'] }, keys)).token),
       async stop() {
         await system.stop();
         await Promise.all([writeDb.drop(), readDb.drop()]);
