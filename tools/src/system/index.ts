@@ -4,3 +4,4 @@ export { Supervisor, type RoleStatus, type SupervisorOptions } from './superviso
 // The repository's root and a free port: the platform's, offered here with the launcher that uses them.
 export { freePort, repoRoot } from '@mindflow/platform';
 export { waitUntil, answers } from './wait-until.js';
+export { systemObjectStore } from './object-store.js';
