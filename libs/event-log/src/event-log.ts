@@ -63,6 +63,12 @@ export interface Subscription {
   ready(): Promise<void>;
   /** Events in the subscribed streams not yet committed by the group. */
   lag(): Promise<number>;
+  /**
+   * The group's lag and the part of it this member is to consume (its partitions, as last assigned; the group's
+   * until it was first assigned some): how liveness tells a member that stopped from one whose partitions are
+   * caught up while others' are not. Absent: the member's is the group's (the embedded log: one consumer).
+   */
+  memberLag?(): Promise<{ group: number; member: number }>;
   /** Stops consuming after the batch at hand; positions already declared `done` are committed. */
   stop(): Promise<void>;
 }

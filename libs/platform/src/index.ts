@@ -5,7 +5,7 @@ export { backoffDelay, defaultBackoff, pause, type BackoffPolicy } from './backo
 export { freePort } from './free-port.js';
 export { repoRoot } from './repo-root.js';
 export { devCallerSecretWarning, runRole, type RoleContext, type RoleDefinition, type RunningRole } from './run-role.js';
-export { startOpsServer, type OpsServer, type ReadinessCheck } from './ops-server.js';
+export { startOpsServer, type OpsServer, type LivenessCheck, type ReadinessCheck } from './ops-server.js';
 export { announceListening, listeningPrefix } from './announce.js';
 export { correlationHeader, correlationIdFrom } from './correlation.js';
 export {

@@ -6,6 +6,8 @@ import { announceListening } from './announce.js';
 const eventLoopSampleMs = 100;
 
 export type ReadinessCheck = () => Promise<boolean> | boolean;
+/** A liveness check: answers at once from what the process already knows (a probe's timeout is short). */
+export type LivenessCheck = () => boolean;
 
 export interface OpsServer {
   readonly port: number;
@@ -14,7 +16,8 @@ export interface OpsServer {
 }
 
 /**
- * The operational endpoints every process serves: `/health/live` (the process runs),
+ * The operational endpoints every process serves: `/health/live` (the process runs, and every liveness check
+ * passes: a failing one asks the orchestrator for a restart),
  * `/health/ready` (every readiness check passes) and `/metrics` (Prometheus text format).
  */
 export async function startOpsServer(options: {
@@ -22,6 +25,8 @@ export async function startOpsServer(options: {
   host?: string;
   service: string;
   ready?: Record<string, ReadinessCheck>;
+  /** `/health/live`'s checks (none: live while it answers). Only for states a restart of the process can cure. */
+  live?: Record<string, LivenessCheck>;
   /**
    * More of `/health/ready`'s body, for people (e.g. the gateway's view of every role): information only, it
    * never changes the status, and it must answer at once (a probe's timeout is short), so gather it elsewhere.
@@ -39,7 +44,13 @@ export async function startOpsServer(options: {
 
   const server: Server = createServer((req, res) => {
     void (async () => {
-      if (req.url === '/health/live') return send(res, 200, { status: 'live' });
+      if (req.url === '/health/live') {
+        const entries = Object.entries(options.live ?? {});
+        if (entries.length === 0) return send(res, 200, { status: 'live' });
+        const checks = Object.fromEntries(entries.map(([name, check]) => [name, safely(check)]));
+        const ok = Object.values(checks).every(Boolean);
+        return send(res, ok ? 200 : 503, { status: ok ? 'live' : 'not-live', checks });
+      }
       if (req.url === '/health/ready') {
         const results = await runChecks(checks);
         const ok = Object.values(results).every(Boolean);
@@ -88,4 +99,13 @@ async function runChecks(checks: Record<string, ReadinessCheck>): Promise<Record
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
+}
+
+/** A liveness check that throws counts as passing: a bug in a check must not have the process restarted forever. */
+function safely(check: LivenessCheck): boolean {
+  try {
+    return check();
+  } catch {
+    return true;
+  }
 }

@@ -30,4 +30,17 @@ describe('ops server', () => {
     ready = false;
     expect((await fetch(`http://127.0.0.1:${server.port}/health/ready`)).status).toBe(503);
   });
+
+  it('fails /health/live while a liveness check fails, naming it, and is live again once it passes', async () => {
+    let consuming = false;
+    server = await startOpsServer({ port: 0, service: 'test', live: { consuming: () => consuming, broken: () => { throw new Error('bug'); } } });
+    const base = `http://127.0.0.1:${server.port}`;
+    const dead = await fetch(`${base}/health/live`);
+    expect(dead.status).toBe(503);
+    expect(await dead.json()).toEqual({ status: 'not-live', checks: { consuming: false, broken: true } });
+    consuming = true;
+    const live = await fetch(`${base}/health/live`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'live', checks: { consuming: true, broken: true } });
+  });
 });

@@ -2,7 +2,7 @@ import { Registry } from 'prom-client';
 import type { z } from 'zod';
 import { loadConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
-import { startOpsServer, type ReadinessCheck } from './ops-server.js';
+import { startOpsServer, type LivenessCheck, type ReadinessCheck } from './ops-server.js';
 import { Shutdown } from './shutdown.js';
 import { startTracing } from './tracing/index.js';
 
@@ -27,6 +27,8 @@ export interface RoleDefinition<S extends z.ZodObject, R> {
   readonly start: (config: z.infer<S>, context: RoleContext) => Promise<R>;
   /** `/health/ready`'s checks, once started. */
   readonly ready?: (role: R, config: z.infer<S>) => Record<string, ReadinessCheck>;
+  /** `/health/live`'s checks, once started (see `startOpsServer`). */
+  readonly live?: (role: R, config: z.infer<S>) => Record<string, LivenessCheck>;
   /** More of `/health/ready`'s body (information only, see `startOpsServer`). */
   readonly details?: (role: R) => Record<string, unknown>;
   /** The name the returned object's `close()` runs under at shutdown (default: `name`). */
@@ -70,6 +72,7 @@ export async function runRole<S extends z.ZodObject, R>(definition: RoleDefiniti
       service: definition.name,
       metrics,
       ...(definition.ready ? { ready: definition.ready(role, config) } : {}),
+      ...(definition.live ? { live: definition.live(role, config) } : {}),
       ...(definition.details ? { details: () => definition.details!(role) } : {}),
     });
     shutdown.add('ops server', () => ops.close());

@@ -3,7 +3,7 @@ import { backoffDelay, type BackoffPolicy, type Logger } from '@mindflow/platfor
 import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { salvageEnvelope } from '../dead-letter.js';
 import type { SubscribeOptions, Subscription } from '../event-log.js';
-import { consumerLag } from './consumer-lag.js';
+import { consumerLag, consumerLagOf } from './consumer-lag.js';
 import { deliverPartitionBatch } from './partition-batch.js';
 
 export interface KafkaSubscriptionDeps {
@@ -36,6 +36,8 @@ export class KafkaSubscription implements Subscription {
   private restarts = 0;
   private lastRestartAt = 0;
   private restarting: NodeJS.Timeout | undefined;
+  /** The partitions of the member's last join, by topic (kept through a crash: what it has stopped consuming). */
+  private assigned: ReadonlyMap<string, readonly number[]> | undefined;
   /** The first member's run (its group join), going on after `start()` returned. */
   private joining: Promise<void> | undefined;
 
@@ -52,7 +54,10 @@ export class KafkaSubscription implements Subscription {
       allowAutoTopicCreation: false,
       ...(this.deps.maxBytesPerPartition ? { maxBytesPerPartition: this.deps.maxBytesPerPartition, maxBytes: Math.max(10 * 1024 ** 2, 4 * this.deps.maxBytesPerPartition) } : {}),
     });
-    consumer.on(consumer.events.GROUP_JOIN, () => this.markJoined());
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.assigned = new Map(Object.entries(payload.memberAssignment));
+      this.markJoined();
+    });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.deps.log.error({ err: payload.error, group: this.options.group, restart: payload.restart }, 'kafka consumer crashed');
       // kafkajs restarts only after retriable errors: anything else (a non-retriable broker answer, an error
@@ -158,6 +163,10 @@ export class KafkaSubscription implements Subscription {
 
   lag(): Promise<number> {
     return consumerLag(this.deps.admin, this.options.group, this.deps.topics);
+  }
+
+  memberLag(): Promise<{ group: number; member: number }> {
+    return consumerLagOf(this.deps.admin, this.options.group, this.deps.topics, this.assigned);
   }
 
   async stop(): Promise<void> {

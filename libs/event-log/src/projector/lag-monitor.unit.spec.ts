@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LagMonitor } from './lag-monitor.js';
 
-const policy = { maxLagEvents: 100, maxLagMs: 30_000, pollMs: 1_000 };
+const policy = { maxLagEvents: 100, maxLagMs: 30_000, pollMs: 1_000, maxStallMs: 60_000 };
 
 function monitor(behind: number[]) {
   let clock = Date.parse('2025-06-01T12:00:00.000Z');
@@ -57,5 +57,51 @@ describe('LagMonitor', () => {
     await Promise.all([lag.measure(), lag.measure()]);
     await lag.measure(60_000);
     expect(asked).toBe(1);
+  });
+
+  it('is stalled once events have waited longer than maxStallMs with none finished, and not once it finishes one', async () => {
+    const { lag, tick, iso } = monitor([5, 5, 5, 0]);
+    await lag.measure();
+    expect(lag.isStalled()).toBe(false); // behind, but within the bound since it was made
+    tick(61_000);
+    expect(lag.isStalled()).toBe(false); // the reading is too old to tell
+    await lag.measure();
+    expect(lag.isStalled()).toBe(true);
+    lag.finished(iso(0));
+    expect(lag.isStalled()).toBe(false);
+    tick(61_000);
+    await lag.measure();
+    expect(lag.isStalled()).toBe(true);
+    tick(61_000);
+    await lag.measure(); // a quiet spell with nothing waiting: not stalled, and progress from then on
+    tick(1_000);
+    expect(lag.isStalled()).toBe(false);
+  });
+
+  it('is never stalled with nothing waiting, nor with maxStallMs 0', async () => {
+    const { lag, tick } = monitor([0]);
+    tick(600_000);
+    await lag.measure();
+    expect(lag.isStalled()).toBe(false);
+    let clock = 0;
+    const off = new LagMonitor(() => Promise.resolve(5), { ...policy, maxStallMs: 0 }, undefined, () => clock);
+    clock += 600_000;
+    await off.measure();
+    expect(off.isStalled()).toBe(false);
+  });
+
+  it('is not stalled while only other members\' partitions wait, and is once its own wait', async () => {
+    let clock = 0;
+    const readings = [{ group: 50, member: 0 }, { group: 50, member: 0 }, { group: 50, member: 3 }];
+    const lag = new LagMonitor(() => Promise.resolve(readings.shift()!), policy, undefined, () => clock);
+    clock += 600_000;
+    expect(await lag.measure()).toMatchObject({ events: 50 }); // readiness and metrics: the group's lag
+    expect(lag.isStalled()).toBe(false);
+    clock += 600_000;
+    await lag.measure();
+    expect(lag.isStalled()).toBe(false); // its own caught up at the last reading: progress as of then
+    clock += 61_000;
+    await lag.measure();
+    expect(lag.isStalled()).toBe(true);
   });
 });

@@ -19,6 +19,11 @@ export const projectorRuntimeConfigSchema = z.object({
   PROJECTOR_SET_BASED: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(true),
   /** How often the projector measures its lag (readiness). */
   PROJECTOR_LAG_POLL_MS: z.coerce.number().int().min(100).default(defaultCaughtUpPolicy.pollMs),
+  /**
+   * `/health/live` fails once events have waited this long with none finished (a consumer that cannot join or
+   * keeps crashing, a chunk that hangs): the orchestrator restarts the process. 0: never.
+   */
+  PROJECTOR_LIVE_MAX_STALL_MS: z.coerce.number().int().min(0).default(defaultCaughtUpPolicy.maxStallMs),
 });
 
 export type ProjectorRuntimeConfig = z.infer<typeof projectorRuntimeConfigSchema>;
@@ -30,6 +35,6 @@ export function projectorRuntimeOptions(config: Partial<ProjectorRuntimeConfig>)
     maxAttempts: c.PROJECTOR_MAX_ATTEMPTS,
     chunkSize: c.PROJECTOR_CHUNK_SIZE,
     setBased: c.PROJECTOR_SET_BASED,
-    caughtUp: { maxLagEvents: c.PROJECTOR_READY_MAX_LAG_EVENTS, maxLagMs: c.PROJECTOR_READY_MAX_LAG_MS, pollMs: c.PROJECTOR_LAG_POLL_MS },
+    caughtUp: { maxLagEvents: c.PROJECTOR_READY_MAX_LAG_EVENTS, maxLagMs: c.PROJECTOR_READY_MAX_LAG_MS, pollMs: c.PROJECTOR_LAG_POLL_MS, maxStallMs: c.PROJECTOR_LIVE_MAX_STALL_MS },
   };
 }

@@ -55,8 +55,10 @@ export interface Projector {
   lag(): Promise<number>;
   /** A fresh reading of the lag in events and milliseconds. */
   measureLag(): Promise<LagReading>;
-  /** Not far behind (see CaughtUpPolicy); false until the first reading after joining. */
+  /** Not far behind (see CaughtUpPolicy); false until the first reading (taken from subscribing on). */
   isCaughtUp(): boolean;
+  /** Events waiting and none finished for longer than `CaughtUpPolicy.maxStallMs`: not live. */
+  isStalled(): boolean;
   /**
    * Stops applying at once: resolves when no projection transaction is in flight, and none starts after
    * (batches at hand wait for `stop`, undone). Quick, unlike leaving a Kafka group; `stop` must follow.
@@ -95,9 +97,13 @@ export async function runProjector(options: ProjectorOptions): Promise<Projector
   const poison = new PoisonTracker(name, options.maxAttempts ?? 5, metrics, log);
   const gate = new ProjectionGate();
   // Created before subscribing (the first batch may arrive before `subscribe` returns); it asks the
-  // subscription only once started, after `ready`.
+  // subscription only once started, when `subscribe` has returned.
   const late: { subscription?: Subscription } = {};
-  const monitor = new LagMonitor(() => late.subscription!.lag(), { ...defaultCaughtUpPolicy, ...options.caughtUp }, log);
+  const monitor = new LagMonitor(
+    () => (late.subscription!.memberLag ? late.subscription!.memberLag() : late.subscription!.lag()),
+    { ...defaultCaughtUpPolicy, ...options.caughtUp },
+    log,
+  );
 
   async function publish(letters: readonly DeadLetter[]): Promise<void> {
     if (letters.length === 0 || !eventLog.publishDeadLetters) return;
@@ -237,17 +243,18 @@ export async function runProjector(options: ProjectorOptions): Promise<Projector
     unreadable: { maxAttempts: options.maxAttempts ?? 5, park: parkUnreadable },
   });
   late.subscription = subscribed;
-  let stopped = false;
-  void subscribed.ready().then(() => stopped || monitor.start());
+  // Measured from subscribing, not from joining the group: a consumer that never joins (or keeps crashing) while
+  // events wait is what liveness must see (isStalled); readiness still asks `ready` first.
+  monitor.start();
   const untrack = trackLag(registry, name, (maxAgeMs) => monitor.measure(maxAgeMs));
   return {
     ready: () => subscribed.ready(),
     lag: () => subscribed.lag(),
     measureLag: () => monitor.measure(),
     isCaughtUp: () => monitor.isCaughtUp(),
+    isStalled: () => monitor.isStalled(),
     pause: () => gate.pause(),
     async stop() {
-      stopped = true;
       monitor.stop();
       untrack();
       const stopping = subscribed.stop(); // marks the subscription inactive before paused batches return

@@ -107,6 +107,8 @@ export interface ProjectionControls {
   isReady(): boolean;
   /** Not far behind the log (PROJECTOR_READY_MAX_LAG_EVENTS / _MS); false until its first lag reading. */
   isCaughtUp(): boolean;
+  /** Events waiting and none finished for longer than PROJECTOR_LIVE_MAX_STALL_MS: `/health/live` fails. */
+  isStalled(): boolean;
   lag(): Promise<number>;
   close(): Promise<void>;
 }
@@ -182,6 +184,7 @@ export async function startProjection<S extends typeof projectorConfigSchema, D 
       ready: () => projector.ready(),
       isReady: () => ready,
       isCaughtUp: () => projector.isCaughtUp(),
+      isStalled: () => projector.isStalled(),
       lag: () => projector.lag(),
       close() {
         closing ??= (async () => {
@@ -201,7 +204,7 @@ export async function startProjection<S extends typeof projectorConfigSchema, D 
 
 /**
  * A projection as a process (its `projector-main.ts`): `runRole` with its configuration, `startProjection`, readiness
- * "consuming and caught up", and the started line.
+ * "consuming and caught up", liveness "not stopped while behind", and the started line.
  */
 export function runProjection<S extends typeof projectorConfigSchema, D extends object, X extends object>(
   definition: ProjectorDefinition<S, D, X>,
@@ -212,6 +215,9 @@ export function runProjection<S extends typeof projectorConfigSchema, D extends 
     start: (config, { log, metrics }) => startProjection(definition, config, { log, metrics } as ProjectionDependencies & D),
     closeAs: spaced(definition.role),
     ready: (projector) => ({ consuming: () => projector.isReady(), caughtUp: () => projector.isCaughtUp() }),
+    // A projector that stopped consuming while behind (a Kafka consumer that cannot join or keeps crashing, a chunk
+    // that hangs) is restarted by its supervisor or Kubernetes: kafkajs #1466.
+    live: (projector) => ({ consuming: () => !projector.isStalled() }),
     started: {
       message: `${spaced(definition.role)} started`,
       fields: (projection, config) => ({ mode: config.MINDFLOW_MODE, ...definition.startedFields?.(projection, config) }),
