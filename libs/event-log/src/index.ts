@@ -21,7 +21,7 @@ export {
   type RunningProjection,
 } from './projector/start-projection.js';
 export { projectorRuntimeConfigSchema, projectorRuntimeOptions, type ProjectorRuntimeConfig } from './projector/projector-runtime-config.js';
-export { defaultCaughtUpPolicy, type CaughtUpPolicy, type LagReading } from './projector/lag-monitor.js';
+export { defaultCaughtUpPolicy, LagMonitor, type CaughtUpPolicy, type LagReading } from './projector/lag-monitor.js';
 export type { BatchProjectionHandler, BatchProjectionHandlers, ChunkScope, DeferredWrite, EventOfType, ProjectionHandler, ProjectionHandlers, ReadModel } from './projector/projection-handlers.js';
 export { handledEventTypes } from './projector/projection-handlers.js';
 export { batchGroups } from './projector/apply-events.js';

@@ -154,3 +154,52 @@ describe.each([
     expect(await metrics.getSingleMetricAsString('mindflow_notifier_skipped_total')).toMatch(/reason="stale"} 1/);
   });
 });
+
+// Liveness (issue 13, kafkajs #1466): a notifier whose batch never finishes while events wait for it — here every
+// publish to the real Redis bus is held until released, as a hung connection would — is not live once the bound has
+// passed, and is again once it publishes.
+describe('notifier liveness (Kafka, Redis pub/sub)', () => {
+  let s: Setup;
+  let notifier: RunningNotifier | undefined;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  beforeAll(async () => {
+    s = await kafkaSetup();
+  });
+  afterAll(async () => {
+    release();
+    await notifier?.stop();
+    await s?.close();
+  });
+
+  it('is not live while its batch hangs with events waiting, and live again once it publishes them', async () => {
+    const lines: string[] = [];
+    const watched = createLogger('notifier-liveness-test', 'info', { write: (line: string) => void lines.push((JSON.parse(line) as { msg: string }).msg) });
+    const holding: NotificationBus = {
+      kind: s.bus.kind,
+      publish: async (notification) => {
+        await released;
+        await s.bus.publish(notification);
+      },
+      listen: (userId, listener) => s.bus.listen(userId, listener),
+      healthy: () => s.bus.healthy(),
+      close: () => s.bus.close(),
+    };
+    notifier = await runNotifier({ eventLog: s.eventLog, bus: holding, group: `notifier-${randomUUID()}`, log: watched, liveness: { pollMs: 200, maxStallMs: 3_000 } });
+    await notifier.ready();
+    expect(notifier.isStalled()).toBe(false);
+
+    const user = randomUUID();
+    const got: Notification[] = [];
+    await s.gateway.listen(user, (n) => got.push(n));
+    await s.append(entryHistory(user));
+    await until('the notifier to count as stopped while behind', () => (notifier!.isStalled() ? [true] : []), 1, 30_000);
+    expect(got).toEqual([]);
+    await until('the stall logged', () => lines.filter((l) => l === 'notifier stopped consuming while behind (not live)'), 1, 5_000);
+
+    release();
+    await until('the user\'s four notifications', () => got, 4);
+    expect(notifier.isStalled()).toBe(false);
+  });
+});
+

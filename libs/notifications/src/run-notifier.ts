@@ -1,4 +1,4 @@
-import type { EventLog, Subscription } from '@mindflow/event-log';
+import { defaultCaughtUpPolicy, LagMonitor, type EventLog, type Subscription } from '@mindflow/event-log';
 import type { Logger } from '@mindflow/platform';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { NotificationBus } from './notification-bus.js';
@@ -18,12 +18,20 @@ export interface NotifierOptions {
    */
   readonly maxEventAgeMs?: number;
   readonly now?: () => number;
+  /**
+   * Liveness: events waiting for this member and none handled for `maxStallMs` (default 5 min; 0: never) is a
+   * notifier that has stopped (a consumer that cannot join or keeps crashing, a publish that hangs); its lag is
+   * measured every `pollMs` (default 5 s). Absent: not measured (the gateway's in-process notifier), never stalled.
+   */
+  readonly liveness?: { readonly pollMs?: number; readonly maxStallMs?: number };
 }
 
 export interface RunningNotifier {
   ready(): Promise<void>;
   isReady(): boolean;
   lag(): Promise<number>;
+  /** Stopped consuming while events wait for it (see `NotifierOptions.liveness`): `/health/live` fails. */
+  isStalled(): boolean;
   stop(): Promise<void>;
 }
 
@@ -38,6 +46,14 @@ export async function runNotifier(options: NotifierOptions): Promise<RunningNoti
   const maxAgeMs = options.maxEventAgeMs ?? 5 * 60_000;
   const metrics = options.metrics ? notifierMetrics(options.metrics) : undefined;
   let ready = false;
+  const late: { subscription?: Subscription } = {};
+  const monitor = new LagMonitor(
+    () => (late.subscription!.memberLag ? late.subscription!.memberLag() : late.subscription!.lag()),
+    { ...defaultCaughtUpPolicy, ...options.liveness },
+    options.log,
+    Date.now,
+    'notifier',
+  );
   const subscription: Subscription = await options.eventLog.subscribe({
     group: options.group,
     eventTypes: notifiedEventTypes,
@@ -61,8 +77,11 @@ export async function runNotifier(options: NotifierOptions): Promise<RunningNoti
       // A failed publish throws: the log retries the batch with backoff (at least once).
       await Promise.all(published);
       if (batch.events.length > 0) batch.done(batch.events.length - 1);
+      for (const event of batch.events) monitor.finished(event.occurredAt);
     },
   });
+  late.subscription = subscription;
+  if (options.liveness) monitor.start();
   void subscription.ready().then(() => {
     ready = true;
     options.log.info({ group: options.group, bus: options.bus.kind, log: options.eventLog.kind }, 'notifier consuming');
@@ -71,7 +90,11 @@ export async function runNotifier(options: NotifierOptions): Promise<RunningNoti
     ready: () => subscription.ready(),
     isReady: () => ready,
     lag: () => subscription.lag(),
-    stop: () => subscription.stop(),
+    isStalled: () => monitor.isStalled(),
+    stop() {
+      monitor.stop();
+      return subscription.stop();
+    },
   };
 }
 

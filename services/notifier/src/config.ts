@@ -27,6 +27,8 @@ export const notifierConfigSchema = z.object({
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(10_000),
   /** Events older than this when read are not published (after an outage, the backlog is not news). */
   NOTIFIER_MAX_EVENT_AGE_MS: z.coerce.number().int().min(1_000).default(300_000),
+  /** `/health/live` fails once events have waited this long for it with none handled (0: never). */
+  NOTIFIER_LIVE_MAX_STALL_MS: z.coerce.number().int().min(0).default(300_000),
   OPS_PORT: port(0),
 });
 

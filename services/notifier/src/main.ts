@@ -12,5 +12,7 @@ await runRole({
   ],
   start: (config, { log, metrics }) => startNotifier(config, { log, metrics }),
   ready: (notifier) => ({ consuming: () => notifier.isReady() }),
+  // a consumer that stopped while events wait (kafkajs #1466): Kubernetes restarts the process
+  live: (notifier) => ({ consuming: () => !notifier.isStalled() }),
   started: { message: 'notifier started', fields: (_, config) => ({ mode: config.MINDFLOW_MODE }) },
 });

@@ -6,6 +6,8 @@ import { notifierConfigSchema, notifierGroup, type NotifierConfig } from './conf
 
 export interface RunningNotifierService {
   isReady(): boolean;
+  /** Stopped consuming while events wait for it (NOTIFIER_LIVE_MAX_STALL_MS): `/health/live` fails. */
+  isStalled(): boolean;
   ready(): Promise<void>;
   close(): Promise<void>;
 }
@@ -40,10 +42,12 @@ export async function startNotifier(
       log,
       metrics: dependencies.metrics,
       maxEventAgeMs: config.NOTIFIER_MAX_EVENT_AGE_MS,
+      liveness: { maxStallMs: config.NOTIFIER_LIVE_MAX_STALL_MS },
     });
     let closing: Promise<void> | undefined;
     return {
       isReady: () => notifier.isReady() && bus.healthy(),
+      isStalled: () => notifier.isStalled(),
       ready: () => notifier.ready(),
       close() {
         closing ??= (async () => {

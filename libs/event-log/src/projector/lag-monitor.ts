@@ -55,6 +55,8 @@ export class LagMonitor {
     private readonly policy: CaughtUpPolicy,
     private readonly log?: Logger,
     private readonly now: () => number = Date.now,
+    /** What its log lines call the consumer (the notifier uses it too). */
+    private readonly subject = 'projector',
   ) {
     this.progressAt = now();
   }
@@ -93,7 +95,7 @@ export class LagMonitor {
   }
 
   start(): void {
-    const poll = () => void this.measure().catch((error: unknown) => this.log?.warn({ err: error }, 'cannot measure projector lag'));
+    const poll = () => void this.measure().catch((error: unknown) => this.log?.warn({ err: error }, `cannot measure ${this.subject} lag`));
     poll();
     this.timer = setInterval(poll, this.policy.pollMs);
     this.timer.unref();
@@ -125,14 +127,14 @@ export class LagMonitor {
     if (stalled !== this.stalled) {
       this.stalled = stalled;
       const { events } = this.last!;
-      if (stalled) this.log?.error({ lagEvents: events, memberLagEvents: this.lastMine, sinceProgressMs: this.now() - this.progressAt, maxStallMs: this.policy.maxStallMs }, 'projector stopped consuming while behind (not live)');
-      else this.log?.info({ lagEvents: events }, 'projector consuming again');
+      if (stalled) this.log?.error({ lagEvents: events, memberLagEvents: this.lastMine, sinceProgressMs: this.now() - this.progressAt, maxStallMs: this.policy.maxStallMs }, `${this.subject} stopped consuming while behind (not live)`);
+      else this.log?.info({ lagEvents: events }, `${this.subject} consuming again`);
     }
     const caughtUp = this.isCaughtUp();
     if (caughtUp === this.caughtUp) return;
     this.caughtUp = caughtUp;
     const { events, ms } = this.last!;
-    if (caughtUp) this.log?.info({ lagEvents: events, lagMs: ms }, 'projector caught up');
-    else this.log?.warn({ lagEvents: events, lagMs: ms, ...this.policy }, 'projector is catching up from far behind (not ready)');
+    if (caughtUp) this.log?.info({ lagEvents: events, lagMs: ms }, `${this.subject} caught up`);
+    else this.log?.warn({ lagEvents: events, lagMs: ms, ...this.policy }, `${this.subject} is catching up from far behind (not ready)`);
   }
 }
