@@ -2,9 +2,13 @@
 // commands through the gateway at a fixed pace (create entries, edit and delete some, rename the journal)
 // until told to stop, whatever the system answers. A failed command is counted, never retried: whether it
 // was written is for the reconciliation to find out (an answer lost with the gateway may hide a commit).
+// A few of the turns attach a photo to an entry instead (upload by signed URL, attachFile), bounded per writer,
+// so that the attachments reconciliation has objects and rows to compare.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { graphql, JsonClient } from '../bench/http-client.js';
 import { describe } from '../bench/load.js';
+import { attach, samplePhoto } from '../e2e/attachment-operations.js';
+import { GatewayClient } from '../e2e/gateway-client.js';
 
 export interface LoadWriter {
   readonly token: string;
@@ -20,6 +24,10 @@ export interface LoadCounts {
   firstError?: string;
   /** performance.now() of the last answered command. */
   lastOkAt: number;
+  /** Photos attached (upload + attachFile) and attempts that failed, besides the commands above. */
+  attached: number;
+  attachFailed: number;
+  firstAttachError?: string;
 }
 
 export interface RunningLoad {
@@ -42,11 +50,15 @@ export interface LoadOptions {
   readonly perWriterPerSecond: number;
   /** Hard bound: the load stops by itself after this long. */
   readonly maxDurationMs: number;
+  /** Photos each writer attaches to one of its entries (every fourth turn until done); default none. */
+  readonly attachmentsPerWriter?: number;
 }
 
 export function startLoad(options: LoadOptions): RunningLoad {
   const client = new JsonClient(options.gatewayUrl);
-  const counts: LoadCounts = { sent: 0, ok: 0, failed: 0, lastOkAt: 0 };
+  const counts: LoadCounts = { sent: 0, ok: 0, failed: 0, lastOkAt: 0, attached: 0, attachFailed: 0 };
+  const photo = samplePhoto();
+  photo.catch(() => undefined); // awaited (and its failure counted) by the first attach
   const okTimes: number[] = [];
   const deadline = performance.now() + options.maxDurationMs;
   let stopping = false;
@@ -55,8 +67,24 @@ export function startLoad(options: LoadOptions): RunningLoad {
   const writer = async (w: LoadWriter, index: number) => {
     const entries: { id: string; version: number }[] = [];
     const headers = { authorization: `Bearer ${w.token}` };
+    const gateway = new GatewayClient(options.gatewayUrl, w.token);
+    let attachAttempts = 0;
     for (let n = 0; !stopping && performance.now() < deadline; n++) {
       const started = performance.now();
+      if (attachAttempts < (options.attachmentsPerWriter ?? 0) && n % 4 === 3 && entries.length > 0) {
+        // The run's oldest entry of this writer: the one the media projector most likely knows already.
+        attachAttempts += 1;
+        try {
+          await attach(gateway, { entryId: entries[0]!.id }, `w${index}-n${n}.jpg`, 'image/jpeg', await photo);
+          counts.attached += 1;
+        } catch (error) {
+          counts.attachFailed += 1;
+          counts.firstAttachError ??= describe(error);
+        }
+        const wait = interval - (performance.now() - started);
+        if (wait > 0) await sleep(wait);
+        continue;
+      }
       const roll = (n * 7 + index * 3) % 20;
       counts.sent += 1;
       try {

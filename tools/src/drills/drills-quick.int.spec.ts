@@ -1,7 +1,8 @@
 // The drills' quick profile, as CI runs it: every drill, in distributed mode (its own Kafka broker and read
 // DB, so crashing them touches nobody else), under a short steady load with 5 s outages, must end with
-// nothing lost, nothing applied twice, nothing left parked, and the read DB equal to the write DB entity by
-// entity. No timing assertions: recovery times are reported (RELIABILITY.md), not judged here.
+// nothing lost, nothing applied twice, nothing left parked, the read DB equal to the write DB entity by entity,
+// and no stored object without its attachment row nor such a row without its object. No timing assertions:
+// recovery times are reported (RELIABILITY.md), not judged here.
 import { describe, expect, it } from 'vitest';
 import { drills } from './drills.js';
 import { runDrills, type DrillRun } from './run-drills.js';
@@ -33,6 +34,9 @@ describe('fault drills, quick profile', () => {
       expect(side.compared, side.readSide).toBeGreaterThan(0);
       expect(side.examples, side.readSide).toEqual([]);
     }
+    // The load attached photos: the media DB's rows and the stored objects agree.
+    expect(result!.attachments?.attachments, 'attachments reconciled').toBeGreaterThan(0);
+    expect(result!.attachments).toMatchObject({ objectsWithoutRow: 0, rowsWithoutObject: 0 });
     expect(result!.recoverMs, 'the read side caught up after the fault').toBeDefined();
     expect(result!.failures).toEqual([]);
   });

@@ -11,7 +11,9 @@ import { account, aggregatesOf, settle, waitCaughtUp, writtenNow, type Accountin
 import { startLoad, type LoadCounts } from './command-load.js';
 import type { DrillEnvironment } from './environment.js';
 import { killNotifications } from './notifications-crash.js';
+import { reconcileSystemAttachments } from './media-side.js';
 import type { DrillProfile } from './profile.js';
+import { attachmentsClean, type AttachmentReconciliation } from './reconcile-attachments.js';
 import { eraseUserDrill } from './erase-user.js';
 import { soakDrill } from './soak.js';
 
@@ -58,6 +60,8 @@ export interface DrillResult {
   /** Load stopped → the read side applied everything. */
   readonly settleMs: number | undefined;
   readonly accounting: Accounting;
+  /** The media DB's rows against the stored objects (undefined: they could not be read, a failure says why). */
+  readonly attachments: AttachmentReconciliation | undefined;
   readonly notes: FaultNotes;
   readonly seconds: number;
 }
@@ -252,7 +256,7 @@ export async function runDrill(drill: Drill, context: DrillContext): Promise<Dri
   const erasedUsers = new Set<string>();
   const begun = performance.now();
   const load = startLoad({
-    gatewayUrl: env.gatewayUrl, writers: env.writers, perWriterPerSecond: profile.perWriterPerSecond,
+    gatewayUrl: env.gatewayUrl, writers: env.writers, perWriterPerSecond: profile.perWriterPerSecond, attachmentsPerWriter: profile.attachmentsPerWriter,
     maxDurationMs: profile.warmupMs + profile.outageMs + profile.afterMs + (drill.explicit ? profile.soak.durationMs : 0) + 300_000,
   });
   let notes: FaultNotes = {};
@@ -297,11 +301,21 @@ export async function runDrill(drill: Drill, context: DrillContext): Promise<Dri
     if (r.discrepancies > 0) failures.push(`${r.readSide}: ${r.discrepancies} discrepancies, e.g. ${r.examples.slice(0, 3).map((d) => `${d.kind} ${d.id} ${d.problem} (${d.detail})`).join('; ')}`);
   }
   if (counts.ok === 0) failures.push('no command succeeded: the load did not run');
+  // No object without its row, no row without its object.
+  const reconciling = performance.now();
+  const attachments = await reconcileSystemAttachments(env).catch((error: unknown) => {
+    failures.push(`attachments: not reconciled: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  });
+  if (attachments) log(`${drill.name}: attachments reconciled in ${Math.round(performance.now() - reconciling)} ms: ${counts.attached} attached by this load (${counts.attachFailed} failed${counts.firstAttachError ? `: ${counts.firstAttachError.slice(0, 200)}` : ''}), ${attachments.attachments} in all, ${attachments.objects} objects, ${attachments.objectsWithoutRow} without their row, ${attachments.rowsWithoutObject} rows without their object`);
+  if (attachments && !attachmentsClean(attachments)) {
+    failures.push(`attachments: ${attachments.objectsWithoutRow} objects without their row, ${attachments.rowsWithoutObject} rows without their object, e.g. ${attachments.examples.slice(0, 3).join('; ')}`);
+  }
   return {
     drill: drill.name, mode: env.mode, profile: profile.name, ok: failures.length === 0, failures, load: { ...counts },
     faultMs: Math.round(faultMs), recoverMs: recoverMs === undefined ? undefined : Math.round(recoverMs),
     commandsBackMs: commandsBackMs === undefined ? undefined : Math.round(commandsBackMs),
     settleMs: settled === undefined ? undefined : Math.round(settled.ms),
-    accounting, notes: settled && settled.writtenAfterFirstCaughtUp > 0 ? { ...notes, writtenAfterFirstCaughtUp: settled.writtenAfterFirstCaughtUp, writtenAfterFirstCaughtUpTypes: settled.writtenAfterFirstCaughtUpTypes } : notes, seconds: Math.round((performance.now() - begun) / 100) / 10,
+    accounting, attachments, notes: settled && settled.writtenAfterFirstCaughtUp > 0 ? { ...notes, writtenAfterFirstCaughtUp: settled.writtenAfterFirstCaughtUp, writtenAfterFirstCaughtUpTypes: settled.writtenAfterFirstCaughtUpTypes } : notes, seconds: Math.round((performance.now() - begun) / 100) / 10,
   };
 }

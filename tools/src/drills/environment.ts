@@ -107,7 +107,12 @@ export async function startDrillEnvironment(options: EnvironmentOptions): Promis
         PROJECTOR_LAG_POLL_MS: '1000',
       },
     });
-    cleanups.push(() => system.stop());
+    // The drills' attachments on the disk store (both modes here) go once the system has stopped.
+    const objectsDir = system.services.get('media-subgraph')?.spec.env['OBJECT_STORE_DIR'];
+    cleanups.push(async () => {
+      await system.stop();
+      if (objectsDir) await rm(objectsDir, { recursive: true, force: true });
+    });
     // If this process ends without closing the environment (a test timeout, Ctrl-C), its services must not live on.
     const orphans = () => {
       for (const service of system.services.values()) if (service.pid) tryKill(service.pid);

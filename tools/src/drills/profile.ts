@@ -4,6 +4,8 @@ export interface DrillProfile {
   /** Writers (users with a journal) and commands per second each: the steady load. */
   readonly writers: number;
   readonly perWriterPerSecond: number;
+  /** Photos each writer attaches during a drill's load (what the attachments reconciliation compares). */
+  readonly attachmentsPerWriter: number;
   /** Load before the fault. */
   readonly warmupMs: number;
   /** A killed process stays dead this long before it is started again. */
@@ -20,8 +22,8 @@ export interface DrillProfile {
 }
 
 export const drillProfiles: Record<DrillProfile['name'], DrillProfile> = {
-  quick: { name: 'quick', writers: 2, perWriterPerSecond: 3, warmupMs: 2_000, deadMs: 2_000, outageMs: 5_000, afterMs: 3_000, settleMs: 90_000,
+  quick: { name: 'quick', writers: 2, perWriterPerSecond: 3, attachmentsPerWriter: 2, warmupMs: 2_000, deadMs: 2_000, outageMs: 5_000, afterMs: 3_000, settleMs: 90_000,
     soak: { durationMs: 60_000, killEveryMs: 30_000, backWithinMs: 30_000 } },
-  full: { name: 'full', writers: 4, perWriterPerSecond: 3, warmupMs: 10_000, deadMs: 10_000, outageMs: 30_000, afterMs: 15_000, settleMs: 300_000,
+  full: { name: 'full', writers: 4, perWriterPerSecond: 3, attachmentsPerWriter: 5, warmupMs: 10_000, deadMs: 10_000, outageMs: 30_000, afterMs: 15_000, settleMs: 300_000,
     soak: { durationMs: 20 * 60_000, killEveryMs: 120_000, backWithinMs: 10_000 } },
 };

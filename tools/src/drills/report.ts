@@ -17,7 +17,10 @@ export function markdownTable(run: DrillRun): string {
   for (const r of run.results) {
     const projections = (r.accounting.projections ?? []).map((p) => `${p.projection}: ${p.applied} / ${p.duplicatesApplied} / ${p.lost}`).join('; ');
     const erased = r.accounting.erased ? [`left out of the accounting as erased: ${r.accounting.erased.aggregates} aggregates, ${r.accounting.erased.events} events, ${r.accounting.erased.parked} parked`] : [];
-    const notes = [...Object.entries(r.notes).map(([k, v]) => `${k} ${String(v)}`), ...erased].join(', ');
+    const at = r.attachments;
+    // Older saved runs have no attachments reconciliation.
+    const attachments = at ? [`attachments: ${r.load.attached} attached now (${r.load.attachFailed} failed), ${at.attachments} in all, ${at.objects} objects, ${at.objectsWithoutRow} without their row, ${at.rowsWithoutObject} rows without their object`] : [];
+    const notes = [...Object.entries(r.notes).map(([k, v]) => `${k} ${String(v)}`), ...erased, ...attachments].join(', ');
     lines.push(`| ${r.drill} | ${r.mode} | ${projections} | ${notes || '—'}; settle ${ms(r.settleMs)}, drill ${r.seconds} s | ${run.loadAverages[`${r.drill} (${r.mode})`] ?? 'n/a'} |`);
   }
   for (const error of run.errors) lines.push(`\nnot run: ${error}`);
