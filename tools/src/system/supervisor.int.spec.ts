@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '@mindflow/platform';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ServiceProcess } from './service-process.js';
-import { Supervisor, type RoleStatus } from './supervisor.js';
+import { Supervisor, type RoleStatus, type SupervisorOptions } from './supervisor.js';
 import { waitUntil } from './wait-until.js';
 
 const fakeRole = join(import.meta.dirname, 'test', 'fake-role.ts');
@@ -18,7 +18,7 @@ afterEach(async () => {
   }
 });
 
-async function supervised(env: Record<string, string> = {}, startTimeoutMs?: number) {
+async function supervised(env: Record<string, string> = {}, startTimeoutMs?: number, liveness: SupervisorOptions['liveness'] = false) {
   const service = new ServiceProcess({ name: 'fake', entry: fakeRole, env, opsPort: await freePort() }, null);
   await service.start(60_000, 'live');
   const log: string[] = [];
@@ -29,6 +29,7 @@ async function supervised(env: Record<string, string> = {}, startTimeoutMs?: num
     backoff: { initialMs: 100, maxMs: 400 },
     crashLoop: { count: 3, windowMs: 30_000 },
     ...(startTimeoutMs ? { startTimeoutMs } : {}),
+    liveness,
   });
   running.push({ supervisor, services: [service] });
   return { service, supervisor, log, changes, role: () => supervisor.status()[0]! };
@@ -84,4 +85,23 @@ describe('supervisor', () => {
     expect(log.filter((line) => /failed to start/.test(line))).toEqual([]);
     await waitUntil('it to become ready once caught up', async () => (await fetch(service.readyUrl)).ok, 20_000);
   }, 60_000);
+
+  it('kills and restarts a role that keeps answering not live (a consumer stopped while events wait), and says why', { timeout: 60_000 }, async () => {
+    const { service, log, role } = await supervised({ NOT_LIVE_AFTER_MS: '300' }, undefined, { intervalMs: 100, failures: 3 });
+    const pid = service.pid!;
+    await waitUntil('the role to be restarted', () => role().restarts >= 1 && role().state === 'up' && service.pid !== pid, 30_000, 20);
+    expect(role().lastExit).toBe('signal SIGKILL: not live (503 stalled)');
+    expect(log[0]).toBe(`fake answered not live 3 times in a row (503 stalled); killing it (pid ${pid})`);
+    expect(log[1]).toMatch(/^fake died \(signal SIGKILL: not live \(503 stalled\)\); restarting in/);
+  });
+
+  it('leaves a role that is live alone', async () => {
+    const { service, log, role } = await supervised({}, undefined, { intervalMs: 50, failures: 2 });
+    const pid = service.pid;
+    await sleep(600);
+    expect(role()).toMatchObject({ state: 'up', restarts: 0 });
+    expect(service.pid).toBe(pid);
+    expect(log).toEqual([]);
+  });
 });
+

@@ -25,6 +25,13 @@ export interface SupervisorOptions {
   readonly onChange?: (status: readonly RoleStatus[]) => void;
   /** How long one restart may take to become ready. Default 60 s. */
   readonly startTimeoutMs?: number;
+  /**
+   * Liveness, as Kubernetes probes it: every `intervalMs` each role that is up is asked `/health/live`; one that
+   * answers not live (non-2xx, e.g. a projector stopped while events wait) `failures` times in a row is killed
+   * (SIGKILL) and restarted as a crash. No answer is not counted (a busy machine; a dead process is seen by its
+   * exit). Default every 10 s, 3 failures; `false`: not probed.
+   */
+  readonly liveness?: { readonly intervalMs: number; readonly failures: number } | false;
 }
 
 interface Role {
@@ -39,6 +46,10 @@ interface Role {
   timer?: NodeJS.Timeout;
   starting: boolean;
   upSince: number;
+  /** Consecutive answers "not live" from its current process. */
+  notLive: number;
+  /** Why the supervisor killed it (not live), told as its exit. */
+  killedFor?: string;
 }
 
 /**
@@ -52,15 +63,52 @@ export class Supervisor {
   private stopped = false;
   private readonly backoff: BackoffPolicy;
   private readonly crashLoop: { count: number; windowMs: number };
+  private probing: NodeJS.Timeout | undefined;
 
   constructor(services: ReadonlyMap<string, ServiceProcess>, private readonly options: SupervisorOptions) {
     this.backoff = options.backoff ?? { initialMs: 500, maxMs: 15_000 };
     this.crashLoop = options.crashLoop ?? { count: 5, windowMs: 60_000 };
     for (const [name, service] of services) {
-      const role: Role = { service, state: service.running ? 'up' : 'stopped', restarts: 0, attempt: 0, recentCrashes: [], starting: false, upSince: Date.now() };
+      const role: Role = { service, state: service.running ? 'up' : 'stopped', restarts: 0, attempt: 0, recentCrashes: [], starting: false, upSince: Date.now(), notLive: 0 };
       this.roles.set(name, role);
       this.unlisten.push(service.onCrash((exit) => this.crashed(name, role, exit)));
     }
+    const liveness = options.liveness ?? { intervalMs: 10_000, failures: 3 };
+    if (liveness) {
+      let probing = false;
+      this.probing = setInterval(() => {
+        if (probing) return; // a round still waiting for answers: no second one on top
+        probing = true;
+        void this.probe(liveness.failures).finally(() => (probing = false));
+      }, liveness.intervalMs);
+      this.probing.unref();
+    }
+  }
+
+  /** Asks every role that is up whether it is live; kills one that said no `failures` times in a row. */
+  private async probe(failures: number): Promise<void> {
+    await Promise.all([...this.roles].map(async ([name, role]) => {
+      if (this.stopped || role.state !== 'up' || role.starting || !role.service.running) return;
+      const pid = role.service.pid;
+      const answer = await fetch(role.service.liveUrl, { signal: AbortSignal.timeout(5_000) })
+        .then(async (res) => ({ ok: res.ok, status: res.status, body: (await res.text()).slice(0, 200) }))
+        .catch(() => undefined);
+      if (!answer || this.stopped || role.service.pid !== pid || role.state !== 'up') return; // no answer: not counted
+      if (answer.ok) {
+        role.notLive = 0;
+        return;
+      }
+      role.notLive += 1;
+      if (role.notLive < failures || pid === undefined) return;
+      role.notLive = 0;
+      role.killedFor = `not live (${answer.status} ${answer.body})`;
+      this.options.log(`${name} answered not live ${failures} times in a row (${answer.status} ${answer.body}); killing it (pid ${pid})`);
+      try {
+        process.kill(pid, 'SIGKILL'); // from outside, as Kubernetes would: its exit is a crash, restarted as one
+      } catch {
+        role.killedFor = undefined; // already gone: its exit tells why
+      }
+    }));
   }
 
   status(): RoleStatus[] {
@@ -76,6 +124,7 @@ export class Supervisor {
   /** Stops supervising (before the system stops, so its exits are not restarted). */
   stop(): void {
     this.stopped = true;
+    clearInterval(this.probing);
     for (const unlisten of this.unlisten.splice(0)) unlisten();
     for (const role of this.roles.values()) clearTimeout(role.timer);
   }
@@ -84,6 +133,9 @@ export class Supervisor {
     if (this.stopped || role.starting) return; // died while starting: `restart` handles it
     const now = Date.now();
     role.lastExit = exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
+    if (role.killedFor) role.lastExit = `${role.lastExit}: ${role.killedFor}`;
+    role.killedFor = undefined;
+    role.notLive = 0;
     role.lastExitAt = new Date(now).toISOString();
     role.recentCrashes = [...role.recentCrashes.filter((at) => now - at < this.crashLoop.windowMs), now];
     // A role that had been up for a while starts its backoff over; one that dies right after a restart does not.

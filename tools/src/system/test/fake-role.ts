@@ -9,8 +9,11 @@ const dieAfter = Number(process.env['DIE_AFTER_MS'] ?? 0);
 let dying = false;
 // READY_AFTER_MS: /health/ready answers 503 that long after start (a projector catching up), /health/live 200.
 const readyAt = Date.now() + Number(process.env['READY_AFTER_MS'] ?? 0);
+// NOT_LIVE_AFTER_MS: /health/live answers 503 from that long after start (a consumer stopped while events wait).
+const notLiveAt = process.env['NOT_LIVE_AFTER_MS'] ? Date.now() + Number(process.env['NOT_LIVE_AFTER_MS']) : Infinity;
 const server = createServer((req, res) => {
   if (req.url === '/health/ready' && Date.now() < readyAt) return void res.writeHead(503).end('catching up');
+  if (req.url === '/health/live' && Date.now() >= notLiveAt) return void res.writeHead(503).end('stalled');
   res.writeHead(200).end('ok');
   if (dieAfter > 0 && !dying) {
     dying = true;
