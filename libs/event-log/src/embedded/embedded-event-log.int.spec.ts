@@ -97,11 +97,21 @@ describe('embedded event log (the outbox as a log)', () => {
     const second = await eventLog.subscribe({ group: 'g3', eventTypes: ['JournalCreated'], fromBeginning: false, handle: two.handle });
     await append(journalHistory(1));
     await eventually('the active member to see it', () => one.seen.length === 1);
+    // liveness: the standby has nothing of its own waiting (it has no checkpoint of its own: its group lag is the log)
+    const standby = await second.memberLag!();
+    expect(standby.group).toBeGreaterThan(0); // counted from the log's start: what stalled a standby before
+    expect(standby.member).toBe(0);
+    await append(journalHistory(1));
+    await eventually('the active member to see that too', () => one.seen.length === 2);
+    await eventually('the active member\'s own lag to be its group\'s', async () => {
+      const reading = await first.memberLag!();
+      return reading.member === reading.group && reading.member === 0;
+    });
     await first.stop();
     await second.ready();
     await append(journalHistory(1));
     await eventually('the standby to take over', () => two.seen.length === 1);
-    expect(one.seen.length + two.seen.length).toBe(2);
+    expect(one.seen.length + two.seen.length).toBe(3);
     await second.stop();
   });
 

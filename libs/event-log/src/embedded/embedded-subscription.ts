@@ -39,6 +39,8 @@ export interface EmbeddedSubscriptionDeps<R extends OutboxRecord> {
 export class EmbeddedSubscription<R extends OutboxRecord> implements Subscription {
   private stopped = false;
   private saved: OutboxPosition | undefined;
+  /** Holds the group lock: the active member. */
+  private holding = false;
   private readonly started: Promise<void>;
   private markReady!: () => void;
   private readonly running: Promise<void>;
@@ -56,6 +58,13 @@ export class EmbeddedSubscription<R extends OutboxRecord> implements Subscriptio
 
   async lag(): Promise<number> {
     return this.deps.source.countAfter(this.saved ?? logStart, this.deps.streamEventTypes);
+  }
+
+  /** A standby (not holding the group lock) has nothing of its own to consume: another member's backlog is not its stall. */
+  async memberLag(): Promise<{ group: number; member: number }> {
+    const holding = this.holding;
+    const group = await this.lag();
+    return { group, member: holding ? group : 0 };
   }
 
   async stop(): Promise<void> {
@@ -76,11 +85,13 @@ export class EmbeddedSubscription<R extends OutboxRecord> implements Subscriptio
         await pause(this.deps.lockRetryMs, { active: () => !this.stopped });
         continue;
       }
+      this.holding = true;
       try {
         await this.consume();
       } catch (error) {
         log.warn({ err: error, group: this.options.group }, 'embedded subscription restarts');
       } finally {
+        this.holding = false;
         await lock.release();
       }
     }
