@@ -16,6 +16,12 @@ step() {
 
 status=0
 step -t lint check build || status=1
+# Every Node project type-checked in one program (each library once, not once per project that imports it).
+if [ $status -eq 0 ]; then
+  echo "== typecheck (tsconfig.typecheck.json)"
+  npx tsc -p tsconfig.typecheck.json 2>&1 | tee -a "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+fi
 # Tiers run one after another so a failure in a fast tier is reported before the slow ones start.
 # Integration and e2e run two projects at a time (MINDFLOW_TEST_PARALLEL): every suite has its own databases,
 # topic, index, bucket and Redis prefixes on the shared servers, and much of their time is spent waiting on
