@@ -1,7 +1,10 @@
 // What every browser spec starts from: its own write and read databases, the whole system in embedded mode (the
 // app's server, the gateway and every service as their own processes) and Debian's Chromium. One call in
-// beforeAll, `close()` in afterAll.
-import { createTestDatabase, type TestDatabase } from '@mindflow/testing';
+// beforeAll, `close()` in afterAll. `{ mode: 'distributed' }` runs it on the shared Kafka, Redis, Elasticsearch and
+// S3-compatible server instead, with topics, keys, indices and a bucket of the suite's own (distributedServers).
+import {
+  createTestDatabase, testServers, uniqueBucketName, uniqueIndexPrefix, uniqueRedisPrefix, uniqueTopicPrefix, type TestDatabase,
+} from '@mindflow/testing';
 import { startSystem, type RunningSystem, type SystemOptions } from '@mindflow/tools';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from './browser.js';
@@ -29,7 +32,8 @@ export async function appUnderTest(name: string, options: Partial<SystemOptions>
     await Promise.all(databases.map((db) => db.drop()));
   };
   try {
-    system = await startSystem({ mode: 'embedded', writeDatabaseUrl: databases[0]!.url, readDatabaseUrl: databases[1]!.url, output: logs, ...options });
+    const servers = options.mode === 'distributed' ? await distributedServers(`e2e-${name}`) : {};
+    system = await startSystem({ mode: 'embedded', writeDatabaseUrl: databases[0]!.url, readDatabaseUrl: databases[1]!.url, output: logs, ...servers, ...options });
     if (!system.appUrl) throw new Error('the SPA is not built (angular-client/dist is missing): run npx nx run @mindflow/angular-client:build');
     browser = await launchChromium();
   } catch (error) {
@@ -46,6 +50,23 @@ export async function appUnderTest(name: string, options: Partial<SystemOptions>
       return { context, page };
     },
     close,
+  };
+}
+
+/**
+ * Distributed mode's servers (testServers(): the environment, containers or tools/infra), each with names of the
+ * suite's own, as tools' e2e suites get them (tools/src/e2e/test/e2e-system.ts); the media subgraph makes the bucket.
+ */
+export async function distributedServers(label: string): Promise<Partial<SystemOptions>> {
+  const servers = await testServers();
+  return {
+    kafkaBrokers: (await servers.kafkaBrokers()).join(','),
+    topicPrefix: uniqueTopicPrefix(label),
+    redisUrl: await servers.redisUrl(),
+    redisKeyPrefix: uniqueRedisPrefix(label),
+    elasticsearchUrl: await servers.elasticsearchUrl(),
+    searchIndexPrefix: uniqueIndexPrefix(label),
+    s3: { ...(await servers.s3()), bucket: uniqueBucketName(label) },
   };
 }
 

@@ -9,34 +9,9 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousViolations } from './a11y.js';
-import type { Page } from 'playwright-core';
 import { appUnderTest, register, type AppUnderTest } from './app-under-test.js';
+import { attachPhoto, journalWithEntry, loadedWidth, photo } from './attachment-steps.js';
 import { launchChromium } from './browser.js';
-
-/** A 96×64 PNG: two coloured halves (a real image for the server to read, strip and thumbnail). */
-async function photo(): Promise<Buffer> {
-  const half = { width: 48, height: 64, channels: 3 as const };
-  return sharp({ create: { ...half, width: 96, background: { r: 30, g: 110, b: 160 } } })
-    .composite([{ input: { create: { ...half, background: { r: 240, g: 200, b: 80 } } }, left: 48, top: 0 }])
-    .png()
-    .toBuffer();
-}
-
-/** A journal with one saved entry, open in the editor; answers the journal's address. */
-async function journalWithEntry(page: Page, journal: string, text: string): Promise<string> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journals' }).click();
-  await page.getByLabel('Name').fill(journal);
-  await page.getByRole('button', { name: 'Create journal' }).click();
-  await page.getByRole('link', { name: new RegExp(journal) }).click();
-  await page.getByRole('heading', { name: new RegExp(journal) }).waitFor();
-  const journalUrl = page.url();
-  await page.getByRole('link', { name: 'New entry' }).first().click();
-  await page.getByLabel('Title').fill('Low tide');
-  await page.getByLabel('Entry', { exact: true }).fill(text);
-  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
-  await page.waitForURL(/\/entries\/[0-9a-f-]{36}$/);
-  return journalUrl;
-}
 
 describe('attachments and export in the browser (embedded mode)', () => {
   let app: AppUnderTest;
@@ -58,10 +33,8 @@ describe('attachments and export in the browser (embedded mode)', () => {
 
     // the photo: chosen with the picker, sent to the signed URL, attached; its thumbnail loads from storage
     const files = page.getByRole('region', { name: 'Attachments' });
-    await files.locator('input[type=file]').setInputFiles({ name: 'tide-pools.png', mimeType: 'image/png', buffer: await photo() });
-    const open = files.getByRole('button', { name: 'Open tide-pools.png full size' });
-    await open.waitFor();
-    const loaded = (selector: string) => page.evaluate<number>(`document.querySelector(${JSON.stringify(selector)})?.naturalWidth ?? 0`);
+    const open = await attachPhoto(page, 'tide-pools.png');
+    const loaded = (selector: string) => loadedWidth(page, selector);
     await expect.poll(() => loaded('.thumb img'), { timeout: 15_000 }).toBeGreaterThan(0);
     // the thumbnail is the server's (WebP, at most 320 px); the full-size image opens over the page, as uploaded
     const thumbnail = await page.request.get((await open.locator('img').getAttribute('src'))!);
