@@ -22,7 +22,11 @@ export interface DrillKafka {
 
 export const kafkaLibs = join(repoRoot, '.cache', 'infra', 'kafka', 'libs');
 
-export async function startDrillKafka(dir: string): Promise<DrillKafka> {
+/**
+ * `settings`: broker properties added to (and overriding) the defaults below, e.g. a retention that deletes old
+ * segments within seconds (`rebuild-after-retention.int.spec.ts`).
+ */
+export async function startDrillKafka(dir: string, settings: Readonly<Record<string, string>> = {}): Promise<DrillKafka> {
   if (!(await access(join(kafkaLibs, '.version')).then(() => true, () => false))) {
     // Fetched once from Maven Central (cached in ~/.m2), as tools/infra does for the shared broker.
     const fetched = spawnSync('bash', [join(repoRoot, 'tools', 'infra', 'kafka.sh'), 'fetch'], { stdio: ['ignore', 'inherit', 'inherit'], timeout: 600_000 });
@@ -41,7 +45,8 @@ export async function startDrillKafka(dir: string): Promise<DrillKafka> {
     'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT', `log.dirs=${join(dir, 'data')}`,
     'auto.create.topics.enable=true', 'num.partitions=3', 'default.replication.factor=1', 'min.insync.replicas=1',
     'offsets.topic.replication.factor=1', 'offsets.topic.num.partitions=4', 'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1', 'group.initial.rebalance.delay.ms=0', '',
+    'transaction.state.log.min.isr=1', 'group.initial.rebalance.delay.ms=0',
+    ...Object.entries(settings).map(([name, value]) => `${name}=${value}`), '',
   ].join('\n'));
   await writeFile(join(dir, 'log4j.properties'), [
     'log4j.rootLogger=WARN, file', 'log4j.appender.file=org.apache.log4j.FileAppender', `log4j.appender.file.File=${join(dir, 'kafka.log')}`,
